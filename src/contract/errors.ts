@@ -1,0 +1,46 @@
+// The closed set of error codes: stable for programs, one Chinese sentence each for people.
+export const ERROR_MESSAGES = {
+  BAD_INPUT: '提交的内容格式不正确，请检查后重试',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNAUTHENTICATED: '请先登录后再操作',
+  NOT_BOUND: '你还没有绑定身份，请向所在部门负责人索取邀请卡片',
+  OFFBOARDED: '你的账号已停用，如有疑问请联系部门负责人',
+  FORBIDDEN: '你没有权限进行此操作',
+  NOT_FOUND: '找不到该记录，可能已被删除或你无权查看',
+  NOT_MEMBER: '你不是该群的成员',
+  CASE_ALREADY_DECIDED: '该申请已被其他人处理，请刷新查看最新结果',
+  CASE_NOT_OPEN: '该事项已结束，不能再操作',
+  DUPLICATE_OPEN_REQUEST: '你在该群已有一个待审批的改名申请，请等待处理或先撤回',
+  NAME_INVALID: '群昵称不符合命名规范',
+  REASON_REQUIRED: '请填写理由',
+  CONTENT_REJECTED: '内容未通过安全检查，请修改后再提交',
+  SETTINGS_INVALID: '设置内容不合理，请检查后重试',
+  CONFLICT: '系统繁忙，请稍后重试',
+  INTERNAL: '服务暂时不可用，请稍后重试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems, e.g. which naming rule failed; each with its own Chinese sentence. */
+  issues?: { path: string; message: string }[];
+}
+export interface Success<T> {
+  ok: true;
+  data: T;
+}
+export type Result<T> = Success<T> | Failure;
+
+export function fail(code: ErrorCode, message?: string, issues?: Failure['issues']): Failure {
+  const f: Failure = { ok: false, code, message: message ?? ERROR_MESSAGES[code] };
+  if (issues && issues.length) f.issues = issues;
+  return f;
+}
+
+export function ok<T>(data: T): Success<T> {
+  return { ok: true, data };
+}

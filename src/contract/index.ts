@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './roles';
+export * from './model';
+export * from './settings';
+export * from './actions';

@@ -1,0 +1,118 @@
+// Shapes the client sees. Stored documents live in src/core/model.ts.
+import type { GroupRole, Role } from './roles';
+
+export const CASE_KINDS = ['rename'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export const CASE_KIND_LABELS: Record<CaseKind, string> = { rename: '改名申请' };
+
+export const RENAME_STATES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export type RenameState = (typeof RENAME_STATES)[number];
+export const STATE_LABELS: Record<string, string> = {
+  submitted: '待审批',
+  approved: '已通过',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+};
+
+export const GROUP_TYPES = ['department', 'project', 'exchange'] as const;
+export type GroupType = (typeof GROUP_TYPES)[number];
+export const GROUP_TYPE_LABELS: Record<GroupType, string> = {
+  department: '部门群',
+  project: '项目群',
+  exchange: '工作交流群',
+};
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface MyGroup {
+  id: string;
+  name: string;
+  type: GroupType;
+  typeLabel: string;
+  roles: GroupRole[];
+  /** What the roster has recorded as my group nickname; null when never recorded. */
+  nickname: string | null;
+  canonical: string;
+  compliant: boolean;
+}
+
+export interface WhoAmI {
+  person: { id: string; name: string; department: string; employeeNo: string; external: boolean };
+  roles: Role[];
+  groups: MyGroup[];
+  /** Template ids for subscription messages, keyed by purpose, for requestSubscribeMessage. */
+  templates: Record<string, string>;
+  grants: Record<string, number>;
+}
+
+export interface HistoryView {
+  seq: number;
+  at: number;
+  by: PersonRef | null; // null: the system (scheduler)
+  action: string;
+  actionLabel: string;
+  from: string | null;
+  to: string;
+  note?: string;
+  dueAt: number | null;
+}
+
+export type CaseCommand = 'approve' | 'reject' | 'withdraw';
+
+export interface CaseView {
+  id: string;
+  kind: CaseKind;
+  kindLabel: string;
+  group: { id: string; name: string };
+  subject: PersonRef;
+  state: string;
+  stateLabel: string;
+  open: boolean;
+  waitingOn: PersonRef[];
+  dueAt: number | null;
+  /** The deadline falls in a year whose official holidays are not confirmed yet. */
+  dueAtUnconfirmed: boolean;
+  /** Escalation stage of the current step: 0 none, 1 reminded, 2 escalated to the leader. */
+  escalation: number;
+  title: string;
+  data: Record<string, unknown>;
+  /** Commands the caller may issue now. */
+  allowed: CaseCommand[];
+  createdAt: number;
+  updatedAt: number;
+  history?: HistoryView[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface NotificationView {
+  id: string;
+  caseId: string | null;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: number;
+  read: boolean;
+  /** sent: pushed as a subscription message; no_grant: kept in-app only; pending: not tried yet. */
+  push: 'pending' | 'sent' | 'no_grant' | 'failed' | 'none';
+}
+
+export interface RenamePreview {
+  group: { id: string; name: string };
+  canonical: string;
+  current: string | null;
+  compliant: boolean;
+  requiresSuffix: boolean;
+  /** Why the canonical form is what it is, as sentences for the form. */
+  reasons: string[];
+  rule: { separator: string; maxLength: number };
+  openCaseId: string | null;
+}

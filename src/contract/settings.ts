@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const calendarOverridesSchema = z.strictObject({
+  /** Extra days off (company holidays, or an official holiday of a year the library does not know). */
+  holidays: z.array(isoDate).check(z.maxLength(400)),
+  /** Extra working days (调休 Saturdays/Sundays of a year the library does not know). */
+  workdays: z.array(isoDate).check(z.maxLength(400)),
+  /** Years whose official schedule the owner has entered and confirmed. */
+  confirmedYears: z.array(z.int().check(z.minimum(2000), z.maximum(2100))).check(z.maxLength(50)),
+});
+export type CalendarOverrides = z.infer<typeof calendarOverridesSchema>;
+
+const days = z.int().check(z.minimum(1), z.maximum(60));
+
+export const settingsValuesSchema = z.strictObject({
+  naming: z.strictObject({
+    separator: z.enum(['-', '·', '_', '/', '|']),
+    maxLength: z.int().check(z.minimum(6), z.maximum(32)),
+  }),
+  rename: z.strictObject({
+    /** Working days an admin has to decide. */
+    adminDays: days,
+    /** Working days after the reminder before the leader is alerted. */
+    escalateAfterDays: days,
+  }),
+  calendar: calendarOverridesSchema,
+  /** Subscription template ids by purpose, from the mini-program's admin console. */
+  templates: z.strictObject({
+    caseDecided: z.string().check(z.maxLength(64)),
+    newTask: z.string().check(z.maxLength(64)),
+    reminder: z.string().check(z.maxLength(64)),
+    escalation: z.string().check(z.maxLength(64)),
+  }),
+});
+export type SettingsValues = z.infer<typeof settingsValuesSchema>;
+export type TemplatePurpose = keyof SettingsValues['templates'];
+
+export const DEFAULT_SETTINGS: SettingsValues = {
+  naming: { separator: '-', maxLength: 20 },
+  rename: { adminDays: 2, escalateAfterDays: 1 },
+  calendar: { holidays: [], workdays: [], confirmedYears: [] },
+  templates: {
+    caseDecided: 'TPL_CASE_DECIDED',
+    newTask: 'TPL_NEW_TASK',
+    reminder: 'TPL_REMINDER',
+    escalation: 'TPL_ESCALATION',
+  },
+};
+
+export interface CalendarStatus {
+  /** Years the holiday library has official data for. */
+  officialYears: number[];
+  /** Years from this one to next year that nobody has confirmed: deadlines there may be wrong. */
+  unconfirmedYears: number[];
+  warning: string | null;
+}
+
+export interface SettingsView {
+  version: number;
+  values: SettingsValues;
+  updatedAt: number;
+  updatedBy: string | null;
+  calendar: CalendarStatus;
+}

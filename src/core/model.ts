@@ -1,0 +1,131 @@
+// Stored documents: one shape per collection, shared by both databases.
+import type { CaseKind, GroupRole, GroupType, NotificationView, TemplatePurpose } from '../contract';
+
+export interface Person {
+  _id: string;
+  /** The WeChat OPENID this person is bound to; null until they accept an invitation. */
+  openid: string | null;
+  name: string;
+  deptId: string;
+  employeeNo: string;
+  status: 'active' | 'left';
+  external: boolean;
+  createdAt: number;
+}
+
+export interface Department {
+  _id: string;
+  name: string;
+  headId: string | null;
+}
+
+export interface Group {
+  _id: string;
+  name: string;
+  type: GroupType;
+  deptId: string;
+  creatorId: string;
+  opengid: string | null;
+  createdAt: number;
+}
+
+export interface Membership {
+  /** `${groupId}:${personId}` */
+  _id: string;
+  groupId: string;
+  personId: string;
+  roles: GroupRole[];
+  /** Group nickname the roster has recorded; null when never recorded. */
+  nickname: string | null;
+  status: 'active' | 'left';
+  updatedAt: number;
+}
+
+/** A roster row with what the naming rule needs of the person. */
+export interface RosterEntry {
+  membership: Membership;
+  person: Person;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: number;
+  /** Person id; null for the system. */
+  by: string | null;
+  action: string;
+  from: string | null;
+  to: string;
+  note?: string;
+  dueAt: number | null;
+  /** What changed in `data`, for the audit trail. */
+  changes?: Record<string, { before: unknown; after: unknown }>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface OutboxEntry {
+  /** Globally unique; also the notification's _id, so a retry writes the inbox copy once. */
+  id: string;
+  to: string;
+  purpose: TemplatePurpose;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: number;
+}
+
+export interface Case<D = Record<string, unknown>> {
+  _id: string;
+  kind: CaseKind;
+  groupId: string;
+  subjectId: string;
+  openedBy: string;
+  state: string;
+  open: boolean;
+  assignees: string[];
+  /** Deadline of the current step, shown to people. */
+  dueAt: number | null;
+  dueAtUnconfirmed: boolean;
+  /** When the scheduler must next look at this case; null when nothing is timed. */
+  wakeAt: number | null;
+  escalation: number;
+  data: D;
+  history: HistoryEntry[];
+  outbox: OutboxEntry[];
+  version: number;
+  settingsVersion: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NotificationDoc {
+  _id: string;
+  to: string;
+  caseId: string | null;
+  purpose: TemplatePurpose;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: number;
+  read: boolean;
+  push: NotificationView['push'];
+  pushError?: string;
+}
+
+export interface GrantDoc {
+  /** `${personId}:${templateId}` */
+  _id: string;
+  personId: string;
+  templateId: string;
+  count: number;
+  updatedAt: number;
+}
+
+export interface SettingsDoc {
+  /** `v${version}`; the highest version is current. */
+  _id: string;
+  version: number;
+  values: import('../contract').SettingsValues;
+  updatedAt: number;
+  updatedBy: string | null;
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'app', rootDir: '../..', testMatch: ['<rootDir>/test/app/**/*.test.{ts,tsx}'] };

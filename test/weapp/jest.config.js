@@ -1,0 +1,1 @@
+module.exports = { displayName: 'weapp', rootDir: '../..', testMatch: ['<rootDir>/test/weapp/**/*.test.{ts,tsx}'] };
