@@ -114,5 +114,16 @@ export interface RenamePreview {
   /** Why the canonical form is what it is, as sentences for the form. */
   reasons: string[];
   rule: { separator: string; maxLength: number };
+  /** What the naming rule needs, so the form checks with the very rule the server enforces. */
+  subject: NamingSubjectView;
+  namesakes: NamingSubjectView[];
   openCaseId: string | null;
+}
+
+/** Same shape as core/naming's NamingSubject. */
+export interface NamingSubjectView {
+  personId: string;
+  name: string;
+  department: string;
+  employeeNo: string;
 }
