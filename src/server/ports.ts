@@ -15,6 +15,8 @@ export interface Store {
   getPerson(id: string): Promise<Person | null>;
   getPeople(ids: string[]): Promise<Person[]>;
   getPersonByOpenid(openid: string): Promise<Person | null>;
+  /** Everyone, by name (the local host's sign-in page; admin rosters). */
+  listPeople(): Promise<Person[]>;
   /** All memberships of a person, any status. */
   listMembershipsOfPerson(personId: string): Promise<Membership[]>;
   /** Active memberships of a group joined with their people. */
