@@ -1,0 +1,50 @@
+// Who is calling: loaded from the OPENID the platform vouches for, never from the request body.
+import type { GroupRole, Role } from '../contract';
+import { fail, type Failure } from '../contract';
+import type { Membership, Person } from '../core/model';
+import type { Deps } from './ports';
+
+export interface Actor {
+  person: Person;
+  openid: string;
+  isOwner: boolean;
+  /** Active memberships only. */
+  memberships: Membership[];
+  /** Departments this person heads. */
+  headOf: string[];
+  roles: Role[];
+}
+
+export interface HandlerCtx {
+  deps: Deps;
+  actor: Actor;
+  now: number;
+}
+
+export function rolesIn(actor: Actor, groupId: string): GroupRole[] {
+  return actor.memberships.find((m) => m.groupId === groupId)?.roles ?? [];
+}
+
+/** The owner may exist before any person record does: give them a stand-in person. */
+function ownerStandIn(openid: string, now: number): Person {
+  return { _id: 'owner', openid, name: '系统管理员', deptId: '', employeeNo: '', status: 'active', external: false, createdAt: now };
+}
+
+export async function loadActor(deps: Deps, openid: string | null, now: number): Promise<Actor | Failure> {
+  if (!openid) return fail('UNAUTHENTICATED');
+  const isOwner = !!deps.ownerOpenid && openid === deps.ownerOpenid;
+  const found = await deps.store.getPersonByOpenid(openid);
+  if (!found && !isOwner) return fail('NOT_BOUND');
+  const person = found ?? ownerStandIn(openid, now);
+  if (person.status === 'left') return fail('OFFBOARDED');
+  const [memberships, departments] = found
+    ? await Promise.all([deps.store.listMembershipsOfPerson(person._id), deps.store.listDepartments()])
+    : [[], []];
+  const active = memberships.filter((m) => m.status === 'active');
+  const headOf = departments.filter((d) => d.headId === person._id).map((d) => d._id);
+  const roles = new Set<Role>();
+  for (const m of active) for (const r of m.roles) roles.add(r);
+  if (headOf.length) roles.add('deptHead');
+  if (isOwner) roles.add('owner');
+  return { person, openid, isOwner, memberships: active, headOf, roles: [...roles] };
+}

@@ -1,0 +1,34 @@
+// The one way in: parse with the contract → load the actor → check the role → run the handler.
+// Both the cloud function and the local host call this with the OPENID they trust.
+import { actions, fail, type ActionName, type Result } from '../contract';
+import type { Role } from '../contract';
+import { loadActor } from './context';
+import { handlers, type Handler } from './handlers';
+import { describeIssues } from './input-errors';
+import type { Deps } from './ports';
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export async function dispatch(deps: Deps, event: unknown, openid: string | null): Promise<Result<unknown>> {
+  try {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('BAD_INPUT', '请求内容必须是一个对象');
+    const { action, data } = event as { action?: unknown; data?: unknown };
+    if (typeof action !== 'string' || !hasOwn(actions, action)) return fail('UNKNOWN_ACTION', `不支持的操作：${String(action).slice(0, 40)}`);
+    const def = actions[action as ActionName];
+    const parsed = def.input.safeParse(data ?? {});
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error.issues as never);
+      return fail('BAD_INPUT', issues[0]?.message ?? undefined, issues);
+    }
+    const now = deps.clock.now();
+    const actor = await loadActor(deps, openid, now);
+    if ('ok' in actor) return actor;
+    if (!actor.roles.some((r) => (def.roles as readonly Role[]).includes(r))) return fail('FORBIDDEN');
+    const handler = handlers[action as ActionName] as Handler<ActionName>;
+    return await handler({ deps, actor, now }, parsed.data as never);
+  } catch (err) {
+    // Never hand internals to the caller; the log keeps them for the operator.
+    console.error('dispatch failed', err);
+    return fail('INTERNAL');
+  }
+}

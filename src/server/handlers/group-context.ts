@@ -1,0 +1,43 @@
+// What a rename needs to know about one group: its admins, leaders and the naming inputs.
+import type { Department, Group, RosterEntry } from '../../core/model';
+import type { NamingSubject } from '../../core/naming';
+import type { Store } from '../ports';
+
+export interface GroupContext {
+  group: Group;
+  roster: RosterEntry[];
+  admins: string[];
+  leaders: string[];
+  departments: Map<string, Department>;
+  /** Members of the group as the naming rule sees them (leaders who are not members excluded). */
+  members: NamingSubject[];
+}
+
+export async function loadGroupContext(store: Store, groupId: string): Promise<GroupContext | null> {
+  const [groups, roster, departments] = await Promise.all([
+    store.getGroups([groupId]),
+    store.listRoster(groupId),
+    store.listDepartments(),
+  ]);
+  const group = groups[0];
+  if (!group) return null;
+  const deptById = new Map(departments.map((d) => [d._id, d]));
+  const has = (r: RosterEntry, role: string) => r.membership.roles.includes(role as never) && r.person.status === 'active';
+  return {
+    group,
+    roster,
+    admins: roster.filter((r) => has(r, 'admin')).map((r) => r.person._id),
+    leaders: roster.filter((r) => has(r, 'leader')).map((r) => r.person._id),
+    departments: deptById,
+    members: roster.filter((r) => has(r, 'member')).map((r) => namingSubject(r, deptById)),
+  };
+}
+
+export function namingSubject(r: RosterEntry, departments: Map<string, Department>): NamingSubject {
+  return {
+    personId: r.person._id,
+    name: r.person.name,
+    department: departments.get(r.person.deptId)?.name ?? '',
+    employeeNo: r.person.employeeNo,
+  };
+}

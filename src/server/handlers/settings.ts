@@ -1,0 +1,48 @@
+import dayjs from 'dayjs';
+import { fail, ok, type ActionInput, type Result, type SettingsView } from '../../contract';
+import { calendarStatus } from '../../core/calendar';
+import type { SettingsDoc } from '../../core/model';
+import type { HandlerCtx } from '../context';
+import { currentSettings } from '../settings';
+
+function toView(doc: SettingsDoc, now: number): SettingsView {
+  return {
+    version: doc.version,
+    values: doc.values,
+    updatedAt: doc.updatedAt,
+    updatedBy: doc.updatedBy,
+    calendar: calendarStatus(now, doc.values.calendar),
+  };
+}
+
+export async function settingsGet(ctx: HandlerCtx): Promise<Result<SettingsView>> {
+  return ok(toView(await currentSettings(ctx.deps.store), ctx.now));
+}
+
+/** A change is a new version: cases keep the version they were opened under. */
+export async function settingsUpdate(ctx: HandlerCtx, input: ActionInput<'settings.update'>): Promise<Result<SettingsView>> {
+  const { store } = ctx.deps;
+  const current = await currentSettings(store);
+  if (input.expectedVersion !== current.version) return fail('CONFLICT', '设置已被他人修改，请刷新后再改');
+  const cal = input.values.calendar;
+  const bad = [...cal.holidays, ...cal.workdays].find((d) => !dayjs(d).isValid() || dayjs(d).format('YYYY-MM-DD') !== d);
+  if (bad) return fail('SETTINGS_INVALID', `日期“${bad}”不存在，请检查`);
+  const both = cal.holidays.find((d) => cal.workdays.includes(d));
+  if (both) return fail('SETTINGS_INVALID', `日期“${both}”不能同时是放假日和上班日`);
+  const doc: SettingsDoc = {
+    _id: `v${current.version + 1}`,
+    version: current.version + 1,
+    values: {
+      ...input.values,
+      calendar: {
+        holidays: [...new Set(cal.holidays)].sort(),
+        workdays: [...new Set(cal.workdays)].sort(),
+        confirmedYears: [...new Set(cal.confirmedYears)].sort(),
+      },
+    },
+    updatedAt: ctx.now,
+    updatedBy: ctx.actor.person._id,
+  };
+  if (!(await store.insertSettings(doc))) return fail('CONFLICT', '设置已被他人修改，请刷新后再改');
+  return ok(toView(doc, ctx.now));
+}

@@ -1,0 +1,75 @@
+// The demo organisation: enough people and groups to click through every role.
+import type { GroupRole } from '../../contract';
+import type { Department, Group, Membership, Person } from '../../core/model';
+import type { Store } from '../ports';
+
+type P = [id: string, name: string, deptId: string, employeeNo: string, title: string];
+
+export const DEMO_DEPARTMENTS: Department[] = [
+  { _id: 'd_market', name: '市场部', headId: 'p_wangqiang' },
+  { _id: 'd_tech', name: '技术部', headId: 'p_lina' },
+  { _id: 'd_admin', name: '行政部', headId: 'p_zhaomin' },
+];
+
+const PEOPLE: P[] = [
+  ['p_wangqiang', '王强', 'd_market', 'M001', '市场部负责人'],
+  ['p_lina', '李娜', 'd_tech', 'T001', '技术部负责人'],
+  ['p_zhaomin', '赵敏', 'd_admin', 'A001', '行政部负责人、系统管理员'],
+  ['p_chengang', '陈刚', 'd_admin', 'A002', '上级领导（两个群）'],
+  ['p_liuyang', '刘洋', 'd_market', 'M002', '市场部群管理员'],
+  ['p_zhoujie', '周杰', 'd_tech', 'T002', '项目A群管理员'],
+  ['p_sunli', '孙丽', 'd_tech', 'T003', '项目A群管理员'],
+  ['p_zhangwei_m', '张伟', 'd_market', '1024', '群成员（与技术部张伟同名）'],
+  ['p_zhangwei_t', '张伟', 'd_tech', '2048', '群成员（与市场部张伟同名）'],
+  ['p_huanglei', '黄磊', 'd_market', 'M003', '群成员'],
+  ['p_wufang', '吴芳', 'd_tech', 'T004', '群成员'],
+  ['p_zhengshuang', '郑爽', 'd_market', 'M004', '群成员'],
+  ['p_hejing', '何静', 'd_admin', 'A003', '群成员'],
+  ['p_machao', '马超', 'd_tech', 'T005', '群成员'],
+];
+
+/** What the sign-in page says each demo person is. */
+export const DEMO_TITLES: Record<string, string> = Object.fromEntries(PEOPLE.map((p) => [p[0], p[4]]));
+export const DEMO_OWNER_OPENID = 'dev_p_zhaomin';
+export const demoOpenid = (personId: string) => `dev_${personId}`;
+
+export const DEMO_GROUPS: Group[] = [
+  { _id: 'g_market', name: '市场部工作群', type: 'department', deptId: 'd_market', creatorId: 'p_wangqiang', opengid: null, createdAt: 0 },
+  { _id: 'g_projecta', name: '项目A群', type: 'project', deptId: 'd_tech', creatorId: 'p_lina', opengid: null, createdAt: 0 },
+];
+
+// [groupId, personId, roles, recorded nickname]
+const MEMBERSHIPS: [string, string, GroupRole[], string | null][] = [
+  ['g_market', 'p_wangqiang', ['member'], '王强-市场部'],
+  ['g_market', 'p_liuyang', ['member', 'admin'], '刘洋-市场部'],
+  ['g_market', 'p_zhangwei_m', ['member'], '张伟-市场部'],
+  ['g_market', 'p_huanglei', ['member'], '磊磊'],
+  ['g_market', 'p_zhengshuang', ['member'], '郑爽-市场部'],
+  ['g_market', 'p_hejing', ['member'], null],
+  ['g_market', 'p_chengang', ['leader'], null],
+  ['g_projecta', 'p_lina', ['member'], '李娜-技术部'],
+  ['g_projecta', 'p_zhoujie', ['member', 'admin'], '周杰-技术部'],
+  ['g_projecta', 'p_sunli', ['member', 'admin'], '孙丽-技术部'],
+  ['g_projecta', 'p_zhangwei_m', ['member'], '张伟-市场部'],
+  ['g_projecta', 'p_zhangwei_t', ['member'], '张伟-技术部-2048'],
+  ['g_projecta', 'p_huanglei', ['member'], '黄磊-市场部'],
+  ['g_projecta', 'p_wufang', ['member'], '吴芳-技术部'],
+  ['g_projecta', 'p_machao', ['member'], '马超'],
+  ['g_projecta', 'p_chengang', ['leader'], null],
+];
+
+/** Seeds the demo organisation once; a second call finds it and does nothing. */
+export async function seedDemo(store: Store, now: number): Promise<boolean> {
+  if (await store.getPerson(PEOPLE[0][0])) return false;
+  for (const d of DEMO_DEPARTMENTS) await store.insertDepartment(d);
+  for (const [_id, name, deptId, employeeNo] of PEOPLE) {
+    const person: Person = { _id, openid: demoOpenid(_id), name, deptId, employeeNo, status: 'active', external: false, createdAt: now };
+    await store.insertPerson(person);
+  }
+  for (const g of DEMO_GROUPS) await store.insertGroup({ ...g, createdAt: now });
+  for (const [groupId, personId, roles, nickname] of MEMBERSHIPS) {
+    const m: Membership = { _id: `${groupId}:${personId}`, groupId, personId, roles, nickname, status: 'active', updatedAt: now };
+    await store.putMembership(m);
+  }
+  return true;
+}

@@ -1,0 +1,56 @@
+// zod/mini speaks English and generically: say each problem in one Chinese sentence.
+import type { Failure } from '../contract';
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  maximum?: number | bigint;
+  minimum?: number | bigint;
+  keys?: string[];
+  expected?: string;
+  origin?: string;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  groupId: '群',
+  caseId: '事项',
+  nickname: '群昵称',
+  note: '备注',
+  reason: '理由',
+  requestId: '请求编号',
+  ids: '消息',
+  results: '订阅结果',
+  offset: '分页位置',
+  limit: '每页数量',
+  values: '设置',
+  expectedVersion: '设置版本',
+};
+
+export function describeIssues(issues: ZodIssueLike[]): NonNullable<Failure['issues']> {
+  return issues.slice(0, 10).map((i) => {
+    const path = i.path.map(String).join('.');
+    const field = FIELD_LABELS[String(i.path[0] ?? '')] ?? (path || '请求');
+    return { path, message: sentence(i, field) };
+  });
+}
+
+function sentence(i: ZodIssueLike, field: string): string {
+  switch (i.code) {
+    case 'invalid_type':
+      return i.expected === 'object' && !i.path.length ? '请求内容必须是一个对象' : `${field}缺失或类型不正确`;
+    case 'too_big':
+      return i.origin === 'string' ? `${field}过长（最多 ${String(i.maximum)} 个字符）` : `${field}超出允许范围（最多 ${String(i.maximum)}）`;
+    case 'too_small':
+      return i.origin === 'string' ? `${field}不能为空或过短` : `${field}低于允许范围（至少 ${String(i.minimum)}）`;
+    case 'unrecognized_keys':
+      return `请求包含不允许的字段：${(i.keys ?? []).join('、')}`;
+    case 'invalid_format':
+      return `${field}格式不正确（不能包含控制字符或特殊符号）`;
+    case 'invalid_value':
+      return `${field}的取值不在允许范围内`;
+    case 'invalid_key':
+      return `${field}包含格式不正确的键`;
+    default:
+      return `${field}不符合要求`;
+  }
+}

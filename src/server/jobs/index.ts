@@ -1,0 +1,53 @@
+// What the scheduler runs: timeouts first (they queue notifications), then leftover outboxes.
+import { sealHistory } from '../audit';
+import { kinds } from '../kinds';
+import { dispatchOutbox } from '../outbox';
+import type { Deps } from '../ports';
+import { settingsAt } from '../settings';
+import { loadGroupContext } from '../handlers/group-context';
+
+export interface SchedulerReport {
+  timeouts: number;
+  skipped: number;
+  dispatched: number;
+}
+
+const BATCH = 100;
+
+/** Each due case gets its kind's timeout transition once: the versioned save lets one run win. */
+export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{ applied: number; skipped: number }> {
+  let applied = 0;
+  let skipped = 0;
+  for (const c of await deps.store.listDueCases(now, BATCH)) {
+    const [settings, gc] = await Promise.all([settingsAt(deps.store, c.settingsVersion), loadGroupContext(deps.store, c.groupId)]);
+    const d = kinds[c.kind].timeout(c, { now, settings: settings.values, admins: gc?.admins ?? [], leaders: gc?.leaders ?? [] });
+    if (!d.ok) {
+      skipped++;
+      continue;
+    }
+    const next = sealHistory(d.case);
+    // Another run or a person got there first: that is their step, not ours to repeat.
+    if (!(await deps.store.updateCase(next, c.version))) {
+      skipped++;
+      continue;
+    }
+    applied++;
+    await dispatchOutbox(deps, { ...next, version: c.version + 1 });
+  }
+  return { applied, skipped };
+}
+
+export async function retryOutboxes(deps: Deps): Promise<number> {
+  let dispatched = 0;
+  for (const c of await deps.store.listCasesWithOutbox(BATCH)) {
+    const after = await dispatchOutbox(deps, c);
+    dispatched += c.outbox.length - after.outbox.length;
+  }
+  return dispatched;
+}
+
+export async function runScheduler(deps: Deps): Promise<SchedulerReport> {
+  const { applied, skipped } = await runTimeouts(deps);
+  const dispatched = await retryOutboxes(deps);
+  return { timeouts: applied, skipped, dispatched };
+}

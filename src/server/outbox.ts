@@ -1,0 +1,106 @@
+// Notifications leave a case through its outbox: written with the case in one write, then
+// delivered here — an in-app copy (exactly once: its id is the outbox entry's id) and, where the
+// person holds a one-time grant, a subscription message. What fails stays for the scheduler.
+import type { Case, NotificationDoc, OutboxEntry } from '../core/model';
+import { formatShanghai } from '../core/time';
+import type { Deps, SubscriptionMessage } from './ports';
+import { currentSettings } from './settings';
+
+/** Limits of subscription-message fields: a longer value is refused with 47003. */
+const THING_MAX = 20;
+const NO_GRANT = 43101;
+/** Errors that will not get better by retrying: keep the in-app copy, stop pushing. */
+const PERMANENT = new Set([NO_GRANT, 47003, 41030, 40003]);
+
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Template fields every template of ours uses: thing1 事项, thing2 说明, time3 时间. */
+export function templateData(e: OutboxEntry): SubscriptionMessage['data'] {
+  return {
+    thing1: { value: clip(e.title, THING_MAX) },
+    thing2: { value: clip(e.body, THING_MAX) },
+    time3: { value: formatShanghai(e.createdAt, 'YYYY-MM-DD HH:mm') },
+  };
+}
+
+type Delivery = 'done' | 'retry';
+
+async function deliver(deps: Deps, caseId: string, e: OutboxEntry): Promise<Delivery> {
+  const { store, notifier, clock } = deps;
+  const doc: NotificationDoc = {
+    _id: e.id,
+    to: e.to,
+    caseId,
+    purpose: e.purpose,
+    title: e.title,
+    body: e.body,
+    page: e.page,
+    createdAt: e.createdAt,
+    read: false,
+    push: 'pending',
+  };
+  const stored = (await store.insertNotification(doc)) ? doc : await store.getNotification(e.id);
+  if (!stored || stored.push !== 'pending') return 'done';
+
+  const [person, settings] = await Promise.all([store.getPerson(e.to), currentSettings(store)]);
+  const templateId = settings.values.templates[e.purpose];
+  if (!person?.openid || !templateId || person.status === 'left') {
+    await store.setNotificationPush(e.id, 'none');
+    return 'done';
+  }
+  const now = clock.now();
+  if (!(await store.takeGrant(person._id, templateId, now))) {
+    await store.setNotificationPush(e.id, 'no_grant');
+    return 'done';
+  }
+  let result;
+  try {
+    result = await notifier.send({ touser: person.openid, templateId, page: e.page, data: templateData(e) });
+  } catch (err) {
+    // Not sent, so WeChat did not use the grant up: give it back and try again later.
+    await store.addGrants(person._id, templateId, 1, now);
+    return 'retry';
+  }
+  if (result.ok) {
+    await store.setNotificationPush(e.id, 'sent');
+    return 'done';
+  }
+  if (result.errCode === NO_GRANT) {
+    await store.clearGrants(person._id, templateId, now);
+    await store.setNotificationPush(e.id, 'no_grant', `${result.errCode} ${result.errMsg}`);
+    return 'done';
+  }
+  await store.addGrants(person._id, templateId, 1, now);
+  if (PERMANENT.has(result.errCode)) {
+    await store.setNotificationPush(e.id, 'failed', `${result.errCode} ${result.errMsg}`);
+    return 'done';
+  }
+  return 'retry';
+}
+
+/**
+ * Deliver what the case's outbox holds and drop the delivered entries from it. Returns the case as
+ * it now stands. Never throws for a delivery problem: the scheduler picks up what remains.
+ */
+export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
+  if (!c.outbox.length) return c;
+  const delivered = new Set<string>();
+  for (const e of c.outbox) {
+    try {
+      if ((await deliver(deps, c._id, e)) === 'done') delivered.add(e.id);
+    } catch (err) {
+      console.error('outbox delivery failed', c._id, e.id, err);
+    }
+  }
+  if (!delivered.size) return c;
+  let current: Case | null = c;
+  for (let attempt = 0; attempt < 3 && current; attempt++) {
+    const next: Case = { ...current, outbox: current.outbox.filter((e) => !delivered.has(e.id)) };
+    if (await deps.store.updateCase(next, current.version)) return { ...next, version: current.version + 1 };
+    current = await deps.store.getCase(c._id);
+  }
+  return current ?? c;
+}

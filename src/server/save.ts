@@ -1,0 +1,38 @@
+// Saving a decision: optimistic version check, reload and decide again when someone else won.
+import { fail, type Failure } from '../contract';
+import type { Decision } from '../core/case';
+import type { Case } from '../core/model';
+import { sealHistory } from './audit';
+import { dispatchOutbox } from './outbox';
+import type { Deps } from './ports';
+
+const MAX_TRIES = 3;
+
+export async function decideAndSave(
+  deps: Deps,
+  caseId: string,
+  decide: (c: Case) => Promise<Decision<Case>> | Decision<Case>,
+  canSee: (c: Case) => boolean,
+): Promise<Case | Failure> {
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const current = await deps.store.getCase(caseId);
+    if (!current || !canSee(current)) return fail('NOT_FOUND');
+    const d = await decide(current);
+    if (!d.ok) return fail(d.code, d.message);
+    const next = sealHistory(d.case);
+    if (await deps.store.updateCase(next, current.version)) {
+      const saved = { ...next, version: current.version + 1 };
+      return dispatchOutbox(deps, saved);
+    }
+  }
+  return fail('CONFLICT');
+}
+
+/** Insert a new case; on a repeated request id, answer with the case already filed. */
+export async function insertNew(deps: Deps, c: Case): Promise<{ case: Case; created: boolean }> {
+  const sealed = sealHistory(c);
+  if (await deps.store.insertCase(sealed)) return { case: await dispatchOutbox(deps, sealed), created: true };
+  const existing = await deps.store.getCase(c._id);
+  if (!existing) throw new Error(`case ${c._id} neither inserted nor found`);
+  return { case: existing, created: false };
+}
