@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm test: every test, from a fresh checkout. Installs Debian's chromium for the e2e when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium (Debian) for the end-to-end tests"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== type check"
+npx tsc -p .
+
+echo "== builds: cloud functions, weapp (with its size budget), h5"
+npm run -s build:cloud
+npm run -s build:weapp
+npm run -s build:h5
+
+echo "== tests: core, contract, server, app, weapp (miniprogram-simulate), e2e (chromium)"
+npx jest --ci --maxWorkers=2 "$@"
