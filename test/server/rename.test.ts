@@ -82,8 +82,9 @@ describe('rename requests end to end through dispatch', () => {
 
   it('should refuse to store text that fails the content check, writing nothing', async () => {
     const before = w.footprint();
-    const r = await w.call('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', note: '加我微信 代开发票 赌博', requestId: requestId() });
+    const r = await w.call('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', note: '推荐一个网赌平台', requestId: requestId() });
     expect(r).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
+    if (!r.ok) expect(r.message).toContain('违法犯罪');
     expect(w.footprint()).toEqual(before);
   });
 
@@ -185,7 +186,7 @@ describe('notifications and subscription messages', () => {
 
   it('should ignore declined and unknown templates when recording grants', async () => {
     const r = await w.okCall('p_huanglei', 'subscriptions.record', { results: { TPL_NEW_TASK: 'reject', SOMETHING_ELSE: 'accept' } });
-    expect(r.grants).toEqual({ TPL_NEW_TASK: 0 });
+    expect(r.grants).toEqual({ TPL_CASE_DECIDED: 0, TPL_NEW_TASK: 0, TPL_REMINDER: 0, TPL_ESCALATION: 0 });
   });
 
   it('should trust WeChat when it says there is no grant (43101)', async () => {

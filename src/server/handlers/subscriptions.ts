@@ -11,12 +11,11 @@ export async function subscriptionsRecord(
   const me = ctx.actor.person._id;
   const settings = await currentSettings(store);
   const known = new Set(Object.values(settings.values.templates));
-  const grants: Record<string, number> = {};
   for (const [templateId, answer] of Object.entries(input.results)) {
     // A template we never ask for cannot be sent: counting it would only mislead.
-    if (!known.has(templateId) || answer !== 'accept') continue;
-    grants[templateId] = await store.addGrants(me, templateId, 1, ctx.now);
+    if (known.has(templateId) && answer === 'accept') await store.addGrants(me, templateId, 1, ctx.now);
   }
+  const grants: Record<string, number> = Object.fromEntries([...known].map((t) => [t, 0]));
   for (const g of await store.listGrants(me)) if (known.has(g.templateId)) grants[g.templateId] = g.count;
   return ok({ grants });
 }
