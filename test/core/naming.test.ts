@@ -1,6 +1,6 @@
-import { canonicalNickname, checkNickname, type NamingSubject } from '../../src/core/naming';
+import { canonicalNickname, checkNickname, type NamingRule, type NamingSubject } from '../../src/core/naming';
 
-const rule = { separator: '-', maxLength: 20 };
+const rule: NamingRule = { separator: '-', maxLength: 20 };
 const zhangsanMarket: NamingSubject = { personId: 'p1', name: '张三', department: '市场部', employeeNo: '1024' };
 const zhangsanTech: NamingSubject = { personId: 'p2', name: '张三', department: '技术部', employeeNo: '2048' };
 const lisi: NamingSubject = { personId: 'p3', name: '李四', department: '市场部', employeeNo: '3001' };
