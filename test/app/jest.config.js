@@ -1,1 +1,14 @@
-module.exports = { displayName: 'app', rootDir: '../..', testMatch: ['<rootDir>/test/app/**/*.test.{ts,tsx}'] };
+// Pages and components in jsdom, with light stand-ins for Taro's components and APIs.
+module.exports = {
+  displayName: 'app',
+  rootDir: '../..',
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/test/app/**/*.test.{ts,tsx}'],
+  transform: { '\\.[jt]sx?$': '<rootDir>/test/babel-transform.js' },
+  moduleNameMapper: {
+    '^@tarojs/components$': '<rootDir>/test/app/stubs/components.tsx',
+    '^@tarojs/taro$': '<rootDir>/test/app/stubs/taro.ts',
+    '\\.(css|scss)$': '<rootDir>/test/app/stubs/style.ts',
+  },
+  setupFiles: ['<rootDir>/test/app/stubs/setup.ts'],
+};

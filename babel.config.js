@@ -1,0 +1,4 @@
+// Taro's build only; jest uses test/babel-transform.js.
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+};

@@ -1,0 +1,61 @@
+// Taro build config, written by hand (taro init cannot run here). Pages import TypeScript from
+// src/contract and src/core, so both platforms compile the whole of src/.
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const srcRoot = path.resolve(__dirname, '..', 'src');
+const appConfig = path.join(srcRoot, 'app', 'app.config.ts');
+
+/** Taro names src/app.config as a cache dependency whatever sourceRoot says; webpack then refuses to persist the cache. */
+function fixCacheDependencies(chain: { get(key: string): unknown; cache(value: unknown): unknown }) {
+  const cache = chain.get('cache') as { buildDependencies?: Record<string, string[]> } | undefined;
+  if (!cache || typeof cache !== 'object') return;
+  chain.cache({ ...cache, buildDependencies: { ...cache.buildDependencies, files: [appConfig] } });
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'qunwu',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src/app',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      compile: { include: [srcRoot] },
+      webpackChain: fixCacheDependencies,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      compile: { include: [srcRoot] },
+      webpackChain: fixCacheDependencies,
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      devServer: { host: '127.0.0.1' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

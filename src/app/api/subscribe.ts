@@ -1,0 +1,53 @@
+// Subscription grants (R11): WeChat only lets the app ask inside a tap handler, at most 3
+// templates at a time. Whatever the person answered is recorded so the server can count grants.
+import Taro from '@tarojs/taro';
+import { call, isH5 } from './call';
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
+export type SubscribeResults = Record<string, SubscribeAnswer>;
+
+export const SUBSCRIBE_PROMPT = '允许「群务」发送订阅消息提醒？（本地模拟微信订阅授权）';
+const ANSWERS: SubscribeAnswer[] = ['accept', 'reject', 'ban', 'filter'];
+
+/**
+ * Call first thing in a tap handler, before any await. Never throws and never blocks what the
+ * person was doing: a refusal or a failure just means no push messages, the in-app inbox still has them.
+ * Resolves with the grant counts the server now holds, or null when nothing was recorded.
+ */
+export async function requestSubscribe(templateIds: string[]): Promise<Record<string, number> | null> {
+  const ids = [...new Set(templateIds.filter(Boolean))].slice(0, 3);
+  if (!ids.length) return null;
+  let results: SubscribeResults;
+  try {
+    results = isH5() ? await askInBrowser(ids) : await askWechat(ids);
+  } catch {
+    return null;
+  }
+  if (!Object.keys(results).length) return null;
+  const recorded = await call('subscriptions.record', { results });
+  return recorded.ok ? recorded.data.grants : null;
+}
+
+async function askWechat(ids: string[]): Promise<SubscribeResults> {
+  const res = (await Taro.requestSubscribeMessage({ tmplIds: ids } as Taro.requestSubscribeMessage.Option)) as unknown as Record<
+    string,
+    unknown
+  >;
+  const results: SubscribeResults = {};
+  for (const id of ids) {
+    const answer = res[id];
+    if (ANSWERS.includes(answer as SubscribeAnswer)) results[id] = answer as SubscribeAnswer;
+  }
+  return results;
+}
+
+async function askInBrowser(ids: string[]): Promise<SubscribeResults> {
+  const res = await Taro.showModal({
+    title: '订阅消息',
+    content: SUBSCRIBE_PROMPT,
+    confirmText: '允许',
+    cancelText: '拒绝',
+  });
+  const answer: SubscribeAnswer = res.confirm ? 'accept' : 'reject';
+  return Object.fromEntries(ids.map((id) => [id, answer]));
+}

@@ -1,0 +1,50 @@
+// The facts of one case, as the case page and the admin's review page show them.
+import { Text, View } from '@tarojs/components';
+import type { CaseView } from '../../contract';
+import { escalationLabel, waitingOnText } from '../lib/labels';
+import { formatDateTime } from '../lib/time';
+import { Deadline } from './Deadline';
+import { StateTag, Tag } from './StateTag';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+
+export function CaseSummary({ item }: { item: CaseView }) {
+  const escalation = item.open ? escalationLabel(item.escalation) : null;
+  const nickname = str(item.data.nickname);
+  const previous = str(item.data.previous);
+  const note = str(item.data.note);
+  const reason = str(item.data.reason);
+  return (
+    <View className="qw-card">
+      <View className="qw-row qw-row--between">
+        <Text className="qw-case-card__kind">{item.kindLabel}</Text>
+        <View className="qw-row">
+          {escalation ? <Tag tone="danger">{escalation}</Tag> : null}
+          <StateTag state={item.state} label={item.stateLabel} />
+        </View>
+      </View>
+      <View className="qw-case-card__title">{item.title}</View>
+      <Row k="群">{item.group.name}</Row>
+      <Row k="申请人">{item.subject.name}</Row>
+      {nickname ? <Row k="申请昵称">{nickname}</Row> : null}
+      {item.kind === 'rename' ? <Row k="原昵称">{previous ?? '（未登记）'}</Row> : null}
+      {note ? <Row k="申请备注">{note}</Row> : null}
+      {reason ? <Row k="驳回理由">{reason}</Row> : null}
+      <View className="qw-kv">
+        <Text className="qw-kv__k">处理期限</Text>
+        <Deadline dueAt={item.dueAt} unconfirmed={item.dueAtUnconfirmed} open={item.open} />
+      </View>
+      <Row k="等待">{waitingOnText(item.waitingOn, item.open)}</Row>
+      <Row k="提交时间">{formatDateTime(item.createdAt)}</Row>
+    </View>
+  );
+}
+
+function Row({ k, children }: { k: string; children: string }) {
+  return (
+    <View className="qw-kv">
+      <Text className="qw-kv__k">{k}</Text>
+      <Text className="qw-kv__v">{children}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,77 @@
+// A list the server pages: first page on mount (and on show again), more on request.
+import { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Failure, Page, Result } from '../../contract';
+
+export const PAGE_SIZE = 20;
+
+export interface Paged<T> {
+  status: 'loading' | 'ok' | 'error';
+  items: T[];
+  total: number;
+  failure: Failure | null;
+  loadingMore: boolean;
+  hasMore: boolean;
+  reload: () => Promise<void>;
+  loadMore: () => Promise<void>;
+}
+
+export function usePaged<T, P extends Page<T> = Page<T>>(
+  load: (offset: number, limit: number) => Promise<Result<P>>,
+  onPage?: (page: P) => void,
+): Paged<T> {
+  const [status, setStatus] = useState<Paged<T>['status']>('loading');
+  const [items, setItems] = useState<T[]>([]);
+  const [total, setTotal] = useState(0);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const onPageRef = useRef(onPage);
+  onPageRef.current = onPage;
+  const seq = useRef(0);
+  const lastLoadAt = useRef(0);
+
+  const reload = useCallback(async () => {
+    const mine = ++seq.current;
+    lastLoadAt.current = Date.now();
+    const r = await loadRef.current(0, PAGE_SIZE);
+    if (mine !== seq.current) return;
+    if (!r.ok) {
+      setFailure(r);
+      setStatus('error');
+      return;
+    }
+    onPageRef.current?.(r.data);
+    setItems(r.data.items);
+    setTotal(r.data.total);
+    setFailure(null);
+    setStatus('ok');
+  }, []);
+
+  const loadMore = useCallback(async () => {
+    if (loadingMore) return;
+    const mine = seq.current;
+    setLoadingMore(true);
+    const r = await loadRef.current(items.length, PAGE_SIZE);
+    setLoadingMore(false);
+    if (mine !== seq.current) return; // a reload replaced the list meanwhile
+    if (!r.ok) {
+      setFailure(r);
+      return;
+    }
+    onPageRef.current?.(r.data);
+    setItems((prev) => [...prev, ...r.data.items]);
+    setTotal(r.data.total);
+  }, [items.length, loadingMore]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useDidShow(() => {
+    if (Date.now() - lastLoadAt.current > 1000) void reload();
+  });
+
+  return { status, items, total, failure, loadingMore, hasMore: items.length < total, reload, loadMore };
+}

@@ -1,0 +1,45 @@
+// Words for codes the contract does not label itself.
+import { ROLE_LABELS, type GroupRole, type Role, type TemplatePurpose } from '../../contract';
+
+export const GROUP_ROLE_LABELS: Record<GroupRole, string> = {
+  member: '群成员',
+  admin: '管理员',
+  leader: '上级领导',
+};
+
+export function roleLabels(roles: Role[]): string {
+  return roles.map((r) => ROLE_LABELS[r]).join('、');
+}
+
+export function groupRoleLabels(roles: GroupRole[]): string {
+  return roles.map((r) => GROUP_ROLE_LABELS[r]).join('、');
+}
+
+/** Escalation stage of a case's current step, as the tag an admin sees. */
+export function escalationLabel(escalation: number): string | null {
+  if (escalation >= 2) return '已报领导';
+  if (escalation === 1) return '已催办';
+  return null;
+}
+
+export const TEMPLATE_LABELS: Record<TemplatePurpose, string> = {
+  caseDecided: '申请处理结果',
+  newTask: '新待办提醒',
+  reminder: '超期催办提醒',
+  escalation: '超期上报提醒',
+};
+
+export const PUSH_LABELS: Record<string, string> = {
+  sent: '已推送到微信',
+  no_grant: '未推送（没有订阅授权）',
+  failed: '推送失败',
+  pending: '等待推送',
+  none: '',
+};
+
+/** Who a list item waits on, as one line. */
+export function waitingOnText(people: { name: string }[], open: boolean): string {
+  if (!open) return '已结束';
+  if (!people.length) return '无';
+  return people.map((p) => p.name).join('、');
+}

@@ -1,0 +1,21 @@
+// Every page path in one place, so a renamed page breaks the type check, not a tap.
+const q = encodeURIComponent;
+
+export const routes = {
+  home: '/pages/home/index',
+  inbox: '/pages/inbox/index',
+  me: '/pages/me/index',
+  notifications: '/pages/notifications/index',
+  rename: (groupId: string) => `/pages/rename/index?groupId=${q(groupId)}`,
+  case: (id: string) => `/pages/case/index?id=${q(id)}`,
+  review: (id: string) => `/packages/admin/pages/review/index?id=${q(id)}`,
+  settings: '/packages/admin/pages/settings/index',
+  leaderOverview: '/packages/leader/pages/overview/index',
+} as const;
+
+export const TAB_ROUTES: string[] = [routes.home, routes.inbox, routes.me];
+
+/** Paths stored by the server (notifications) have no leading slash. */
+export function absolute(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}

@@ -1,0 +1,72 @@
+// One case, its whole history (R15), and the commands the caller may issue now.
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { CaseView, Failure } from '../../../contract';
+import { call } from '../../api';
+import { CaseSummary } from '../../components/CaseSummary';
+import { DecisionPanel } from '../../components/DecisionPanel';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { HistoryList } from '../../components/HistoryList';
+import { RemoteView } from '../../components/RemoteView';
+import { SetInWechat } from '../../components/SetInWechat';
+import { useRemote } from '../../hooks/useRemote';
+
+export default function CasePage() {
+  const { params } = useRouter();
+  const caseId = params.id ?? '';
+  const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
+  return (
+    <View className="qw-page">
+      <RemoteView remote={remote}>{(c) => <CaseDetail item={c} onChange={remote.replace} />}</RemoteView>
+    </View>
+  );
+}
+
+export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
+  const nickname = typeof item.data.nickname === 'string' ? item.data.nickname : '';
+  return (
+    <>
+      {item.state === 'approved' && nickname ? <SetInWechat groupName={item.group.name} nickname={nickname} /> : null}
+      <CaseSummary item={item} />
+      {item.allowed.includes('withdraw') ? <WithdrawButton item={item} onChange={onChange} /> : null}
+      <DecisionPanel item={item} onDecided={onChange} />
+      <View className="qw-card">
+        <View className="qw-section-title">处理记录</View>
+        <HistoryList items={item.history ?? []} />
+      </View>
+    </>
+  );
+}
+
+function WithdrawButton({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  async function withdraw() {
+    const confirm = await Taro.showModal({
+      title: '撤回申请',
+      content: '撤回后该申请将结束，如需改名需重新提交。确定撤回吗？',
+      confirmText: '撤回',
+      confirmColor: '#d83931',
+    });
+    if (!confirm.confirm) return;
+    setBusy(true);
+    const r = await call('rename.withdraw', { caseId: item.id });
+    setBusy(false);
+    if (!r.ok) return setFailure(r);
+    setFailure(null);
+    void Taro.showToast({ title: '已撤回', icon: 'success' });
+    onChange(r.data);
+  }
+
+  return (
+    <View className="qw-card">
+      {failure ? <ErrorBanner failure={failure} /> : null}
+      <Text className="qw-hint">审批前你可以撤回这个申请。</Text>
+      <Button className="qw-btn qw-btn--danger qw-btn--block" disabled={busy} onClick={() => void withdraw()}>
+        撤回申请
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,114 @@
+// 首页: who I am, my groups with their naming status, my cases, unread messages (R15).
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ok, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
+import { call } from '../../api';
+import { CaseCard } from '../../components/CaseCard';
+import { EmptyState } from '../../components/EmptyState';
+import { FailureView, RemoteView } from '../../components/RemoteView';
+import { Tag } from '../../components/StateTag';
+import { useRemote } from '../../hooks/useRemote';
+import { groupRoleLabels } from '../../lib/labels';
+import { routes } from '../../lib/routes';
+import { loadWhoAmI } from '../../lib/session';
+
+interface HomeData {
+  me: WhoAmI;
+  cases: Result<Page<CaseView>>;
+  unread: number | null;
+}
+
+async function loadHome(): Promise<Result<HomeData>> {
+  const me = await loadWhoAmI(true);
+  if (!me.ok) return me;
+  const [cases, notes] = await Promise.all([
+    call('cases.mine', { limit: 20 }),
+    call('notifications.list', { unreadOnly: true, limit: 1 }),
+  ]);
+  return ok({ me: me.data, cases, unread: notes.ok ? notes.data.unread : null });
+}
+
+export default function HomePage() {
+  const remote = useRemote(loadHome, { refreshOnShow: true });
+  return (
+    <View className="qw-page">
+      <RemoteView remote={remote}>
+        {({ me, cases, unread }) => (
+          <>
+            <View className="qw-header">
+              <View className="qw-header__title">你好，{me.person.name}</View>
+              <View className="qw-header__sub">
+                {me.person.department}
+                {me.person.external ? ' · 外部成员' : ''}
+              </View>
+            </View>
+
+            {unread !== null ? (
+              <View className="qw-card qw-list-item" onClick={() => void Taro.navigateTo({ url: routes.notifications })}>
+                <Text>站内消息</Text>
+                {unread > 0 ? <Text className="qw-badge">{`${unread} 条未读`}</Text> : <Text className="qw-muted">没有未读消息</Text>}
+              </View>
+            ) : null}
+
+            <View className="qw-section">
+              <View className="qw-section__head">我的群</View>
+              {me.groups.length ? (
+                me.groups.map((g) => <GroupCard key={g.id} group={g} />)
+              ) : (
+                <EmptyState title="你还不在任何已登记的群里" description="入群后，群的命名规范和你的申请会显示在这里。" />
+              )}
+            </View>
+
+            <View className="qw-section">
+              <View className="qw-section__head">我的事项</View>
+              {!cases.ok ? (
+                <FailureView failure={cases} onRetry={remote.reload} />
+              ) : cases.data.items.length ? (
+                cases.data.items.map((c) => (
+                  <CaseCard key={c.id} item={c} onTap={() => void Taro.navigateTo({ url: routes.case(c.id) })} />
+                ))
+              ) : (
+                <EmptyState title="暂无事项" description="你提交的申请和与你有关的事项会显示在这里。" />
+              )}
+            </View>
+          </>
+        )}
+      </RemoteView>
+    </View>
+  );
+}
+
+function GroupCard({ group }: { group: MyGroup }) {
+  const isMember = group.roles.includes('member');
+  return (
+    <View className="qw-card" data-group={group.id}>
+      <View className="qw-row qw-row--between">
+        <Text className="qw-group__name">{group.name}</Text>
+        {isMember ? group.compliant ? <Tag tone="success">合规</Tag> : <Tag tone="warning">需改名</Tag> : null}
+      </View>
+      <View className="qw-group__meta">
+        {group.typeLabel} · 我的角色：{groupRoleLabels(group.roles)}
+      </View>
+      {isMember ? (
+        <>
+          <View className="qw-kv">
+            <Text className="qw-kv__k">已登记昵称</Text>
+            <Text className="qw-kv__v">{group.nickname ?? '（未登记）'}</Text>
+          </View>
+          <View className="qw-kv">
+            <Text className="qw-kv__k">规范昵称</Text>
+            <Text className="qw-kv__v">{group.canonical}</Text>
+          </View>
+          <View className="qw-row qw-row--actions">
+            <Button
+              className={`qw-btn qw-btn--small ${group.compliant ? 'qw-btn--ghost' : 'qw-btn--primary'}`}
+              onClick={() => void Taro.navigateTo({ url: routes.rename(group.id) })}
+            >
+              申请改名
+            </Button>
+          </View>
+        </>
+      ) : null}
+    </View>
+  );
+}

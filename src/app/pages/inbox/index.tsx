@@ -1,0 +1,43 @@
+// 待办: everything waiting on me, oldest deadline first (R3). Members see a friendly empty state.
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { CaseView } from '../../../contract';
+import { call } from '../../api';
+import { CaseCard } from '../../components/CaseCard';
+import { EmptyState } from '../../components/EmptyState';
+import { PagedList } from '../../components/PagedList';
+import { usePaged } from '../../hooks/usePaged';
+import { routes } from '../../lib/routes';
+
+const loadInbox = (offset: number, limit: number) => call('inbox.list', { offset, limit });
+
+export default function InboxPage() {
+  const list = usePaged<CaseView>(loadInbox);
+  return (
+    <View className="qw-page">
+      <View className="qw-header">
+        <View className="qw-header__title">待办</View>
+        <View className="qw-header__sub">
+          {list.status === 'ok' && list.total ? `共 ${list.total} 项等你处理，截止时间最早的在前` : '等你处理的事项'}
+        </View>
+      </View>
+      <PagedList
+        list={list}
+        render={(c) => (
+          <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: routes.review(c.id) })} />
+        )}
+        empty={<EmptyState title="没有待处理的事项" description="有新的申请需要你处理时，会出现在这里并通知你。" />}
+        onError={(f) =>
+          f.code === 'FORBIDDEN' ? (
+            <EmptyState
+              title="这里是管理员的待办"
+              description="群管理员、上级领导和部门负责人在这里处理申请。你目前不需要处理任何事项，你自己的申请在「首页」查看。"
+              actionText="回到首页"
+              onAction={() => void Taro.switchTab({ url: routes.home })}
+            />
+          ) : undefined
+        }
+      />
+    </View>
+  );
+}

@@ -1,0 +1,96 @@
+// 我的: profile, roles, subscription grants (R11), and the ways into the leader and owner views.
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { Role, TemplatePurpose, WhoAmI } from '../../../contract';
+import { isH5, requestSubscribe } from '../../api';
+import { RemoteView } from '../../components/RemoteView';
+import { useRemote } from '../../hooks/useRemote';
+import { roleLabels, TEMPLATE_LABELS } from '../../lib/labels';
+import { routes } from '../../lib/routes';
+import { loadWhoAmI } from '../../lib/session';
+
+/** Which reminders matter to whom, most useful first; WeChat asks for at most 3 at once. */
+export function templatesFor(roles: Role[], templates: WhoAmI['templates']): string[] {
+  const purposes: TemplatePurpose[] = [];
+  const decides = roles.some((r) => r === 'admin' || r === 'deptHead' || r === 'owner');
+  if (decides) purposes.push('newTask', 'reminder');
+  if (roles.includes('leader')) purposes.push('escalation');
+  purposes.push('caseDecided');
+  return purposes.map((p) => templates[p]).filter((t): t is string => Boolean(t)).slice(0, 3);
+}
+
+export default function MePage() {
+  const remote = useRemote(() => loadWhoAmI(true), { refreshOnShow: true });
+  return (
+    <View className="qw-page">
+      <RemoteView remote={remote}>{(me) => <Profile me={me} />}</RemoteView>
+    </View>
+  );
+}
+
+function Profile({ me }: { me: WhoAmI }) {
+  const [grants, setGrants] = useState(me.grants);
+  const { person, roles, templates } = me;
+
+  async function askMore() {
+    const next = await requestSubscribe(templatesFor(roles, templates));
+    if (next) {
+      setGrants((g) => ({ ...g, ...next }));
+      void Taro.showToast({ title: '已更新提醒次数', icon: 'none' });
+    }
+  }
+
+  return (
+    <>
+      <View className="qw-header">
+        <View className="qw-header__title">{person.name}</View>
+        <View className="qw-header__sub">
+          {person.department} · 工号 {person.employeeNo}
+          {person.external ? ' · 外部成员' : ''}
+        </View>
+      </View>
+
+      <View className="qw-card">
+        <View className="qw-section-title">我的角色</View>
+        <Text>{roleLabels(roles) || '群成员'}</Text>
+      </View>
+
+      <View className="qw-card">
+        <View className="qw-section-title">微信提醒</View>
+        <Text className="qw-hint">
+          每次点“允许”，群务可以给你发一条对应的微信提醒。次数用完后，提醒只留在站内消息里，不会丢失。
+        </Text>
+        {(Object.keys(TEMPLATE_LABELS) as TemplatePurpose[])
+          .filter((p) => templates[p])
+          .map((p) => (
+            <View className="qw-list-item" key={p}>
+              <Text>{TEMPLATE_LABELS[p]}</Text>
+              <Text className={grants[templates[p]] ? '' : 'qw-muted'}>{`剩余 ${grants[templates[p]] ?? 0} 次`}</Text>
+            </View>
+          ))}
+        <Button className="qw-btn qw-btn--ghost qw-btn--block" onClick={() => void askMore()}>
+          接收更多提醒
+        </Button>
+      </View>
+
+      <View className="qw-card">
+        <Link text="站内消息" onTap={() => void Taro.navigateTo({ url: routes.notifications })} />
+        {roles.includes('leader') ? (
+          <Link text="领导视图" onTap={() => void Taro.navigateTo({ url: routes.leaderOverview })} />
+        ) : null}
+        {roles.includes('owner') ? <Link text="系统设置" onTap={() => void Taro.navigateTo({ url: routes.settings })} /> : null}
+        {isH5() ? <Link text="切换身份（本地演示）" onTap={() => window.location.assign('/dev/signout')} /> : null}
+      </View>
+    </>
+  );
+}
+
+function Link({ text, onTap }: { text: string; onTap: () => void }) {
+  return (
+    <View className="qw-list-item" onClick={onTap}>
+      <Text>{text}</Text>
+      <Text className="qw-muted">›</Text>
+    </View>
+  );
+}

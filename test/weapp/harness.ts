@@ -1,0 +1,82 @@
+// Runs Taro pages of dist/weapp inside miniprogram-simulate: a stand-in for wx, App, getApp and
+// getCurrentPages, the app's onLaunch, and each Page(config) registered as a Component.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const DIST = path.resolve(__dirname, '../../dist/weapp');
+
+/** Builds dist/weapp when there is none; a build that exists is used as it is. */
+export function ensureWeappBuild(): void {
+  if (existsSync(path.join(DIST, 'app.js'))) return;
+  execSync('npx taro build --type weapp', { cwd: path.resolve(__dirname, '../..'), stdio: 'inherit', timeout: 300_000 });
+}
+
+type Fn = (...args: any[]) => any;
+export interface PageInstance {
+  route: string;
+  options: Record<string, string>;
+  [key: string]: unknown;
+}
+
+interface Harness {
+  simulate: typeof import('miniprogram-simulate');
+  /** Loads and renders one page with its query, as WeChat would open it. */
+  openPage(route: string, query?: Record<string, string>): ReturnType<typeof import('miniprogram-simulate')['render']>;
+}
+
+/** Call after putting the wx APIs the test controls on global.wx. */
+export function startApp(wxOverrides: Record<string, unknown>): Harness {
+  const g = global as unknown as Record<string, unknown>;
+  g.wx = { ...wxOverrides };
+  // simulate merges its own wx API mock under ours and defines Component.
+  const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate');
+  const pages: PageInstance[] = [];
+  let app: Record<string, Fn> | null = null;
+  g.App = (config: Record<string, Fn>) => {
+    app = config;
+  };
+  g.getApp = () => app;
+  g.getCurrentPages = () => pages;
+  let pending: { route: string; query: Record<string, string> } | null = null;
+  // Taro's page config (onLoad, onShow, eh, …) becomes a component whose attach opens the page.
+  g.Page = (config: Record<string, unknown>) => {
+    const methods: Record<string, Fn> = {};
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(config)) {
+      if (typeof v === 'function') methods[k] = v as Fn;
+      else rest[k] = v;
+    }
+    const open = pending!;
+    (g.Component as Fn)({
+      ...rest,
+      methods,
+      lifetimes: {
+        attached(this: PageInstance) {
+          this.route = open.route;
+          this.options = open.query;
+          pages.push(this);
+          (this.onLoad as Fn).call(this, open.query);
+          (this.onShow as Fn | undefined)?.call(this);
+          (this.onReady as Fn | undefined)?.call(this);
+        },
+      },
+    });
+  };
+
+  require(path.join(DIST, 'app.js'));
+  if (!app) throw new Error('dist/weapp/app.js did not call App()');
+  (app as Record<string, Fn>).onLaunch?.call(app, { path: 'pages/home/index', query: {}, scene: 1001 });
+  (app as Record<string, Fn>).onShow?.call(app, { path: 'pages/home/index', query: {}, scene: 1001 });
+
+  return {
+    simulate,
+    openPage(route, query = {}) {
+      pending = { route, query };
+      const id = simulate.load(path.join(DIST, route), { rootPath: DIST });
+      const page = simulate.render(id);
+      page.attach(document.createElement('parent-wrapper'));
+      return page;
+    },
+  };
+}
