@@ -5,5 +5,4 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
   transform: { '\\.[jt]sx?$': '<rootDir>/test/babel-transform.js' },
-  testTimeout: 120_000,
 };

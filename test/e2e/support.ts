@@ -92,6 +92,8 @@ let shot = 0;
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = join(ARTIFACTS, `${String(++shot).padStart(2, '0')}-${name}.png`);
+  // Let Taro's h5 page-slide animation finish, or two pages overlap in the picture.
+  await page.waitForTimeout(700);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -199,5 +199,6 @@ h1{font-size:20px}.hint{color:#646a73;font-size:14px}.error{color:#d83931}
 ul.people{list-style:none;padding:0;display:grid;gap:8px}ul.people button{width:100%;text-align:left;padding:12px;border:1px solid #dee0e3;border-radius:8px;background:#fff;font-size:16px}
 ul.people button span{color:#646a73;font-size:13px;margin-left:6px}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}td,th{border:1px solid #dee0e3;padding:6px;text-align:left;vertical-align:top}
+td:nth-child(2){white-space:nowrap}td:nth-child(4){min-width:12em}code{word-break:break-all;font-size:12px}
 </style></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
 }
