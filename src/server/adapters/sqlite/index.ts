@@ -1,0 +1,4 @@
+// The local adapters: SQLite store, a notifier that only records, a rule-based content check.
+export { openSqliteStore, type SqliteStore } from './store';
+export { createLocalNotifier, type LocalNotifier, type PushRecord } from './notifier';
+export { createLocalContentCheck, checkLocally, normalise, PROHIBITED, LABEL as CONTENT_LABEL } from './content-check';

@@ -1,0 +1,198 @@
+// Documents as JSON, one table per collection, with the fields collections.ts indexes copied into
+// plain columns on every write; array fields get a side table with one row per element.
+// Plain columns rather than generated ones: an index on a generated column does not cover it, so
+// sorting by it would parse the JSON of every matching row.
+import type Database from 'better-sqlite3';
+import { indexesOf, type CollectionName, type IndexSpec } from '../../collections';
+
+export type Db = Database.Database;
+export type Doc = { _id: string } & Record<string, unknown>;
+type SqlValue = string | number | null;
+
+/** Column name of a document field; `_id` is the primary key itself. */
+export function col(field: string): string {
+  return field === '_id' ? '_id' : `f_${field.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
+
+export function sideTable(ix: IndexSpec): string {
+  return `${ix.collection}__${ix.name}`;
+}
+
+function getPath(doc: Record<string, unknown>, path: string): unknown {
+  let v: unknown = doc;
+  for (const key of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/** The value json_extract would give (booleans as 1/0), so a backfilled column compares the same. */
+function sqlValue(v: unknown): SqlValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function sideRows(ix: IndexSpec, doc: Doc): SqlValue[][] {
+  const raw = getPath(doc, ix.arrayField!);
+  const elements = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  const rest = ix.fields.filter(([f]) => f !== ix.arrayField && f !== '_id').map(([f]) => sqlValue(getPath(doc, f)));
+  return [...new Set(elements.map(sqlValue))].map((v) => [doc._id, v, ...rest]);
+}
+
+/** Fields of the collection kept in columns of its own table: those of its non-array indexes. */
+export function columnFields(name: CollectionName): string[] {
+  const fields = indexesOf(name)
+    .filter((ix) => !ix.arrayField)
+    .flatMap((ix) => ix.fields.map(([f]) => f))
+    .filter((f) => f !== '_id');
+  return [...new Set(fields)];
+}
+
+/** Create the collection's table, columns, indexes and side tables (idempotent). */
+export function ensureCollection(db: Db, name: CollectionName): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${name} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+  const have = new Set((db.prepare(`PRAGMA table_info(${name})`).all() as { name: string }[]).map((r) => r.name));
+  for (const field of columnFields(name)) {
+    if (have.has(col(field))) continue;
+    db.exec(`ALTER TABLE ${name} ADD COLUMN ${col(field)}`);
+    // A database from before this index: fill the column from the documents.
+    db.exec(`UPDATE ${name} SET ${col(field)} = json_extract(doc, '$.${field}')`);
+  }
+  for (const ix of indexesOf(name)) {
+    if (ix.arrayField) {
+      ensureSideTable(db, ix);
+      continue;
+    }
+    const cols = ix.fields.map(([f, o]) => `${col(f)}${o === -1 ? ' DESC' : ''}`).join(', ');
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name}__${ix.name} ON ${name} (${cols})`);
+  }
+}
+
+function ensureSideTable(db: Db, ix: IndexSpec): void {
+  const table = sideTable(ix);
+  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+  if (exists) return;
+  const fields = ix.fields.filter(([f]) => f !== '_id');
+  const columns = ['_id TEXT NOT NULL', ...fields.map(([f]) => `${col(f)}`)].join(', ');
+  // Clustered on the index itself: the inbox is read straight off the primary key.
+  const key = [...fields.map(([f, o]) => `${col(f)}${o === -1 ? ' DESC' : ''}`), '_id'].join(', ');
+  db.exec(`CREATE TABLE ${table} (${columns}, PRIMARY KEY (${key})) WITHOUT ROWID`);
+  db.exec(`CREATE INDEX ${table}__id ON ${table} (_id)`);
+  // An existing database that predates the index: fill it from the documents.
+  const insert = sideInsert(db, ix);
+  for (const row of db.prepare(`SELECT doc FROM ${ix.collection}`).iterate() as Iterable<{ doc: string }>) {
+    for (const r of sideRows(ix, JSON.parse(row.doc) as Doc)) insert.run(r);
+  }
+}
+
+function sideInsert(db: Db, ix: IndexSpec): Database.Statement {
+  const n = ix.fields.filter(([f]) => f !== '_id').length + 1;
+  const cols = ['_id', col(ix.arrayField!), ...ix.fields.filter(([f]) => f !== ix.arrayField && f !== '_id').map(([f]) => col(f))];
+  return db.prepare(`INSERT OR IGNORE INTO ${sideTable(ix)} (${cols.join(', ')}) VALUES (${Array(n).fill('?').join(', ')})`);
+}
+
+/** One collection's documents: reads parse the JSON (a fresh copy), writes keep columns and side tables in step. */
+export class Collection<T extends { _id: string }> {
+  private readonly stmts = new Map<string, Database.Statement>();
+  private readonly sides: { del: Database.Statement; ins: Database.Statement; ix: IndexSpec }[];
+  private readonly fields: string[];
+  private readonly setColumns: string;
+
+  constructor(
+    readonly db: Db,
+    readonly name: CollectionName,
+  ) {
+    ensureCollection(db, name);
+    this.fields = columnFields(name);
+    this.setColumns = ['doc', ...this.fields.map(col)].map((c) => `${c} = ?`).join(', ');
+    this.sides = indexesOf(name)
+      .filter((ix) => ix.arrayField)
+      .map((ix) => ({ ix, ins: sideInsert(db, ix), del: db.prepare(`DELETE FROM ${sideTable(ix)} WHERE _id = ?`) }));
+  }
+
+  stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  get(id: string): T | null {
+    const row = this.stmt(`SELECT doc FROM ${this.name} WHERE _id = ?`).get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  getMany(ids: string[]): T[] {
+    const out: T[] = [];
+    const unique = [...new Set(ids)];
+    // Chunks stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      out.push(...this.where(`_id IN (${chunk.map(() => '?').join(', ')})`, chunk));
+    }
+    return out;
+  }
+
+  /** Documents matching a SQL condition over the columns `col()` names, plus ORDER/LIMIT if given. */
+  where(condition: string, params: unknown[], tail = ''): T[] {
+    const rows = this.stmt(`SELECT doc FROM ${this.name} WHERE ${condition} ${tail}`).all(...params) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as T);
+  }
+
+  count(condition: string, params: unknown[]): number {
+    return (this.stmt(`SELECT COUNT(*) AS n FROM ${this.name} WHERE ${condition}`).get(...params) as { n: number }).n;
+  }
+
+  private row(doc: T): SqlValue[] {
+    return [JSON.stringify(doc), ...this.fields.map((f) => sqlValue(getPath(doc as unknown as Doc, f)))];
+  }
+
+  private insertSql(conflict: string): string {
+    const cols = ['_id', 'doc', ...this.fields.map(col)];
+    return `INSERT INTO ${this.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ${conflict}`;
+  }
+
+  /** false when the _id exists already. */
+  insert(doc: T): boolean {
+    const r = this.stmt(this.insertSql('ON CONFLICT(_id) DO NOTHING')).run(doc._id, ...this.row(doc));
+    if (r.changes) this.syncSides(doc);
+    return r.changes > 0;
+  }
+
+  /** Throws on an existing _id, like the cloud database's add. */
+  insertStrict(doc: T): void {
+    this.stmt(this.insertSql('')).run(doc._id, ...this.row(doc));
+    this.syncSides(doc);
+  }
+
+  put(doc: T): void {
+    this.stmt(this.insertSql(`ON CONFLICT(_id) DO UPDATE SET ${this.setColumns.replace(/(\w+) = \?/g, '$1 = excluded.$1')}`)).run(
+      doc._id,
+      ...this.row(doc),
+    );
+    this.syncSides(doc);
+  }
+
+  /** Replace the document only where `condition` (over the stored row) holds too; true when it did. */
+  replaceIf(doc: T, condition: string, params: unknown[]): boolean {
+    const r = this.stmt(`UPDATE ${this.name} SET ${this.setColumns} WHERE _id = ? AND (${condition})`).run(...this.row(doc), doc._id, ...params);
+    if (r.changes) this.syncSides(doc);
+    return r.changes > 0;
+  }
+
+  replace(doc: T): void {
+    this.replaceIf(doc, '1', []);
+  }
+
+  private syncSides(doc: T): void {
+    for (const s of this.sides) {
+      s.del.run(doc._id);
+      for (const r of sideRows(s.ix, doc as unknown as Doc)) s.ins.run(r);
+    }
+  }
+}

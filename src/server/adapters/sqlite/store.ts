@@ -1,0 +1,236 @@
+// The Store on better-sqlite3: the local host's database and the one the server tests run on.
+import Database from 'better-sqlite3';
+import type { Department, GrantDoc, Group, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
+import type { PageQuery, Store } from '../../ports';
+import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
+
+export interface SqliteStore extends Store {
+  readonly db: Db;
+  close(): void;
+}
+
+const c = col;
+const bounds = (page: PageQuery) => [Math.max(0, Math.floor(page.limit)), Math.max(0, Math.floor(page.offset))];
+
+export function openSqliteStore(file: string): SqliteStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  // Another process (a second host, a script) may hold the write lock for a moment.
+  db.pragma('busy_timeout = 5000');
+  // Index pages of a large case table stay in memory (the default cache is 2 MB).
+  db.pragma('cache_size = -65536');
+  for (const name of COLLECTIONS) ensureCollection(db, name);
+
+  const people = new Collection<Person>(db, 'people');
+  const departments = new Collection<Department>(db, 'departments');
+  const groups = new Collection<Group>(db, 'groups');
+  const memberships = new Collection<Membership>(db, 'memberships');
+  const cases = new Collection<StoredCase>(db, 'cases');
+  const notifications = new Collection<NotificationDoc>(db, 'notifications');
+  const grants = new Collection<GrantDoc>(db, 'grants');
+  const settings = new Collection<SettingsDoc>(db, 'settings');
+
+  const inbox = sideTable(indexesOf('cases').find((ix) => ix.name === 'inbox')!);
+  const inboxPage = db.prepare(
+    `SELECT c.doc FROM ${inbox} s JOIN cases c ON c._id = s._id
+     WHERE s.${c('assignees')} = ? AND s.${c('open')} = 1
+     ORDER BY s.${c('dueKey')}, s.${c('createdAt')}, s._id LIMIT ? OFFSET ?`,
+  );
+  // Each branch is read from its covering index and only the page's documents are fetched; a
+  // plain OR would read every matching row before sorting.
+  const mineOfPerson = db.prepare(
+    `WITH page AS (
+       SELECT _id, u FROM (
+         SELECT _id, ${c('updatedAt')} AS u FROM cases WHERE ${c('openedBy')} = ?
+         UNION
+         SELECT _id, ${c('updatedAt')} AS u FROM cases WHERE ${c('subjectId')} = ?
+       ) ORDER BY u DESC, _id DESC LIMIT ? OFFSET ?
+     )
+     SELECT c.doc FROM page JOIN cases c ON c._id = page._id ORDER BY page.u DESC, page._id DESC`,
+  );
+  const inboxCount = db.prepare(`SELECT COUNT(*) AS n FROM ${inbox} WHERE ${c('assignees')} = ? AND ${c('open')} = 1`);
+
+  // Each write and its side-table rows commit together; IMMEDIATE takes the write lock before
+  // reading, so a read-modify-write cannot interleave with another process.
+  const tx = <A extends unknown[], R>(fn: (...args: A) => R) => {
+    const t = db.transaction(fn);
+    return (...args: A): R => t.immediate(...args);
+  };
+
+  const takeGrantTx = tx((id: string, now: number): boolean => {
+    const g = grants.get(id);
+    if (!g || g.count <= 0) return false;
+    grants.replace({ ...g, count: g.count - 1, updatedAt: now });
+    return true;
+  });
+  const addGrantsTx = tx((personId: string, templateId: string, n: number, now: number): number => {
+    const _id = `${personId}:${templateId}`;
+    const g = grants.get(_id);
+    const count = (g?.count ?? 0) + n;
+    grants.put({ _id, personId, templateId, count, updatedAt: now });
+    return count;
+  });
+  const clearGrantsTx = tx((id: string, now: number) => {
+    const g = grants.get(id);
+    if (g) grants.replace({ ...g, count: 0, updatedAt: now });
+  });
+  const setPushTx = tx((id: string, push: NotificationDoc['push'], error?: string) => {
+    const n = notifications.get(id);
+    if (!n) return;
+    const { pushError: _old, ...rest } = n;
+    notifications.replace(error === undefined ? { ...rest, push } : { ...rest, push, pushError: error });
+  });
+  const markReadTx = tx((personId: string, ids: string[]): number => {
+    let changed = 0;
+    for (const n of notifications.getMany(ids)) {
+      if (n.to !== personId || n.read) continue;
+      notifications.replace({ ...n, read: true });
+      changed++;
+    }
+    return changed;
+  });
+  const insertCaseTx = tx((doc: StoredCase) => cases.insert(doc));
+  const updateCaseTx = tx((doc: StoredCase, expected: number) => cases.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
+  const putMembershipTx = tx((m: Membership) => memberships.put(m));
+
+  const store: SqliteStore = {
+    db,
+    close: () => {
+      if (!db.open) return;
+      // Keeps the planner's statistics fresh, as SQLite recommends before closing.
+      db.pragma('optimize');
+      db.close();
+    },
+
+    async getPerson(id) {
+      return people.get(id);
+    },
+    async getPeople(ids) {
+      return people.getMany(ids);
+    },
+    async getPersonByOpenid(openid) {
+      return people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1')[0] ?? null;
+    },
+    async listPeople() {
+      return people.where('1', [], `ORDER BY ${c('name')}, _id`);
+    },
+    async listMembershipsOfPerson(personId) {
+      return memberships.where(`${c('personId')} = ?`, [personId], 'ORDER BY _id');
+    },
+    async listRoster(groupId) {
+      const ms = memberships.where(`${c('groupId')} = ? AND ${c('status')} = 'active'`, [groupId], 'ORDER BY _id');
+      const byId = new Map(people.getMany(ms.map((m) => m.personId)).map((p) => [p._id, p]));
+      const out: RosterEntry[] = [];
+      for (const m of ms) {
+        const person = byId.get(m.personId);
+        if (person) out.push({ membership: m, person });
+      }
+      return out;
+    },
+    async getGroups(ids) {
+      return groups.getMany(ids);
+    },
+    async listDepartments() {
+      return departments.where('1', [], 'ORDER BY _id');
+    },
+    async insertPerson(p) {
+      people.insertStrict(p);
+    },
+    async insertDepartment(d) {
+      departments.insertStrict(d);
+    },
+    async insertGroup(g) {
+      groups.insertStrict(g);
+    },
+    async putMembership(m) {
+      putMembershipTx(m);
+    },
+
+    async getCase(id) {
+      const doc = cases.get(id);
+      return doc ? docToCase(doc) : null;
+    },
+    async insertCase(cs) {
+      return insertCaseTx(caseToDoc(cs));
+    },
+    async updateCase(cs, expectedVersion) {
+      return updateCaseTx(caseToDoc(cs, expectedVersion + 1), expectedVersion);
+    },
+    async listCasesOfPerson(personId, page) {
+      const [limit, offset] = bounds(page);
+      const rows = mineOfPerson.all(personId, personId, limit, offset) as { doc: string }[];
+      const total = cases.count(`${c('openedBy')} = ? OR ${c('subjectId')} = ?`, [personId, personId]);
+      return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
+    },
+    async listInbox(personId, page) {
+      const [limit, offset] = bounds(page);
+      const rows = inboxPage.all(personId, limit, offset) as { doc: string }[];
+      const total = (inboxCount.get(personId) as { n: number }).n;
+      return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
+    },
+    async listOpenCases(kind, groupId, subjectId) {
+      return cases
+        .where(
+          `${c('subjectId')} = ? AND ${c('kind')} = ? AND ${c('groupId')} = ? AND ${c('open')} = 1`,
+          [subjectId, kind, groupId],
+          `ORDER BY ${c('createdAt')}, _id`,
+        )
+        .map(docToCase);
+    },
+    async listDueCases(now, limit) {
+      return cases
+        .where(`${c('open')} = 1 AND ${c('wakeAt')} <= ?`, [now, Math.max(0, limit)], `ORDER BY ${c('wakeAt')}, _id LIMIT ?`)
+        .map(docToCase);
+    },
+    async listCasesWithOutbox(limit) {
+      return cases
+        .where(`${c('outboxSize')} > 0`, [Math.max(0, limit)], `ORDER BY ${c('updatedAt')}, _id LIMIT ?`)
+        .map(docToCase);
+    },
+
+    async insertNotification(n) {
+      return notifications.insert(n);
+    },
+    async getNotification(id) {
+      return notifications.get(id);
+    },
+    async setNotificationPush(id, push, error) {
+      setPushTx(id, push, error);
+    },
+    async listNotifications(personId, page, unreadOnly) {
+      const [limit, offset] = bounds(page);
+      const where = unreadOnly ? `${c('to')} = ? AND ${c('read')} = 0` : `${c('to')} = ?`;
+      const items = notifications.where(where, [personId, limit, offset], `ORDER BY ${c('createdAt')} DESC, _id DESC LIMIT ? OFFSET ?`);
+      const total = notifications.count(where, [personId]);
+      const unread = unreadOnly ? total : notifications.count(`${c('to')} = ? AND ${c('read')} = 0`, [personId]);
+      return { items, total, unread };
+    },
+    async markNotificationsRead(personId, ids) {
+      return ids.length ? markReadTx(personId, ids) : 0;
+    },
+
+    async listGrants(personId) {
+      return grants.where(`${c('personId')} = ?`, [personId], 'ORDER BY _id');
+    },
+    async addGrants(personId, templateId, n, now) {
+      return addGrantsTx(personId, templateId, n, now);
+    },
+    async takeGrant(personId, templateId, now) {
+      return takeGrantTx(`${personId}:${templateId}`, now);
+    },
+    async clearGrants(personId, templateId, now) {
+      clearGrantsTx(`${personId}:${templateId}`, now);
+    },
+
+    async getSettings(version) {
+      if (version === undefined) return settings.where('1', [], `ORDER BY ${c('version')} DESC LIMIT 1`)[0] ?? null;
+      return settings.where(`${c('version')} = ?`, [version], 'LIMIT 1')[0] ?? null;
+    },
+    async insertSettings(s) {
+      return settings.insert(s);
+    },
+  };
+  return store;
+}

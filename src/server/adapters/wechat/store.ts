@@ -1,0 +1,248 @@
+// The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
+import type { Department, GrantDoc, Group, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import { caseToDoc, docToCase, type CollectionName } from '../../collections';
+import type { PageOf, PageQuery, Store } from '../../ports';
+import type { WxDatabase, WxDoc, WxQuery } from './types';
+
+/** The most one query returns in a cloud function. */
+const MAX_LIMIT = 1000;
+/** Ids per `_.in` query. */
+const IN_CHUNK = 100;
+
+type Order = [field: string, order: 'asc' | 'desc'];
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+const clampLimit = (n: number) => Math.min(MAX_LIMIT, Math.max(0, Math.floor(n)));
+
+export function createWechatStore(db: WxDatabase): Store {
+  const _ = db.command;
+  const coll = (name: CollectionName) => db.collection(name);
+
+  function query(name: CollectionName, where: object | undefined, order: Order[]): WxQuery {
+    let q: WxQuery = coll(name);
+    if (where) q = q.where(where);
+    for (const [f, o] of order) q = q.orderBy(f, o);
+    return q;
+  }
+
+  async function byId<T>(name: CollectionName, id: string): Promise<T | null> {
+    // where() rather than doc().get(): a missing document is an answer here, not an error.
+    const { data } = await coll(name).where({ _id: id }).limit(1).get();
+    return (data[0] as T | undefined) ?? null;
+  }
+
+  async function byIds<T>(name: CollectionName, ids: string[]): Promise<T[]> {
+    const parts = await Promise.all(
+      chunks([...new Set(ids)], IN_CHUNK).map((part) =>
+        coll(name)
+          .where({ _id: _.in(part) })
+          .limit(part.length)
+          .get(),
+      ),
+    );
+    return parts.flatMap((p) => p.data as T[]);
+  }
+
+  /** Every match, 1000 at a time; `order` must end in a unique field so pages do not overlap. */
+  async function all<T>(name: CollectionName, where: object | undefined, order: Order[]): Promise<T[]> {
+    const out: T[] = [];
+    for (let skip = 0; ; skip += MAX_LIMIT) {
+      let q = query(name, where, order);
+      if (skip) q = q.skip(skip);
+      const { data } = await q.limit(MAX_LIMIT).get();
+      out.push(...(data as T[]));
+      if (data.length < MAX_LIMIT) return out;
+    }
+  }
+
+  async function page<T>(name: CollectionName, where: object, order: Order[], p: PageQuery): Promise<PageOf<T>> {
+    const limit = clampLimit(p.limit);
+    const offset = Math.max(0, Math.floor(p.offset));
+    const total = coll(name).where(where).count();
+    let items: Promise<T[]> = Promise.resolve([]);
+    // limit(0) would mean the SDK's default of 100.
+    if (limit > 0) {
+      let q = query(name, where, order);
+      if (offset) q = q.skip(offset);
+      items = q
+        .limit(limit)
+        .get()
+        .then((r) => r.data as T[]);
+    }
+    return { items: await items, total: (await total).total };
+  }
+
+  async function first<T>(q: WxQuery): Promise<T | null> {
+    const { data } = await q.limit(1).get();
+    return (data[0] as T | undefined) ?? null;
+  }
+
+  /** add(), but false when the _id is taken. The SDK's rejection does not say why, so look. */
+  async function addIfAbsent(name: CollectionName, doc: { _id: string }): Promise<boolean> {
+    try {
+      await coll(name).add({ data: doc });
+      return true;
+    } catch (err) {
+      const { total } = await coll(name).where({ _id: doc._id }).count();
+      if (total > 0) return false;
+      throw err;
+    }
+  }
+
+  async function limited(q: WxQuery, limit: number): Promise<WxDoc[]> {
+    const n = clampLimit(limit);
+    return n > 0 ? (await q.limit(n).get()).data : [];
+  }
+
+  return {
+    getPerson: (id) => byId<Person>('people', id),
+    getPeople: (ids) => byIds<Person>('people', ids),
+    getPersonByOpenid: (openid) => first<Person>(coll('people').where({ openid })),
+    listPeople: () =>
+      all<Person>('people', undefined, [
+        ['name', 'asc'],
+        ['_id', 'asc'],
+      ]),
+    listMembershipsOfPerson: (personId) => all<Membership>('memberships', { personId }, [['_id', 'asc']]),
+    async listRoster(groupId) {
+      const ms = await all<Membership>('memberships', { groupId, status: 'active' }, [['_id', 'asc']]);
+      const people = new Map((await byIds<Person>('people', ms.map((m) => m.personId))).map((p) => [p._id, p]));
+      const out: RosterEntry[] = [];
+      for (const m of ms) {
+        const person = people.get(m.personId);
+        if (person) out.push({ membership: m, person });
+      }
+      return out;
+    },
+    getGroups: (ids) => byIds<Group>('groups', ids),
+    listDepartments: () => all<Department>('departments', undefined, [['_id', 'asc']]),
+    async insertPerson(p) {
+      await coll('people').add({ data: p });
+    },
+    async insertDepartment(d) {
+      await coll('departments').add({ data: d });
+    },
+    async insertGroup(g) {
+      await coll('groups').add({ data: g });
+    },
+    async putMembership(m) {
+      const { _id, ...data } = m;
+      await coll('memberships').doc(_id).set({ data });
+    },
+
+    async getCase(id) {
+      const doc = await byId<WxDoc>('cases', id);
+      return doc ? docToCase(doc) : null;
+    },
+    insertCase: (c) => addIfAbsent('cases', caseToDoc(c)),
+    async updateCase(c, expectedVersion) {
+      const { _id, ...fields } = caseToDoc(c, expectedVersion + 1);
+      // An object value in update() is merged key by key: _.set replaces data, history, outbox whole.
+      const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v !== null && typeof v === 'object' ? _.set(v) : v]));
+      const r = await coll('cases').where({ _id, version: expectedVersion }).update({ data });
+      return r.stats.updated > 0;
+    },
+    async listCasesOfPerson(personId, p) {
+      const r = await page<WxDoc>('cases', _.or([{ openedBy: personId }, { subjectId: personId }]), [
+        ['updatedAt', 'desc'],
+        ['_id', 'desc'],
+      ], p);
+      return { items: r.items.map(docToCase), total: r.total };
+    },
+    async listInbox(personId, p) {
+      // Array containment: matches cases whose assignees include personId.
+      const r = await page<WxDoc>('cases', { assignees: personId, open: true }, [
+        ['dueKey', 'asc'],
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ], p);
+      return { items: r.items.map(docToCase), total: r.total };
+    },
+    async listOpenCases(kind, groupId, subjectId) {
+      const docs = await all<WxDoc>('cases', { subjectId, kind, groupId, open: true }, [
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return docs.map(docToCase);
+    },
+    async listDueCases(now, limit) {
+      const q = query('cases', { open: true, wakeAt: _.lte(now) }, [
+        ['wakeAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return (await limited(q, limit)).map(docToCase);
+    },
+    async listCasesWithOutbox(limit) {
+      const q = query('cases', { outboxSize: _.gt(0) }, [
+        ['updatedAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return (await limited(q, limit)).map(docToCase);
+    },
+
+    insertNotification: (n) => addIfAbsent('notifications', n),
+    getNotification: (id) => byId<NotificationDoc>('notifications', id),
+    async setNotificationPush(id, push, error) {
+      await coll('notifications')
+        .where({ _id: id })
+        .update({ data: { push, pushError: error === undefined ? _.remove() : error } });
+    },
+    async listNotifications(personId, p, unreadOnly) {
+      const mine = { to: personId };
+      const unreadOfMine = { to: personId, read: false };
+      const [r, unread] = await Promise.all([
+        page<NotificationDoc>('notifications', unreadOnly ? unreadOfMine : mine, [
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ], p),
+        coll('notifications').where(unreadOfMine).count(),
+      ]);
+      return { ...r, unread: unread.total };
+    },
+    async markNotificationsRead(personId, ids) {
+      let changed = 0;
+      for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
+        const r = await coll('notifications')
+          .where({ _id: _.in(part), to: personId, read: false })
+          .update({ data: { read: true } });
+        changed += r.stats.updated;
+      }
+      return changed;
+    },
+
+    listGrants: (personId) => all<GrantDoc>('grants', { personId }, [['_id', 'asc']]),
+    async addGrants(personId, templateId, n, now) {
+      const _id = `${personId}:${templateId}`;
+      const inc = () => coll('grants').where({ _id }).update({ data: { count: _.inc(n), updatedAt: now } });
+      if ((await inc()).stats.updated === 0) {
+        const doc: GrantDoc = { _id, personId, templateId, count: n, updatedAt: now };
+        // Someone else may create it between our update and add: then increment theirs.
+        if (!(await addIfAbsent('grants', doc))) await inc();
+      }
+      return (await byId<GrantDoc>('grants', _id))?.count ?? n;
+    },
+    async takeGrant(personId, templateId, now) {
+      // A conditional decrement: two senders cannot both take the last grant.
+      const r = await coll('grants')
+        .where({ _id: `${personId}:${templateId}`, count: _.gt(0) })
+        .update({ data: { count: _.inc(-1), updatedAt: now } });
+      return r.stats.updated > 0;
+    },
+    async clearGrants(personId, templateId, now) {
+      await coll('grants')
+        .where({ _id: `${personId}:${templateId}` })
+        .update({ data: { count: 0, updatedAt: now } });
+    },
+
+    async getSettings(version) {
+      if (version === undefined) return first<SettingsDoc>(coll('settings').orderBy('version', 'desc'));
+      return first<SettingsDoc>(coll('settings').where({ version }));
+    },
+    insertSettings: (s) => addIfAbsent('settings', s),
+  };
+}

@@ -1,0 +1,79 @@
+// Exactly the parts of wx-server-sdk the wechat adapters call, so tests can pass a fake and the
+// entry files pass the real SDK. The SDK's own types say `Promise<…> | void` and
+// `openapi: Record<string, any>`, too loose to use directly.
+import type * as WxServerSdk from 'wx-server-sdk';
+
+export type WxSdk = typeof WxServerSdk;
+
+export type WxDoc = { _id: string } & Record<string, unknown>;
+
+/** db.command: query operators go inside a where() object, update operators inside update data. */
+export interface WxCommand {
+  in(values: unknown[]): unknown;
+  lte(value: number): unknown;
+  gt(value: number): unknown;
+  or(conditions: object[]): object;
+  inc(n: number): unknown;
+  /** Replace a field wholesale (a plain object value would be merged key by key). */
+  set(value: unknown): unknown;
+  remove(): unknown;
+}
+
+export interface WxQuery {
+  where(condition: object): WxQuery;
+  orderBy(field: string, order: 'asc' | 'desc'): WxQuery;
+  skip(n: number): WxQuery;
+  /** At most 1000 in a cloud function; without it (or with 0) the SDK asks for 100. */
+  limit(n: number): WxQuery;
+  get(): Promise<{ data: WxDoc[] }>;
+  count(): Promise<{ total: number }>;
+  update(options: { data: object }): Promise<{ stats: { updated: number } }>;
+}
+
+export interface WxDocumentRef {
+  /** Replaces the whole document (creates it if absent); data must not carry _id. */
+  set(options: { data: object }): Promise<{ stats: { updated: number; created: number } }>;
+}
+
+export interface WxCollection extends WxQuery {
+  doc(id: string): WxDocumentRef;
+  /** Rejects when data._id exists already. */
+  add(options: { data: object }): Promise<{ _id: string | number }>;
+}
+
+export interface WxDatabase {
+  readonly command: WxCommand;
+  collection(name: string): WxCollection;
+}
+
+export type MiniprogramState = 'developer' | 'trial' | 'formal';
+
+export interface WxSubscribeMessageApi {
+  send(params: {
+    touser: string;
+    templateId: string;
+    page: string;
+    data: Record<string, { value: string }>;
+    miniprogramState: MiniprogramState;
+    lang: 'zh_CN';
+  }): Promise<{ errCode?: number; errMsg?: string }>;
+}
+
+export interface WxSecurityApi {
+  msgSecCheck(params: { version: 2; openid: string; scene: 1 | 2 | 3 | 4; content: string }): Promise<{
+    errCode?: number;
+    errMsg?: string;
+    result?: { suggest: string; label: number | string };
+  }>;
+}
+
+export interface WxCloud {
+  openapi: { subscribeMessage: WxSubscribeMessageApi; security: WxSecurityApi };
+  getWXContext(): { OPENID?: string };
+  database(): WxDatabase;
+}
+
+/** The SDK seen through the narrow interfaces above (after cloud.init). */
+export function wechatCloud(sdk: WxSdk): WxCloud {
+  return sdk as unknown as WxCloud;
+}

@@ -1,0 +1,117 @@
+// The collections and the indexes their queries need, declared once: the SQLite adapter creates
+// them, and the same list is printed for the cloud database console.
+import type { Case } from '../core/model';
+
+export const COLLECTIONS = [
+  'people',
+  'departments',
+  'groups',
+  'memberships',
+  'cases',
+  'notifications',
+  'grants',
+  'settings',
+  'pushes',
+] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** Kept by the local host only (what WeChat would have pushed); never created in the cloud. */
+export const LOCAL_ONLY: readonly CollectionName[] = ['pushes'];
+
+export type IndexField = [field: string, order: 1 | -1];
+
+export interface IndexSpec {
+  collection: CollectionName;
+  name: string;
+  fields: IndexField[];
+  /**
+   * The field that holds an array, matched by containment (`where({ assignees: id })`).
+   * SQLite cannot index inside JSON arrays, so it keeps one row per element in a side table.
+   */
+  arrayField?: string;
+}
+
+export const INDEXES: readonly IndexSpec[] = [
+  // getPersonByOpenid
+  { collection: 'people', name: 'openid', fields: [['openid', 1]] },
+  // listPeople, by name
+  { collection: 'people', name: 'name', fields: [['name', 1], ['_id', 1]] },
+  // listMembershipsOfPerson; listRoster
+  { collection: 'memberships', name: 'person', fields: [['personId', 1]] },
+  { collection: 'memberships', name: 'group_status', fields: [['groupId', 1], ['status', 1]] },
+  // listInbox: "what waits on me", the hottest query
+  {
+    collection: 'cases',
+    name: 'inbox',
+    fields: [['assignees', 1], ['open', 1], ['dueKey', 1], ['createdAt', 1], ['_id', 1]],
+    arrayField: 'assignees',
+  },
+  // listDueCases (scheduler)
+  { collection: 'cases', name: 'due', fields: [['open', 1], ['wakeAt', 1], ['_id', 1]] },
+  // listCasesWithOutbox (scheduler retries)
+  { collection: 'cases', name: 'outbox', fields: [['outboxSize', 1], ['updatedAt', 1], ['_id', 1]] },
+  // listCasesOfPerson: openedBy = me OR subjectId = me, one index per branch
+  { collection: 'cases', name: 'opened_by', fields: [['openedBy', 1], ['updatedAt', -1], ['_id', -1]] },
+  { collection: 'cases', name: 'subject', fields: [['subjectId', 1], ['updatedAt', -1], ['_id', -1]] },
+  // listOpenCases
+  {
+    collection: 'cases',
+    name: 'open_of_subject',
+    fields: [['subjectId', 1], ['kind', 1], ['groupId', 1], ['open', 1], ['createdAt', 1], ['_id', 1]],
+  },
+  // listNotifications (all / unread only, and the unread count)
+  { collection: 'notifications', name: 'to', fields: [['to', 1], ['createdAt', -1], ['_id', -1]] },
+  { collection: 'notifications', name: 'to_read', fields: [['to', 1], ['read', 1], ['createdAt', -1], ['_id', -1]] },
+  // listGrants
+  { collection: 'grants', name: 'person', fields: [['personId', 1]] },
+  // getSettings: the highest version
+  { collection: 'settings', name: 'version', fields: [['version', -1]] },
+];
+
+export function indexesOf(collection: CollectionName): IndexSpec[] {
+  return INDEXES.filter((ix) => ix.collection === collection);
+}
+
+/** The indexes to create in the cloud database console (or by the deploy script), as text. */
+export function describeCloudIndexes(): string {
+  const lines: string[] = [];
+  for (const name of COLLECTIONS) {
+    if (LOCAL_ONLY.includes(name)) continue;
+    lines.push(name);
+    const ixs = indexesOf(name);
+    if (!ixs.length) lines.push('  (no index beyond _id)');
+    for (const ix of ixs) {
+      // The cloud database keeps _id unique on its own; as a last key it only fixes the order.
+      const fields = ix.fields.map(([f, o]) => `${f} ${o === 1 ? 'asc' : 'desc'}`).join(', ');
+      lines.push(`  ${ix.name}: ${fields}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function printCloudIndexes(write: (text: string) => void = (t) => console.log(t)): void {
+  write(describeCloudIndexes());
+}
+
+// --- Fields stored beside a case so that the indexes above can serve its queries ---
+
+/** Sort key for a case without a deadline: after every real one (the largest Date in ms). */
+export const NO_DEADLINE = 8_640_000_000_000_000;
+
+export interface CaseIndexFields {
+  /** dueAt, or NO_DEADLINE: both databases sort null first, the inbox wants it last. */
+  dueKey: number;
+  /** outbox.length, so "has undispatched entries" is an index range. */
+  outboxSize: number;
+}
+export type StoredCase = Case & CaseIndexFields;
+
+/** A stored copy of the case with its index fields; never the object passed in. */
+export function caseToDoc(c: Case, version = c.version): StoredCase {
+  return { ...c, version, dueKey: c.dueAt ?? NO_DEADLINE, outboxSize: c.outbox.length };
+}
+
+export function docToCase(doc: object): Case {
+  const { dueKey: _dueKey, outboxSize: _outboxSize, ...c } = doc as Partial<CaseIndexFields>;
+  return c as unknown as Case;
+}

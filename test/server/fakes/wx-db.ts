@@ -1,0 +1,438 @@
+// An in-memory stand-in for exactly the wx-server-sdk database calls the wechat adapter makes,
+// with the SDK's result shapes and the behaviours that bite: add() of a taken _id rejects,
+// doc().get() of a missing document rejects, where() on an array field matches containment,
+// get() without limit() returns 100 and never more than 1000, update() merges plain objects key
+// by key (use _.set to replace), set()/update() refuse _id. Documents are copied in and out.
+import type { WxCollection, WxCommand, WxDatabase, WxDoc, WxDocumentRef, WxQuery } from '../../../src/server/adapters/wechat/types';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Doc = { _id: string } & Record<string, Json>;
+
+export class SdkError extends Error {
+  constructor(
+    readonly errCode: number,
+    readonly errMsg: string,
+  ) {
+    super(errMsg);
+  }
+}
+
+// --- db.command ---
+
+class QueryOp {
+  constructor(
+    readonly op: 'in' | 'lte' | 'lt' | 'gt' | 'gte' | 'eq' | 'neq',
+    readonly operand: unknown,
+  ) {}
+}
+class LogicOp {
+  constructor(
+    readonly op: 'or' | 'and',
+    readonly conditions: object[],
+  ) {}
+}
+class UpdateOp {
+  constructor(
+    readonly op: 'set' | 'inc' | 'remove',
+    readonly operand?: unknown,
+  ) {}
+}
+const isCommand = (v: unknown) => v instanceof QueryOp || v instanceof LogicOp || v instanceof UpdateOp;
+
+// Variadic or one array, as the SDK accepts both.
+const conditionsOf = (args: unknown[]) => (Array.isArray(args[0]) ? args[0] : args) as object[];
+
+export const fakeCommand: WxCommand & Record<'lt' | 'gte' | 'eq' | 'neq', (v: unknown) => unknown> & { and(...c: unknown[]): object } = {
+  in: (values) => new QueryOp('in', values),
+  lte: (v) => new QueryOp('lte', v),
+  lt: (v) => new QueryOp('lt', v),
+  gt: (v) => new QueryOp('gt', v),
+  gte: (v) => new QueryOp('gte', v),
+  eq: (v) => new QueryOp('eq', v),
+  neq: (v) => new QueryOp('neq', v),
+  or: (...args: unknown[]) => new LogicOp('or', conditionsOf(args)),
+  and: (...args: unknown[]) => new LogicOp('and', conditionsOf(args)),
+  inc: (n) => new UpdateOp('inc', n),
+  set: (v) => new UpdateOp('set', v),
+  remove: () => new UpdateOp('remove'),
+};
+
+// --- values ---
+
+const copy = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+const typeOf = (v: unknown) => Object.prototype.toString.call(v).slice(8, -1).toLowerCase();
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeOf(v) === 'object' && !isCommand(v);
+
+/** Nested plain objects become dot paths, as the SDK's serializer does; `{}` and undefined vanish. */
+function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined) continue;
+    const path = prefix + k;
+    if (isPlainObject(v)) out.push(...flatten(v, `${path}.`));
+    else out.push([path, v]);
+  }
+  return out;
+}
+
+function getPath(doc: unknown, path: string): unknown {
+  let v = doc;
+  for (const key of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = doc;
+  for (const key of keys.slice(0, -1)) {
+    if (!isPlainObject(o[key])) o[key] = {};
+    o = o[key] as Record<string, unknown>;
+  }
+  if (value === undefined) delete o[keys[keys.length - 1]];
+  else o[keys[keys.length - 1]] = value;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** BSON's order across types: null < numbers < strings < objects < arrays < booleans. */
+function rank(v: unknown): number {
+  if (v === undefined || v === null) return 0;
+  return { number: 1, string: 2, object: 3, array: 4, boolean: 5 }[typeOf(v)] ?? 6;
+}
+function compare(a: unknown, b: unknown): number {
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 1 || ra === 2 || ra === 5) {
+    const [x, y] = [a as number | string | boolean, b as number | string | boolean];
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return JSON.stringify(a).localeCompare(JSON.stringify(b));
+}
+
+// --- matching ---
+
+/** Equality the Mongo way: an array field matches when it holds the value; null matches missing. */
+function equals(field: unknown, value: unknown): boolean {
+  if (value === null) return field === null || field === undefined;
+  if (Array.isArray(field) && !Array.isArray(value)) return field.some((x) => sameJson(x, value));
+  return sameJson(field, value);
+}
+
+function ordered(field: unknown, value: unknown, test: (c: number) => boolean): boolean {
+  // Comparisons only hold within one type: a null wakeAt is never <= now.
+  const one = (x: unknown) => rank(x) === rank(value) && rank(x) !== 0 && test(compare(x, value));
+  return Array.isArray(field) ? field.some(one) : one(field);
+}
+
+function matchField(field: unknown, cond: unknown): boolean {
+  if (cond instanceof QueryOp) {
+    switch (cond.op) {
+      case 'in':
+        return (cond.operand as unknown[]).some((v) => equals(field, v));
+      case 'eq':
+        return equals(field, cond.operand);
+      case 'neq':
+        return !equals(field, cond.operand);
+      case 'lt':
+        return ordered(field, cond.operand, (c) => c < 0);
+      case 'lte':
+        return ordered(field, cond.operand, (c) => c <= 0);
+      case 'gt':
+        return ordered(field, cond.operand, (c) => c > 0);
+      case 'gte':
+        return ordered(field, cond.operand, (c) => c >= 0);
+    }
+  }
+  if (cond instanceof UpdateOp) throw new SdkError(-502002, 'update command used in a query');
+  return equals(field, cond);
+}
+
+function matches(doc: Doc, cond: object): boolean {
+  if (cond instanceof LogicOp) {
+    return cond.op === 'or' ? cond.conditions.some((c) => matches(doc, c)) : cond.conditions.every((c) => matches(doc, c));
+  }
+  return flatten(cond as Record<string, unknown>).every(([path, c]) => {
+    // Field-level logic (`{ n: _.gt(1).and(_.lt(5)) }`) is not used by the adapter.
+    if (c instanceof LogicOp) throw new Error(`the fake does not support logic commands on a field (${path})`);
+    return matchField(getPath(doc, path), c);
+  });
+}
+
+// --- updates ---
+
+function checkUpdateData(api: string, data: unknown): Record<string, unknown> {
+  if (!isPlainObject(data) || !Object.keys(data).length) throw new SdkError(-501007, `${api}:fail 参数必需是非空对象`);
+  if (Object.prototype.hasOwnProperty.call(data, '_id')) throw new SdkError(-501007, `${api}:fail 不能更新_id的值`);
+  return data;
+}
+
+/** Applies update data to a copy; returns it, or null when nothing changed (stats.updated counts changes). */
+function applyUpdate(doc: Doc, data: Record<string, unknown>): Doc | null {
+  const next = copy(doc) as Record<string, unknown>;
+  for (const [path, v] of flatten(data)) {
+    if (v instanceof UpdateOp) {
+      if (v.op === 'set') setPath(next, path, copy(v.operand));
+      else if (v.op === 'remove') setPath(next, path, undefined);
+      else {
+        const cur = getPath(next, path);
+        if (cur !== undefined && typeof cur !== 'number') throw new SdkError(-502001, `Cannot apply $inc to a non-numeric field ${path}`);
+        setPath(next, path, ((cur as number | undefined) ?? 0) + (v.operand as number));
+      }
+    } else if (isCommand(v)) {
+      throw new SdkError(-502002, `query command used in update data at ${path}`);
+    } else {
+      setPath(next, path, copy(v));
+    }
+  }
+  return sameJson(next, doc) ? null : (next as Doc);
+}
+
+function containsCommand(v: unknown): boolean {
+  if (isCommand(v)) return true;
+  if (Array.isArray(v)) return v.some(containsCommand);
+  return isPlainObject(v) && Object.values(v).some(containsCommand);
+}
+
+// --- the database ---
+
+export interface FakeWxDb extends WxDatabase {
+  /** Raw stored documents (copies), for assertions about what the cloud would hold. */
+  dump(collection: string): Doc[];
+  /** Every call by name ('collection.get', 'document.set', …), for assertions about cost. */
+  readonly calls: string[];
+}
+
+let autoId = 0;
+
+export function createFakeWxDb(): FakeWxDb {
+  const data = new Map<string, Map<string, Doc>>();
+  const calls: string[] = [];
+  const docsOf = (name: string) => {
+    let m = data.get(name);
+    if (!m) data.set(name, (m = new Map()));
+    return m;
+  };
+
+  interface QueryState {
+    where?: object;
+    order: [string, 1 | -1][];
+    skip?: number;
+    limit?: number;
+  }
+
+  function select(name: string, s: QueryState): Doc[] {
+    const all = [...docsOf(name).values()].filter((d) => !s.where || matches(d, s.where));
+    if (s.order.length) {
+      all.sort((a, b) => {
+        for (const [f, o] of s.order) {
+          const c = compare(getPath(a, f), getPath(b, f));
+          if (c) return c * o;
+        }
+        return 0;
+      });
+    }
+    return all;
+  }
+
+  function makeQuery(name: string, s: QueryState): WxQuery {
+    return {
+      where(condition) {
+        // The SDK checks this synchronously, before any request.
+        if (typeOf(condition) !== 'object') throw new Error('query param must be an object');
+        const keys = Object.keys(condition);
+        if (!(condition instanceof LogicOp) && keys.length && keys.every((k) => (condition as Record<string, unknown>)[k] === undefined)) {
+          throw new Error('query param value must not be all undefined');
+        }
+        // A second where() replaces the first, it does not narrow it.
+        return makeQuery(name, { ...s, where: condition });
+      },
+      orderBy(field, order) {
+        if (order !== 'asc' && order !== 'desc') throw new Error('orderBy direction must be asc or desc');
+        const rest = s.order.filter(([f]) => f !== field);
+        return makeQuery(name, { ...s, order: [...rest, [field, order === 'desc' ? -1 : 1]] });
+      },
+      skip(n) {
+        if (!Number.isInteger(n)) throw new Error('offset must be an integer');
+        return makeQuery(name, { ...s, skip: n });
+      },
+      limit(n) {
+        if (!Number.isInteger(n)) throw new Error('limit must be an integer');
+        return makeQuery(name, { ...s, limit: n });
+      },
+      async get() {
+        calls.push('collection.get');
+        const limit = s.limit ? Math.min(s.limit, 1000) : 100;
+        const rows = select(name, s).slice(s.skip ?? 0, (s.skip ?? 0) + limit);
+        return { data: copy(rows), errMsg: 'collection.get:ok' };
+      },
+      async count() {
+        calls.push('collection.count');
+        return { total: select(name, { where: s.where, order: [] }).length, errMsg: 'collection.count:ok' };
+      },
+      async update(options) {
+        calls.push('collection.update');
+        const upd = checkUpdateData('collection.update', options?.data);
+        let updated = 0;
+        const docs = docsOf(name);
+        for (const doc of select(name, { where: s.where, order: [] })) {
+          const next = applyUpdate(doc, upd);
+          if (next) {
+            docs.set(doc._id, next);
+            updated++;
+          }
+        }
+        return { stats: { updated }, errMsg: 'collection.update:ok' };
+      },
+    } as WxQuery;
+  }
+
+  function makeDoc(name: string, id: string): WxDocumentRef & {
+    get(): Promise<{ data: WxDoc; errMsg: string }>;
+    update(o: { data: object }): Promise<{ stats: { updated: number }; errMsg: string }>;
+    remove(): Promise<{ stats: { removed: number }; errMsg: string }>;
+  } {
+    return {
+      async get() {
+        calls.push('document.get');
+        const doc = docsOf(name).get(id);
+        // What wx-server-sdk does by default (throwOnNotFound).
+        if (!doc) throw new SdkError(-1, `document.get:fail document with _id ${id} does not exist`);
+        return { data: copy(doc), errMsg: 'document.get:ok' };
+      },
+      async set(options) {
+        calls.push('document.set');
+        const body = checkUpdateData('document.set', options?.data);
+        if (containsCommand(body)) throw new SdkError(-502001, 'document.set:fail update operator complicit');
+        const docs = docsOf(name);
+        const before = docs.get(id);
+        const next = { ...copy(body), _id: id } as Doc;
+        docs.set(id, next);
+        return {
+          _id: id,
+          stats: { updated: before && !sameJson(before, next) ? 1 : 0, created: before ? 0 : 1 },
+          errMsg: 'document.set:ok',
+        };
+      },
+      async update(options) {
+        calls.push('document.update');
+        const upd = checkUpdateData('document.update', options?.data);
+        const docs = docsOf(name);
+        const doc = docs.get(id);
+        const next = doc ? applyUpdate(doc, upd) : null;
+        if (next) docs.set(id, next);
+        return { stats: { updated: next ? 1 : 0 }, errMsg: 'document.update:ok' };
+      },
+      async remove() {
+        calls.push('document.remove');
+        const removed = docsOf(name).delete(id) ? 1 : 0;
+        return { stats: { removed }, errMsg: 'document.remove:ok' };
+      },
+    };
+  }
+
+  return {
+    command: fakeCommand,
+    calls,
+    dump: (name) => copy([...docsOf(name).values()]),
+    collection(name: string): WxCollection {
+      const base = makeQuery(name, { order: [] });
+      return {
+        ...base,
+        doc: (id: string) => makeDoc(name, String(id)),
+        async add(options: { data: object }) {
+          calls.push('collection.add');
+          if (!isPlainObject(options?.data)) throw new SdkError(-501007, 'collection.add:fail data must be an object');
+          if (containsCommand(options.data)) throw new SdkError(-502001, 'collection.add:fail update operator in data');
+          const doc = copy(options.data) as Doc;
+          const id = doc._id === undefined ? `fake${(++autoId).toString(16).padStart(28, '0')}` : String(doc._id);
+          const docs = docsOf(name);
+          if (docs.has(id)) {
+            throw new SdkError(
+              -502001,
+              `collection.add:fail -502001 database request fail. [FailedOperation] E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${id}" }`,
+            );
+          }
+          docs.set(id, { ...doc, _id: id });
+          return { _id: id, errMsg: 'collection.add:ok' };
+        },
+      };
+    },
+  };
+}
+
+// --- cloud.openapi and getWXContext ---
+
+export type SendMode = 'ok' | 'network' | number;
+
+export interface FakeCloud {
+  openapi: {
+    subscribeMessage: { send(params: Record<string, unknown>): Promise<{ errCode: number; errMsg: string }> };
+    security: {
+      msgSecCheck(params: Record<string, unknown>): Promise<{
+        errCode: number;
+        errMsg: string;
+        result: { suggest: string; label: number };
+        detail: unknown[];
+      }>;
+    };
+  };
+  getWXContext(): { OPENID?: string; APPID: string; ENV: string };
+  database(): FakeWxDb;
+  /** What subscribeMessage.send was called with. */
+  sent: Record<string, unknown>[];
+  secChecks: Record<string, unknown>[];
+  /** 'ok'; 'network' (an Error without errCode); or an errCode to throw, e.g. 43101. */
+  sendMode: SendMode;
+  /** Words msgSecCheck calls risky, with their label. */
+  risky: Map<string, number>;
+  openid: string | undefined;
+}
+
+export function createFakeCloud(db: FakeWxDb = createFakeWxDb()): FakeCloud {
+  const ERR_MSG: Record<number, string> = {
+    43101: 'user refuse to accept the msg',
+    47003: 'argument invalid! data.thing1.value is invalid',
+    40003: 'invalid openid',
+  };
+  const cloud: FakeCloud = {
+    sent: [],
+    secChecks: [],
+    sendMode: 'ok',
+    risky: new Map([['赌博网站', 20006]]),
+    openid: 'o_fake_openid',
+    database: () => db,
+    getWXContext: () => ({ OPENID: cloud.openid, APPID: 'wx_fake_appid', ENV: 'fake-env' }),
+    openapi: {
+      subscribeMessage: {
+        async send(params) {
+          cloud.sent.push(copy(params));
+          if (cloud.sendMode === 'network') throw new Error('connect ETIMEDOUT');
+          if (typeof cloud.sendMode === 'number') {
+            const code = cloud.sendMode;
+            // CloudSDKError: errCode plus an errMsg prefixed with the API name.
+            throw new SdkError(code, `openapi.subscribeMessage.send:fail ${ERR_MSG[code] ?? 'error'} rid: fake`);
+          }
+          return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
+        },
+      },
+      security: {
+        async msgSecCheck(params) {
+          cloud.secChecks.push(copy(params));
+          if (params.version !== 2) throw new SdkError(47001, 'openapi.security.msgSecCheck:fail data format error');
+          const content = String(params.content ?? '');
+          for (const [word, label] of cloud.risky) {
+            if (content.includes(word)) {
+              return { errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest: 'risky', label }, detail: [] };
+            }
+          }
+          return { errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest: 'pass', label: 100 }, detail: [] };
+        },
+      },
+    },
+  };
+  return cloud;
+}

@@ -1,0 +1,445 @@
+// One behaviour for every Store: run against SQLite and against the wechat adapter over the fake
+// cloud database. A difference between them is a bug in one of them.
+import type { Case, Department, GrantDoc, Group, Membership, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
+import { DEFAULT_SETTINGS } from '../../src/contract';
+import type { Store } from '../../src/server/ports';
+
+export interface StoreUnderTest {
+  store: Store;
+  close?: () => void | Promise<void>;
+}
+
+export const T0 = Date.parse('2026-11-24T10:00:00+08:00');
+const HOUR = 3_600_000;
+
+export function person(id: string, over: Partial<Person> = {}): Person {
+  return { _id: id, openid: `o_${id}`, name: `name ${id}`, deptId: 'd1', employeeNo: `E${id}`, status: 'active', external: false, createdAt: T0, ...over };
+}
+
+export function membership(groupId: string, personId: string, over: Partial<Membership> = {}): Membership {
+  return { _id: `${groupId}:${personId}`, groupId, personId, roles: ['member'], nickname: null, status: 'active', updatedAt: T0, ...over };
+}
+
+export function makeCase(id: string, over: Partial<Case> = {}): Case {
+  return {
+    _id: id,
+    kind: 'rename',
+    groupId: 'g1',
+    subjectId: 'p_subject',
+    openedBy: 'p_subject',
+    state: 'submitted',
+    open: true,
+    assignees: ['p_admin'],
+    dueAt: T0 + 48 * HOUR,
+    dueAtUnconfirmed: false,
+    wakeAt: T0 + 24 * HOUR,
+    escalation: 0,
+    data: { nickname: '张三-市场部', previous: null, nested: { a: 1, b: [1, 2] } },
+    history: [
+      { seq: 1, at: T0, by: 'p_subject', action: 'submit', from: null, to: 'submitted', dueAt: T0 + 48 * HOUR, prevHash: '', hash: 'h1' },
+    ],
+    outbox: [],
+    version: 1,
+    settingsVersion: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
+  };
+}
+
+export function notification(id: string, to: string, over: Partial<NotificationDoc> = {}): NotificationDoc {
+  return { _id: id, to, caseId: null, purpose: 'newTask', title: `title ${id}`, body: 'body', page: '/pages/case/index', createdAt: T0, read: false, push: 'pending', ...over };
+}
+
+export function settingsDoc(version: number, over: Partial<SettingsDoc> = {}): SettingsDoc {
+  return { _id: `v${version}`, version, values: DEFAULT_SETTINGS, updatedAt: T0 + version, updatedBy: null, ...over };
+}
+
+const outboxEntry = (id: string, to: string) => ({ id, to, purpose: 'newTask' as const, title: 't', body: 'b', page: '/p', createdAt: T0 });
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+const ids = (xs: { _id: string }[]) => xs.map((x) => x._id);
+
+export function describeStore(name: string, makeStore: () => StoreUnderTest | Promise<StoreUnderTest>): void {
+  describe(`Store contract: ${name}`, () => {
+    let handle: StoreUnderTest;
+    let store: Store;
+    beforeEach(async () => {
+      handle = await makeStore();
+      store = handle.store;
+    });
+    afterEach(async () => {
+      await handle.close?.();
+    });
+
+    describe('people and organisation', () => {
+      it('should get a person by id, and null for an unknown id', async () => {
+        await store.insertPerson(person('p1'));
+        expect(await store.getPerson('p1')).toEqual(person('p1'));
+        expect(await store.getPerson('nobody')).toBeNull();
+      });
+
+      it('should refuse a second person with the same id', async () => {
+        await store.insertPerson(person('p1'));
+        await expect(store.insertPerson(person('p1', { name: 'other' }))).rejects.toBeTruthy();
+        expect((await store.getPerson('p1'))?.name).toBe('name p1');
+      });
+
+      it('should find a person by openid, and null for an unknown openid', async () => {
+        await store.insertPerson(person('p1'));
+        await store.insertPerson(person('p2', { openid: null }));
+        expect((await store.getPersonByOpenid('o_p1'))?._id).toBe('p1');
+        expect(await store.getPersonByOpenid('o_unknown')).toBeNull();
+      });
+
+      it('should get only the people asked for, once each', async () => {
+        for (const id of ['p1', 'p2', 'p3']) await store.insertPerson(person(id));
+        const got = await store.getPeople(['p3', 'p1', 'p1', 'nobody']);
+        expect(ids(got).sort()).toEqual(['p1', 'p3']);
+        expect(await store.getPeople([])).toEqual([]);
+      });
+
+      it('should list everyone by name', async () => {
+        await store.insertPerson(person('p1', { name: 'c' }));
+        await store.insertPerson(person('p2', { name: 'a' }));
+        await store.insertPerson(person('p3', { name: 'b' }));
+        expect((await store.listPeople()).map((p) => p.name)).toEqual(['a', 'b', 'c']);
+      });
+
+      it('should list departments and get groups by id', async () => {
+        const d1: Department = { _id: 'd1', name: '市场部', headId: 'p1' };
+        const d2: Department = { _id: 'd2', name: '技术部', headId: null };
+        await store.insertDepartment(d1);
+        await store.insertDepartment(d2);
+        expect((await store.listDepartments()).sort((a, b) => a._id.localeCompare(b._id))).toEqual([d1, d2]);
+
+        const g: Group = { _id: 'g1', name: '市场部群', type: 'department', deptId: 'd1', creatorId: 'p1', opengid: null, createdAt: T0 };
+        await store.insertGroup(g);
+        expect(await store.getGroups(['g1', 'g_unknown'])).toEqual([g]);
+        await expect(store.insertGroup(g)).rejects.toBeTruthy();
+      });
+
+      it('should insert or replace a membership by its id', async () => {
+        await store.putMembership(membership('g1', 'p1'));
+        await store.putMembership(membership('g1', 'p1', { nickname: '张三-市场部', roles: ['admin'] }));
+        const ms = await store.listMembershipsOfPerson('p1');
+        expect(ms).toEqual([membership('g1', 'p1', { nickname: '张三-市场部', roles: ['admin'] })]);
+      });
+
+      it('should list every membership of a person, any status', async () => {
+        await store.putMembership(membership('g1', 'p1'));
+        await store.putMembership(membership('g2', 'p1', { status: 'left' }));
+        await store.putMembership(membership('g1', 'p2'));
+        expect(ids(await store.listMembershipsOfPerson('p1')).sort()).toEqual(['g1:p1', 'g2:p1']);
+        expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
+      });
+
+      it('should list the roster as active memberships joined with their people, without those who left', async () => {
+        for (const id of ['p1', 'p2', 'p3']) await store.insertPerson(person(id));
+        await store.putMembership(membership('g1', 'p1', { roles: ['admin'] }));
+        await store.putMembership(membership('g1', 'p2', { status: 'left' }));
+        await store.putMembership(membership('g1', 'p3'));
+        await store.putMembership(membership('g2', 'p2'));
+        const roster = await store.listRoster('g1');
+        expect(roster.map((r) => [r.membership._id, r.person._id]).sort()).toEqual([
+          ['g1:p1', 'p1'],
+          ['g1:p3', 'p3'],
+        ]);
+        expect(roster.find((r) => r.person._id === 'p1')).toEqual({ membership: membership('g1', 'p1', { roles: ['admin'] }), person: person('p1') });
+      });
+
+      it('should list a roster longer than one cloud database page (1000)', async () => {
+        const n = 1005;
+        for (let i = 0; i < n; i++) {
+          const id = `p${String(i).padStart(4, '0')}`;
+          await store.insertPerson(person(id));
+          await store.putMembership(membership('g_big', id));
+        }
+        const roster = await store.listRoster('g_big');
+        expect(roster).toHaveLength(n);
+        expect(new Set(roster.map((r) => r.person._id)).size).toBe(n);
+      });
+    });
+
+    describe('cases', () => {
+      it('should return a stored case exactly as given, and null for an unknown id', async () => {
+        const c = makeCase('c1', { outbox: [outboxEntry('n1', 'p_admin')], dueAt: null, wakeAt: null });
+        expect(await store.insertCase(c)).toBe(true);
+        expect(await store.getCase('c1')).toEqual(c);
+        expect(await store.getCase('c_unknown')).toBeNull();
+      });
+
+      it('should insert a case once: the same id again returns false and keeps the first', async () => {
+        expect(await store.insertCase(makeCase('c1'))).toBe(true);
+        expect(await store.insertCase(makeCase('c1', { state: 'approved' }))).toBe(false);
+        expect((await store.getCase('c1'))?.state).toBe('submitted');
+      });
+
+      it('should update at the expected version and store version + 1', async () => {
+        await store.insertCase(makeCase('c1', { version: 3 }));
+        expect(await store.updateCase(makeCase('c1', { version: 3, state: 'approved' }), 3)).toBe(true);
+        const saved = await store.getCase('c1');
+        expect(saved?.state).toBe('approved');
+        expect(saved?.version).toBe(4);
+      });
+
+      it('should refuse an update at a stale version and leave the case as it was', async () => {
+        await store.insertCase(makeCase('c1'));
+        expect(await store.updateCase(makeCase('c1', { state: 'approved' }), 1)).toBe(true);
+        // A second writer that read version 1 too loses.
+        expect(await store.updateCase(makeCase('c1', { state: 'rejected' }), 1)).toBe(false);
+        const saved = await store.getCase('c1');
+        expect(saved?.state).toBe('approved');
+        expect(saved?.version).toBe(2);
+        expect(await store.updateCase(makeCase('c_unknown'), 1)).toBe(false);
+      });
+
+      it('should let exactly one of two concurrent updates at the same version win', async () => {
+        await store.insertCase(makeCase('c1'));
+        const results = await Promise.all([
+          store.updateCase(makeCase('c1', { state: 'approved' }), 1),
+          store.updateCase(makeCase('c1', { state: 'rejected' }), 1),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.getCase('c1'))?.version).toBe(2);
+      });
+
+      it('should replace data, history and outbox wholesale on update', async () => {
+        await store.insertCase(makeCase('c1', { outbox: [outboxEntry('n1', 'a'), outboxEntry('n2', 'b')] }));
+        const next = makeCase('c1', { data: { nickname: 'new' }, history: [], outbox: [outboxEntry('n2', 'b')] });
+        expect(await store.updateCase(next, 1)).toBe(true);
+        const saved = await store.getCase('c1');
+        expect(saved?.data).toEqual({ nickname: 'new' });
+        expect(saved?.history).toEqual([]);
+        expect(saved?.outbox).toEqual([outboxEntry('n2', 'b')]);
+        expect(saved).toEqual({ ...next, version: 2 });
+      });
+
+      it('should neither mutate the case it is given nor share objects with what it returns', async () => {
+        const c = deepFreeze(makeCase('c1'));
+        await store.insertCase(c);
+        await store.updateCase(c, 1);
+        expect(c.version).toBe(1);
+        const a = (await store.getCase('c1'))!;
+        a.assignees.push('someone');
+        (a.data as { nickname: string }).nickname = 'changed';
+        const b = (await store.getCase('c1'))!;
+        expect(b.assignees).toEqual(['p_admin']);
+        expect(b.data.nickname).toBe('张三-市场部');
+      });
+
+      describe('inbox', () => {
+        it('should list my open cases earliest deadline first, no deadline last, ties by creation', async () => {
+          await store.insertCase(makeCase('no_deadline', { dueAt: null, createdAt: T0 - 10 }));
+          await store.insertCase(makeCase('later', { dueAt: T0 + 5 * HOUR }));
+          await store.insertCase(makeCase('soon_b', { dueAt: T0 + HOUR, createdAt: T0 + 2 }));
+          await store.insertCase(makeCase('soon_a', { dueAt: T0 + HOUR, createdAt: T0 + 1 }));
+          await store.insertCase(makeCase('overdue', { dueAt: T0 - HOUR }));
+          await store.insertCase(makeCase('no_deadline_2', { dueAt: null, createdAt: T0 }));
+          const page = await store.listInbox('p_admin', { offset: 0, limit: 20 });
+          expect(ids(page.items)).toEqual(['overdue', 'soon_a', 'soon_b', 'later', 'no_deadline', 'no_deadline_2']);
+          expect(page.total).toBe(6);
+          expect(page.items[4].dueAt).toBeNull();
+        });
+
+        it('should list only open cases assigned to me', async () => {
+          await store.insertCase(makeCase('mine', { assignees: ['p_other', 'p_admin'] }));
+          await store.insertCase(makeCase('closed', { open: false, state: 'approved' }));
+          await store.insertCase(makeCase('theirs', { assignees: ['p_other'] }));
+          await store.insertCase(makeCase('nobody', { assignees: [] }));
+          const page = await store.listInbox('p_admin', { offset: 0, limit: 20 });
+          expect(ids(page.items)).toEqual(['mine']);
+          expect(page.total).toBe(1);
+          expect(ids((await store.listInbox('p_other', { offset: 0, limit: 20 })).items).sort()).toEqual(['mine', 'theirs']);
+        });
+
+        it('should page through the inbox with a total of all matches', async () => {
+          for (let i = 0; i < 7; i++) await store.insertCase(makeCase(`c${i}`, { dueAt: T0 + i * HOUR }));
+          const p1 = await store.listInbox('p_admin', { offset: 0, limit: 3 });
+          const p3 = await store.listInbox('p_admin', { offset: 6, limit: 3 });
+          expect(ids(p1.items)).toEqual(['c0', 'c1', 'c2']);
+          expect(ids(p3.items)).toEqual(['c6']);
+          expect(p1.total).toBe(7);
+          expect(p3.total).toBe(7);
+          const none = await store.listInbox('p_admin', { offset: 0, limit: 0 });
+          expect(none).toEqual({ items: [], total: 7 });
+          expect((await store.listInbox('p_admin', { offset: 50, limit: 3 })).items).toEqual([]);
+        });
+
+        it('should follow updates: new assignees, a new deadline, a closed case', async () => {
+          await store.insertCase(makeCase('c1', { dueAt: T0 + 10 * HOUR }));
+          await store.insertCase(makeCase('c2', { dueAt: T0 + 5 * HOUR }));
+          await store.updateCase(makeCase('c1', { dueAt: T0 + HOUR }), 1);
+          expect(ids((await store.listInbox('p_admin', { offset: 0, limit: 10 })).items)).toEqual(['c1', 'c2']);
+          await store.updateCase(makeCase('c1', { dueAt: T0 + HOUR, assignees: ['p_leader'] }), 2);
+          await store.updateCase(makeCase('c2', { open: false, state: 'approved' }), 1);
+          expect(await store.listInbox('p_admin', { offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+          expect(ids((await store.listInbox('p_leader', { offset: 0, limit: 10 })).items)).toEqual(['c1']);
+        });
+      });
+
+      it('should list the cases I opened or that are about me, newest change first, each once', async () => {
+        await store.insertCase(makeCase('mine_about_me', { openedBy: 'me', subjectId: 'me', updatedAt: T0 + 1 }));
+        await store.insertCase(makeCase('opened_by_me', { openedBy: 'me', subjectId: 'x', updatedAt: T0 + 3 }));
+        await store.insertCase(makeCase('about_me', { openedBy: 'admin', subjectId: 'me', updatedAt: T0 + 2 }));
+        await store.insertCase(makeCase('not_mine', { openedBy: 'x', subjectId: 'x', assignees: ['me'], updatedAt: T0 + 9 }));
+        const page = await store.listCasesOfPerson('me', { offset: 0, limit: 10 });
+        expect(ids(page.items)).toEqual(['opened_by_me', 'about_me', 'mine_about_me']);
+        expect(page.total).toBe(3);
+        const second = await store.listCasesOfPerson('me', { offset: 1, limit: 1 });
+        expect(ids(second.items)).toEqual(['about_me']);
+        expect(second.total).toBe(3);
+      });
+
+      it('should list the open cases of one kind about one subject in one group', async () => {
+        await store.insertCase(makeCase('hit', { subjectId: 's', groupId: 'g1' }));
+        await store.insertCase(makeCase('closed', { subjectId: 's', groupId: 'g1', open: false }));
+        await store.insertCase(makeCase('other_group', { subjectId: 's', groupId: 'g2' }));
+        await store.insertCase(makeCase('other_subject', { subjectId: 't', groupId: 'g1' }));
+        expect(ids(await store.listOpenCases('rename', 'g1', 's'))).toEqual(['hit']);
+        expect(await store.listOpenCases('rename', 'g9', 's')).toEqual([]);
+      });
+
+      it('should list open cases due by now, earliest first, up to the limit', async () => {
+        await store.insertCase(makeCase('due_late', { wakeAt: T0 - HOUR }));
+        await store.insertCase(makeCase('due_early', { wakeAt: T0 - 5 * HOUR }));
+        await store.insertCase(makeCase('due_now', { wakeAt: T0 }));
+        await store.insertCase(makeCase('future', { wakeAt: T0 + 1 }));
+        await store.insertCase(makeCase('untimed', { wakeAt: null }));
+        await store.insertCase(makeCase('closed', { wakeAt: T0 - 9 * HOUR, open: false }));
+        expect(ids(await store.listDueCases(T0, 10))).toEqual(['due_early', 'due_late', 'due_now']);
+        expect(ids(await store.listDueCases(T0, 2))).toEqual(['due_early', 'due_late']);
+        expect(await store.listDueCases(T0 - 10 * HOUR, 10)).toEqual([]);
+      });
+
+      it('should list the cases with undispatched outbox entries, until they are dispatched', async () => {
+        await store.insertCase(makeCase('empty'));
+        await store.insertCase(makeCase('one', { outbox: [outboxEntry('n1', 'a')] }));
+        await store.insertCase(makeCase('two', { outbox: [outboxEntry('n2', 'a'), outboxEntry('n3', 'b')], open: false }));
+        expect(ids(await store.listCasesWithOutbox(10)).sort()).toEqual(['one', 'two']);
+        expect(await store.listCasesWithOutbox(1)).toHaveLength(1);
+        await store.updateCase(makeCase('one', { outbox: [] }), 1);
+        expect(ids(await store.listCasesWithOutbox(10))).toEqual(['two']);
+      });
+    });
+
+    describe('notifications', () => {
+      it('should insert a notification once and get it back', async () => {
+        const n = notification('n1', 'p1');
+        expect(await store.insertNotification(n)).toBe(true);
+        expect(await store.insertNotification({ ...n, title: 'again' })).toBe(false);
+        expect(await store.getNotification('n1')).toEqual(n);
+        expect(await store.getNotification('n_unknown')).toBeNull();
+      });
+
+      it('should record the push outcome, with its error only when given', async () => {
+        await store.insertNotification(notification('n1', 'p1'));
+        await store.setNotificationPush('n1', 'failed', '47003 data invalid');
+        expect(await store.getNotification('n1')).toMatchObject({ push: 'failed', pushError: '47003 data invalid' });
+        await store.setNotificationPush('n1', 'sent');
+        const n = await store.getNotification('n1');
+        expect(n?.push).toBe('sent');
+        expect(n).not.toHaveProperty('pushError');
+        await expect(store.setNotificationPush('n_unknown', 'sent')).resolves.toBeUndefined();
+      });
+
+      it('should list my notifications newest first, with the unread count', async () => {
+        await store.insertNotification(notification('old', 'p1', { createdAt: T0 }));
+        await store.insertNotification(notification('new', 'p1', { createdAt: T0 + 2 }));
+        await store.insertNotification(notification('mid_read', 'p1', { createdAt: T0 + 1, read: true }));
+        await store.insertNotification(notification('theirs', 'p2', { createdAt: T0 + 5 }));
+        const all = await store.listNotifications('p1', { offset: 0, limit: 10 }, false);
+        expect(ids(all.items)).toEqual(['new', 'mid_read', 'old']);
+        expect(all.total).toBe(3);
+        expect(all.unread).toBe(2);
+        const unread = await store.listNotifications('p1', { offset: 0, limit: 1 }, true);
+        expect(ids(unread.items)).toEqual(['new']);
+        expect(unread.total).toBe(2);
+        expect(unread.unread).toBe(2);
+        const second = await store.listNotifications('p1', { offset: 1, limit: 1 }, false);
+        expect(ids(second.items)).toEqual(['mid_read']);
+      });
+
+      it("should mark only the person's own notifications read and count the changes", async () => {
+        await store.insertNotification(notification('a', 'p1'));
+        await store.insertNotification(notification('b', 'p1'));
+        await store.insertNotification(notification('c', 'p1', { read: true }));
+        await store.insertNotification(notification('x', 'p2'));
+        expect(await store.markNotificationsRead('p1', ['a', 'c', 'x', 'unknown'])).toBe(1);
+        expect((await store.getNotification('a'))?.read).toBe(true);
+        expect((await store.getNotification('b'))?.read).toBe(false);
+        expect((await store.getNotification('x'))?.read).toBe(false);
+        expect(await store.markNotificationsRead('p1', ['a'])).toBe(0);
+        expect(await store.markNotificationsRead('p1', [])).toBe(0);
+        expect((await store.listNotifications('p1', { offset: 0, limit: 10 }, false)).unread).toBe(1);
+      });
+    });
+
+    describe('grants', () => {
+      it('should add grants per person and template and list them', async () => {
+        expect(await store.addGrants('p1', 'tpl', 1, T0)).toBe(1);
+        expect(await store.addGrants('p1', 'tpl', 2, T0 + 1)).toBe(3);
+        expect(await store.addGrants('p1', 'tpl2', 1, T0)).toBe(1);
+        await store.addGrants('p2', 'tpl', 5, T0);
+        const grants = (await store.listGrants('p1')).sort((a, b) => a._id.localeCompare(b._id));
+        expect(grants).toEqual<GrantDoc[]>([
+          { _id: 'p1:tpl', personId: 'p1', templateId: 'tpl', count: 3, updatedAt: T0 + 1 },
+          { _id: 'p1:tpl2', personId: 'p1', templateId: 'tpl2', count: 1, updatedAt: T0 },
+        ]);
+      });
+
+      it('should take a grant while there is one, then refuse', async () => {
+        expect(await store.takeGrant('p1', 'tpl', T0)).toBe(false);
+        await store.addGrants('p1', 'tpl', 2, T0);
+        expect(await store.takeGrant('p1', 'tpl', T0 + 1)).toBe(true);
+        expect(await store.takeGrant('p1', 'tpl', T0 + 2)).toBe(true);
+        expect(await store.takeGrant('p1', 'tpl', T0 + 3)).toBe(false);
+        expect((await store.listGrants('p1'))[0]).toMatchObject({ count: 0, updatedAt: T0 + 2 });
+      });
+
+      it('should never hand out more grants than there are to concurrent takers', async () => {
+        await store.addGrants('p1', 'tpl', 2, T0);
+        const taken = await Promise.all([1, 2, 3, 4].map((i) => store.takeGrant('p1', 'tpl', T0 + i)));
+        expect(taken.filter(Boolean)).toHaveLength(2);
+      });
+
+      it('should clear the grants of one template only', async () => {
+        await store.addGrants('p1', 'tpl', 3, T0);
+        await store.addGrants('p1', 'other', 2, T0);
+        await store.clearGrants('p1', 'tpl', T0 + 5);
+        expect(await store.takeGrant('p1', 'tpl', T0 + 6)).toBe(false);
+        expect(await store.takeGrant('p1', 'other', T0 + 6)).toBe(true);
+        await expect(store.clearGrants('p9', 'tpl', T0)).resolves.toBeUndefined();
+      });
+    });
+
+    describe('settings', () => {
+      it('should have no settings at first', async () => {
+        expect(await store.getSettings()).toBeNull();
+        expect(await store.getSettings(1)).toBeNull();
+      });
+
+      it('should insert each version once and answer the latest by default', async () => {
+        expect(await store.insertSettings(settingsDoc(1))).toBe(true);
+        expect(await store.insertSettings(settingsDoc(2, { updatedBy: 'p1' }))).toBe(true);
+        // Someone else saved version 2 first.
+        expect(await store.insertSettings(settingsDoc(2, { updatedBy: 'p2' }))).toBe(false);
+        expect(await store.getSettings()).toEqual(settingsDoc(2, { updatedBy: 'p1' }));
+        expect(await store.getSettings(1)).toEqual(settingsDoc(1));
+        expect(await store.getSettings(7)).toBeNull();
+      });
+
+      it('should order versions as numbers, not as text', async () => {
+        for (const v of [9, 10, 2]) await store.insertSettings(settingsDoc(v));
+        expect((await store.getSettings())?.version).toBe(10);
+      });
+    });
+  });
+}

@@ -1,0 +1,182 @@
+import { createWechatContentCheck, createWechatNotifier, createWechatStore, miniprogramStateFrom, wechatOpenid } from '../../src/server/adapters/wechat';
+import { NO_DEADLINE } from '../../src/server/collections';
+import { createFakeCloud, createFakeWxDb, fakeCommand as _, SdkError } from './fakes/wx-db';
+import { describeStore, makeCase } from './store.contract';
+
+describeStore('wechat over the fake wx-server-sdk database', () => ({ store: createWechatStore(createFakeWxDb()) }));
+
+describe('wechat store', () => {
+  it('should store the index fields beside the case and hide them on read', async () => {
+    const db = createFakeWxDb();
+    const store = createWechatStore(db);
+    await store.insertCase(makeCase('c1', { dueAt: null, outbox: [{ id: 'n1', to: 'a', purpose: 'newTask', title: 't', body: 'b', page: '/p', createdAt: 1 }] }));
+    expect(db.dump('cases')[0]).toMatchObject({ _id: 'c1', dueKey: NO_DEADLINE, outboxSize: 1 });
+    const c = await store.getCase('c1');
+    expect(c).not.toHaveProperty('dueKey');
+    expect(c).not.toHaveProperty('outboxSize');
+  });
+
+  it('should never ask for more than 1000 documents at once', async () => {
+    const db = createFakeWxDb();
+    const limits: number[] = [];
+    const spy = { ...db, collection: (name: string) => wrapLimit(db.collection(name), limits) };
+    const store = createWechatStore(spy);
+    await store.listInbox('p', { offset: 0, limit: 5000 });
+    await store.listDueCases(0, 5000);
+    await store.listCasesWithOutbox(5000);
+    await store.listRoster('g');
+    expect(limits.length).toBeGreaterThan(0);
+    expect(Math.max(...limits)).toBeLessThanOrEqual(1000);
+  });
+});
+
+/** Records every limit() the adapter asks for. */
+function wrapLimit<Q extends object>(q: Q, limits: number[]): Q {
+  return new Proxy(q, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        if (prop === 'limit') limits.push(args[0] as number);
+        const r = v.apply(target, args);
+        return r && typeof r === 'object' && !(r instanceof Promise) ? wrapLimit(r, limits) : r;
+      };
+    },
+  });
+}
+
+describe('fake wx-server-sdk database', () => {
+  it('should reject add() of an _id that exists, with the SDK error code', async () => {
+    const db = createFakeWxDb();
+    await expect(db.collection('x').add({ data: { _id: 'a', n: 1 } })).resolves.toMatchObject({ _id: 'a' });
+    await expect(db.collection('x').add({ data: { _id: 'a', n: 2 } })).rejects.toMatchObject({ errCode: -502001 });
+    expect(db.dump('x')).toEqual([{ _id: 'a', n: 1 }]);
+  });
+
+  it('should reject doc().get() of a missing document, as the SDK does by default', async () => {
+    const db = createFakeWxDb();
+    const doc = db.collection('x').doc('nope') as unknown as { get(): Promise<unknown> };
+    await expect(doc.get()).rejects.toBeInstanceOf(SdkError);
+    await expect(doc.get()).rejects.toMatchObject({ errMsg: 'document.get:fail document with _id nope does not exist' });
+  });
+
+  it('should match an array field by containment and a null field when missing', async () => {
+    const db = createFakeWxDb();
+    const x = db.collection('x');
+    await x.add({ data: { _id: 'a', tags: ['p1', 'p2'] } });
+    await x.add({ data: { _id: 'b', tags: ['p3'], w: null } });
+    expect((await x.where({ tags: 'p2' }).get()).data.map((d) => d._id)).toEqual(['a']);
+    expect((await x.where({ tags: _.in(['p3', 'p9']) }).get()).data.map((d) => d._id)).toEqual(['b']);
+    expect((await x.where({ w: null }).get()).data).toHaveLength(2);
+    expect((await x.where({ w: _.lte(5) }).get()).data).toHaveLength(0);
+  });
+
+  it('should return 100 documents without limit(), and never more than 1000', async () => {
+    const db = createFakeWxDb();
+    const x = db.collection('x');
+    for (let i = 0; i < 1200; i++) await x.add({ data: { _id: `d${String(i).padStart(4, '0')}`, i } });
+    expect((await x.get()).data).toHaveLength(100);
+    expect((await x.limit(0).get()).data).toHaveLength(100);
+    expect((await x.limit(5000).get()).data).toHaveLength(1000);
+    expect((await x.orderBy('i', 'desc').skip(1).limit(2).get()).data.map((d) => d.i)).toEqual([1198, 1197]);
+    expect((await x.count()).total).toBe(1200);
+    expect(() => x.limit(1.5)).toThrow();
+  });
+
+  it('should merge a plain object in update() and replace it with _.set()', async () => {
+    const db = createFakeWxDb();
+    const x = db.collection('x');
+    await x.add({ data: { _id: 'a', data: { keep: 1, old: 2 }, list: [1, 2, 3], n: 1 } });
+    await x.where({ _id: 'a' }).update({ data: { data: { old: 3 }, list: [9], n: _.inc(2) } });
+    expect(db.dump('x')[0]).toEqual({ _id: 'a', data: { keep: 1, old: 3 }, list: [9], n: 3 });
+    const r = await x.where({ _id: 'a' }).update({ data: { data: _.set({ only: true }), n: _.remove() } });
+    expect(r).toMatchObject({ stats: { updated: 1 } });
+    expect(db.dump('x')[0]).toEqual({ _id: 'a', data: { only: true }, list: [9] });
+    expect((await x.where({ _id: 'zz' }).update({ data: { n: 1 } })).stats.updated).toBe(0);
+  });
+
+  it('should refuse _id in set() and update() data, and replace the whole document on set()', async () => {
+    const db = createFakeWxDb();
+    const x = db.collection('x');
+    await expect(x.doc('a').set({ data: { _id: 'a', n: 1 } })).rejects.toBeInstanceOf(SdkError);
+    await expect(x.where({ _id: 'a' }).update({ data: { _id: 'b' } })).rejects.toBeInstanceOf(SdkError);
+    await expect(x.doc('a').set({ data: { n: 1, m: 2 } })).resolves.toMatchObject({ stats: { created: 1, updated: 0 } });
+    await expect(x.doc('a').set({ data: { n: 5 } })).resolves.toMatchObject({ stats: { created: 0, updated: 1 } });
+    expect(db.dump('x')).toEqual([{ _id: 'a', n: 5 }]);
+  });
+
+  it('should copy documents in and out', async () => {
+    const db = createFakeWxDb();
+    const x = db.collection('x');
+    const doc = { _id: 'a', list: [1] };
+    await x.add({ data: doc });
+    doc.list.push(2);
+    const got = (await x.get()).data[0] as unknown as { list: number[] };
+    got.list.push(3);
+    expect(db.dump('x')).toEqual([{ _id: 'a', list: [1] }]);
+  });
+});
+
+describe('wechat notifier', () => {
+  const msg = { touser: 'o_1', templateId: 'TPL', page: '/pages/case/index?id=c1', data: { thing1: { value: '改名申请' } } };
+
+  it('should send a subscription message in Chinese to the configured mini-program version', async () => {
+    const cloud = createFakeCloud();
+    expect(await createWechatNotifier(cloud, 'trial').send(msg)).toEqual({ ok: true });
+    expect(cloud.sent).toEqual([{ ...msg, miniprogramState: 'trial', lang: 'zh_CN' }]);
+  });
+
+  it('should map "no grant left" to errCode 43101', async () => {
+    const cloud = createFakeCloud();
+    cloud.sendMode = 43101;
+    const r = await createWechatNotifier(cloud, 'formal').send(msg);
+    expect(r).toEqual({ ok: false, errCode: 43101, errMsg: expect.stringContaining('user refuse to accept the msg') });
+  });
+
+  it('should map other WeChat refusals to their errCode', async () => {
+    const cloud = createFakeCloud();
+    cloud.sendMode = 47003;
+    expect(await createWechatNotifier(cloud).send(msg)).toMatchObject({ ok: false, errCode: 47003 });
+  });
+
+  it('should rethrow an error that carries no errCode, so the send is retried', async () => {
+    const cloud = createFakeCloud();
+    cloud.sendMode = 'network';
+    await expect(createWechatNotifier(cloud).send(msg)).rejects.toThrow('ETIMEDOUT');
+  });
+
+  it('should read the mini-program version from its environment value, formal by default', () => {
+    expect(miniprogramStateFrom('developer')).toBe('developer');
+    expect(miniprogramStateFrom('trial')).toBe('trial');
+    expect(miniprogramStateFrom(undefined)).toBe('formal');
+    expect(miniprogramStateFrom('nonsense')).toBe('formal');
+  });
+});
+
+describe('wechat content check', () => {
+  it('should pass what msgSecCheck passes, calling version 2 with openid and scene', async () => {
+    const cloud = createFakeCloud();
+    expect(await createWechatContentCheck(cloud).check('张三-市场部', 'o_1', 1)).toEqual({ pass: true });
+    expect(cloud.secChecks).toEqual([{ version: 2, openid: 'o_1', scene: 1, content: '张三-市场部' }]);
+  });
+
+  it('should refuse what msgSecCheck does not pass, with its label', async () => {
+    const cloud = createFakeCloud();
+    expect(await createWechatContentCheck(cloud).check('来玩赌博网站', 'o_1', 2)).toEqual({ pass: false, label: '20006' });
+  });
+
+  it('should not call WeChat for empty text', async () => {
+    const cloud = createFakeCloud();
+    expect(await createWechatContentCheck(cloud).check('', 'o_1', 2)).toEqual({ pass: true });
+    expect(cloud.secChecks).toEqual([]);
+  });
+});
+
+describe('wechat openid', () => {
+  it('should read the OPENID WeChat puts in the context, and null without one', () => {
+    const cloud = createFakeCloud();
+    expect(wechatOpenid(cloud)).toBe('o_fake_openid');
+    cloud.openid = undefined;
+    expect(wechatOpenid(cloud)).toBeNull();
+  });
+});
