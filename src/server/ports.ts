@@ -88,6 +88,19 @@ export interface ContentCheck {
   check(text: string, openid: string, scene: 1 | 2 | 3 | 4): Promise<ContentVerdict>;
 }
 
+/**
+ * Stored files (evidence images, chat-record backups). Uploads go from the client straight to storage
+ * (wx.cloud.uploadFile / the local host's upload endpoint); functions only read and hand out links.
+ */
+export interface Files {
+  /** Whether the id names a file in this deployment's storage, not a URL a client made up. */
+  owns(fileId: string): boolean;
+  /** The bytes, for a SHA-256 computed here and never taken from a client; null when missing. */
+  read(fileId: string): Promise<Buffer | null>;
+  /** A download link that stops working at `expiresAt` (UTC ms). */
+  link(fileId: string, expiresAt: number): Promise<string>;
+}
+
 export interface Clock {
   now(): number;
 }
@@ -96,6 +109,7 @@ export interface Deps {
   store: Store;
   notifier: Notifier;
   content: ContentCheck;
+  files: Files;
   clock: Clock;
   /** OPENID of the org owner, set at deployment. */
   ownerOpenid: string | null;

@@ -34,6 +34,8 @@ it('should answer through the bundle with the OPENID from the context, never fro
     database: () => cloud.database(),
     getWXContext: () => cloud.getWXContext(),
     openapi: cloud.openapi,
+    downloadFile: (p: { fileID: string }) => cloud.downloadFile(p),
+    getTempFileURL: (p: { fileList: { fileID: string; maxAge: number }[] }) => cloud.getTempFileURL(p),
   };
   await seedDemo(createWechatStore(cloud.database()), Date.now());
   let api!: { main(e: unknown): Promise<any> };

@@ -2,7 +2,10 @@
 // moves, a notifier the test can break, and `call` doing exactly what the cloud function does.
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionName, ActionResult, Result } from '../../src/contract';
-import { createLocalContentCheck, openSqliteStore } from '../../src/server/adapters/sqlite';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDiskFiles, createLocalContentCheck, openSqliteStore } from '../../src/server/adapters/sqlite';
 import { dispatch } from '../../src/server/dispatch';
 import type { Deps, SendResult, SubscriptionMessage } from '../../src/server/ports';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../../src/server/host/seed';
@@ -25,10 +28,12 @@ export async function makeWorld() {
   await seedDemo(store, T0);
   const clock = { t: T0, now: () => clock.t };
   const notifier = new TestNotifier();
+  const files = createDiskFiles(mkdtempSync(join(tmpdir(), 'qunwu-files-')), 'test-secret');
   const deps: Deps = {
     store,
     notifier,
     content: createLocalContentCheck(),
+    files,
     clock,
     ownerOpenid: DEMO_OWNER_OPENID,
     ids: randomUUID,
@@ -51,7 +56,7 @@ export async function makeWorld() {
     const versions = db.prepare('SELECT * FROM cases').all();
     return { counts: Object.fromEntries(tables.map((t) => [t, count(t)])), cases: JSON.stringify(versions) };
   }
-  return { store, deps, clock, notifier, call, okCall, footprint };
+  return { store, deps, clock, notifier, files, call, okCall, footprint };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 

@@ -2,12 +2,14 @@
 // standing in for WeChat's identity and an outbox page standing in for subscription messages.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import busboy from 'busboy';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fail } from '../../contract';
 import { formatShanghai } from '../../core/time';
 import { dispatch } from '../dispatch';
 import { runScheduler } from '../jobs';
+import type { DiskFiles } from '../adapters/sqlite';
 import type { Deps } from '../ports';
 import { DEMO_TITLES } from './seed';
 
@@ -27,12 +29,17 @@ export interface HostOptions {
   /** Built h5 app to serve; omitted in API-only tests. */
   staticDir?: string;
   listPushes: (limit: number) => PushRecord[] | Promise<PushRecord[]>;
+  /** Local stand-in for cloud storage: uploads and expiring download links. */
+  files?: DiskFiles;
+  /** Called for every download a link let through (record-access logs). */
+  onFileDownload?: (fileId: string, openid: string | null) => void | Promise<void>;
   /** Test-only controls (/dev/clock, /dev/scheduler): never on in a normal start. */
   testControls?: { advance(ms: number): number };
 }
 
 const COOKIE = 'qw_session';
 const MAX_BODY = 64 * 1024;
+const MAX_UPLOAD = 20 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -89,6 +96,8 @@ export function createHost(opts: HostOptions): Server {
       const openid = readSession(o.secret, req.headers.cookie);
       return json(res, 200, await dispatch(deps, event, openid));
     }
+    if (path === '/files/upload' && req.method === 'POST' && o.files) return upload(o.files, req, res);
+    if (path.startsWith('/files/') && req.method === 'GET' && o.files) return download(o, o.files, path.slice(7), url, req, res);
     if (path === '/dev/signin' && req.method === 'GET') return html(res, await signinPage());
     if (path === '/dev/signin' && req.method === 'POST') {
       const form = new URLSearchParams((await readBody(req)) ?? '');
@@ -114,6 +123,51 @@ export function createHost(opts: HostOptions): Server {
     }
     if (req.method === 'GET' && o.staticDir) return serveStatic(o.staticDir, path, res);
     json(res, 404, fail('NOT_FOUND'));
+  }
+
+  /** What wx.cloud.uploadFile does on WeChat: only a bound person may store a file. */
+  async function upload(files: DiskFiles, req: IncomingMessage, res: ServerResponse) {
+    const openid = readSession(opts.secret, req.headers.cookie);
+    const person = openid ? await deps.store.getPersonByOpenid(openid) : null;
+    if (!person || person.status !== 'active') return json(res, 401, fail('UNAUTHENTICATED'));
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('multipart/form-data')) return json(res, 400, fail('BAD_INPUT', '请以表单方式上传文件'));
+    const parts: { name: string; contentType: string; bytes: Buffer }[] = [];
+    let tooBig = false;
+    await new Promise<void>((done, failed) => {
+      // Browsers send UTF-8 file names; busboy assumes latin1 unless told.
+      const bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: MAX_UPLOAD } });
+      bb.on('file', (_field, stream, info) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('limit', () => (tooBig = true));
+        stream.on('close', () => parts.push({ name: info.filename || 'file', contentType: info.mimeType, bytes: Buffer.concat(chunks) }));
+      });
+      bb.on('close', () => done());
+      bb.on('error', failed);
+      req.pipe(bb);
+    });
+    if (tooBig) return json(res, 413, fail('BAD_INPUT', '文件过大（最多 20 MB）'));
+    const part = parts[0];
+    if (!part || !part.bytes.length) return json(res, 400, fail('BAD_INPUT', '没有收到文件内容'));
+    const fileId = files.save(part.bytes, { name: part.name, contentType: part.contentType, uploadedBy: person._id, uploadedAt: deps.clock.now() });
+    return json(res, 200, { ok: true, data: { fileId, name: part.name, size: part.bytes.length } });
+  }
+
+  async function download(o: HostOptions, files: DiskFiles, key: string, url: URL, req: IncomingMessage, res: ServerResponse) {
+    const v = files.verifyLink(key, url.searchParams.get('exp'), url.searchParams.get('sig'), deps.clock.now());
+    if (!v.ok) {
+      const [status, text] = v.reason === 'expired' ? [410, '下载链接已过期'] : v.reason === 'missing' ? [404, '文件不存在'] : [403, '下载链接无效'];
+      return html(res, page(text, `<p>${text}。如仍需查阅，请重新申请或联系群管理员。</p>`), status);
+    }
+    await o.onFileDownload?.(v.fileId, readSession(o.secret, req.headers.cookie));
+    const meta = files.meta(v.fileId);
+    res.writeHead(200, {
+      'Content-Type': meta?.contentType || 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(meta?.name ?? 'file')}`,
+      'Cache-Control': 'no-store',
+    });
+    res.end(await files.read(v.fileId));
   }
 
   async function signinPage(error?: string): Promise<string> {

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLocalContentCheck, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
+import { createDiskFiles, createLocalContentCheck, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
 import { runScheduler } from '../jobs';
 import type { Deps } from '../ports';
 import { createHost } from './http';
@@ -22,11 +22,13 @@ const secret = readFileSync(secretFile, 'utf8');
 
 const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'));
 const notifier = createLocalNotifier(store.db);
+const files = createDiskFiles(join(dataDir, 'files'), secret);
 let offsetMs = 0;
 const deps: Deps = {
   store,
   notifier,
   content: createLocalContentCheck(),
+  files,
   clock: { now: () => Date.now() + offsetMs },
   // The owner is set at deployment, never "whoever calls first".
   ownerOpenid: process.env.OWNER_OPENID ?? DEMO_OWNER_OPENID,
@@ -40,6 +42,7 @@ async function main() {
     secret,
     staticDir: process.env.STATIC_DIR ?? join(root, 'dist/h5'),
     listPushes: (limit) => notifier.listPushes(limit),
+    files,
     testControls: testControls
       ? { advance: (ms) => ((offsetMs += ms), deps.clock.now()) }
       : undefined,

@@ -382,6 +382,12 @@ export interface FakeCloud {
   };
   getWXContext(): { OPENID?: string; APPID: string; ENV: string };
   database(): FakeWxDb;
+  /** Cloud storage: fileID → bytes, as if the client had uploaded them with wx.cloud.uploadFile. */
+  storage: Map<string, Buffer>;
+  downloadFile(params: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
+    fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[];
+  }>;
   /** What subscribeMessage.send was called with. */
   sent: Record<string, unknown>[];
   secChecks: Record<string, unknown>[];
@@ -405,6 +411,23 @@ export function createFakeCloud(db: FakeWxDb = createFakeWxDb()): FakeCloud {
     risky: new Map([['赌博网站', 20006]]),
     openid: 'o_fake_openid',
     database: () => db,
+    storage: new Map(),
+    async downloadFile({ fileID }) {
+      const bytes = cloud.storage.get(fileID);
+      // The SDK rejects a missing file with a storage error code.
+      if (!bytes) throw Object.assign(new Error('storage file not exists'), { code: 'STORAGE_FILE_NONEXIST' });
+      return { fileContent: Buffer.from(bytes) };
+    },
+    async getTempFileURL({ fileList }) {
+      if (fileList.length > 50) throw new SdkError(-1, 'getTempFileURL:fail at most 50 files a call');
+      return {
+        fileList: fileList.map(({ fileID, maxAge }) =>
+          cloud.storage.has(fileID)
+            ? { fileID, tempFileURL: `https://tmp.invalid/${encodeURIComponent(fileID)}?t=${maxAge}`, status: 0, errMsg: 'ok' }
+            : { fileID, tempFileURL: '', status: -1, errMsg: 'STORAGE_FILE_NONEXIST' },
+        ),
+      };
+    },
     getWXContext: () => ({ OPENID: cloud.openid, APPID: 'wx_fake_appid', ENV: 'fake-env' }),
     openapi: {
       subscribeMessage: {

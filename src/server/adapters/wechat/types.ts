@@ -67,7 +67,16 @@ export interface WxSecurityApi {
   }>;
 }
 
-export interface WxCloud {
+export interface WxStorageApi {
+  /** Rejects when the file does not exist. */
+  downloadFile(params: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  /** maxAge in seconds; at most 50 files a call. */
+  getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
+    fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[];
+  }>;
+}
+
+export interface WxCloud extends WxStorageApi {
   openapi: { subscribeMessage: WxSubscribeMessageApi; security: WxSecurityApi };
   getWXContext(): { OPENID?: string };
   database(): WxDatabase;
