@@ -13,9 +13,11 @@ export async function dispatch(deps: Deps, event: unknown, openid: string | null
   try {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('BAD_INPUT', '请求内容必须是一个对象');
     const { action, data } = event as { action?: unknown; data?: unknown };
-    if (typeof action !== 'string' || !hasOwn(actions, action)) return fail('UNKNOWN_ACTION', `不支持的操作：${String(action).slice(0, 40)}`);
+    if (typeof action !== 'string') return fail('UNKNOWN_ACTION', '请求缺少操作名称');
+    if (!hasOwn(actions, action)) return fail('UNKNOWN_ACTION', `不支持的操作：${action.slice(0, 40)}`);
     const def = actions[action as ActionName];
-    const parsed = def.input.safeParse(data ?? {});
+    // callFunction without data sends none; null or any other non-object is malformed.
+    const parsed = def.input.safeParse(data === undefined ? {} : data);
     if (!parsed.success) {
       const issues = describeIssues(parsed.error.issues as never);
       return fail('BAD_INPUT', issues[0]?.message ?? undefined, issues);
