@@ -96,11 +96,17 @@ export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
     }
   }
   if (!delivered.size) return c;
-  let current: Case | null = c;
-  for (let attempt = 0; attempt < 3 && current; attempt++) {
-    const next: Case = { ...current, outbox: current.outbox.filter((e) => !delivered.has(e.id)) };
-    if (await deps.store.updateCase(next, current.version)) return { ...next, version: current.version + 1 };
-    current = await deps.store.getCase(c._id);
+  try {
+    let current: Case | null = c;
+    for (let attempt = 0; attempt < 3 && current; attempt++) {
+      const next: Case = { ...current, outbox: current.outbox.filter((e) => !delivered.has(e.id)) };
+      if (await deps.store.updateCase(next, current.version)) return { ...next, version: current.version + 1 };
+      current = await deps.store.getCase(c._id);
+    }
+    return current ?? c;
+  } catch (err) {
+    // The case is saved and the inbox copies exist; the scheduler clears the outbox later.
+    console.error('outbox clean-up failed', c._id, err);
+    return c;
   }
-  return current ?? c;
 }

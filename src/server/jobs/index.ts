@@ -19,20 +19,26 @@ export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{
   let applied = 0;
   let skipped = 0;
   for (const c of await deps.store.listDueCases(now, BATCH)) {
-    const [settings, gc] = await Promise.all([settingsAt(deps.store, c.settingsVersion), loadGroupContext(deps.store, c.groupId)]);
-    const d = kinds[c.kind].timeout(c, { now, settings: settings.values, admins: gc?.admins ?? [], leaders: gc?.leaders ?? [] });
-    if (!d.ok) {
+    // One case failing must not hold up the others; it is due again on the next run.
+    try {
+      const [settings, gc] = await Promise.all([settingsAt(deps.store, c.settingsVersion), loadGroupContext(deps.store, c.groupId)]);
+      const d = kinds[c.kind].timeout(c, { now, settings: settings.values, admins: gc?.admins ?? [], leaders: gc?.leaders ?? [] });
+      if (!d.ok) {
+        skipped++;
+        continue;
+      }
+      const next = sealHistory(d.case);
+      // Another run or a person got there first: that is their step, not ours to repeat.
+      if (!(await deps.store.updateCase(next, c.version))) {
+        skipped++;
+        continue;
+      }
+      applied++;
+      await dispatchOutbox(deps, { ...next, version: c.version + 1 });
+    } catch (err) {
       skipped++;
-      continue;
+      console.error('timeout failed', c._id, err);
     }
-    const next = sealHistory(d.case);
-    // Another run or a person got there first: that is their step, not ours to repeat.
-    if (!(await deps.store.updateCase(next, c.version))) {
-      skipped++;
-      continue;
-    }
-    applied++;
-    await dispatchOutbox(deps, { ...next, version: c.version + 1 });
   }
   return { applied, skipped };
 }
