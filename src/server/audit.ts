@@ -31,6 +31,12 @@ export function sealHistory<C extends Case>(c: C): C {
 export type ChainCheck = { ok: true } | { ok: false; caseId: string; seq: number; problem: string };
 
 export function verifyHistory(c: Case): ChainCheck {
+  // A chain alone cannot show its own tail cut off: tie the last entry to the case it produced.
+  const last = c.history[c.history.length - 1];
+  if (!last) return { ok: false, caseId: c._id, seq: 0, problem: '处理记录为空（可能被整体删除）' };
+  if (last.to !== c.state || last.at !== c.updatedAt) {
+    return { ok: false, caseId: c._id, seq: last.seq, problem: '最后一条记录与事项当前状态不符（可能有记录被删除）' };
+  }
   let prev = GENESIS;
   for (let i = 0; i < c.history.length; i++) {
     const e = c.history[i];

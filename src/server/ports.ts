@@ -45,6 +45,8 @@ export interface Store {
   listDueCases(now: number, limit: number): Promise<Case[]>;
   /** Cases with undispatched outbox entries. */
   listCasesWithOutbox(limit: number): Promise<Case[]>;
+  /** Every case in _id order, a page at a time (the audit verify routine). */
+  listCasesAfter(afterId: string | null, limit: number): Promise<Case[]>;
 
   // In-app notifications
   /** false when a notification with this _id exists already. */

@@ -328,6 +328,13 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         await store.updateCase(makeCase('one', { outbox: [] }), 1);
         expect(ids(await store.listCasesWithOutbox(10))).toEqual(['two']);
       });
+
+      it('should page through every case in id order, open or closed', async () => {
+        for (const id of ['c3', 'c1', 'c2', 'c4']) await store.insertCase(makeCase(id, { open: id !== 'c2' }));
+        expect(ids(await store.listCasesAfter(null, 3))).toEqual(['c1', 'c2', 'c3']);
+        expect(ids(await store.listCasesAfter('c3', 3))).toEqual(['c4']);
+        expect(await store.listCasesAfter('c4', 3)).toEqual([]);
+      });
     });
 
     describe('notifications', () => {

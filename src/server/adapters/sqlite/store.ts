@@ -189,6 +189,9 @@ export function openSqliteStore(file: string): SqliteStore {
         .where(`${c('outboxSize')} > 0`, [Math.max(0, limit)], `ORDER BY ${c('updatedAt')}, _id LIMIT ?`)
         .map(docToCase);
     },
+    async listCasesAfter(afterId, limit) {
+      return cases.where('_id > ?', [afterId ?? '', Math.max(0, limit)], 'ORDER BY _id LIMIT ?').map(docToCase);
+    },
 
     async insertNotification(n) {
       return notifications.insert(n);

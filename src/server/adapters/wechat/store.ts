@@ -185,6 +185,11 @@ export function createWechatStore(db: WxDatabase): Store {
       return (await limited(q, limit)).map(docToCase);
     },
 
+    async listCasesAfter(afterId, limit) {
+      const q = query('cases', afterId === null ? {} : { _id: _.gt(afterId) }, [['_id', 'asc']]);
+      return (await limited(q, limit)).map(docToCase);
+    },
+
     insertNotification: (n) => addIfAbsent('notifications', n),
     getNotification: (id) => byId<NotificationDoc>('notifications', id),
     async setNotificationPush(id, push, error) {

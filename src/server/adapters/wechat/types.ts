@@ -11,7 +11,7 @@ export type WxDoc = { _id: string } & Record<string, unknown>;
 export interface WxCommand {
   in(values: unknown[]): unknown;
   lte(value: number): unknown;
-  gt(value: number): unknown;
+  gt(value: number | string): unknown;
   or(conditions: object[]): object;
   inc(n: number): unknown;
   /** Replace a field wholesale (a plain object value would be merged key by key). */
