@@ -25,10 +25,11 @@ export default defineAppConfig({
     selectedColor: '#07c160',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
+    // Icons drawn by assets/tabbar/make-icons.mjs.
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/inbox/index', text: '待办' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/inbox/index', text: '待办', iconPath: 'assets/tabbar/inbox.png', selectedIconPath: 'assets/tabbar/inbox-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
 });

@@ -1,5 +1,6 @@
 // Approve or reject, for whoever `allowed` says may decide. A rejection needs a reason (§2.2).
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Btn } from './Btn';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { REASON_MAX, type CaseView, type Failure } from '../../contract';
@@ -58,14 +59,14 @@ export function DecisionPanel({ item, onDecided }: Props) {
       {failure ? <ErrorBanner failure={failure} /> : null}
       <View className="qw-row qw-row--actions">
         {canReject ? (
-          <Button className="qw-btn qw-btn--danger" disabled={busy || !reason} onClick={() => void decide('reject')}>
+          <Btn kind="danger" disabled={busy || !reason} onClick={() => void decide('reject')}>
             驳回
-          </Button>
+          </Btn>
         ) : null}
         {canApprove ? (
-          <Button className="qw-btn qw-btn--primary" disabled={busy} onClick={() => void decide('approve')}>
+          <Btn disabled={busy} onClick={() => void decide('approve')}>
             批准
-          </Button>
+          </Btn>
         ) : null}
       </View>
     </View>

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Btn } from './Btn';
 
 interface Props {
   title: string;
@@ -13,9 +14,9 @@ export function EmptyState({ title, description, actionText, onAction }: Props) 
       <View className="qw-empty__title">{title}</View>
       {description ? <View className="qw-empty__desc">{description}</View> : null}
       {actionText && onAction ? (
-        <Button className="qw-btn qw-btn--ghost qw-btn--small" onClick={onAction}>
+        <Btn kind="ghost" small onClick={onAction}>
           {actionText}
-        </Button>
+        </Btn>
       ) : null}
     </View>
   );

@@ -1,5 +1,6 @@
 // One case, its whole history (R15), and the commands the caller may issue now.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { CaseView, Failure } from '../../../contract';
@@ -64,9 +65,9 @@ function WithdrawButton({ item, onChange }: { item: CaseView; onChange: (c: Case
     <View className="qw-card">
       {failure ? <ErrorBanner failure={failure} /> : null}
       <Text className="qw-hint">审批前你可以撤回这个申请。</Text>
-      <Button className="qw-btn qw-btn--danger qw-btn--block" disabled={busy} onClick={() => void withdraw()}>
+      <Btn kind="danger" block disabled={busy} onClick={() => void withdraw()}>
         撤回申请
-      </Button>
+      </Btn>
     </View>
   );
 }

@@ -1,5 +1,6 @@
 // 首页: who I am, my groups with their naming status, my cases, unread messages (R15).
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../components/Btn';
 import Taro from '@tarojs/taro';
 import { ok, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
 import { call } from '../../api';
@@ -100,12 +101,9 @@ function GroupCard({ group }: { group: MyGroup }) {
             <Text className="qw-kv__v">{group.canonical}</Text>
           </View>
           <View className="qw-row qw-row--actions">
-            <Button
-              className={`qw-btn qw-btn--small ${group.compliant ? 'qw-btn--ghost' : 'qw-btn--primary'}`}
-              onClick={() => void Taro.navigateTo({ url: routes.rename(group.id) })}
-            >
+            <Btn kind={group.compliant ? 'ghost' : 'primary'} small onClick={() => void Taro.navigateTo({ url: routes.rename(group.id) })}>
               申请改名
-            </Button>
+            </Btn>
           </View>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 // 我的: profile, roles, subscription grants (R11), and the ways into the leader and owner views.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Role, TemplatePurpose, WhoAmI } from '../../../contract';
@@ -69,9 +70,9 @@ function Profile({ me }: { me: WhoAmI }) {
               <Text className={grants[templates[p]] ? '' : 'qw-muted'}>{`剩余 ${grants[templates[p]] ?? 0} 次`}</Text>
             </View>
           ))}
-        <Button className="qw-btn qw-btn--ghost qw-btn--block" onClick={() => void askMore()}>
+        <Btn kind="ghost" block onClick={() => void askMore()}>
           接收更多提醒
-        </Button>
+        </Btn>
       </View>
 
       <View className="qw-card">

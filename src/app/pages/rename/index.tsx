@@ -1,6 +1,7 @@
 // The rename request form (R2): shows the canonical nickname and why, checks the nickname with
 // the very rule the server enforces, asks for a subscription grant, then files one request.
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { NICKNAME_MAX_INPUT, REASON_MAX, ok, type Failure, type RenamePreview, type Result, type WhoAmI } from '../../../contract';
@@ -135,14 +136,9 @@ export function RenameForm({ preview, templates }: FormData) {
           onInput={(e) => setNote(e.detail.value)}
         />
         {failure ? <ErrorBanner failure={failure} /> : null}
-        <Button
-          className="qw-btn qw-btn--primary qw-btn--block"
-          disabled={!valid || busy || blocked}
-          loading={busy}
-          onClick={() => void submit()}
-        >
+        <Btn block disabled={!valid || busy || blocked} loading={busy} onClick={() => void submit()}>
           提交申请
-        </Button>
+        </Btn>
         <Text className="qw-hint">提交后由群管理员审批；通过后请按提示在微信群里修改昵称。</Text>
       </View>
     </>

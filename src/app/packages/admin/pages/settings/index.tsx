@@ -1,6 +1,7 @@
 // The owner's settings: above all the working-day calendar. The holiday library knows official
 // holidays and 调休 only up to some year; after that the owner enters them and confirms the year.
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CalendarOverrides, Failure, SettingsView } from '../../../../../contract';
@@ -68,25 +69,19 @@ function CalendarForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Sett
   return (
     <>
       {view.calendar.warning ? <View className="qw-notice qw-notice--strong">{view.calendar.warning}</View> : null}
-      {pendingYears.length ? (
-        <View className="qw-notice">
-          {`${pendingYears.join('、')} 年的法定节假日和调休尚未确认：这些年份的处理期限只按周末计算，可能不准确。请录入当年放假安排后确认。`}
-        </View>
-      ) : null}
-
       <View className="qw-card">
-        <View className="qw-section-title">工作日历</View>
+        <View className="qw-section-title">节假日调整</View>
         <Text className="qw-hint">{`内置节假日数据覆盖：${yearsText(view.calendar.officialYears)}`}</Text>
         <View className="qw-label">日期（YYYY-MM-DD）</View>
         <Input className="qw-input" value={date} maxlength={10} placeholder="2027-01-01" onInput={(e) => setDate(e.detail.value)} />
         {dateError ? <View className="qw-issues__item">{dateError}</View> : null}
         <View className="qw-row qw-row--actions">
-          <Button className="qw-btn qw-btn--ghost qw-btn--small" onClick={() => addDate('workdays')}>
+          <Btn kind="ghost" small onClick={() => addDate('workdays')}>
             加为调休上班日
-          </Button>
-          <Button className="qw-btn qw-btn--primary qw-btn--small" onClick={() => addDate('holidays')}>
+          </Btn>
+          <Btn small onClick={() => addDate('holidays')}>
             加为休息日
-          </Button>
+          </Btn>
         </View>
         <DateList title="额外休息日" dates={calendar.holidays} onRemove={(d) => remove('holidays', d)} />
         <DateList title="调休上班日" dates={calendar.workdays} onRemove={(d) => remove('workdays', d)} />
@@ -95,25 +90,25 @@ function CalendarForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Sett
       <View className="qw-card">
         <View className="qw-section-title">确认年份</View>
         <Text className="qw-hint">录入某年全部放假和调休安排后，确认该年份；确认后该年的期限不再标注“节假日未确认”。</Text>
+        {pendingYears.length ? (
+          <View className="qw-notice">{`${pendingYears.join('、')} 年尚未确认：这些年份的处理期限只按周末计算，可能不准确。`}</View>
+        ) : null}
         {[...new Set([...view.calendar.unconfirmedYears, ...calendar.confirmedYears])].sort().map((y) => (
           <View className="qw-list-item" key={y}>
             <Text>{`${y} 年`}</Text>
-            <Button
-              className={`qw-btn qw-btn--small ${calendar.confirmedYears.includes(y) ? 'qw-btn--ghost' : 'qw-btn--primary'}`}
-              onClick={() => toggleYear(y)}
-            >
+            <Btn kind={calendar.confirmedYears.includes(y) ? 'ghost' : 'primary'} small onClick={() => toggleYear(y)}>
               {calendar.confirmedYears.includes(y) ? '已确认（点此取消）' : '确认已录入'}
-            </Button>
+            </Btn>
           </View>
         ))}
       </View>
 
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={!dirty || busy} onClick={() => void save()}>
+      <Btn block disabled={!dirty || busy} onClick={() => void save()}>
         保存设置
-      </Button>
+      </Btn>
       <Text className="qw-hint">
-        {`当前版本 v${view.version}，更新于 ${formatDateTime(view.updatedAt)}。修改只对之后新建的事项生效。`}
+        {`当前版本 v${view.version}${view.updatedAt ? `，更新于 ${formatDateTime(view.updatedAt)}` : ''}。修改只对之后新建的事项生效。`}
       </Text>
     </>
   );
