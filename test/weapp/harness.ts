@@ -9,7 +9,12 @@ export const DIST = path.resolve(__dirname, '../../dist/weapp');
 /** Builds dist/weapp when there is none; a build that exists is used as it is. */
 export function ensureWeappBuild(): void {
   if (existsSync(path.join(DIST, 'app.js'))) return;
-  execSync('npx taro build --type weapp', { cwd: path.resolve(__dirname, '../..'), stdio: 'inherit', timeout: 300_000 });
+  try {
+    execSync('npx taro build --type weapp', { cwd: path.resolve(__dirname, '../..'), stdio: 'pipe', timeout: 300_000 });
+  } catch (err) {
+    const out = String((err as { stdout?: Buffer }).stdout ?? '') + String((err as { stderr?: Buffer }).stderr ?? '');
+    throw new Error(`weapp build failed:\n${out.slice(-4000)}`);
+  }
 }
 
 type Fn = (...args: any[]) => any;
