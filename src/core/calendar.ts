@@ -9,11 +9,19 @@ export type { CalendarOverrides };
 const EMPTY: CalendarOverrides = { holidays: [], workdays: [], confirmedYears: [] };
 const MAX_SPAN_DAYS = 3660;
 
+// The official calendar never changes for a date: remember each answer.
+const official = new Map<string, boolean>();
+function officialWorkday(date: string): boolean {
+  let v = official.get(date);
+  if (v === undefined) official.set(date, (v = officialIsWorkday(date)));
+  return v;
+}
+
 export function isWorkingDay(date: string, overrides: CalendarOverrides = EMPTY): boolean {
   assertDate(date);
   if (overrides.workdays.includes(date)) return true;
   if (overrides.holidays.includes(date)) return false;
-  return officialIsWorkday(date);
+  return officialWorkday(date);
 }
 
 /** The date `n` working days after `date`; the start date itself is not counted. */
@@ -49,7 +57,7 @@ export function hasOfficialData(year: number): boolean {
     known = false;
     for (let d = `${year}-01-01`; d.startsWith(String(year)); d = nextDate(d)) {
       const wd = weekday(d);
-      if (wd !== 0 && wd !== 6 && !officialIsWorkday(d)) {
+      if (wd !== 0 && wd !== 6 && !officialWorkday(d)) {
         known = true;
         break;
       }
