@@ -45,9 +45,11 @@ export default function HomePage() {
             </View>
 
             {unread !== null ? (
-              <View className="qw-card qw-list-item" onClick={() => void Taro.navigateTo({ url: routes.notifications })}>
-                <Text>站内消息</Text>
-                {unread > 0 ? <Text className="qw-badge">{`${unread} 条未读`}</Text> : <Text className="qw-muted">没有未读消息</Text>}
+              <View className="qw-card" onClick={() => void Taro.navigateTo({ url: routes.notifications })}>
+                <View className="qw-row qw-row--between">
+                  <Text>站内消息</Text>
+                  {unread > 0 ? <Text className="qw-badge">{`${unread} 条未读`}</Text> : <Text className="qw-muted">没有未读消息</Text>}
+                </View>
               </View>
             ) : null}
 
