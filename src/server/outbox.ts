@@ -30,7 +30,7 @@ type Delivery = 'done' | 'retry';
 
 async function deliver(deps: Deps, caseId: string, e: OutboxEntry): Promise<Delivery> {
   const { store, notifier, clock } = deps;
-  const doc: NotificationDoc = {
+  const doc = (push: NotificationDoc['push']): NotificationDoc => ({
     _id: e.id,
     to: e.to,
     caseId,
@@ -40,21 +40,27 @@ async function deliver(deps: Deps, caseId: string, e: OutboxEntry): Promise<Deli
     page: e.page,
     createdAt: e.createdAt,
     read: false,
-    push: 'pending',
-  };
-  const stored = (await store.insertNotification(doc)) ? doc : await store.getNotification(e.id);
-  if (!stored || stored.push !== 'pending') return 'done';
-
+    push,
+  });
+  // Settle the push first where it cannot happen, so the in-app copy is written once, final.
   const [person, settings] = await Promise.all([store.getPerson(e.to), currentSettings(store)]);
   const templateId = settings.values.templates[e.purpose];
+  const now = clock.now();
   if (!person?.openid || !templateId || person.status === 'left') {
-    await store.setNotificationPush(e.id, 'none');
+    await store.insertNotification(doc('none'));
     return 'done';
   }
-  const now = clock.now();
   if (!(await store.takeGrant(person._id, templateId, now))) {
-    await store.setNotificationPush(e.id, 'no_grant');
+    await store.insertNotification(doc('no_grant'));
     return 'done';
+  }
+  if (!(await store.insertNotification(doc('pending')))) {
+    // Delivered before (a retry): push only if that earlier attempt never finished.
+    const earlier = await store.getNotification(e.id);
+    if (earlier && earlier.push !== 'pending') {
+      await store.addGrants(person._id, templateId, 1, now);
+      return 'done';
+    }
   }
   let result;
   try {
