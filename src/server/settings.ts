@@ -6,8 +6,22 @@ import type { Store } from './ports';
 const byVersion = new Map<number, SettingsDoc>();
 const DEFAULT_DOC: SettingsDoc = { _id: 'v1', version: 1, values: DEFAULT_SETTINGS, updatedAt: 0, updatedBy: null };
 
+// Which version is current is read at most every few seconds per store: a change made on another
+// function instance reaches new cases here within that time.
+const CURRENT_TTL_MS = 5_000;
+const current = new WeakMap<Store, { doc: SettingsDoc; at: number }>();
+
 export async function currentSettings(store: Store): Promise<SettingsDoc> {
-  return (await store.getSettings()) ?? DEFAULT_DOC;
+  const hit = current.get(store);
+  if (hit && Date.now() - hit.at < CURRENT_TTL_MS) return hit.doc;
+  const doc = (await store.getSettings()) ?? DEFAULT_DOC;
+  current.set(store, { doc, at: Date.now() });
+  return doc;
+}
+
+/** After this instance wrote a new version. */
+export function forgetCurrentSettings(store: Store): void {
+  current.delete(store);
 }
 
 /** The settings a case was opened under: later changes apply to new cases only. */

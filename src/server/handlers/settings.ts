@@ -3,7 +3,7 @@ import { fail, ok, type ActionInput, type Result, type SettingsView } from '../.
 import { calendarStatus } from '../../core/calendar';
 import type { SettingsDoc } from '../../core/model';
 import type { HandlerCtx } from '../context';
-import { currentSettings } from '../settings';
+import { currentSettings, forgetCurrentSettings } from '../settings';
 
 function toView(doc: SettingsDoc, now: number): SettingsView {
   return {
@@ -16,12 +16,15 @@ function toView(doc: SettingsDoc, now: number): SettingsView {
 }
 
 export async function settingsGet(ctx: HandlerCtx): Promise<Result<SettingsView>> {
+  forgetCurrentSettings(ctx.deps.store);
   return ok(toView(await currentSettings(ctx.deps.store), ctx.now));
 }
 
 /** A change is a new version: cases keep the version they were opened under. */
 export async function settingsUpdate(ctx: HandlerCtx, input: ActionInput<'settings.update'>): Promise<Result<SettingsView>> {
   const { store } = ctx.deps;
+  // The owner edits what is really current, not a cached copy.
+  forgetCurrentSettings(store);
   const current = await currentSettings(store);
   if (input.expectedVersion !== current.version) return fail('CONFLICT', '设置已被他人修改，请刷新后再改');
   const cal = input.values.calendar;
@@ -43,6 +46,7 @@ export async function settingsUpdate(ctx: HandlerCtx, input: ActionInput<'settin
     updatedAt: ctx.now,
     updatedBy: ctx.actor.person._id,
   };
+  forgetCurrentSettings(store);
   if (!(await store.insertSettings(doc))) return fail('CONFLICT', '设置已被他人修改，请刷新后再改');
   return ok(toView(doc, ctx.now));
 }
