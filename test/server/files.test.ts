@@ -97,6 +97,11 @@ describe('the host upload and download endpoints', () => {
       expect(late.status).toBe(410);
       expect(await late.text()).toContain('下载链接已过期');
       expect(downloads).toHaveLength(1);
+
+      // Every function answers at /api/<name>: the scheduler's timer event, and nothing else.
+      expect(await (await fetch(`${base}/api/scheduler`, { method: 'POST', body: '{}' })).json()).toEqual({ timeouts: 0, skipped: 0, dispatched: 0 });
+      expect(await (await fetch(`${base}/api/nope`, { method: 'POST', body: '{}' })).json()).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+      expect(await (await fetch(`${base}/api/api`, { method: 'POST', body: '{"action":"session.whoami","data":{}}' })).json()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     } finally {
       server.close();
     }

@@ -84,6 +84,8 @@ export function createHost(opts: HostOptions): Server {
     const path = url.pathname;
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return json(res, 405, fail('BAD_INPUT', '请使用 POST'));
+      // The timer-triggered function: idempotent, so a manual tick is harmless.
+      if (path === '/api/scheduler') return json(res, 200, await runScheduler(deps));
       if (path !== '/api/api') return json(res, 404, fail('UNKNOWN_ACTION', `没有名为 ${path.slice(5)} 的云函数`));
       const body = await readBody(req);
       if (body === null) return json(res, 413, fail('BAD_INPUT', '请求内容过大'));

@@ -1,0 +1,329 @@
+// npm run bench — size and speed, each figure beside what it is compared to, measured in this run.
+// Prints a table and writes bench/results.md. BENCH_QUICK=1 uses 10^5 instead of 10^6 cases.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+import { ACTION_NAMES, DEFAULT_SETTINGS, type ActionName } from '../src/contract';
+import type { Case } from '../src/core/model';
+import { openRename } from '../src/core/rename';
+import { createDiskFiles, createLocalContentCheck, openSqliteStore, type SqliteStore } from '../src/server/adapters/sqlite';
+import { sealHistory } from '../src/server/audit';
+import { dispatch } from '../src/server/dispatch';
+import { signSession } from '../src/server/host/http';
+import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../src/server/host/seed';
+import { instrumentStore } from '../src/server/instrumented-store';
+import type { Deps } from '../src/server/ports';
+import { samples } from '../test/reliability/samples';
+// @ts-expect-error plain ESM helper shared with scripts/size.mjs
+import { MAIN, MAIN_BUDGET_KB, packageSizes } from './lib/package-sizes.mjs';
+
+const ROOT = resolve(__dirname, '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+const LARGE = QUICK ? 100_000 : 1_000_000;
+
+interface Row {
+  what: string;
+  value: string;
+  compared: string;
+  budget: string;
+  pass: boolean | null;
+}
+const rows: Row[] = [];
+const row = (what: string, value: string, compared: string, budget: string, pass: boolean | null) => {
+  rows.push({ what, value, compared, budget, pass });
+  console.log(`  ${pass === null ? '·' : pass ? '✓' : '✗'} ${what}: ${value}  (${compared})`);
+};
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => res(port));
+    });
+  });
+}
+
+function makeDeps(store: SqliteStore, filesDir: string): Deps {
+  return {
+    store,
+    notifier: { send: async () => ({ ok: true }) },
+    content: createLocalContentCheck(),
+    files: createDiskFiles(filesDir, 'bench'),
+    clock: { now: () => Date.parse('2026-11-24T10:00:00+08:00') },
+    ownerOpenid: DEMO_OWNER_OPENID,
+    ids: randomUUID,
+  };
+}
+
+/** Open rename requests made by the pure machine, as rename.submit makes them. */
+function renameCase(i: number, groupId: string, subjectId: string, admins: string[], now: number): Case {
+  return sealHistory(
+    openRename({
+      id: `bench_${i}`,
+      groupId,
+      subjectId,
+      nickname: '某某-某部门',
+      previous: null,
+      requestId: `bench-${i}`,
+      groupName: groupId,
+      subjectName: subjectId,
+      settingsVersion: 1,
+      ctx: { now: now + i, settings: DEFAULT_SETTINGS, admins, leaders: [] },
+    }),
+  ) as Case;
+}
+
+function bulkInsert(store: SqliteStore, n: number, make: (i: number) => Case) {
+  const chunk = 20_000;
+  for (let start = 0; start < n; start += chunk) {
+    store.db.transaction(() => {
+      for (let i = start; i < Math.min(n, start + chunk); i++) void store.insertCase(make(i));
+    })();
+  }
+}
+
+async function sizes() {
+  console.log('\n== weapp packages (production build)');
+  const s: Map<string, number> | null = packageSizes(join(ROOT, 'dist/weapp'));
+  if (!s) throw new Error('no dist/weapp');
+  for (const [name, bytes] of s) {
+    const kb = bytes / 1024;
+    if (name === MAIN) row('weapp main package', `${kb.toFixed(1)} KB`, `budget ${MAIN_BUDGET_KB} KB; WeChat limit 2048 KB`, `≤ ${MAIN_BUDGET_KB} KB`, kb <= MAIN_BUDGET_KB);
+    else row(`weapp subpackage ${name}`, `${kb.toFixed(1)} KB`, 'WeChat limit 2048 KB', '≤ 2048 KB', kb <= 2048);
+  }
+}
+
+function coldLoad() {
+  console.log('\n== cloud function cold load (10 fresh node processes each)');
+  const time = (code: string) => {
+    const t: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT });
+      if (r.status !== 0) throw new Error(`cold load failed: ${r.stderr}`);
+      t.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return median(t);
+  };
+  const sdk = time("require('wx-server-sdk')");
+  for (const fn of ['api', 'scheduler']) {
+    const ms = time(`require('./cloudfunctions/${fn}/index.js')`);
+    const ratio = ms / sdk;
+    row(`cold load cloudfunctions/${fn}`, `${ms.toFixed(0)} ms median`, `wx-server-sdk alone ${sdk.toFixed(0)} ms; ratio ${ratio.toFixed(2)}×`, '≤ 1.15×', ratio <= 1.15);
+  }
+}
+
+async function roundTrips() {
+  console.log('\n== store round trips per action (instrumented Store on SQLite)');
+  const actorFor: Partial<Record<ActionName, string>> = {
+    'rename.approve': 'p_liuyang',
+    'rename.reject': 'p_liuyang',
+    'inbox.list': 'p_liuyang',
+    'settings.get': 'p_zhaomin',
+    'settings.update': 'p_zhaomin',
+  };
+  const CASE_WRITES = new Set(['insertCase', 'updateCase']);
+  const DISPATCH = new Set(['insertNotification', 'getNotification', 'setNotificationPush', 'takeGrant', 'addGrants', 'clearGrants']);
+  for (const action of ACTION_NAMES) {
+    const dir = mkdtempSync(join(tmpdir(), 'qw-bench-rt-'));
+    const store = openSqliteStore(':memory:');
+    const deps = makeDeps(store, dir);
+    await seedDemo(store, deps.clock.now());
+    const filed = await dispatch(deps, { action: 'rename.submit', data: { groupId: 'g_market', nickname: '黄磊-市场部', requestId: 'bench-rt-0001' } }, demoOpenid('p_huanglei'));
+    const caseId = filed.ok ? (filed.data as { id: string }).id : '';
+    const data = { ...(samples[action] as Record<string, unknown>) };
+    if ('caseId' in data) data.caseId = caseId;
+    if (action === 'rename.submit') data.groupId = 'g_projecta';
+    if (action === 'rename.submit') data.nickname = '马超-技术部';
+    const actor = actorFor[action] ?? (action === 'rename.submit' ? 'p_machao' : 'p_huanglei');
+    const probe = instrumentStore(store);
+    deps.store = probe.store;
+    const r = await dispatch(deps, { action, data }, demoOpenid(actor));
+    const c = probe.counts();
+    const caseWrites = Object.entries(c.byMethod).filter(([m]) => CASE_WRITES.has(m)).reduce((a, [, n]) => a + n, 0);
+    const dispatchCalls = Object.entries(c.byMethod).filter(([m]) => DISPATCH.has(m)).reduce((a, [, n]) => a + n, 0);
+    const reads = c.reads - (c.byMethod.getNotification ?? 0);
+    const pass = r.ok && reads <= 2 && caseWrites <= 1 + (dispatchCalls ? 1 : 0);
+    row(
+      `round trips ${action}`,
+      `${reads} reads, ${c.writes - dispatchCalls} writes (${caseWrites} on cases) + ${dispatchCalls} outbox`,
+      r.ok ? Object.entries(c.byMethod).map(([m, n]) => `${m}×${n}`).join(' ') : `refused: ${r.code}`,
+      '≤ 2 reads, 1 conditional write + outbox',
+      pass,
+    );
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function inboxLatency() {
+  console.log(`\n== inbox.list latency (dispatch on a SQLite file, ${QUICK ? 'quick: 10^4 and 10^5' : '10^4 and 10^6'} cases)`);
+  const results: Record<number, { p50: number; p95: number }> = {};
+  for (const n of [10_000, LARGE]) {
+    const dir = mkdtempSync(join(tmpdir(), 'qw-bench-inbox-'));
+    const store = openSqliteStore(join(dir, 'db.sqlite'));
+    const deps = makeDeps(store, dir);
+    const now = deps.clock.now();
+    await seedDemo(store, now);
+    const started = Date.now();
+    // 刘洋 (market admin) gets one case in a thousand; the rest go to 1,000 other admins.
+    bulkInsert(store, n, (i) => (i % 1000 === 0 ? renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now) : renameCase(i, 'g_x', `p_${i % 5000}`, [`admin_${i % 1000}`], now)));
+    console.log(`    built ${n} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const t: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      const s = process.hrtime.bigint();
+      const r = await dispatch(deps, { action: 'inbox.list', data: { limit: 20 } }, demoOpenid('p_liuyang'));
+      t.push(Number(process.hrtime.bigint() - s) / 1e6);
+      if (!r.ok) throw new Error(`inbox.list failed: ${r.code}`);
+    }
+    const warm = t.slice(100);
+    results[n] = { p50: median(warm), p95: quantile(warm, 0.95) };
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const small = results[10_000];
+  const big = results[LARGE];
+  row('inbox.list p50/p95 at 10^4', `${small.p50.toFixed(2)} / ${small.p95.toFixed(2)} ms`, '—', 'p95 ≤ 5 ms', small.p95 <= 5);
+  const ratio = big.p95 / small.p95;
+  row(`inbox.list p50/p95 at ${LARGE === 1e6 ? '10^6' : '10^5'}`, `${big.p50.toFixed(2)} / ${big.p95.toFixed(2)} ms`, `p95 ratio to 10^4: ${ratio.toFixed(2)}`, 'p95 ≤ 5 ms, ratio ≤ 1.5', big.p95 <= 5 && ratio <= 1.5);
+}
+
+async function startHost(dataDir: string) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/server/host/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SCHEDULER_INTERVAL_MS: '3600000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((res, rej) => {
+    let log = '';
+    const on = (b: Buffer) => {
+      log += b;
+      if (log.includes(`127.0.0.1:${port}`)) res();
+    };
+    child.stdout!.on('data', on);
+    child.stderr!.on('data', on);
+    child.on('exit', () => rej(new Error(log)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => (child.kill('SIGTERM'), child.once('exit', r))) };
+}
+
+async function hostThroughput() {
+  console.log('\n== local host: rename.approve over loopback (autocannon, 10 connections, 10 s)');
+  const N = 60_000;
+  const dataDir = mkdtempSync(join(tmpdir(), 'qw-bench-host-'));
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(join(dataDir, 'session-secret'), secret);
+  const now = Date.now();
+  {
+    const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'));
+    await seedDemo(store, now);
+    bulkInsert(store, N, (i) => renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now));
+    store.close();
+  }
+  // The same conditional update, straight on SQLite, on a copy of that data.
+  const rawDir = mkdtempSync(join(tmpdir(), 'qw-bench-raw-'));
+  const raw = openSqliteStore(join(rawDir, 'db.sqlite'));
+  await seedDemo(raw, now);
+  bulkInsert(raw, 20_000, (i) => renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now));
+  const t0 = process.hrtime.bigint();
+  let done = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const c = (await raw.getCase(`bench_${i}`))!;
+    if (await raw.updateCase({ ...c, state: 'approved', open: false, assignees: [] }, c.version)) done++;
+  }
+  const rawRate = done / (Number(process.hrtime.bigint() - t0) / 1e9);
+  raw.close();
+  rmSync(rawDir, { recursive: true, force: true });
+
+  const host = await startHost(dataDir);
+  let next = 0;
+  const result = await autocannon({
+    url: `${host.url}/api/api`,
+    connections: 10,
+    duration: 10,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `qw_session=${signSession(secret, demoOpenid('p_liuyang'))}` },
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ action: 'rename.approve', data: { caseId: `bench_${next++ % N}` } }) }) }],
+  });
+  await host.stop();
+  const rate = result.requests.average;
+  const p99 = result.latency.p99;
+  row('host rename.approve throughput', `${rate.toFixed(0)} req/s, p99 ${p99} ms (${result.non2xx} non-2xx)`, `raw SQLite get + conditional update: ${rawRate.toFixed(0)} /s; ratio ${((rate / rawRate) * 100).toFixed(0)} %`, '≥ 30 % of raw, p99 ≤ 50 ms', rate / rawRate >= 0.3 && p99 <= 50);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function firstScreen() {
+  console.log('\n== h5 first screen in headless chromium (median of 5 cold loads)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'qw-bench-h5-'));
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(join(dataDir, 'session-secret'), secret);
+  const host = await startHost(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await ctx.addCookies([{ name: 'qw_session', value: signSession(secret, demoOpenid('p_huanglei')), url: host.url }]);
+    const page = await ctx.newPage();
+    const s = Date.now();
+    await page.goto(host.url);
+    await page.getByText('我的群').waitFor();
+    times.push(Date.now() - s);
+    await ctx.close();
+  }
+  await browser.close();
+  await host.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  row('h5 first screen (首页 with my groups)', `${median(times)} ms median`, `all runs: ${times.join(', ')} ms`, 'none yet', null);
+}
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    run('npm', ['run', '-s', 'build:weapp']);
+    run('npm', ['run', '-s', 'build:cloud']);
+    run('npm', ['run', '-s', 'build:h5']);
+  }
+  await sizes();
+  coldLoad();
+  await roundTrips();
+  await inboxLatency();
+  await hostThroughput();
+  await firstScreen();
+
+  const md = [
+    `# npm run bench — ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK)' : ''}`,
+    '',
+    '| | what | measured | compared with | budget |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.pass === null ? '·' : r.pass ? '✓' : '✗'} | ${r.what} | ${r.value} | ${r.compared} | ${r.budget} |`),
+    '',
+  ].join('\n');
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results.md'), md);
+  console.log(`\n${md}\n(also written to bench/results.md)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
