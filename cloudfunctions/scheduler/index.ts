@@ -1,7 +1,6 @@
 // The `scheduler` cloud function, on a timer trigger: timeouts and outbox retries.
 import * as cloud from 'wx-server-sdk';
-import { randomUUID } from 'node:crypto';
-import { createWechatContentCheck, createWechatFiles, createWechatNotifier, createWechatStore } from '../../src/server/adapters/wechat';
+import { wechatCloud, wechatDeps } from '../../src/server/adapters/wechat';
 import { runScheduler } from '../../src/server/jobs';
 import type { Deps } from '../../src/server/ports';
 
@@ -10,14 +9,6 @@ cloud.init({ env: (cloud as unknown as { DYNAMIC_CURRENT_ENV: string }).DYNAMIC_
 let deps: Deps | null = null;
 
 export async function main() {
-  deps ??= {
-    store: createWechatStore(cloud.database() as never),
-    notifier: createWechatNotifier(cloud as never),
-    content: createWechatContentCheck(cloud as never),
-    files: createWechatFiles(cloud as never),
-    clock: { now: () => Date.now() },
-    ownerOpenid: process.env.OWNER_OPENID ?? null,
-    ids: randomUUID,
-  };
+  deps ??= wechatDeps(wechatCloud(cloud));
   return runScheduler(deps);
 }

@@ -9,18 +9,9 @@ import { fail } from '../../contract';
 import { formatShanghai } from '../../core/time';
 import { dispatch } from '../dispatch';
 import { runScheduler } from '../jobs';
-import type { DiskFiles } from '../adapters/sqlite';
+import type { DiskFiles, PushRecord } from '../adapters/sqlite';
 import type { Deps } from '../ports';
 import { DEMO_TITLES } from './seed';
-
-export interface PushRecord {
-  id: number;
-  at: number;
-  touser: string;
-  templateId: string;
-  page: string;
-  data: Record<string, { value: string }>;
-}
 
 export interface HostOptions {
   deps: Deps;

@@ -1,0 +1,21 @@
+// What both cloud functions run on, built from the initialised SDK inside the entry (never at
+// module level, so tests build their own).
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../../ports';
+import { createWechatFiles } from './files';
+import { createWechatContentCheck, createWechatNotifier } from './openapi';
+import { createWechatStore } from './store';
+import type { WxCloud } from './types';
+
+export function wechatDeps(cloud: WxCloud): Deps {
+  return {
+    store: createWechatStore(cloud.database()),
+    notifier: createWechatNotifier(cloud),
+    content: createWechatContentCheck(cloud),
+    files: createWechatFiles(cloud),
+    clock: { now: () => Date.now() },
+    // The owner is set at deployment, never "whoever calls first".
+    ownerOpenid: process.env.OWNER_OPENID ?? null,
+    ids: randomUUID,
+  };
+}
