@@ -2,7 +2,7 @@
 // context, never anything in the event.
 import * as cloud from 'wx-server-sdk';
 import { randomUUID } from 'node:crypto';
-import { createWechatContentCheck, createWechatNotifier, createWechatStore, wechatOpenid } from '../../src/server/adapters/wechat';
+import { createWechatContentCheck, createWechatNotifier, createWechatOpenData, createWechatStore, wechatOpenid } from '../../src/server/adapters/wechat';
 import { dispatch } from '../../src/server/dispatch';
 import type { Deps } from '../../src/server/ports';
 
@@ -14,6 +14,7 @@ function build(): Deps {
     store: createWechatStore(cloud.database() as never),
     notifier: createWechatNotifier(cloud as never),
     content: createWechatContentCheck(cloud as never),
+    openData: createWechatOpenData(cloud as never),
     clock: { now: () => Date.now() },
     ownerOpenid: process.env.OWNER_OPENID ?? null,
     ids: randomUUID,

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../contract';
+import { DEFAULT_SETTINGS, withDefaultSettings } from '../contract';
 import type { SettingsDoc } from '../core/model';
 import type { Store } from './ports';
 
@@ -7,7 +7,7 @@ const byVersion = new Map<number, SettingsDoc>();
 const DEFAULT_DOC: SettingsDoc = { _id: 'v1', version: 1, values: DEFAULT_SETTINGS, updatedAt: 0, updatedBy: null };
 
 export async function currentSettings(store: Store): Promise<SettingsDoc> {
-  return (await store.getSettings()) ?? DEFAULT_DOC;
+  return complete((await store.getSettings()) ?? DEFAULT_DOC);
 }
 
 /** The settings a case was opened under: later changes apply to new cases only. */
@@ -15,6 +15,11 @@ export async function settingsAt(store: Store, version: number): Promise<Setting
   const cached = byVersion.get(version);
   if (cached) return cached;
   const doc = (await store.getSettings(version)) ?? (version === 1 ? DEFAULT_DOC : await currentSettings(store));
-  if (doc.version === version) byVersion.set(version, doc);
-  return doc;
+  const full = complete(doc);
+  if (full.version === version) byVersion.set(version, full);
+  return full;
+}
+
+function complete(doc: SettingsDoc): SettingsDoc {
+  return doc.values.membership ? doc : { ...doc, values: withDefaultSettings(doc.values) };
 }

@@ -2,7 +2,7 @@
 // moves, a notifier the test can break, and `call` doing exactly what the cloud function does.
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionName, ActionResult, Result } from '../../src/contract';
-import { createLocalContentCheck, openSqliteStore } from '../../src/server/adapters/sqlite';
+import { createLocalContentCheck, createLocalOpenData, openSqliteStore } from '../../src/server/adapters/sqlite';
 import { dispatch } from '../../src/server/dispatch';
 import type { Deps, SendResult, SubscriptionMessage } from '../../src/server/ports';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../../src/server/host/seed';
@@ -29,6 +29,7 @@ export async function makeWorld() {
     store,
     notifier,
     content: createLocalContentCheck(),
+    openData: createLocalOpenData(),
     clock,
     ownerOpenid: DEMO_OWNER_OPENID,
     ids: randomUUID,

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLocalContentCheck, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
+import { createLocalContentCheck, createLocalOpenData, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
 import { runScheduler } from '../jobs';
 import type { Deps } from '../ports';
 import { createHost } from './http';
@@ -27,6 +27,7 @@ const deps: Deps = {
   store,
   notifier,
   content: createLocalContentCheck(),
+    openData: createLocalOpenData(),
   clock: { now: () => Date.now() + offsetMs },
   // The owner is set at deployment, never "whoever calls first".
   ownerOpenid: process.env.OWNER_OPENID ?? DEMO_OWNER_OPENID,

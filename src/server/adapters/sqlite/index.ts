@@ -2,3 +2,4 @@
 export { openSqliteStore, type SqliteStore } from './store';
 export { createLocalNotifier, type LocalNotifier, type PushRecord } from './notifier';
 export { createLocalContentCheck, checkLocally, normalise, PROHIBITED, LABEL as CONTENT_LABEL } from './content-check';
+export { createLocalOpenData, LOCAL_CLOUD_ID_PREFIX } from './open-data';

@@ -1,6 +1,6 @@
 // The WeChat adapters. Build them in the cloud function entries from the initialised SDK:
 //   const wx = wechatCloud(cloud); createWechatStore(wx.database()); createWechatNotifier(wx); …
 export { createWechatStore } from './store';
-export { createWechatNotifier, createWechatContentCheck, wechatOpenid, miniprogramStateFrom } from './openapi';
+export { createWechatNotifier, createWechatContentCheck, createWechatOpenData, wechatOpenid, miniprogramStateFrom } from './openapi';
 export { wechatCloud } from './types';
 export type * from './types';

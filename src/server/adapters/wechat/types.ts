@@ -70,6 +70,8 @@ export interface WxSecurityApi {
 export interface WxCloud {
   openapi: { subscribeMessage: WxSubscribeMessageApi; security: WxSecurityApi };
   getWXContext(): { OPENID?: string };
+  /** Open data by cloudID (e.g. from wx.getGroupEnterInfo); each `json` holds `{ cloudID, data }`. */
+  getOpenData(params: { list: string[] }): Promise<{ list?: { cloudID?: string; json?: unknown }[] }>;
   database(): WxDatabase;
 }
 
