@@ -105,7 +105,6 @@ function isLeader(c: AdminChangeCase, actor: CaseActor): boolean {
 
 export function adminChangeAllowed(c: AdminChangeCase, actor: CaseActor): CaseCommand[] {
   if (c.state !== 'submitted') return [];
-  if (actor.id === c.subjectId) return ['withdraw'];
   return isLeader(c, actor) ? ['approve', 'reject'] : [];
 }
 

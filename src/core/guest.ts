@@ -103,7 +103,6 @@ const isAdmin = (c: GuestCase, actor: CaseActor) => actor.id !== null && (actor.
 
 export function guestAllowed(c: GuestCase, actor: CaseActor): CaseCommand[] {
   if (c.state === 'requested') {
-    if (actor.id === c.subjectId) return ['withdraw'];
     return isApprover(c, actor) ? ['approve', 'reject'] : [];
   }
   if (c.state === 'adding' || c.state === 'removing') return isAdmin(c, actor) ? ['confirm'] : [];

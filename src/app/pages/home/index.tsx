@@ -1,6 +1,7 @@
 // 首页: who I am, my groups with their naming status, my cases, unread messages (R15).
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { ok, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
 import { call } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
@@ -28,7 +29,24 @@ async function loadHome(): Promise<Result<HomeData>> {
   return ok({ me: me.data, cases, unread: notes.ok ? notes.data.unread : null });
 }
 
+/** Opened from a WeChat group chat: land on the registered group it is bound to (weapp only). */
+function useGroupEntry() {
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return;
+    Taro.getGroupEnterInfo({
+      success: (res: { cloudID?: string }) => {
+        if (!res.cloudID) return;
+        void call('groups.enter', { cloudID: res.cloudID }).then((r) => {
+          if (r.ok && r.data.group) void Taro.navigateTo({ url: routes.group(r.data.group.id) });
+        });
+      },
+      fail: () => undefined, // 40097: not opened from a group chat
+    } as never);
+  }, []);
+}
+
 export default function HomePage() {
+  useGroupEntry();
   const remote = useRemote(loadHome, { refreshOnShow: true });
   return (
     <View className="qw-page">
@@ -88,6 +106,11 @@ function GroupCard({ group }: { group: MyGroup }) {
       </View>
       <View className="qw-group__meta">
         {group.typeLabel} · 我的角色：{groupRoleLabels(group.roles)}
+      </View>
+      <View className="qw-row qw-row--actions">
+        <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.group(group.id) })}>
+          群名册
+        </Button>
       </View>
       {isMember ? (
         <>
