@@ -226,7 +226,7 @@ export interface RosterView {
   /** Everything that happened to the group's membership and admins, newest first. */
   history: CaseView[];
   /** What the caller may do here. */
-  can: { manage: boolean; appoint: boolean; elect: boolean; applyChange: boolean; guest: boolean };
+  can: { manage: boolean; bind: boolean; appoint: boolean; elect: boolean; applyChange: boolean; guest: boolean };
 }
 
 export interface JoinResult {

@@ -114,6 +114,7 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
     history: await toCaseViews(store, actor, history, false, ctx.now),
     can: {
       manage: isAdmin,
+      bind: isAdmin || actor.isOwner,
       appoint: actor.isOwner || gc.group.creatorId === actor.person._id,
       elect: isAdmin || roles.includes('leader') || gc.group.creatorId === actor.person._id || actor.isOwner,
       applyChange: isAdmin,

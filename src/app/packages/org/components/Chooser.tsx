@@ -21,7 +21,8 @@ export function Chooser({ choices, selected, onChange, multiple = false, name }:
     <View className="qw-chips" data-chooser={name}>
       {choices.map((c) => {
         const on = selected.includes(c.id);
-        const toggle = () => onChange(multiple ? (on ? selected.filter((s) => s !== c.id) : [...selected, c.id]) : on ? [] : [c.id]);
+        // A single choice stays chosen when tapped again: a required field cannot be emptied by accident.
+        const toggle = () => onChange(multiple ? (on ? selected.filter((s) => s !== c.id) : [...selected, c.id]) : [c.id]);
         return (
           <Text key={c.id} className={`qw-chip${on ? ' qw-chip--on' : ''}`} data-choice={c.id} onClick={toggle}>
             {c.label}

@@ -70,7 +70,7 @@ function Group({ view, reload }: { view: RosterView; reload: () => void }) {
           <Text className="qw-kv__k">微信群</Text>
           <Text className="qw-kv__v">{group.boundToWechat ? '已绑定' : '未绑定'}</Text>
         </View>
-        {can.manage ? <BindWechat groupId={group.id} bound={group.boundToWechat} onBound={reload} /> : null}
+        {can.bind ? <BindWechat groupId={group.id} bound={group.boundToWechat} onBound={reload} /> : null}
       </View>
 
       {action.failure ? <ErrorBanner failure={action.failure} /> : null}

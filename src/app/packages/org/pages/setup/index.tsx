@@ -70,10 +70,12 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
             {org.isOwner ? (
               headFor === d.id ? (
                 <>
-                  <View className="qw-hint">选择本部门的一位人员担任负责人：</View>
+                  <View className="qw-hint">选择一位人员担任负责人（本部门的人员在前）：</View>
                   <Chooser
                     name={`head-${d.name}`}
-                    choices={org.people.filter((p) => p.department.id === d.id && p.status === 'active').map((p) => ({ id: p.id, label: p.name }))}
+                    choices={[...org.people.filter((p) => p.department.id === d.id), ...org.people.filter((p) => p.department.id !== d.id)]
+                      .filter((p) => p.status === 'active')
+                      .map((p) => ({ id: p.id, label: `${p.name}·${p.department.name}` }))}
                     selected={d.head ? [d.head.id] : []}
                     onChange={(ids) => ids[0] && void setHead(d.id, ids[0])}
                   />
@@ -90,7 +92,7 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
         ))}
         {org.isOwner ? (
           <View className="qw-card">
-            <Field label="新建部门" name="deptName" value={deptName} placeholder="部门名称，如 财务部" onInput={setDeptName} maxlength={20} />
+             <Field label="部门名称" name="deptName" value={deptName} placeholder="部门名称，如 财务部" onInput={setDeptName} maxlength={20} />
             <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy || !deptName.trim()} onClick={() => void createDept()}>
               新建部门
             </Button>
