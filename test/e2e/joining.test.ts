@@ -60,9 +60,10 @@ async function confirmTaskAs(personId: string, kind: string, groupName: string, 
   const card = page.locator('.qw-case-card:visible', { hasText: groupName }).filter({ hasText: kind }).first();
   await card.waitFor();
   await card.click();
-  await button(page, '确认完成').waitFor();
+  const confirm = button(page, kind === '入群任务' ? '已拉入群，确认完成' : '已移出群，确认完成');
+  await confirm.waitFor();
   await screenshot(page, `${shot}-task`);
-  await button(page, '确认完成').click();
+  await confirm.click();
   await page.getByText('已完成').first().waitFor();
   await screenshot(page, `${shot}-confirmed`);
 }
@@ -134,9 +135,7 @@ async function flow() {
   await screenshot(newbie, 'newcomer-home');
 
   // 何静 marks her as a new hire: an add task for each of 财务部's groups.
-  await page.goBack();
-  await page.goBack();
-  await page.reload();
+  await page.goto(`${host.url}/packages/org/pages/setup/index`);
   const bound = card(page, '林晓').filter({ hasText: '已绑定微信' });
   await bound.waitFor();
   await bound.locator('taro-button-core', { hasText: exact('入职入群') }).click();
@@ -158,7 +157,7 @@ async function flow() {
   await page.getByText('已开出 2 个移出任务').waitFor();
   await screenshot(page, 'head-offboarded');
   await newbie.reload();
-  await newbie.getByText('账号已停用').waitFor();
+  await newbie.getByText('账号已停用', { exact: true }).waitFor();
   await screenshot(newbie, 'leaver-refused');
 
   for (const [pid, group] of [

@@ -22,7 +22,7 @@ describe('invitations', () => {
   it('should bind the OPENID that opens the card, once, and then let the person in', async () => {
     const { person, inv } = await registerAndInvite();
     expect(person).toMatchObject({ name: '林晓', department: { name: '市场部' }, bound: false });
-    expect(inv.path).toBe(`packages/member/pages/join/index?token=${inv.token}`);
+    expect(inv.path).toBe(`packages/org/pages/join/index?token=${inv.token}`);
     expect(inv.expiresAt).toBe(T0 + 72 * HOUR);
     // The token itself is never stored, only its hash.
     expect(JSON.stringify(w.store.db.prepare('SELECT doc FROM invitations').all())).not.toContain(inv.token);

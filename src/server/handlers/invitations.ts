@@ -8,7 +8,7 @@ import { managesDept } from '../org';
 import type { Deps } from '../ports';
 import { currentSettings } from '../settings';
 
-export const JOIN_PAGE = 'packages/member/pages/join/index';
+export const JOIN_PAGE = 'packages/org/pages/join/index';
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(`invitation\n${token}`).digest('hex');
