@@ -43,6 +43,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // default, ~60 KB). Our deepest page (case history) is 8 levels; deeper trees still render, through
     // Taro's `comp` component. Saves ~16 KB of the 400 KB main-package budget.
     baseLevel: 10,
+    // Taro's default escapes every Chinese character as \uXXXX (6 bytes); UTF-8 takes 3, which keeps
+    // the main package's Chinese labels and messages at half the size.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: { include: [srcRoot] },
       webpackChain: tuneWebpack,

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { ACTION_NAMES, DEFAULT_SETTINGS, type ActionName } from '../src/contract';
 import type { Case } from '../src/core/model';
 import { openRename } from '../src/core/rename';
-import { createDiskFiles, createLocalContentCheck, openSqliteStore, type SqliteStore } from '../src/server/adapters/sqlite';
+import { createDiskFiles, createLocalContentCheck, createLocalOpenData, openSqliteStore, type SqliteStore } from '../src/server/adapters/sqlite';
 import { sealHistory } from '../src/server/audit';
 import { dispatch } from '../src/server/dispatch';
 import { signSession } from '../src/server/host/http';
@@ -66,6 +66,7 @@ function makeDeps(store: SqliteStore, filesDir: string): Deps {
     notifier: { send: async () => ({ ok: true }) },
     content: createLocalContentCheck(),
     files: createDiskFiles(filesDir, 'bench'),
+    openData: createLocalOpenData(),
     clock: { now: () => Date.parse('2026-11-24T10:00:00+08:00') },
     ownerOpenid: DEMO_OWNER_OPENID,
     ids: randomUUID,

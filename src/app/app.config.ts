@@ -12,6 +12,20 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/admin', pages: ['pages/review/index', 'pages/settings/index'] },
     { root: 'packages/leader', pages: ['pages/overview/index'] },
+    // Joining, the organisation, groups and their rosters, and every case kind but rename.
+    {
+      root: 'packages/org',
+      pages: [
+        'pages/join/index',
+        'pages/setup/index',
+        'pages/group-new/index',
+        'pages/invite/index',
+        'pages/group/index',
+        'pages/guest/index',
+        'pages/admin-change/index',
+        'pages/act/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -3,9 +3,16 @@
 import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import type { Role } from './roles';
+import { GROUP_TYPES } from './model';
 import type {
   CaseView,
+  GroupView,
+  InvitationView,
+  JoinResult,
   NotificationView,
+  OrgView,
+  PersonView,
+  RosterView,
   Page,
   RenamePreview,
   WhoAmI,
@@ -21,7 +28,15 @@ const paging = {
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
 };
 
+const requestId = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+/** A short plain name: a person's real name, a department, a group. */
+const plainName = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/^[^\u0000-\u001f\u007f<>]*$/));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
 export const REASON_MAX = 200;
+export const PERSON_NAME_MAX = 20;
+export const GROUP_NAME_MAX = 30;
+export const EMPLOYEE_NO_MAX = 16;
 export const NICKNAME_MAX_INPUT = 40;
 
 export const actions = {
@@ -60,6 +75,153 @@ export const actions = {
     input: z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
     roles: ['admin', 'leader'],
     summary: '驳回改名申请（须填写理由）',
+  },
+  'invitations.accept': {
+    // The one action an unbound caller reaches: dispatch runs it before loading an actor.
+    input: z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(128)) }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '打开邀请卡片，把本人微信绑定到登记的人员',
+  },
+  'invitations.create': {
+    input: z.strictObject({ personId: id }),
+    roles: ['deptHead', 'owner'],
+    summary: '为本部门登记的人员生成一次性邀请卡片',
+  },
+  'org.overview': {
+    input: z.strictObject({}),
+    roles: ['deptHead', 'owner'],
+    summary: '部门、人员和群的总览',
+  },
+  'departments.create': {
+    input: z.strictObject({ name: plainName(20), headId: z.optional(id) }),
+    roles: ['owner'],
+    summary: '新建部门',
+  },
+  'departments.setHead': {
+    input: z.strictObject({ deptId: id, personId: id }),
+    roles: ['owner'],
+    summary: '指定部门负责人',
+  },
+  'people.add': {
+    input: z.strictObject({
+      name: plainName(PERSON_NAME_MAX),
+      deptId: id,
+      employeeNo: z.string().check(z.minLength(1), z.maxLength(EMPLOYEE_NO_MAX), z.regex(/^[A-Za-z0-9_-]+$/)),
+      requestId,
+    }),
+    roles: ['deptHead', 'owner'],
+    summary: '登记本部门的一位人员（姓名、部门、工号）',
+  },
+  'people.setPublisher': {
+    input: z.strictObject({ personId: id, publisher: z.boolean() }),
+    roles: ['owner'],
+    summary: '指定或取消重要通知的指定发布人',
+  },
+  'people.onboard': {
+    input: z.strictObject({ personId: id, groupIds: z.optional(z.array(id).check(z.maxLength(50))) }),
+    roles: ['deptHead', 'owner'],
+    summary: '标记新员工入职：为部门的群开出入群任务',
+  },
+  'people.offboard': {
+    input: z.strictObject({ personId: id, reason: z.optional(text(REASON_MAX)) }),
+    roles: ['deptHead', 'owner'],
+    summary: '标记员工离职：立即停用并为其所在的每个群开出移出任务',
+  },
+  'groups.create': {
+    input: z.strictObject({
+      name: plainName(GROUP_NAME_MAX),
+      type: z.enum(GROUP_TYPES),
+      deptId: id,
+      creatorId: id,
+      adminIds: z.array(id).check(z.minLength(1), z.maxLength(10)),
+      leaderId: id,
+      requestId,
+    }),
+    roles: ['deptHead', 'owner'],
+    summary: '登记一个微信群（类型、部门、创建者、管理员、上级领导）',
+  },
+  'groups.bindWechat': {
+    /** cloudID from wx.getGroupEnterInfo; the function resolves it to the chat's opengid. */
+    input: z.strictObject({ groupId: id, cloudID: z.string().check(z.minLength(1), z.maxLength(512)) }),
+    roles: ['admin', 'owner'],
+    summary: '把登记的群绑定到当前打开小程序的微信群',
+  },
+  'groups.enter': {
+    input: z.strictObject({ cloudID: z.string().check(z.minLength(1), z.maxLength(512)) }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '从微信群打开时，找到对应的登记群',
+  },
+  'groups.roster': {
+    input: z.strictObject({ groupId: id }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '群成员名册、命名合规情况和群的记录',
+  },
+  'roster.askFix': {
+    input: z.strictObject({ groupId: id, personId: id }),
+    roles: ['admin'],
+    summary: '请昵称不合规的成员改正（开出昵称整改事项）',
+  },
+  'tasks.confirm': {
+    input: z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
+    roles: ['admin', 'leader', 'member'],
+    summary: '确认已在微信里办完（拉人入群、移出、昵称已改）',
+  },
+  'cases.acknowledge': {
+    input: z.strictObject({ caseId: id }),
+    roles: ['leader'],
+    summary: '上级领导确认已阅备案',
+  },
+  'admins.appoint': {
+    input: z.strictObject({ groupId: id, personId: id }),
+    roles: ['member', 'admin', 'deptHead', 'owner'],
+    summary: '群创建者指定管理员，并报上级领导备案',
+  },
+  'admins.applyChange': {
+    input: z.strictObject({ groupId: id, successorId: id, reason: text(REASON_MAX), requestId }),
+    roles: ['admin'],
+    summary: '管理员申请变更（须写理由和接任人）',
+  },
+  'admins.decideChange': {
+    input: z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
+    roles: ['leader'],
+    summary: '上级领导批准或驳回管理员变更',
+  },
+  'elections.open': {
+    input: z.strictObject({ groupId: id, requestId }),
+    roles: ['member', 'admin', 'leader', 'owner'],
+    summary: '发起管理员选举（群创建者、管理员或上级领导）',
+  },
+  'elections.nominate': {
+    input: z.strictObject({ caseId: id, personId: id }),
+    roles: ['member', 'admin'],
+    summary: '提名候选人（可自荐）',
+  },
+  'elections.vote': {
+    input: z.strictObject({ caseId: id, candidateId: id }),
+    roles: ['member', 'admin'],
+    summary: '投票（每人一票）',
+  },
+  'elections.decideTie': {
+    input: z.strictObject({ caseId: id, personId: id }),
+    roles: ['leader'],
+    summary: '平票时由上级领导在得票最多的候选人中决定',
+  },
+  'guests.request': {
+    input: z.strictObject({
+      groupId: id,
+      name: plainName(PERSON_NAME_MAX),
+      organisation: plainName(30),
+      reason: text(REASON_MAX),
+      endDate: isoDate,
+      requestId,
+    }),
+    roles: ['member', 'admin'],
+    summary: '申请临时外部人员入群（理由、结束日期）',
+  },
+  'guests.decide': {
+    input: z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
+    roles: ['deptHead', 'leader'],
+    summary: '部门负责人或上级领导批准或驳回外部人员入群',
   },
   'cases.mine': {
     input: z.strictObject({ ...paging }),
@@ -130,6 +292,31 @@ export interface ActionResults {
   'subscriptions.record': { grants: Record<string, number> };
   'settings.get': SettingsView;
   'settings.update': SettingsView;
+  'invitations.accept': JoinResult;
+  'invitations.create': InvitationView;
+  'org.overview': OrgView;
+  'departments.create': OrgView;
+  'departments.setHead': OrgView;
+  'people.add': PersonView;
+  'people.setPublisher': PersonView;
+  'people.onboard': CaseView[];
+  'people.offboard': CaseView[];
+  'groups.create': GroupView;
+  'groups.bindWechat': GroupView;
+  'groups.enter': { group: GroupView | null };
+  'groups.roster': RosterView;
+  'roster.askFix': CaseView;
+  'tasks.confirm': CaseView;
+  'cases.acknowledge': CaseView;
+  'admins.appoint': CaseView;
+  'admins.applyChange': CaseView;
+  'admins.decideChange': CaseView;
+  'elections.open': CaseView;
+  'elections.nominate': CaseView;
+  'elections.vote': CaseView;
+  'elections.decideTie': CaseView;
+  'guests.request': CaseView;
+  'guests.decide': CaseView;
 }
 export type ActionResult<A extends ActionName> = ActionResults[A];
 
@@ -144,6 +331,9 @@ export const COMMON_ERRORS: ErrorCode[] = [
   'CONFLICT',
   'INTERNAL',
 ];
+
+/** Actions an unbound caller may reach (before any person is bound to the OPENID). */
+export const UNBOUND_ACTIONS: readonly ActionName[] = ['invitations.accept'];
 
 /** The event a cloud function receives and the local host's POST body. */
 export interface ApiEvent<A extends ActionName = ActionName> {

@@ -1,9 +1,18 @@
 // Shapes the client sees. Stored documents live in src/core/model.ts.
 import type { GroupRole, Role } from './roles';
 
-export const CASE_KINDS = ['rename'] as const;
+export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
-export const CASE_KIND_LABELS: Record<CaseKind, string> = { rename: '改名申请' };
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
+  rename: '改名申请',
+  naming_fix: '昵称整改',
+  onboard: '入群任务',
+  offboard: '移出任务',
+  guest: '外部人员入群',
+  admin_filing: '管理员任命备案',
+  admin_change: '管理员变更',
+  election: '管理员选举',
+};
 
 export const RENAME_STATES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
 export type RenameState = (typeof RENAME_STATES)[number];
@@ -12,6 +21,23 @@ export const STATE_LABELS: Record<string, string> = {
   approved: '已通过',
   rejected: '已驳回',
   withdrawn: '已撤回',
+  pending: '待办理',
+  done: '已完成',
+  cancelled: '已取消',
+  asked: '待改正',
+  fixed: '已改正',
+  filed: '待领导阅知',
+  acknowledged: '已备案',
+  nominating: '提名中',
+  voting: '投票中',
+  tie: '平票待领导裁定',
+  elected: '已选出',
+  failed: '未选出',
+  requested: '待批准',
+  adding: '待管理员添加',
+  active: '在群中',
+  removing: '待移出',
+  ended: '已移出',
 };
 
 export const GROUP_TYPES = ['department', 'project', 'exchange'] as const;
@@ -60,7 +86,7 @@ export interface HistoryView {
   dueAt: number | null;
 }
 
-export type CaseCommand = 'approve' | 'reject' | 'withdraw';
+export type CaseCommand = 'approve' | 'reject' | 'withdraw' | 'confirm' | 'acknowledge' | 'cancel' | 'nominate' | 'vote' | 'decide';
 
 export interface CaseView {
   id: string;
@@ -126,4 +152,84 @@ export interface NamingSubjectView {
   name: string;
   department: string;
   employeeNo: string;
+}
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+  head: PersonRef | null;
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  department: { id: string; name: string };
+  employeeNo: string;
+  status: 'active' | 'left';
+  external: boolean;
+  /** Bound to a WeChat identity (accepted an invitation). */
+  bound: boolean;
+  publisher: boolean;
+}
+
+export interface GroupView {
+  id: string;
+  name: string;
+  type: GroupType;
+  typeLabel: string;
+  department: { id: string; name: string };
+  creator: PersonRef;
+  admins: PersonRef[];
+  leaders: PersonRef[];
+  memberCount: number;
+  /** Bound to its real WeChat group (opengid known). */
+  boundToWechat: boolean;
+}
+
+/** What the owner and department heads manage: departments, people and groups they may see. */
+export interface OrgView {
+  departments: DepartmentView[];
+  people: PersonView[];
+  groups: GroupView[];
+  /** Departments the caller may add people to (all for the owner). */
+  manages: string[];
+  isOwner: boolean;
+}
+
+export interface InvitationView {
+  person: PersonRef;
+  /** The one-time token: shown once, only its hash is stored. */
+  token: string;
+  expiresAt: number;
+  /** Page path with the token, for the share card (weapp) or the link (local host). */
+  path: string;
+}
+
+export interface RosterMember {
+  person: PersonRef;
+  department: string;
+  employeeNo: string;
+  roles: GroupRole[];
+  external: boolean;
+  /** Offboarded: access ended, waiting to be removed from the WeChat group. */
+  left: boolean;
+  nickname: string | null;
+  canonical: string;
+  compliant: boolean;
+  /** An open 昵称整改 case for this member, if one was asked. */
+  fixCaseId: string | null;
+}
+
+export interface RosterView {
+  group: GroupView;
+  members: RosterMember[];
+  /** Everything that happened to the group's membership and admins, newest first. */
+  history: CaseView[];
+  /** What the caller may do here. */
+  can: { manage: boolean; bind: boolean; appoint: boolean; elect: boolean; applyChange: boolean; guest: boolean };
+}
+
+export interface JoinResult {
+  person: PersonRef;
+  department: string;
 }

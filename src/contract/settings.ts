@@ -25,6 +25,26 @@ export const settingsValuesSchema = z.strictObject({
     /** Working days after the reminder before the leader is alerted. */
     escalateAfterDays: days,
   }),
+  /** Joining, roster tasks and admins (§2.1, §3.1). */
+  membership: z.strictObject({
+    /** Hours an invitation card stays valid. */
+    invitationHours: z.int().check(z.minimum(1), z.maximum(24 * 30)),
+    /** Working days an admin has to add a new hire to a group. */
+    onboardDays: days,
+    /** Working days an admin has to remove a leaver (§2.1 及时). */
+    offboardDays: days,
+    /** Working days after the reminder before the leader is alerted. */
+    escalateAfterDays: days,
+    /** Longest stay of an external guest, in calendar days. */
+    guestMaxDays: z.int().check(z.minimum(1), z.maximum(366)),
+    /** Working days the department head or leader has to approve a guest. */
+    guestApproveDays: days,
+    /** Working days the leader has to decide an admin change. */
+    adminChangeDays: days,
+    /** Working days for nominations, then for votes, in an admin election. */
+    nominationDays: days,
+    votingDays: days,
+  }),
   calendar: calendarOverridesSchema,
   /** Subscription template ids by purpose, from the mini-program's admin console. */
   templates: z.strictObject({
@@ -40,6 +60,17 @@ export type TemplatePurpose = keyof SettingsValues['templates'];
 export const DEFAULT_SETTINGS: SettingsValues = {
   naming: { separator: '-', maxLength: 20 },
   rename: { adminDays: 2, escalateAfterDays: 1 },
+  membership: {
+    invitationHours: 72,
+    onboardDays: 2,
+    offboardDays: 1,
+    escalateAfterDays: 1,
+    guestMaxDays: 30,
+    guestApproveDays: 2,
+    adminChangeDays: 3,
+    nominationDays: 2,
+    votingDays: 3,
+  },
   calendar: { holidays: [], workdays: [], confirmedYears: [] },
   templates: {
     caseDecided: 'TPL_CASE_DECIDED',
@@ -63,4 +94,13 @@ export interface SettingsView {
   updatedAt: number;
   updatedBy: string | null;
   calendar: CalendarStatus;
+}
+
+/** Settings stored before a section existed take that section's defaults. */
+export function withDefaultSettings(values: Partial<SettingsValues>): SettingsValues {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...values,
+    membership: { ...DEFAULT_SETTINGS.membership, ...(values.membership ?? {}) },
+  };
 }

@@ -11,6 +11,22 @@ export interface Person {
   status: 'active' | 'left';
   external: boolean;
   createdAt: number;
+  /** A designated publisher of important notices (§4.2). */
+  publisher?: boolean;
+  leftAt?: number;
+  /** An external guest's last day (YYYY-MM-DD). */
+  guestUntil?: string;
+}
+
+/** A one-time invitation card; `_id` is the SHA-256 of the token, never the token itself. */
+export interface Invitation {
+  _id: string;
+  personId: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  usedBy: string | null;
 }
 
 export interface Department {

@@ -12,6 +12,7 @@ export const COLLECTIONS = [
   'grants',
   'settings',
   'pushes',
+  'invitations',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -39,6 +40,11 @@ export const INDEXES: readonly IndexSpec[] = [
   // listMembershipsOfPerson; listRoster
   { collection: 'memberships', name: 'person', fields: [['personId', 1]] },
   { collection: 'memberships', name: 'group_status', fields: [['groupId', 1], ['status', 1]] },
+  // listGroups; getGroupByOpengid
+  { collection: 'groups', name: 'name', fields: [['name', 1], ['_id', 1]] },
+  { collection: 'groups', name: 'opengid', fields: [['opengid', 1]] },
+  // listCasesOfGroup: a group's history
+  { collection: 'cases', name: 'group', fields: [['groupId', 1], ['updatedAt', -1], ['_id', -1]] },
   // listInbox: "what waits on me", the hottest query
   {
     collection: 'cases',

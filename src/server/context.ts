@@ -42,7 +42,8 @@ export async function loadActor(deps: Deps, openid: string | null, now: number):
     : [[], []];
   const active = memberships.filter((m) => m.status === 'active');
   const headOf = departments.filter((d) => d.headId === person._id).map((d) => d._id);
-  const roles = new Set<Role>();
+  // Everyone bound to the organisation is a member (群成员) even before joining a group.
+  const roles = new Set<Role>(found ? ['member'] : []);
   for (const m of active) for (const r of m.roles) roles.add(r);
   if (headOf.length) roles.add('deptHead');
   if (isOwner) roles.add('owner');

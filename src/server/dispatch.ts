@@ -1,9 +1,9 @@
 // The one way in: parse with the contract → load the actor → check the role → run the handler.
 // Both the cloud function and the local host call this with the OPENID they trust.
-import { actions, fail, type ActionName, type Result } from '../contract';
+import { actions, fail, UNBOUND_ACTIONS, type ActionName, type Result } from '../contract';
 import type { Role } from '../contract';
 import { loadActor } from './context';
-import { handlers, type Handler } from './handlers';
+import { handlers, unboundHandlers, type Handler } from './handlers';
 import { describeIssues } from './input-errors';
 import type { Deps } from './ports';
 
@@ -23,6 +23,11 @@ export async function dispatch(deps: Deps, event: unknown, openid: string | null
       return fail('BAD_INPUT', issues[0]?.message ?? undefined, issues);
     }
     const now = deps.clock.now();
+    if (UNBOUND_ACTIONS.includes(action as ActionName)) {
+      // Reached before any person is bound to this OPENID (accepting an invitation).
+      if (!openid) return fail('UNAUTHENTICATED');
+      return await unboundHandlers[action as keyof typeof unboundHandlers]({ deps, openid, now }, parsed.data as never);
+    }
     const actor = await loadActor(deps, openid, now);
     if ('ok' in actor) return actor;
     if (!actor.roles.some((r) => (def.roles as readonly Role[]).includes(r))) return fail('FORBIDDEN');

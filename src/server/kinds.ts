@@ -1,8 +1,13 @@
 // Each case kind's pure rules, looked up by `kind`.
 import type { CaseCommand, CaseKind, SettingsValues } from '../contract';
+import { adminChangeAllowed, decideAdminChange, type AdminChangeCase } from '../core/admin-change';
+import { adminFilingAllowed, type AdminFilingCase } from '../core/admin-filing';
 import type { CaseActor, Decision } from '../core/case';
+import { decideElection, electionAllowed, type ElectionCase } from '../core/election';
+import { decideGuest, guestAllowed, type GuestCase } from '../core/guest';
 import type { Case } from '../core/model';
 import { decideRename, renameAllowed, type RenameCase } from '../core/rename';
+import { decideTask, taskAllowed, type TaskCase } from '../core/task';
 
 export interface KindContext {
   now: number;
@@ -12,15 +17,55 @@ export interface KindContext {
 }
 
 export interface KindRules {
-  allowed(c: Case, actor: CaseActor): CaseCommand[];
+  allowed(c: Case, actor: CaseActor, now: number): CaseCommand[];
   timeout(c: Case, ctx: KindContext): Decision<Case>;
   title(c: Case): string;
 }
 
+const SYSTEM: CaseActor = { id: null, rolesInGroup: [] };
+const noTimeout = (): Decision<Case> => ({ ok: false, code: 'CASE_NOT_OPEN' });
+const task: KindRules = {
+  allowed: (c, actor) => taskAllowed(c as TaskCase, actor),
+  timeout: (c, ctx) => decideTask(c as TaskCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
+  title: (c) => (c as TaskCase).data.instruction,
+};
+
 export const kinds: Record<CaseKind, KindRules> = {
   rename: {
     allowed: (c, actor) => renameAllowed(c as RenameCase, actor),
-    timeout: (c, ctx) => decideRename(c as RenameCase, { type: 'timeout' }, { id: null, rolesInGroup: [] }, ctx) as Decision<Case>,
+    timeout: (c, ctx) => decideRename(c as RenameCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
     title: (c) => `改名为“${(c as RenameCase).data.nickname}”`,
+  },
+  naming_fix: task,
+  onboard: task,
+  offboard: task,
+  guest: {
+    allowed: (c, actor) => guestAllowed(c as GuestCase, actor),
+    timeout: (c, ctx) => decideGuest(c as GuestCase, { type: 'timeout', admins: ctx.admins }, SYSTEM, ctx) as Decision<Case>,
+    title: (c) => {
+      const d = (c as GuestCase).data;
+      return `${d.guestName}（外部，${d.organisation}）临时入群至 ${d.endDate}`;
+    },
+  },
+  admin_filing: {
+    allowed: (c, actor) => adminFilingAllowed(c as AdminFilingCase, actor),
+    timeout: noTimeout,
+    title: (c) => {
+      const d = (c as AdminFilingCase).data;
+      return `${d.subjectName} 任管理员（${d.how === 'appointed' ? '指定' : '选举'}）`;
+    },
+  },
+  admin_change: {
+    allowed: (c, actor) => adminChangeAllowed(c as AdminChangeCase, actor),
+    timeout: (c, ctx) => decideAdminChange(c as AdminChangeCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
+    title: (c) => {
+      const d = (c as AdminChangeCase).data;
+      return `管理员由 ${d.subjectName} 变更为 ${d.successorName}`;
+    },
+  },
+  election: {
+    allowed: (c, actor, now) => electionAllowed(c as ElectionCase, actor, now),
+    timeout: (c, ctx) => decideElection(c as ElectionCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
+    title: (c) => `选举「${(c as ElectionCase).data.groupName}」管理员`,
   },
 };

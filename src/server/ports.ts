@@ -1,5 +1,5 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
-import type { Case, Department, GrantDoc, Group, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+import type { Case, Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
 
 export interface PageQuery {
   offset: number;
@@ -28,6 +28,23 @@ export interface Store {
   insertGroup(g: Group): Promise<void>;
   /** Insert or replace one roster row (keyed by `${groupId}:${personId}`). */
   putMembership(m: Membership): Promise<void>;
+  /** Replace a person's record (status, publisher flag); never used to bind an OPENID. */
+  updatePerson(p: Person): Promise<void>;
+  /** Bind an OPENID to a person not yet bound: false when the person is bound already. */
+  bindOpenid(personId: string, openid: string): Promise<boolean>;
+  /** Replace a department (its head). */
+  updateDepartment(d: Department): Promise<void>;
+  /** Every group, by name. */
+  listGroups(): Promise<Group[]>;
+  getGroupByOpengid(opengid: string): Promise<Group | null>;
+  /** Set the WeChat group a registered group stands for. */
+  setGroupOpengid(groupId: string, opengid: string): Promise<void>;
+
+  // Invitations (one-time; _id is the token's hash)
+  insertInvitation(inv: Invitation): Promise<void>;
+  getInvitation(id: string): Promise<Invitation | null>;
+  /** Mark it used if it is not yet: true for exactly one caller. */
+  useInvitation(id: string, openid: string, now: number): Promise<boolean>;
 
   // Cases
   getCase(id: string): Promise<Case | null>;
@@ -41,6 +58,8 @@ export interface Store {
   listInbox(personId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Open cases of one kind about one subject in one group. */
   listOpenCases(kind: string, groupId: string, subjectId: string): Promise<Case[]>;
+  /** Every case of a group, newest change first (the group's history). */
+  listCasesOfGroup(groupId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Open cases whose wakeAt ≤ now, earliest first. */
   listDueCases(now: number, limit: number): Promise<Case[]>;
   /** Cases with undispatched outbox entries. */
@@ -103,6 +122,14 @@ export interface Files {
   link(fileId: string, expiresAt: number): Promise<string>;
 }
 
+export interface OpenData {
+  /**
+   * The opengid of the group chat a cloudID from wx.getGroupEnterInfo stands for (cloud.getOpenData
+   * in a function), or null when it is invalid or expired. Never trust an opengid a client sends.
+   */
+  groupOpengid(cloudID: string, openid: string): Promise<string | null>;
+}
+
 export interface Clock {
   now(): number;
 }
@@ -112,6 +139,7 @@ export interface Deps {
   notifier: Notifier;
   content: ContentCheck;
   files: Files;
+  openData: OpenData;
   clock: Clock;
   /** OPENID of the org owner, set at deployment. */
   ownerOpenid: string | null;

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../contract';
+import { DEFAULT_SETTINGS, withDefaultSettings } from '../contract';
 import type { SettingsDoc } from '../core/model';
 import type { Store } from './ports';
 
@@ -14,7 +14,7 @@ const current = new WeakMap<Store, { doc: SettingsDoc; at: number }>();
 export async function currentSettings(store: Store): Promise<SettingsDoc> {
   const hit = current.get(store);
   if (hit && Date.now() - hit.at < CURRENT_TTL_MS) return hit.doc;
-  const doc = (await store.getSettings()) ?? DEFAULT_DOC;
+  const doc = complete((await store.getSettings()) ?? DEFAULT_DOC);
   current.set(store, { doc, at: Date.now() });
   return doc;
 }
@@ -29,6 +29,11 @@ export async function settingsAt(store: Store, version: number): Promise<Setting
   const cached = byVersion.get(version);
   if (cached) return cached;
   const doc = (await store.getSettings(version)) ?? (version === 1 ? DEFAULT_DOC : await currentSettings(store));
-  if (doc.version === version) byVersion.set(version, doc);
-  return doc;
+  const full = complete(doc);
+  if (full.version === version) byVersion.set(version, full);
+  return full;
+}
+
+function complete(doc: SettingsDoc): SettingsDoc {
+  return doc.values.membership ? doc : { ...doc, values: withDefaultSettings(doc.values) };
 }

@@ -1,6 +1,7 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
 import { CASE_KIND_LABELS, STATE_LABELS, type CaseView, type HistoryView, type PersonRef } from '../contract';
 import type { Case, Group, Person } from '../core/model';
+import { tally, type ElectionData } from '../core/election';
 import { rolesIn, type Actor } from './context';
 import { kinds } from './kinds';
 import type { Store } from './ports';
@@ -10,8 +11,26 @@ const ACTION_LABELS: Record<string, string> = {
   approve: '批准',
   reject: '驳回',
   withdraw: '撤回',
-  remind: '超期提醒管理员',
+  remind: '超期提醒',
   escalate: '超期报上级领导',
+  open_onboard: '开出入群任务',
+  open_offboard: '开出移出任务',
+  open_naming_fix: '要求改正群昵称',
+  confirm: '确认已完成',
+  cancel: '取消',
+  appoint: '指定管理员并报备案',
+  elect: '选举结果报备案',
+  acknowledge: '上级领导已阅',
+  open_election: '发起选举',
+  nominate: '提名',
+  vote: '投票',
+  start_voting: '提名截止，开始投票',
+  no_candidates: '无人被提名',
+  tie: '平票，待上级领导决定',
+  elected: '选出管理员',
+  confirm_added: '确认已拉入群',
+  confirm_removed: '确认已移出',
+  guest_expired: '到期，待移出',
 };
 
 /** Who may see a case: the people in it, the group's admins and leaders, and the owner. */
@@ -19,10 +38,14 @@ export function canSeeCase(actor: Actor, c: Case): boolean {
   const me = actor.person._id;
   if (actor.isOwner || c.subjectId === me || c.openedBy === me || c.assignees.includes(me)) return true;
   const roles = rolesIn(actor, c.groupId);
-  return roles.includes('admin') || roles.includes('leader');
+  if (roles.includes('admin') || roles.includes('leader')) return true;
+  // An election belongs to every member of the group; a guest request also to whoever may approve it.
+  if (c.kind === 'election' && roles.includes('member')) return true;
+  if (c.kind === 'guest' && ((c.data as { approvers?: string[] }).approvers ?? []).includes(me)) return true;
+  return false;
 }
 
-export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory = false): Promise<CaseView[]> {
+export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory = false, now = Date.now()): Promise<CaseView[]> {
   const personIds = new Set<string>();
   for (const c of cases) {
     personIds.add(c.subjectId);
@@ -52,8 +75,8 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       dueAtUnconfirmed: c.dueAtUnconfirmed,
       escalation: c.escalation,
       title: kinds[c.kind].title(c),
-      data: publicData(c),
-      allowed: kinds[c.kind].allowed(c, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }),
+      data: publicData(c, actor.person._id),
+      allowed: kinds[c.kind].allowed(c, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, now),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     };
@@ -76,7 +99,13 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
   });
 }
 
-function publicData(c: Case): Record<string, unknown> {
+function publicData(c: Case, viewer: string): Record<string, unknown> {
   const { requestId: _requestId, ...rest } = c.data as Record<string, unknown>;
+  if (c.kind === 'election') {
+    // A secret ballot: everyone sees the tally and whether they voted, nobody sees who voted for whom.
+    const d = c.data as unknown as ElectionData;
+    const { votes: _votes, electorate: _electorate, ...shown } = rest;
+    return { ...shown, tally: tally(d), voted: Object.keys(d.votes).length, electorateSize: d.electorate.length, myVote: d.votes[viewer] ?? null };
+  }
   return rest;
 }

@@ -5,7 +5,7 @@ import type { ActionInput, ActionName, ActionResult, Result } from '../../src/co
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDiskFiles, createLocalContentCheck, openSqliteStore } from '../../src/server/adapters/sqlite';
+import { createDiskFiles, createLocalContentCheck, createLocalOpenData, openSqliteStore } from '../../src/server/adapters/sqlite';
 import { dispatch } from '../../src/server/dispatch';
 import type { Deps, SendResult, SubscriptionMessage } from '../../src/server/ports';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../../src/server/host/seed';
@@ -34,6 +34,7 @@ export async function makeWorld() {
     notifier,
     content: createLocalContentCheck(),
     files,
+    openData: createLocalOpenData(),
     clock,
     ownerOpenid: DEMO_OWNER_OPENID,
     ids: randomUUID,

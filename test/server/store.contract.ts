@@ -1,6 +1,6 @@
 // One behaviour for every Store: run against SQLite and against the wechat adapter over the fake
 // cloud database. A difference between them is a bug in one of them.
-import type { Case, Department, GrantDoc, Group, Membership, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
+import type { Case, Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
 import type { Store } from '../../src/server/ports';
 
@@ -424,6 +424,66 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.takeGrant('p1', 'tpl', T0 + 6)).toBe(false);
         expect(await store.takeGrant('p1', 'other', T0 + 6)).toBe(true);
         await expect(store.clearGrants('p9', 'tpl', T0)).resolves.toBeUndefined();
+      });
+    });
+
+    describe('joining and groups', () => {
+      const group = (id: string, over: Partial<Group> = {}): Group => ({ _id: id, name: `群 ${id}`, type: 'project', deptId: 'd1', creatorId: 'p1', opengid: null, createdAt: T0, ...over });
+      const invitation = (id: string, over: Partial<Invitation> = {}): Invitation => ({ _id: id, personId: 'p1', createdBy: 'p_head', createdAt: T0, expiresAt: T0 + HOUR, usedAt: null, usedBy: null, ...over });
+
+      it('should bind an OPENID to an unbound person once, and never rebind', async () => {
+        await store.insertPerson(person('p1', { openid: null }));
+        expect(await store.bindOpenid('p1', 'o_new')).toBe(true);
+        expect((await store.getPersonByOpenid('o_new'))?._id).toBe('p1');
+        expect(await store.bindOpenid('p1', 'o_other')).toBe(false);
+        expect((await store.getPerson('p1'))?.openid).toBe('o_new');
+        expect(await store.bindOpenid('nobody', 'o_x')).toBe(false);
+      });
+
+      it('should let exactly one of two concurrent bindings win', async () => {
+        await store.insertPerson(person('p1', { openid: null }));
+        const results = await Promise.all([store.bindOpenid('p1', 'o_a'), store.bindOpenid('p1', 'o_b')]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('should replace a person and a department', async () => {
+        await store.insertPerson(person('p1'));
+        await store.updatePerson(person('p1', { status: 'left', leftAt: T0, publisher: true }));
+        expect(await store.getPerson('p1')).toEqual(person('p1', { status: 'left', leftAt: T0, publisher: true }));
+        await store.insertDepartment({ _id: 'd1', name: '市场部', headId: null });
+        await store.updateDepartment({ _id: 'd1', name: '市场部', headId: 'p1' });
+        expect(await store.listDepartments()).toEqual([{ _id: 'd1', name: '市场部', headId: 'p1' }]);
+      });
+
+      it('should list groups by name and find one by its opengid once bound', async () => {
+        await store.insertGroup(group('g2', { name: 'b' }));
+        await store.insertGroup(group('g1', { name: 'a' }));
+        expect(ids(await store.listGroups())).toEqual(['g1', 'g2']);
+        expect(await store.getGroupByOpengid('og_1')).toBeNull();
+        await store.setGroupOpengid('g2', 'og_1');
+        expect(await store.getGroupByOpengid('og_1')).toEqual(group('g2', { name: 'b', opengid: 'og_1' }));
+      });
+
+      it('should store an invitation and use it exactly once', async () => {
+        await store.insertInvitation(invitation('h1'));
+        expect(await store.getInvitation('h1')).toEqual(invitation('h1'));
+        expect(await store.getInvitation('h_unknown')).toBeNull();
+        const results = await Promise.all([store.useInvitation('h1', 'o_a', T0 + 1), store.useInvitation('h1', 'o_b', T0 + 2)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const used = await store.getInvitation('h1');
+        expect(used?.usedAt).not.toBeNull();
+        expect(await store.useInvitation('h1', 'o_c', T0 + 3)).toBe(false);
+        expect(await store.useInvitation('h_unknown', 'o_c', T0 + 3)).toBe(false);
+      });
+
+      it("should list a group's cases newest change first, with a total", async () => {
+        await store.insertCase(makeCase('c1', { groupId: 'g1', updatedAt: T0 + 1 }));
+        await store.insertCase(makeCase('c2', { groupId: 'g1', updatedAt: T0 + 3 }));
+        await store.insertCase(makeCase('c3', { groupId: 'g2', updatedAt: T0 + 2 }));
+        const page = await store.listCasesOfGroup('g1', { offset: 0, limit: 1 });
+        expect(ids(page.items)).toEqual(['c2']);
+        expect(page.total).toBe(2);
+        expect(ids((await store.listCasesOfGroup('g1', { offset: 1, limit: 5 })).items)).toEqual(['c1']);
       });
     });
 

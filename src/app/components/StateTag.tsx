@@ -5,6 +5,19 @@ const TONES: Record<string, string> = {
   approved: 'success',
   rejected: 'danger',
   withdrawn: 'muted',
+  pending: 'warning',
+  requested: 'warning',
+  adding: 'warning',
+  removing: 'warning',
+  filed: 'info',
+  nominating: 'info',
+  voting: 'info',
+  tie: 'warning',
+  done: 'success',
+  elected: 'success',
+  acknowledged: 'success',
+  active: 'success',
+  fixed: 'success',
 };
 
 export function StateTag({ state, label }: { state: string; label: string }) {

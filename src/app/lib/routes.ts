@@ -11,7 +11,20 @@ export const routes = {
   review: (id: string) => `/packages/admin/pages/review/index?id=${q(id)}`,
   settings: '/packages/admin/pages/settings/index',
   leaderOverview: '/packages/leader/pages/overview/index',
+  join: (token: string) => `/packages/org/pages/join/index?token=${q(token)}`,
+  org: '/packages/org/pages/setup/index',
+  groupNew: '/packages/org/pages/group-new/index',
+  invite: (personId: string) => `/packages/org/pages/invite/index?personId=${q(personId)}`,
+  group: (id: string) => `/packages/org/pages/group/index?id=${q(id)}`,
+  guestNew: (groupId: string) => `/packages/org/pages/guest/index?groupId=${q(groupId)}`,
+  adminChange: (groupId: string) => `/packages/org/pages/admin-change/index?groupId=${q(groupId)}`,
+  act: (id: string) => `/packages/org/pages/act/index?id=${q(id)}`,
 } as const;
+
+/** Rename requests have their own pages; every other kind is handled on the 事项办理 page. */
+export function reviewRoute(c: { id: string; kind: string }): string {
+  return c.kind === 'rename' ? routes.review(c.id) : routes.act(c.id);
+}
 
 export const TAB_ROUTES: string[] = [routes.home, routes.inbox, routes.me];
 

@@ -1,16 +1,31 @@
 // One handler per action; the type makes a missing one a compile error.
 import type { ActionInput, ActionName, ActionResult, Result } from '../../contract';
 import type { HandlerCtx } from '../context';
+import { adminsApplyChange, adminsAppoint, adminsDecideChange } from './admins';
 import { casesGet, casesMine, inboxList } from './cases';
+import { electionsDecideTie, electionsNominate, electionsOpen, electionsVote } from './elections';
+import { groupsBindWechat, groupsCreate, groupsEnter, groupsRoster, rosterAskFix } from './groups';
+import { guestsDecide, guestsRequest } from './guests';
+import { invitationsAccept, invitationsCreate, type UnboundCtx } from './invitations';
+import { peopleOffboard, peopleOnboard } from './joining';
 import { notificationsList, notificationsRead } from './notifications';
+import { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSetPublisher } from './org-admin';
 import { renameApprove, renameReject, renameWithdraw } from './rename-decide';
 import { renamePreview } from './rename-preview';
 import { renameSubmit } from './rename-submit';
 import { settingsGet, settingsUpdate } from './settings';
 import { subscriptionsRecord } from './subscriptions';
+import { casesAcknowledge, tasksConfirm } from './tasks';
 import { whoami } from './whoami';
 
 export type Handler<A extends ActionName> = (ctx: HandlerCtx, input: ActionInput<A>) => Promise<Result<ActionResult<A>>>;
+
+/** Reached by a caller no person is bound to yet (see UNBOUND_ACTIONS). */
+export const unboundHandlers = {
+  'invitations.accept': invitationsAccept,
+} satisfies Record<string, (ctx: UnboundCtx, input: never) => Promise<Result<unknown>>>;
+
+const boundOnly = async () => ({ ok: false as const, code: 'ALREADY_BOUND' as const, message: '你的微信已绑定本单位的一位人员，一个微信只能绑定一人' });
 
 export const handlers: { [A in ActionName]: Handler<A> } = {
   'session.whoami': whoami,
@@ -19,6 +34,32 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'rename.withdraw': renameWithdraw,
   'rename.approve': renameApprove,
   'rename.reject': renameReject,
+  // dispatch runs invitations.accept before loading an actor; this entry only completes the table.
+  'invitations.accept': boundOnly,
+  'invitations.create': invitationsCreate,
+  'org.overview': orgOverview,
+  'departments.create': departmentsCreate,
+  'departments.setHead': departmentsSetHead,
+  'people.add': peopleAdd,
+  'people.setPublisher': peopleSetPublisher,
+  'people.onboard': peopleOnboard,
+  'people.offboard': peopleOffboard,
+  'groups.create': groupsCreate,
+  'groups.bindWechat': groupsBindWechat,
+  'groups.enter': groupsEnter,
+  'groups.roster': groupsRoster,
+  'roster.askFix': rosterAskFix,
+  'tasks.confirm': tasksConfirm,
+  'cases.acknowledge': casesAcknowledge,
+  'admins.appoint': adminsAppoint,
+  'admins.applyChange': adminsApplyChange,
+  'admins.decideChange': adminsDecideChange,
+  'elections.open': electionsOpen,
+  'elections.nominate': electionsNominate,
+  'elections.vote': electionsVote,
+  'elections.decideTie': electionsDecideTie,
+  'guests.request': guestsRequest,
+  'guests.decide': guestsDecide,
   'cases.mine': casesMine,
   'cases.get': casesGet,
   'inbox.list': inboxList,

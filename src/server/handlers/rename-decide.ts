@@ -1,6 +1,7 @@
 // approve / reject / withdraw: one path through the pure machine and the versioned save.
 import { fail, ok, type ActionInput, type CaseView, type Failure, type Result } from '../../contract';
 import { decideRename, type RenameCase, type RenameCommand } from '../../core/rename';
+import { decideTask, type TaskCase } from '../../core/task';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
 import { decideAndSave } from '../save';
@@ -35,6 +36,20 @@ async function recordNickname(ctx: HandlerCtx, c: RenameCase) {
   const { store } = ctx.deps;
   const membership = (await store.listMembershipsOfPerson(c.subjectId)).find((m) => m.groupId === c.groupId);
   if (membership) await store.putMembership({ ...membership, nickname: c.data.nickname, updatedAt: ctx.now });
+  // An admin's request to fix the nickname is answered by this approval.
+  for (const fix of await store.listOpenCases('naming_fix', c.groupId, c.subjectId)) {
+    await decideAndSave(
+      ctx.deps,
+      fix._id,
+      async (cur) =>
+        decideTask(cur as TaskCase, { type: 'confirm', note: `改名申请已批准：${c.data.nickname}` }, { id: ctx.actor.person._id, rolesInGroup: ['admin'] }, {
+          now: ctx.now,
+          settings: (await settingsAt(store, cur.settingsVersion)).values,
+          leaders: [],
+        }),
+      () => true,
+    );
+  }
 }
 
 function isFailure(x: unknown): x is Failure {

@@ -1,6 +1,6 @@
 // The local host: the same dispatch the cloud function runs, over HTTP, with a dev sign-in
 // standing in for WeChat's identity and an outbox page standing in for subscription messages.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import busboy from 'busboy';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -91,7 +91,7 @@ export function createHost(opts: HostOptions): Server {
     }
     if (path === '/files/upload' && req.method === 'POST' && o.files) return upload(o.files, req, res);
     if (path.startsWith('/files/') && req.method === 'GET' && o.files) return download(o, o.files, path.slice(7), url, req, res);
-    if (path === '/dev/signin' && req.method === 'GET') return html(res, await signinPage());
+    if (path === '/dev/signin' && req.method === 'GET') return html(res, await signinPage(undefined, url.searchParams.get('next') ?? undefined));
     if (path === '/dev/signin' && req.method === 'POST') {
       const form = new URLSearchParams((await readBody(req)) ?? '');
       const person = await deps.store.getPerson(form.get('personId') ?? '');
@@ -99,6 +99,16 @@ export function createHost(opts: HostOptions): Server {
       res.writeHead(303, {
         'Set-Cookie': `${COOKIE}=${signSession(o.secret, person.openid)}; Path=/; HttpOnly; SameSite=Lax`,
         Location: '/',
+      });
+      return res.end();
+    }
+    if (path === '/dev/signin-new' && req.method === 'POST') {
+      // A WeChat user nobody has bound yet: what a new hire is when they first open an invitation.
+      const openid = `dev_new_${randomBytes(9).toString('base64url')}`;
+      const next = new URLSearchParams((await readBody(req)) ?? '').get('next') ?? '/';
+      res.writeHead(303, {
+        'Set-Cookie': `${COOKIE}=${signSession(o.secret, openid)}; Path=/; HttpOnly; SameSite=Lax`,
+        Location: next.startsWith('/') && !next.startsWith('//') ? next : '/',
       });
       return res.end();
     }
@@ -163,7 +173,7 @@ export function createHost(opts: HostOptions): Server {
     res.end(await files.read(v.fileId));
   }
 
-  async function signinPage(error?: string): Promise<string> {
+  async function signinPage(error?: string, next?: string): Promise<string> {
     const people = await deps.store.listPeople();
     const rows = people
       .filter((p) => p.openid && p.status === 'active')
@@ -176,6 +186,9 @@ export function createHost(opts: HostOptions): Server {
       '选择身份登录',
       `<p class="hint">本地演示：在微信中身份来自云函数的 OPENID；这里选择一位演示人员代替。</p>
 ${error ? `<p class="error">${esc(error)}</p>` : ''}<ul class="people">${rows}</ul>
+<form method="post" action="/dev/signin-new"><input type="hidden" name="next" value="${esc(next ?? '/')}">
+<button type="submit" class="new-user" data-new-user>以新微信用户身份打开</button></form>
+<p class="hint">新微信用户：一个还没有绑定任何人员的微信身份，用来打开邀请链接，体验新员工入职绑定。</p>
 <p><a href="/dev/outbox">查看订阅消息发件箱</a></p>`,
     );
   }
@@ -245,6 +258,7 @@ body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei
 h1{font-size:20px}.hint{color:#646a73;font-size:14px}.error{color:#d83931}
 ul.people{list-style:none;padding:0;display:grid;gap:8px}ul.people button{width:100%;text-align:left;padding:12px;border:1px solid #dee0e3;border-radius:8px;background:#fff;font-size:16px}
 ul.people button span{color:#646a73;font-size:13px;margin-left:6px}
+button.new-user{width:100%;padding:12px;border:1px dashed #07c160;border-radius:8px;background:#f0fbf5;color:#06ad56;font-size:16px}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}td,th{border:1px solid #dee0e3;padding:6px;text-align:left;vertical-align:top}
 td:nth-child(2){white-space:nowrap}td:nth-child(4){min-width:12em}code{word-break:break-all;font-size:12px}
 </style></head><body><h1>${esc(title)}</h1>${body}</body></html>`;

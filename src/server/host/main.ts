@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createDiskFiles, createLocalContentCheck, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
+import { createDiskFiles, createLocalContentCheck, createLocalOpenData, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
 import { runScheduler } from '../jobs';
 import type { Deps } from '../ports';
 import { createHost } from './http';
@@ -29,6 +29,7 @@ const deps: Deps = {
   notifier,
   content: createLocalContentCheck(),
   files,
+    openData: createLocalOpenData(),
   clock: { now: () => Date.now() + offsetMs },
   // The owner is set at deployment, never "whoever calls first".
   ownerOpenid: process.env.OWNER_OPENID ?? DEMO_OWNER_OPENID,

@@ -1,5 +1,6 @@
 // What the scheduler runs: timeouts first (they queue notifications), then leftover outboxes.
 import { sealHistory } from '../audit';
+import { applyEffects } from '../effects';
 import { kinds } from '../kinds';
 import { dispatchOutbox } from '../outbox';
 import type { Deps } from '../ports';
@@ -34,7 +35,8 @@ export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{
         continue;
       }
       applied++;
-      await dispatchOutbox(deps, { ...next, version: c.version + 1 });
+      const saved = await dispatchOutbox(deps, { ...next, version: c.version + 1 });
+      await applyEffects(deps, saved, now);
     } catch (err) {
       skipped++;
       console.error('timeout failed', c._id, err);

@@ -12,6 +12,7 @@ import { HistoryList } from '../../components/HistoryList';
 import { RemoteView } from '../../components/RemoteView';
 import { SetInWechat } from '../../components/SetInWechat';
 import { useRemote } from '../../hooks/useRemote';
+import { routes } from '../../lib/routes';
 
 export default function CasePage() {
   const { params } = useRouter();
@@ -31,7 +32,13 @@ export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: C
       {item.state === 'approved' && nickname ? <SetInWechat groupName={item.group.name} nickname={nickname} /> : null}
       <CaseSummary item={item} />
       {item.allowed.includes('withdraw') ? <WithdrawButton item={item} onChange={onChange} /> : null}
-      <DecisionPanel item={item} onDecided={onChange} />
+      {item.kind === 'rename' ? (
+        <DecisionPanel item={item} onDecided={onChange} />
+      ) : (
+        <View className="qw-load-more" onClick={() => void Taro.redirectTo({ url: routes.act(item.id) })}>
+          {item.allowed.length ? '去办理此事项 ›' : '查看办理详情 ›'}
+        </View>
+      )}
       <View className="qw-card">
         <View className="qw-section-title">处理记录</View>
         <HistoryList items={item.history ?? []} />

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { Btn } from '../../components/Btn';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { ok, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
 import { call } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
@@ -29,7 +30,24 @@ async function loadHome(): Promise<Result<HomeData>> {
   return ok({ me: me.data, cases, unread: notes.ok ? notes.data.unread : null });
 }
 
+/** Opened from a WeChat group chat: land on the registered group it is bound to (weapp only). */
+function useGroupEntry() {
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return;
+    Taro.getGroupEnterInfo({
+      success: (res: { cloudID?: string }) => {
+        if (!res.cloudID) return;
+        void call('groups.enter', { cloudID: res.cloudID }).then((r) => {
+          if (r.ok && r.data.group) void Taro.navigateTo({ url: routes.group(r.data.group.id) });
+        });
+      },
+      fail: () => undefined, // 40097: not opened from a group chat
+    } as never);
+  }, []);
+}
+
 export default function HomePage() {
+  useGroupEntry();
   const remote = useRemote(loadHome, { refreshOnShow: true });
   return (
     <View className="qw-page">
@@ -91,6 +109,11 @@ function GroupCard({ group }: { group: MyGroup }) {
       </View>
       <View className="qw-group__meta">
         {group.typeLabel} · 我的角色：{groupRoleLabels(group.roles)}
+      </View>
+      <View className="qw-row qw-row--actions">
+        <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.group(group.id) })}>
+          群名册
+        </Btn>
       </View>
       {isMember ? (
         <>

@@ -7,7 +7,7 @@ import { CaseCard } from '../../components/CaseCard';
 import { EmptyState } from '../../components/EmptyState';
 import { PagedList } from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
-import { routes } from '../../lib/routes';
+import { reviewRoute, routes } from '../../lib/routes';
 
 const loadInbox = (offset: number, limit: number) => call('inbox.list', { offset, limit });
 
@@ -24,7 +24,7 @@ export default function InboxPage() {
       <PagedList
         list={list}
         render={(c) => (
-          <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: routes.review(c.id) })} />
+          <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: reviewRoute(c) })} />
         )}
         empty={<EmptyState title="没有待处理的事项" description="有新的申请需要你处理时，会出现在这里并通知你。" />}
         onError={(f) =>

@@ -3,3 +3,4 @@ export { openSqliteStore, type SqliteStore } from './store';
 export { createLocalNotifier, type LocalNotifier, type PushRecord } from './notifier';
 export { createLocalContentCheck, checkLocally, normalise, PROHIBITED, LABEL as CONTENT_LABEL } from './content-check';
 export { createDiskFiles, type DiskFiles, type FileMeta } from './files';
+export { createLocalOpenData, LOCAL_CLOUD_ID_PREFIX } from './open-data';

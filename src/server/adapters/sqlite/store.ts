@@ -1,6 +1,6 @@
 // The Store on better-sqlite3: the local host's database and the one the server tests run on.
 import Database from 'better-sqlite3';
-import type { Department, GrantDoc, Group, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { PageQuery, Store } from '../../ports';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
@@ -31,6 +31,7 @@ export function openSqliteStore(file: string): SqliteStore {
   const notifications = new Collection<NotificationDoc>(db, 'notifications');
   const grants = new Collection<GrantDoc>(db, 'grants');
   const settings = new Collection<SettingsDoc>(db, 'settings');
+  const invitations = new Collection<Invitation>(db, 'invitations');
 
   const inbox = sideTable(indexesOf('cases').find((ix) => ix.name === 'inbox')!);
   const inboxPage = db.prepare(
@@ -94,6 +95,20 @@ export function openSqliteStore(file: string): SqliteStore {
   const insertCaseTx = tx((doc: StoredCase) => cases.insert(doc));
   const updateCaseTx = tx((doc: StoredCase, expected: number) => cases.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
   const putMembershipTx = tx((m: Membership) => memberships.put(m));
+  const bindTx = tx((personId: string, openid: string): boolean => {
+    const p = people.get(personId);
+    if (!p || p.openid !== null) return false;
+    return people.replaceIf({ ...p, openid }, `json_extract(doc, '$.openid') IS NULL`, []);
+  });
+  const useInvitationTx = tx((id: string, openid: string, now: number): boolean => {
+    const inv = invitations.get(id);
+    if (!inv || inv.usedAt !== null) return false;
+    return invitations.replaceIf({ ...inv, usedAt: now, usedBy: openid }, `json_extract(doc, '$.usedAt') IS NULL`, []);
+  });
+  const setOpengidTx = tx((groupId: string, opengid: string) => {
+    const g = groups.get(groupId);
+    if (g) groups.replace({ ...g, opengid });
+  });
 
   const store: SqliteStore = {
     db,
@@ -147,6 +162,33 @@ export function openSqliteStore(file: string): SqliteStore {
     async putMembership(m) {
       putMembershipTx(m);
     },
+    async updatePerson(p) {
+      people.replace(p);
+    },
+    async bindOpenid(personId, openid) {
+      return bindTx(personId, openid);
+    },
+    async updateDepartment(d) {
+      departments.replace(d);
+    },
+    async listGroups() {
+      return groups.where('1', [], `ORDER BY ${c('name')}, _id`);
+    },
+    async getGroupByOpengid(opengid) {
+      return groups.where(`${c('opengid')} = ?`, [opengid], 'LIMIT 1')[0] ?? null;
+    },
+    async setGroupOpengid(groupId, opengid) {
+      setOpengidTx(groupId, opengid);
+    },
+    async insertInvitation(inv) {
+      invitations.insertStrict(inv);
+    },
+    async getInvitation(id) {
+      return invitations.get(id);
+    },
+    async useInvitation(id, openid, now) {
+      return useInvitationTx(id, openid, now);
+    },
 
     async getCase(id) {
       const doc = cases.get(id);
@@ -178,6 +220,11 @@ export function openSqliteStore(file: string): SqliteStore {
           `ORDER BY ${c('createdAt')}, _id`,
         )
         .map(docToCase);
+    },
+    async listCasesOfGroup(groupId, page) {
+      const [limit, offset] = bounds(page);
+      const items = cases.where(`${c('groupId')} = ?`, [groupId, limit, offset], `ORDER BY ${c('updatedAt')} DESC, _id DESC LIMIT ? OFFSET ?`).map(docToCase);
+      return { items, total: cases.count(`${c('groupId')} = ?`, [groupId]) };
     },
     async listDueCases(now, limit) {
       return cases

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../ports';
 import { createWechatFiles } from './files';
-import { createWechatContentCheck, createWechatNotifier } from './openapi';
+import { createWechatContentCheck, createWechatNotifier, createWechatOpenData } from './openapi';
 import { createWechatStore } from './store';
 import type { WxCloud } from './types';
 
@@ -13,6 +13,7 @@ export function wechatDeps(cloud: WxCloud): Deps {
     notifier: createWechatNotifier(cloud),
     content: createWechatContentCheck(cloud),
     files: createWechatFiles(cloud),
+    openData: createWechatOpenData(cloud),
     clock: { now: () => Date.now() },
     // The owner is set at deployment, never "whoever calls first".
     ownerOpenid: process.env.OWNER_OPENID ?? null,

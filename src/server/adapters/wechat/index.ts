@@ -3,6 +3,6 @@
 export { createWechatStore } from './store';
 export { createWechatFiles } from './files';
 export { wechatDeps } from './deps';
-export { createWechatNotifier, createWechatContentCheck, wechatOpenid, miniprogramStateFrom } from './openapi';
+export { createWechatNotifier, createWechatContentCheck, createWechatOpenData, wechatOpenid, miniprogramStateFrom } from './openapi';
 export { wechatCloud } from './types';
 export type * from './types';

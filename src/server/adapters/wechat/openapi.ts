@@ -1,5 +1,5 @@
 // Subscription messages, content security and the caller's identity through wx-server-sdk.
-import type { ContentCheck, Notifier, SendResult } from '../../ports';
+import type { ContentCheck, Notifier, OpenData, SendResult } from '../../ports';
 import type { MiniprogramState, WxCloud } from './types';
 
 /** Which version of the mini-program a message opens; `MINIPROGRAM_STATE` in the function's environment. */
@@ -60,4 +60,23 @@ export function createWechatContentCheck(cloud: Pick<WxCloud, 'openapi'>): Conte
 /** The caller's OPENID as WeChat vouches for it; null outside a mini-program call (timer, console). */
 export function wechatOpenid(cloud: Pick<WxCloud, 'getWXContext'>): string | null {
   return cloud.getWXContext().OPENID || null;
+}
+
+/** The opengid behind a cloudID from wx.getGroupEnterInfo, decrypted by WeChat (cloud.getOpenData). */
+export function createWechatOpenData(cloud: Pick<WxCloud, 'getOpenData'>): OpenData {
+  return {
+    async groupOpengid(cloudID) {
+      try {
+        const r = await cloud.getOpenData({ list: [cloudID] });
+        const raw = r.list?.[0]?.json;
+        const json = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+        const data = (json as { data?: Record<string, unknown> } | undefined)?.data ?? (json as Record<string, unknown> | undefined);
+        const gid = data?.opengid ?? data?.openGId;
+        return typeof gid === 'string' && gid ? gid : null;
+      } catch {
+        // An expired (≈5 min) or foreign cloudID: no group.
+        return null;
+      }
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
-import type { Department, GrantDoc, Group, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
 import type { PageOf, PageQuery, Store } from '../../ports';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
@@ -134,6 +134,36 @@ export function createWechatStore(db: WxDatabase): Store {
       const { _id, ...data } = m;
       await coll('memberships').doc(_id).set({ data });
     },
+    async updatePerson(p) {
+      const { _id, ...data } = p;
+      await coll('people').doc(_id).set({ data });
+    },
+    async bindOpenid(personId, openid) {
+      // Conditional on the stored openid still being null: two acceptances cannot both bind.
+      const r = await coll('people').where({ _id: personId, openid: null }).update({ data: { openid } });
+      return r.stats.updated > 0;
+    },
+    async updateDepartment(d) {
+      const { _id, ...data } = d;
+      await coll('departments').doc(_id).set({ data });
+    },
+    listGroups: () =>
+      all<Group>('groups', undefined, [
+        ['name', 'asc'],
+        ['_id', 'asc'],
+      ]),
+    getGroupByOpengid: (opengid) => first<Group>(coll('groups').where({ opengid })),
+    async setGroupOpengid(groupId, opengid) {
+      await coll('groups').where({ _id: groupId }).update({ data: { opengid } });
+    },
+    async insertInvitation(inv) {
+      await coll('invitations').add({ data: inv });
+    },
+    getInvitation: (id) => byId<Invitation>('invitations', id),
+    async useInvitation(id, openid, now) {
+      const r = await coll('invitations').where({ _id: id, usedAt: null }).update({ data: { usedAt: now, usedBy: openid } });
+      return r.stats.updated > 0;
+    },
 
     async getCase(id) {
       const doc = await byId<WxDoc>('cases', id);
@@ -169,6 +199,13 @@ export function createWechatStore(db: WxDatabase): Store {
         ['_id', 'asc'],
       ]);
       return docs.map(docToCase);
+    },
+    async listCasesOfGroup(groupId, p) {
+      const r = await page<WxDoc>('cases', { groupId }, [
+        ['updatedAt', 'desc'],
+        ['_id', 'desc'],
+      ], p);
+      return { items: r.items.map(docToCase), total: r.total };
     },
     async listDueCases(now, limit) {
       const q = query('cases', { open: true, wakeAt: _.lte(now) }, [

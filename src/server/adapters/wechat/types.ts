@@ -79,6 +79,8 @@ export interface WxStorageApi {
 export interface WxCloud extends WxStorageApi {
   openapi: { subscribeMessage: WxSubscribeMessageApi; security: WxSecurityApi };
   getWXContext(): { OPENID?: string };
+  /** Open data by cloudID (e.g. from wx.getGroupEnterInfo); each `json` holds `{ cloudID, data }`. */
+  getOpenData(params: { list: string[] }): Promise<{ list?: { cloudID?: string; json?: unknown }[] }>;
   database(): WxDatabase;
 }
 

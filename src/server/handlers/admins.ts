@@ -1,0 +1,97 @@
+// Admins (§3.1): appointment by the group creator (filed with the leader), and the change an admin
+// applies for and the leader decides.
+import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
+import { decideAdminChange, openAdminChange, type AdminChangeCase } from '../../core/admin-change';
+import { openAdminFiling } from '../../core/admin-filing';
+import { rolesIn, type HandlerCtx } from '../context';
+import { checkText } from '../content';
+import { requestKey } from '../org';
+import { insertNew } from '../save';
+import { currentSettings } from '../settings';
+import { canSeeCase, toCaseViews } from '../views';
+import { stepCase } from './case-step';
+import { loadGroupContext, type GroupContext } from './group-context';
+
+/** An active, bound or not, non-external member of the group. */
+function eligible(gc: GroupContext, personId: string) {
+  return gc.roster.find((r) => r.person._id === personId && r.person.status === 'active' && r.membership.roles.includes('member')) ?? null;
+}
+
+export async function adminsAppoint(ctx: HandlerCtx, input: ActionInput<'admins.appoint'>): Promise<Result<CaseView>> {
+  const { store } = ctx.deps;
+  const { actor, now } = ctx;
+  const gc = await loadGroupContext(store, input.groupId);
+  if (!gc) return fail('NOT_FOUND');
+  if (gc.group.creatorId !== actor.person._id && !actor.isOwner) return fail('FORBIDDEN', '只有群创建者可以指定管理员');
+  const entry = eligible(gc, input.personId);
+  if (!entry) return fail('NOT_ELIGIBLE');
+  if (entry.membership.roles.includes('admin')) return fail('BAD_INPUT', `${entry.person.name} 已是该群管理员`);
+  await store.putMembership({ ...entry.membership, roles: [...entry.membership.roles, 'admin'], updatedAt: now });
+  const settings = await currentSettings(store);
+  const c = openAdminFiling({
+    id: `af_${ctx.deps.ids().replace(/-/g, '')}`,
+    groupId: gc.group._id,
+    subjectId: entry.person._id,
+    openedBy: actor.person._id,
+    leaders: gc.leaders,
+    data: { groupName: gc.group.name, subjectName: entry.person.name, how: 'appointed', byName: actor.person.name },
+    settingsVersion: settings.version,
+    now,
+  });
+  const { case: saved } = await insertNew(ctx.deps, c);
+  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+}
+
+export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'admins.applyChange'>): Promise<Result<CaseView>> {
+  const { store } = ctx.deps;
+  const { actor, now } = ctx;
+  const me = actor.person._id;
+  const id = requestKey('ac', me, input.requestId);
+  const retried = await store.getCase(id);
+  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, now))[0]);
+  if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有该群的现任管理员可以申请变更');
+  const gc = await loadGroupContext(store, input.groupId);
+  if (!gc) return fail('NOT_FOUND');
+  const reason = input.reason.trim();
+  if (!reason) return fail('REASON_REQUIRED', '请填写变更理由');
+  if (input.successorId === me) return fail('BAD_INPUT', '接任人不能是你自己');
+  const successor = eligible(gc, input.successorId);
+  if (!successor) return fail('NOT_ELIGIBLE', '接任人必须是该群的在册成员');
+  if ((await store.listOpenCases('admin_change', gc.group._id, me)).length) return fail('DUPLICATE_OPEN_CASE', '你在该群已有一个待审批的管理员变更申请');
+  if (!gc.leaders.length) return fail('BAD_INPUT', '该群没有上级领导，无法审批变更，请联系系统管理员');
+  const refused = await checkText(ctx, [reason]);
+  if (refused) return refused;
+  const settings = await currentSettings(store);
+  const c = openAdminChange({
+    id,
+    groupId: gc.group._id,
+    applicantId: me,
+    leaders: gc.leaders,
+    data: { groupName: gc.group.name, subjectName: actor.person.name, successorId: successor.person._id, successorName: successor.person.name, reason, requestId: input.requestId },
+    settingsVersion: settings.version,
+    now,
+    settings: settings.values,
+  });
+  const { case: saved } = await insertNew(ctx.deps, c);
+  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+}
+
+export async function adminsDecideChange(ctx: HandlerCtx, input: ActionInput<'admins.decideChange'>): Promise<Result<CaseView>> {
+  const reason = input.reason?.trim() ?? '';
+  if (!input.approve && !reason) return fail('REASON_REQUIRED', '驳回时请填写理由');
+  const refused = await checkText(ctx, [reason || undefined]);
+  if (refused) return refused;
+  return stepCase(ctx, input.caseId, ['admin_change'], (c, env) => {
+    const d = (c as AdminChangeCase).data;
+    if (input.approve && env.group) {
+      // Takes effect only now, so check now: the successor is still a member, and the group keeps an admin.
+      if (!eligible(env.group, d.successorId)) {
+        const others = env.group.admins.filter((a) => a !== c.subjectId);
+        return others.length
+          ? { ok: false, code: 'NOT_ELIGIBLE', message: `接任人 ${d.successorName} 已不是该群的在册成员，不能批准` }
+          : { ok: false, code: 'LAST_ADMIN', message: `接任人 ${d.successorName} 已不在群中，批准后该群将没有管理员，请驳回并重新申请` };
+      }
+    }
+    return decideAdminChange(c as AdminChangeCase, input.approve ? { type: 'approve', note: reason || undefined } : { type: 'reject', reason }, env.actor, env);
+  });
+}

@@ -1,0 +1,159 @@
+// Registering groups, binding them to their WeChat chats, and the roster with naming compliance.
+import { fail, ok, type ActionInput, type CaseView, type GroupView, type Result, type RosterView } from '../../contract';
+import type { Group, Membership } from '../../core/model';
+import { canonicalNickname } from '../../core/naming';
+import { openTask } from '../../core/task';
+import { rolesIn, type HandlerCtx } from '../context';
+import { groupView, managesDept, requestKey, toGroupView } from '../org';
+import { insertNew } from '../save';
+import { currentSettings } from '../settings';
+import { canSeeCase, toCaseViews } from '../views';
+import { loadGroupContext, namingSubject } from './group-context';
+
+const HISTORY_KINDS = new Set(['onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'naming_fix']);
+
+export async function groupsCreate(ctx: HandlerCtx, input: ActionInput<'groups.create'>): Promise<Result<GroupView>> {
+  const { store } = ctx.deps;
+  const { actor, now } = ctx;
+  if (!managesDept(actor, input.deptId)) return fail('FORBIDDEN', '只能为你负责的部门登记群');
+  const id = requestKey('g', actor.person._id, input.requestId);
+  const retried = (await store.getGroups([id]))[0];
+  if (retried) return ok(await groupView(store, retried));
+  const name = input.name.trim();
+  if (!name) return fail('BAD_INPUT', '请填写群名称');
+  const [groups, departments] = await Promise.all([store.listGroups(), store.listDepartments()]);
+  if (!departments.some((d) => d._id === input.deptId)) return fail('NOT_FOUND');
+  if (groups.some((g) => g.name === name)) return fail('NAME_TAKEN', `已有名为“${name}”的群`);
+  const adminIds = [...new Set(input.adminIds)];
+  const everyone = [...new Set([input.creatorId, input.leaderId, ...adminIds])];
+  const people = await store.getPeople(everyone);
+  if (people.length !== everyone.length) return fail('NOT_FOUND', '找不到所选的人员');
+  if (people.some((p) => p.status !== 'active')) return fail('PERSON_LEFT');
+  const group: Group = { _id: id, name, type: input.type, deptId: input.deptId, creatorId: input.creatorId, opengid: null, createdAt: now };
+  await store.insertGroup(group);
+  // The creator and the admins are members; the leader oversees without being one unless also an admin.
+  const roles = new Map<string, Membership['roles']>();
+  const add = (pid: string, r: Membership['roles'][number]) => roles.set(pid, [...new Set([...(roles.get(pid) ?? []), r])]);
+  add(input.creatorId, 'member');
+  for (const a of adminIds) {
+    add(a, 'member');
+    add(a, 'admin');
+  }
+  add(input.leaderId, 'leader');
+  for (const [personId, r] of roles) {
+    await store.putMembership({ _id: `${id}:${personId}`, groupId: id, personId, roles: r, nickname: null, status: 'active', updatedAt: now });
+  }
+  return ok(await groupView(store, group));
+}
+
+async function resolveChat(ctx: HandlerCtx, cloudID: string): Promise<string | null> {
+  return ctx.deps.openData.groupOpengid(cloudID, ctx.actor.openid);
+}
+
+export async function groupsBindWechat(ctx: HandlerCtx, input: ActionInput<'groups.bindWechat'>): Promise<Result<GroupView>> {
+  const { store } = ctx.deps;
+  const group = (await store.getGroups([input.groupId]))[0];
+  if (!group) return fail('NOT_FOUND');
+  if (!ctx.actor.isOwner && !rolesIn(ctx.actor, group._id).includes('admin')) return fail('FORBIDDEN', '只有该群的管理员可以绑定微信群');
+  const opengid = await resolveChat(ctx, input.cloudID);
+  if (!opengid) return fail('NO_GROUP_CONTEXT');
+  const other = await store.getGroupByOpengid(opengid);
+  if (other && other._id !== group._id) return fail('GROUP_ALREADY_BOUND', `这个微信群已绑定到「${other.name}」`);
+  await store.setGroupOpengid(group._id, opengid);
+  return ok(await groupView(store, { ...group, opengid }));
+}
+
+export async function groupsEnter(ctx: HandlerCtx, input: ActionInput<'groups.enter'>): Promise<Result<{ group: GroupView | null }>> {
+  const { store } = ctx.deps;
+  const opengid = await resolveChat(ctx, input.cloudID);
+  const group = opengid ? await store.getGroupByOpengid(opengid) : null;
+  // Only someone in that group learns which registered group the chat is.
+  if (!group || !(ctx.actor.isOwner || rolesIn(ctx.actor, group._id).length || managesDept(ctx.actor, group.deptId))) return ok({ group: null });
+  return ok({ group: await groupView(store, group) });
+}
+
+export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.roster'>): Promise<Result<RosterView>> {
+  const { store } = ctx.deps;
+  const { actor } = ctx;
+  const gc = await loadGroupContext(store, input.groupId);
+  const roles = rolesIn(actor, input.groupId);
+  if (!gc || !(roles.length || managesDept(actor, gc.group.deptId))) return fail('NOT_FOUND');
+  const settings = await currentSettings(store);
+  const creator = await store.getPerson(gc.group.creatorId);
+  const people = new Map(gc.roster.map((r) => [r.person._id, r.person]));
+  if (creator) people.set(creator._id, creator);
+  const group = toGroupView(gc.group, gc.roster, people, gc.departments);
+  const fixes = await Promise.all(gc.roster.map((r) => store.listOpenCases('naming_fix', gc.group._id, r.person._id)));
+  const members = gc.roster
+    .filter((r) => r.membership.roles.includes('member') || r.membership.roles.includes('admin'))
+    .map((r, i) => {
+      const canonical = r.person.external
+        ? `${r.person.name}${settings.values.naming.separator}外部`
+        : canonicalNickname(namingSubject(r, gc.departments), gc.members, settings.values.naming).canonical;
+      const fix = fixes[gc.roster.indexOf(r)]?.[0] ?? null;
+      void i;
+      return {
+        person: { id: r.person._id, name: r.person.name },
+        department: gc.departments.get(r.person.deptId)?.name ?? '',
+        employeeNo: r.person.employeeNo,
+        roles: r.membership.roles,
+        external: r.person.external,
+        left: r.person.status === 'left',
+        nickname: r.membership.nickname,
+        canonical,
+        compliant: r.membership.nickname === canonical,
+        fixCaseId: fix?._id ?? null,
+      };
+    });
+  const history = (await store.listCasesOfGroup(gc.group._id, { offset: 0, limit: 30 })).items.filter((c) => HISTORY_KINDS.has(c.kind) && canSeeCase(actor, c));
+  const isAdmin = roles.includes('admin');
+  const isMember = roles.includes('member');
+  return ok({
+    group,
+    members,
+    history: await toCaseViews(store, actor, history, false, ctx.now),
+    can: {
+      manage: isAdmin,
+      bind: isAdmin || actor.isOwner,
+      appoint: actor.isOwner || gc.group.creatorId === actor.person._id,
+      elect: isAdmin || roles.includes('leader') || gc.group.creatorId === actor.person._id || actor.isOwner,
+      applyChange: isAdmin,
+      guest: isMember || isAdmin,
+    },
+  });
+}
+
+export async function rosterAskFix(ctx: HandlerCtx, input: ActionInput<'roster.askFix'>): Promise<Result<CaseView>> {
+  const { store } = ctx.deps;
+  const { actor, now } = ctx;
+  if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有该群的管理员可以要求成员改正昵称');
+  const gc = await loadGroupContext(store, input.groupId);
+  if (!gc) return fail('NOT_FOUND');
+  const entry = gc.roster.find((r) => r.person._id === input.personId && r.membership.roles.includes('member'));
+  if (!entry || entry.person.status !== 'active') return fail('NOT_MEMBER', '此人不是该群的在册成员');
+  const open = await store.listOpenCases('naming_fix', gc.group._id, input.personId);
+  if (open.length) return fail('DUPLICATE_OPEN_CASE', '已要求该成员改正昵称，正在等待处理');
+  const settings = await currentSettings(store);
+  const { canonical } = canonicalNickname(namingSubject(entry, gc.departments), gc.members, settings.values.naming);
+  if (entry.membership.nickname === canonical) return fail('BAD_INPUT', '该成员的群昵称已符合规范');
+  const c = openTask({
+    kind: 'naming_fix',
+    id: `nf_${ctx.deps.ids().replace(/-/g, '')}`,
+    groupId: gc.group._id,
+    subjectId: entry.person._id,
+    openedBy: actor.person._id,
+    assignees: [entry.person._id],
+    data: {
+      groupName: gc.group.name,
+      subjectName: entry.person.name,
+      instruction: `请在「${gc.group.name}」把群昵称改为“${canonical}”并在群务提交改名申请`,
+      escalateTo: [actor.person._id],
+      canonical,
+    },
+    settingsVersion: settings.version,
+    now,
+    settings: settings.values,
+  });
+  const { case: saved } = await insertNew(ctx.deps, c);
+  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+}

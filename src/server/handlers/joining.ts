@@ -1,0 +1,108 @@
+// Onboarding and offboarding (§2.1): a department head marks a new hire or a leaver; the product
+// opens the add / remove tasks for the admins of each group, with deadlines from the settings.
+import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
+import type { Case, Person } from '../../core/model';
+import { decideTask, openTask, type TaskCase, type TaskKind } from '../../core/task';
+import type { HandlerCtx } from '../context';
+import type { Deps } from '../ports';
+import { managesDept } from '../org';
+import { decideAndSave, insertNew } from '../save';
+import { currentSettings, settingsAt } from '../settings';
+import { toCaseViews } from '../views';
+import { checkText } from '../content';
+import { loadGroupContext, type GroupContext } from './group-context';
+
+/** Admins other than the person concerned; the leaders when no such admin is left. */
+function taskAssignees(gc: GroupContext, subjectId: string): string[] {
+  const admins = gc.admins.filter((a) => a !== subjectId);
+  return admins.length ? admins : gc.leaders.filter((l) => l !== subjectId);
+}
+
+async function openGroupTask(ctx: HandlerCtx, kind: TaskKind, gc: GroupContext, person: Person, instruction: string, reason?: string): Promise<Case | null> {
+  const { store } = ctx.deps;
+  if ((await store.listOpenCases(kind, gc.group._id, person._id)).length) return null;
+  const settings = await currentSettings(store);
+  const depts = gc.departments;
+  const head = depts.get(gc.group.deptId)?.headId ?? null;
+  const c = openTask({
+    kind,
+    id: `${kind === 'onboard' ? 'ob' : 'of'}_${ctx.deps.ids().replace(/-/g, '')}`,
+    groupId: gc.group._id,
+    subjectId: person._id,
+    openedBy: ctx.actor.person._id,
+    assignees: taskAssignees(gc, person._id),
+    data: {
+      groupName: gc.group.name,
+      subjectName: person.name,
+      instruction,
+      escalateTo: head && head !== person._id ? [head] : [],
+      ...(reason ? { reason } : {}),
+    },
+    settingsVersion: settings.version,
+    now: ctx.now,
+    settings: settings.values,
+  });
+  return (await insertNew(ctx.deps, c)).case;
+}
+
+export async function peopleOnboard(ctx: HandlerCtx, input: ActionInput<'people.onboard'>): Promise<Result<CaseView[]>> {
+  const { store } = ctx.deps;
+  const person = await store.getPerson(input.personId);
+  if (!person || !managesDept(ctx.actor, person.deptId)) return fail('NOT_FOUND');
+  if (person.status !== 'active') return fail('PERSON_LEFT');
+  const all = await store.listGroups();
+  const chosen = input.groupIds ? all.filter((g) => input.groupIds!.includes(g._id)) : all.filter((g) => g.deptId === person.deptId);
+  if (input.groupIds && chosen.length !== new Set(input.groupIds).size) return fail('NOT_FOUND');
+  const mine = new Set((await store.listMembershipsOfPerson(person._id)).filter((m) => m.status === 'active').map((m) => m.groupId));
+  const dept = (await store.listDepartments()).find((d) => d._id === person.deptId);
+  const opened: Case[] = [];
+  for (const g of chosen) {
+    if (mine.has(g._id)) continue;
+    const gc = await loadGroupContext(store, g._id);
+    if (!gc) continue;
+    const c = await openGroupTask(ctx, 'onboard', gc, person, `把新同事 ${person.name}（${dept?.name ?? ''}）拉入「${g.name}」`);
+    if (c) opened.push(c);
+  }
+  return ok(await toCaseViews(store, ctx.actor, opened, false, ctx.now));
+}
+
+export async function peopleOffboard(ctx: HandlerCtx, input: ActionInput<'people.offboard'>): Promise<Result<CaseView[]>> {
+  const { store } = ctx.deps;
+  const { now } = ctx;
+  const person = await store.getPerson(input.personId);
+  if (!person || !managesDept(ctx.actor, person.deptId)) return fail('NOT_FOUND');
+  if (person.status !== 'active') return fail('PERSON_LEFT');
+  if (person._id === ctx.actor.person._id) return fail('FORBIDDEN', '不能为自己办理离职');
+  const reason = input.reason?.trim() || undefined;
+  const refused = await checkText(ctx, [reason]);
+  if (refused) return refused;
+  // Access ends at once: every later call of theirs is refused (OFFBOARDED).
+  await store.updatePerson({ ...person, status: 'left', leftAt: now });
+  const left = { ...person, status: 'left' as const };
+  const opened: Case[] = [];
+  for (const m of await store.listMembershipsOfPerson(person._id)) {
+    if (m.status !== 'active') continue;
+    const gc = await loadGroupContext(store, m.groupId);
+    if (!gc) continue;
+    const lastAdmin = m.roles.includes('admin') && !gc.admins.some((a) => a !== person._id);
+    const instruction = `把离职的 ${person.name} 移出「${gc.group.name}」${lastAdmin ? '（该群已没有管理员，请尽快指定新管理员）' : ''}`;
+    const c = await openGroupTask(ctx, 'offboard', gc, left, instruction, reason);
+    if (c) opened.push(c);
+  }
+  await cancelOnboarding(ctx.deps, person._id, now);
+  return ok(await toCaseViews(store, ctx.actor, opened, false, now));
+}
+
+/** A new hire who leaves before being added needs adding no more. */
+async function cancelOnboarding(deps: Deps, personId: string, now: number) {
+  for (const g of await deps.store.listGroups()) {
+    for (const c of await deps.store.listOpenCases('onboard', g._id, personId)) {
+      await decideAndSave(
+        deps,
+        c._id,
+        async (cur) => decideTask(cur as TaskCase, { type: 'cancel', note: '此人已离职' }, { id: null, rolesInGroup: [] }, { now, settings: (await settingsAt(deps.store, cur.settingsVersion)).values, leaders: [] }),
+        () => true,
+      );
+    }
+  }
+}

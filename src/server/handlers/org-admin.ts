@@ -1,0 +1,81 @@
+// The owner's and department heads' organisation work: overview, departments, people, publishers.
+import { fail, ok, type ActionInput, type OrgView, type PersonView, type Result } from '../../contract';
+import type { Person } from '../../core/model';
+import type { HandlerCtx } from '../context';
+import { managesDept, requestKey, toDepartmentView, toGroupView, toPersonView } from '../org';
+
+export async function orgOverview(ctx: HandlerCtx): Promise<Result<OrgView>> {
+  const { store } = ctx.deps;
+  const { actor } = ctx;
+  const [departments, people, groups] = await Promise.all([store.listDepartments(), store.listPeople(), store.listGroups()]);
+  const byId = new Map(people.map((p) => [p._id, p]));
+  const depts = new Map(departments.map((d) => [d._id, d]));
+  const manages = actor.isOwner ? departments.map((d) => d._id) : actor.headOf;
+  const visibleGroups = groups.filter((g) => managesDept(actor, g.deptId));
+  const rosters = await Promise.all(visibleGroups.map((g) => store.listRoster(g._id)));
+  return ok({
+    departments: departments.map((d) => toDepartmentView(d, byId)),
+    people: people.filter((p) => !p.external && (actor.isOwner || manages.includes(p.deptId))).map((p) => toPersonView(p, depts)),
+    groups: visibleGroups.map((g, i) => toGroupView(g, rosters[i], byId, depts)),
+    manages,
+    isOwner: actor.isOwner,
+  });
+}
+
+export async function departmentsCreate(ctx: HandlerCtx, input: ActionInput<'departments.create'>): Promise<Result<OrgView>> {
+  const { store } = ctx.deps;
+  const name = input.name.trim();
+  if (!name) return fail('BAD_INPUT', '请填写部门名称');
+  const existing = await store.listDepartments();
+  if (existing.some((d) => d.name === name)) return fail('NAME_TAKEN', `已有名为“${name}”的部门`);
+  if (input.headId && !(await store.getPerson(input.headId))) return fail('NOT_FOUND');
+  await store.insertDepartment({ _id: `d_${ctx.deps.ids().replace(/-/g, '').slice(0, 16)}`, name, headId: input.headId ?? null });
+  return orgOverview(ctx);
+}
+
+export async function departmentsSetHead(ctx: HandlerCtx, input: ActionInput<'departments.setHead'>): Promise<Result<OrgView>> {
+  const { store } = ctx.deps;
+  const dept = (await store.listDepartments()).find((d) => d._id === input.deptId);
+  const person = await store.getPerson(input.personId);
+  if (!dept || !person) return fail('NOT_FOUND');
+  if (person.status !== 'active' || person.external) return fail('PERSON_LEFT');
+  await store.updateDepartment({ ...dept, headId: person._id });
+  return orgOverview(ctx);
+}
+
+export async function peopleAdd(ctx: HandlerCtx, input: ActionInput<'people.add'>): Promise<Result<PersonView>> {
+  const { store } = ctx.deps;
+  const { actor, now } = ctx;
+  const departments = await store.listDepartments();
+  const depts = new Map(departments.map((d) => [d._id, d]));
+  if (!depts.has(input.deptId) || !managesDept(actor, input.deptId)) return fail('FORBIDDEN', '只能登记你负责的部门的人员');
+  const id = requestKey('p', actor.person._id, input.requestId);
+  const retried = await store.getPerson(id);
+  if (retried) return ok(toPersonView(retried, depts));
+  const name = input.name.trim();
+  if (!name) return fail('BAD_INPUT', '请填写姓名');
+  const employeeNo = input.employeeNo.trim();
+  const people = await store.listPeople();
+  if (people.some((p) => !p.external && p.status === 'active' && p.employeeNo === employeeNo)) return fail('EMPLOYEE_NO_TAKEN', `工号 ${employeeNo} 已被登记`);
+  const person: Person = { _id: id, openid: null, name, deptId: input.deptId, employeeNo, status: 'active', external: false, createdAt: now };
+  try {
+    await store.insertPerson(person);
+  } catch {
+    // The same request raced itself: the other insert won.
+    const again = await store.getPerson(id);
+    if (again) return ok(toPersonView(again, depts));
+    throw new Error(`person ${id} neither inserted nor found`);
+  }
+  return ok(toPersonView(person, depts));
+}
+
+export async function peopleSetPublisher(ctx: HandlerCtx, input: ActionInput<'people.setPublisher'>): Promise<Result<PersonView>> {
+  const { store } = ctx.deps;
+  const person = await store.getPerson(input.personId);
+  if (!person) return fail('NOT_FOUND');
+  if (person.status !== 'active') return fail('PERSON_LEFT');
+  const next = { ...person, publisher: input.publisher };
+  await store.updatePerson(next);
+  const depts = new Map((await store.listDepartments()).map((d) => [d._id, d]));
+  return ok(toPersonView(next, depts));
+}
