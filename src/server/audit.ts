@@ -1,7 +1,13 @@
 // The append-only audit trail: every history entry carries the hash of the one before it,
 // so editing or deleting a stored entry breaks the chain and shows.
 import { createHash } from 'node:crypto';
-import type { Case, HistoryEntry } from '../core/model';
+import type { HistoryEntry } from '../core/model';
+
+/** Anything with an id and a hash-chained history: cases, backups. */
+export interface Chained {
+  _id: string;
+  history: HistoryEntry[];
+}
 
 const GENESIS = '0'.repeat(64);
 
@@ -11,7 +17,7 @@ function entryHash(caseId: string, e: HistoryEntry): string {
 }
 
 /** Fill in prevHash/hash for entries appended since the last save. */
-export function sealHistory<C extends Case>(c: C): C {
+export function sealHistory<C extends Chained>(c: C): C {
   let prev = GENESIS;
   let changed = false;
   const history = c.history.map((e) => {
@@ -30,7 +36,7 @@ export function sealHistory<C extends Case>(c: C): C {
 
 export type ChainCheck = { ok: true } | { ok: false; caseId: string; seq: number; problem: string };
 
-export function verifyHistory(c: Case): ChainCheck {
+export function verifyHistory(c: Chained): ChainCheck {
   let prev = GENESIS;
   for (let i = 0; i < c.history.length; i++) {
     const e = c.history[i];

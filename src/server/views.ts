@@ -12,6 +12,10 @@ const ACTION_LABELS: Record<string, string> = {
   withdraw: '撤回',
   remind: '超期提醒管理员',
   escalate: '超期报上级领导',
+  revoke: '撤销授权',
+  expire: '授权到期',
+  due: '备份到期提醒管理员',
+  covered: '已登记备份',
 };
 
 /** Who may see a case: the people in it, the group's admins and leaders, and the owner. */
@@ -20,6 +24,11 @@ export function canSeeCase(actor: Actor, c: Case): boolean {
   if (actor.isOwner || c.subjectId === me || c.openedBy === me || c.assignees.includes(me)) return true;
   const roles = rolesIn(actor, c.groupId);
   return roles.includes('admin') || roles.includes('leader');
+}
+
+/** A case's subject is a person, except a group's backup task, whose subject is the group. */
+function subjectRef(c: Case, group: Group | undefined, ref: (id: string) => PersonRef): PersonRef {
+  return c.kind === 'backup_due' ? { id: c.groupId, name: group?.name ?? String(c.data.groupName ?? '') } : ref(c.subjectId);
 }
 
 export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory = false): Promise<CaseView[]> {
@@ -43,7 +52,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       kind: c.kind,
       kindLabel: CASE_KIND_LABELS[c.kind],
       group: { id: c.groupId, name: groupById.get(c.groupId)?.name ?? String(c.data.groupName ?? '') },
-      subject: ref(c.subjectId),
+      subject: subjectRef(c, groupById.get(c.groupId), ref),
       state: c.state,
       stateLabel: STATE_LABELS[c.state] ?? c.state,
       open: c.open,

@@ -1,6 +1,6 @@
 // The Store on better-sqlite3: the local host's database and the one the server tests run on.
 import Database from 'better-sqlite3';
-import type { Department, GrantDoc, Group, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { BackupDoc, Department, FileAccessDoc, GrantDoc, Group, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { PageQuery, Store } from '../../ports';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
@@ -31,6 +31,8 @@ export function openSqliteStore(file: string): SqliteStore {
   const notifications = new Collection<NotificationDoc>(db, 'notifications');
   const grants = new Collection<GrantDoc>(db, 'grants');
   const settings = new Collection<SettingsDoc>(db, 'settings');
+  const backups = new Collection<BackupDoc>(db, 'backups');
+  const fileAccess = new Collection<FileAccessDoc>(db, 'file_access');
 
   const inbox = sideTable(indexesOf('cases').find((ix) => ix.name === 'inbox')!);
   const inboxPage = db.prepare(
@@ -94,6 +96,7 @@ export function openSqliteStore(file: string): SqliteStore {
   const insertCaseTx = tx((doc: StoredCase) => cases.insert(doc));
   const updateCaseTx = tx((doc: StoredCase, expected: number) => cases.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
   const putMembershipTx = tx((m: Membership) => memberships.put(m));
+  const updateBackupTx = tx((doc: BackupDoc, expected: number) => backups.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
 
   const store: SqliteStore = {
     db,
@@ -131,6 +134,9 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     async getGroups(ids) {
       return groups.getMany(ids);
+    },
+    async listGroups() {
+      return groups.where('1', [], 'ORDER BY _id');
     },
     async listDepartments() {
       return departments.where('1', [], 'ORDER BY _id');
@@ -188,6 +194,32 @@ export function openSqliteStore(file: string): SqliteStore {
       return cases
         .where(`${c('outboxSize')} > 0`, [Math.max(0, limit)], `ORDER BY ${c('updatedAt')}, _id LIMIT ?`)
         .map(docToCase);
+    },
+
+    async insertBackup(b) {
+      return backups.insert(b);
+    },
+    async getBackup(id) {
+      return backups.get(id);
+    },
+    async listBackups(groupId) {
+      return backups.where(`${c('groupId')} = ?`, [groupId], `ORDER BY ${c('from')}, _id`);
+    },
+    async findBackupsByFile(fileId) {
+      return backups.where(`${c('fileId')} = ?`, [fileId], 'ORDER BY _id');
+    },
+    async updateBackup(b, expectedVersion) {
+      return updateBackupTx({ ...b, version: expectedVersion + 1 }, expectedVersion);
+    },
+
+    async insertFileAccess(e) {
+      return fileAccess.insert(e);
+    },
+    async getFileAccess(id) {
+      return fileAccess.get(id);
+    },
+    async listFileAccess(caseId) {
+      return fileAccess.where(`${c('caseId')} = ?`, [caseId], `ORDER BY ${c('at')}, _id`);
     },
 
     async insertNotification(n) {
