@@ -36,6 +36,9 @@ export function openBackupDue(input: {
   lastCovered: string | null;
   overdueAfter: string;
   admins: string[];
+  leaders: string[];
+  /** Already past the overdue day when first noticed: alert the leader at once. */
+  overdue: boolean;
   now: number;
   settingsVersion: number;
   settings: SettingsValues;
@@ -64,6 +67,7 @@ export function openBackupDue(input: {
     updatedAt: input.now,
   };
   const since = input.lastCovered ? `上次备份截至 ${input.lastCovered}` : '该群尚无备份';
+  const leaders = input.overdue ? input.leaders : [];
   return step(
     empty,
     {
@@ -72,17 +76,25 @@ export function openBackupDue(input: {
       to: 'due',
       open: true,
       note: `${since}，应于 ${input.nextDue} 起备份`,
-      assignees: input.admins,
+      assignees: audience([...input.admins, ...leaders], null),
       dueAt,
       dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, input.settings.calendar),
-      wakeAt: dueAt,
-      escalation: 1,
-      notify: input.admins.map((to) => ({
-        to,
-        purpose: 'reminder' as const,
-        title: '聊天记录该备份了',
-        body: `「${input.groupName}」${since}，请在 ${input.overdueAfter} 前备份并登记`,
-      })),
+      wakeAt: input.overdue ? null : dueAt,
+      escalation: input.overdue ? 2 : 1,
+      notify: [
+        ...input.admins.map((to) => ({
+          to,
+          purpose: 'reminder' as const,
+          title: '聊天记录该备份了',
+          body: `「${input.groupName}」${since}，请在 ${input.overdueAfter} 前备份并登记`,
+        })),
+        ...leaders.map((to) => ({
+          to,
+          purpose: 'escalation' as const,
+          title: '聊天记录备份已逾期',
+          body: `「${input.groupName}」应于 ${input.nextDue} 起备份，已超过 ${input.overdueAfter} 仍未登记`,
+        })),
+      ],
     },
     input.now,
   );

@@ -69,11 +69,14 @@ export function coverage(
 ): Coverage {
   const covered = mergePeriods(periods);
   const last = covered[covered.length - 1];
-  const base = last ? last.to : since;
+  // Covered through 10-31 monthly: the November backup is due on 12-01.
+  const base = last ? nextDate(last.to) : since;
   const nextDue = dayjs.utc(base).add(backup.periodMonths, 'month').format('YYYY-MM-DD');
   const overdueAfter = addWorkingDays(nextDue, backup.overdueWorkingDays, calendar);
   const status = today < nextDue ? 'ok' : today <= overdueAfter ? 'due' : 'overdue';
-  return { covered, gaps: coverageGaps(covered, since), nextDue, overdueAfter, status };
+  // Records older than the group's registration here still count: gaps start at the earliest of both.
+  const start = covered.length && covered[0].from < since ? covered[0].from : since;
+  return { covered, gaps: coverageGaps(covered, start), nextDue, overdueAfter, status };
 }
 
 /** Exactly the backups whose period shares at least one day with the requested range. */

@@ -26,6 +26,8 @@ export async function runBackupDue(deps: Deps, now = deps.clock.now()): Promise<
       lastCovered: cov.covered.length ? cov.covered[cov.covered.length - 1].to : null,
       overdueAfter: cov.overdueAfter,
       admins: gc.admins,
+      leaders: gc.leaders,
+      overdue: cov.status === 'overdue',
       now,
       settingsVersion: settings.version,
       settings: settings.values,
