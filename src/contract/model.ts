@@ -208,6 +208,11 @@ export interface AccessGrantView {
   active: boolean;
   files: AccessFileView[];
   linkTtlMinutes: number;
+  /** The expiry an admin picks from (settings of the case's version). */
+  defaultDays: number;
+  maxDays: number;
+  /** The caller is the member the grant is for (only they get links). */
+  mine: boolean;
 }
 
 export interface FileAccessView {

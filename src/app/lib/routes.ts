@@ -10,6 +10,10 @@ export const routes = {
   case: (id: string) => `/pages/case/index?id=${q(id)}`,
   review: (id: string) => `/packages/admin/pages/review/index?id=${q(id)}`,
   settings: '/packages/admin/pages/settings/index',
+  backups: (groupId?: string) => `/packages/admin/pages/backups/index${groupId ? `?groupId=${q(groupId)}` : ''}`,
+  backup: (id: string) => `/packages/admin/pages/backup/index?id=${q(id)}`,
+  recordRequest: (groupId: string) => `/packages/records/pages/request/index?groupId=${q(groupId)}`,
+  recordGrant: (caseId: string) => `/packages/records/pages/grant/index?id=${q(caseId)}`,
   leaderOverview: '/packages/leader/pages/overview/index',
 } as const;
 

@@ -2,7 +2,7 @@
 // is logged when issued. After expiry or revocation no link is issued.
 import { randomUUID } from 'node:crypto';
 import { fail, ok, STATE_LABELS, type AccessFileView, type AccessGrantView, type ActionInput, type Result } from '../../contract';
-import { citationOf } from '../../core/backups';
+import { citationOf, overlapping } from '../../core/backups';
 import type { BackupDoc, FileAccessDoc } from '../../core/model';
 import { isGrantActive, type RecordAccessCase } from '../../core/record-access';
 import type { HandlerCtx } from '../context';
@@ -18,6 +18,8 @@ async function loadGrant(ctx: HandlerCtx, caseId: string): Promise<RecordAccessC
 }
 
 async function grantedBackups(ctx: HandlerCtx, c: RecordAccessCase): Promise<BackupDoc[]> {
+  // Before a decision: what approving now would grant, so the admin sees it.
+  if (c.state === 'submitted') return overlapping(await ctx.deps.store.listBackups(c.groupId), { from: c.data.from, to: c.data.to });
   const ids = c.data.backupIds ?? [];
   const found = await Promise.all(ids.map((id) => ctx.deps.store.getBackup(id)));
   return found.filter((b): b is BackupDoc => b !== null && b.groupId === c.groupId);
@@ -49,6 +51,9 @@ export async function recordsGrant(ctx: HandlerCtx, input: ActionInput<'records.
     active: isGrantActive(c, ctx.now),
     files,
     linkTtlMinutes: settings.values.access.linkTtlMinutes,
+    defaultDays: settings.values.access.defaultDays,
+    maxDays: settings.values.access.maxDays,
+    mine: c.subjectId === ctx.actor.person._id,
   });
 }
 

@@ -106,6 +106,9 @@ function GroupCard({ group }: { group: MyGroup }) {
             >
               申请改名
             </Button>
+            <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.recordRequest(group.id) })}>
+              查阅聊天记录
+            </Button>
           </View>
         </>
       ) : null}
