@@ -1,5 +1,5 @@
 // A member asks to read a group's chat records (§6.2): range, purpose, and the pledge ticked.
-import { Button, Checkbox, Input, Label, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ACCESS_PLEDGE, PURPOSE_MAX, type Failure, type MyGroup, type WhoAmI } from '../../../../../contract';
@@ -78,10 +78,11 @@ export function RequestForm({ me, groupId }: { me: WhoAmI; groupId: string }) {
         placeholder="例如：核对十月活动报价的沟通记录"
         onInput={(e) => setPurpose(e.detail.value)}
       />
-      <Label className="qw-pledge" onClick={() => setPledge(!pledge)}>
-        <Checkbox value="pledge" checked={pledge} />
-        <Text data-testid="pledge">我承诺：{ACCESS_PLEDGE}</Text>
-      </Label>
+      {/* A View, not Checkbox/Label: their templates would weigh on the main package's base.wxml. */}
+      <View className="qw-pledge" role="checkbox" aria-checked={pledge} data-testid="pledge" onClick={() => setPledge(!pledge)}>
+        <Text className={`qw-pledge__box ${pledge ? 'qw-pledge__box--on' : ''}`}>{pledge ? '✓' : ''}</Text>
+        <Text>我承诺：{ACCESS_PLEDGE}</Text>
+      </View>
       {failure ? <ErrorBanner failure={failure} /> : null}
       <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
         提交申请
