@@ -95,6 +95,7 @@ it('should take a backup from upload to a time-limited download that stops at th
   await page.goto(`${host.url}/packages/admin/pages/review/index?id=${caseId}`);
   await page.getByText('查阅日志').waitFor();
   await page.getByText(/黄磊 下载/).waitFor();
+  await page.getByText(/黄磊 下载/).scrollIntoViewIfNeeded();
   await screenshot(page, 'access-log');
 
   // A day later the grant has expired: the old link is refused and no new one is issued.
@@ -107,6 +108,7 @@ it('should take a backup from upload to a time-limited download that stops at th
   await page.goto(`${host.url}/packages/records/pages/grant/index?id=${caseId}`);
   await page.getByText('授权已到期').first().waitFor();
   await page.getByText('授权已结束，不能再获取下载链接').first().waitFor();
+  await expect(text('下载').count()).resolves.toBe(0);
   await screenshot(page, 'member-grant-expired');
 });
 

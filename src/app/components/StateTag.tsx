@@ -5,6 +5,10 @@ const TONES: Record<string, string> = {
   approved: 'success',
   rejected: 'danger',
   withdrawn: 'muted',
+  revoked: 'danger',
+  expired: 'muted',
+  due: 'warning',
+  done: 'success',
 };
 
 export function StateTag({ state, label }: { state: string; label: string }) {

@@ -47,9 +47,9 @@ function GrantedFiles({ grant }: { grant: AccessGrantView }) {
       <View className="qw-section-title">{grant.state === 'submitted' ? `批准后将授予的备份（${grant.files.length}）` : `已授予的备份（${grant.files.length}）`}</View>
       {grant.files.length === 0 ? <Text className="qw-hint">申请的日期范围内没有已登记的备份。</Text> : null}
       {grant.files.map((f) => (
-        <View className="qw-kv" key={f.backupId}>
-          <Text className="qw-kv__k">{`${f.from} 至 ${f.to}`}</Text>
-          <Text className="qw-kv__v">{f.storage === 'cloud' ? f.fileName ?? '备份文件' : `本地：${f.location ?? ''}`}</Text>
+        <View className="qw-list-item" key={f.backupId}>
+          <Text>{`${f.from} 至 ${f.to}`}</Text>
+          <Text className="qw-muted">{f.storage === 'cloud' ? f.fileName ?? '备份文件' : `本地：${f.location ?? ''}`}</Text>
         </View>
       ))}
       {grant.expiresAt ? <Text className="qw-hint">{`授权有效期至 ${formatDateTime(grant.expiresAt)}`}</Text> : null}

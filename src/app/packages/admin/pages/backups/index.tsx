@@ -157,6 +157,8 @@ function RegisterForm({ groupId, onDone }: { groupId: string; onDone: () => void
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const requestId = useRef(newRequestId());
+  // Remounts the browser's file input after a registration, so it no longer shows the old file.
+  const [picker, setPicker] = useState(0);
 
   const today = todayDate();
   const rangeProblem = !isIsoDate(from) || !isIsoDate(to) ? '请按 YYYY-MM-DD 填写日期' : from > to ? '开始日期不能晚于结束日期' : to > today ? `结束日期不能晚于今天（${today}）` : null;
@@ -189,6 +191,7 @@ function RegisterForm({ groupId, onDone }: { groupId: string; onDone: () => void
     if (!r.ok) return setFailure(r);
     requestId.current = newRequestId();
     setFile(null);
+    setPicker((n) => n + 1);
     setNote('');
     void Taro.showToast({ title: '已登记', icon: 'success' });
     onDone();
@@ -197,12 +200,10 @@ function RegisterForm({ groupId, onDone }: { groupId: string; onDone: () => void
   return (
     <View className="qw-card">
       <View className="qw-section-title">登记新备份</View>
-      <View className="qw-label">备份覆盖的时间段</View>
-      <View className="qw-row">
-        <Input className="qw-input" value={from} maxlength={10} placeholder="开始 YYYY-MM-DD" onInput={(e) => setFrom(e.detail.value.trim())} />
-        <Text>至</Text>
-        <Input className="qw-input" value={to} maxlength={10} placeholder="结束 YYYY-MM-DD" onInput={(e) => setTo(e.detail.value.trim())} />
-      </View>
+      <View className="qw-label">备份覆盖的开始日期</View>
+      <Input className="qw-input" value={from} maxlength={10} placeholder="YYYY-MM-DD" onInput={(e) => setFrom(e.detail.value.trim())} />
+      <View className="qw-label">结束日期（不能晚于今天）</View>
+      <Input className="qw-input" value={to} maxlength={10} placeholder="YYYY-MM-DD" onInput={(e) => setTo(e.detail.value.trim())} />
       {rangeProblem ? <View className="qw-issues__item">{rangeProblem}</View> : null}
       <View className="qw-label">存储方式</View>
       <View className="qw-row">
@@ -217,6 +218,7 @@ function RegisterForm({ groupId, onDone }: { groupId: string; onDone: () => void
         <>
           {isH5() ? (
             <input
+              key={picker}
               type="file"
               data-testid="backup-file"
               onChange={(e) => {

@@ -93,8 +93,8 @@ function FileCard({ grant, file, onExpired }: { grant: AccessGrantView; file: Ac
         <Text className="qw-kv__v">{file.storage === 'cloud' ? file.fileName ?? '备份文件' : file.location ?? ''}</Text>
       </View>
       {failure ? <ErrorBanner failure={failure} /> : null}
-      {file.storage === 'cloud' && grant.mine ? (
-        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={busy || !grant.active} onClick={() => void download()}>
+      {file.storage === 'cloud' && grant.mine && grant.active ? (
+        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={busy} onClick={() => void download()}>
           下载
         </Button>
       ) : file.storage === 'local' ? (
