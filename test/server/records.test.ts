@@ -299,3 +299,13 @@ describe('downloads on the local host', () => {
     expect(await guardRecordDownload(w.deps, stored.fileId!, ref, demoOpenid('p_huanglei'))).toMatchObject({ ok: false, status: 410 });
   });
 });
+
+describe('settings saved before backups existed', () => {
+  it('should answer a stored version without the backup and access sections with their defaults', async () => {
+    const { backup: _b, access: _a, ...old } = (await import('../../src/contract')).DEFAULT_SETTINGS;
+    await w.store.insertSettings({ _id: 'v2', version: 2, values: old as never, updatedAt: T0, updatedBy: null });
+    const view = await w.okCall('p_zhaomin', 'settings.get', {});
+    expect(view.values.access).toEqual({ adminDays: 2, defaultDays: 7, maxDays: 30, linkTtlMinutes: 10 });
+    expect((await w.okCall('p_liuyang', 'backups.list', { groupId: 'g_market' })).coverage.periodMonths).toBe(1);
+  });
+});
