@@ -309,3 +309,18 @@ describe('settings saved before backups existed', () => {
     expect((await w.okCall('p_liuyang', 'backups.list', { groupId: 'g_market' })).coverage.periodMonths).toBe(1);
   });
 });
+
+describe('record settings', () => {
+  it('should refuse a default expiry longer than the maximum, and apply a new maximum to new requests only', async () => {
+    const s = await w.okCall('p_zhaomin', 'settings.get', {});
+    const bad = await w.call('p_zhaomin', 'settings.update', { values: { ...s.values, access: { ...s.values.access, defaultDays: 40, maxDays: 30 } }, expectedVersion: s.version });
+    expect(bad).toMatchObject({ ok: false, code: 'SETTINGS_INVALID' });
+    const old = await requestAccess();
+    await w.okCall('p_zhaomin', 'settings.update', { values: { ...s.values, access: { ...s.values.access, defaultDays: 3, maxDays: 5 } }, expectedVersion: s.version });
+    // The request filed under the old settings keeps its 30-day maximum; a new one gets 5.
+    expect((await w.okCall('p_liuyang', 'records.approve', { caseId: old.id, days: 20 })).state).toBe('approved');
+    const fresh = await requestAccess();
+    expect(await w.call('p_liuyang', 'records.approve', { caseId: fresh.id, days: 6 })).toMatchObject({ ok: false, code: 'EXPIRY_INVALID' });
+    expect((await w.okCall('p_liuyang', 'records.grant', { caseId: fresh.id })).maxDays).toBe(5);
+  });
+});
