@@ -10,7 +10,8 @@ export default defineAppConfig({
     'pages/notifications/index',
   ],
   subPackages: [
-    { root: 'packages/admin', pages: ['pages/review/index', 'pages/settings/index'] },
+    { root: 'packages/admin', pages: ['pages/review/index', 'pages/settings/index', 'pages/backups/index', 'pages/backup/index'] },
+    { root: 'packages/records', pages: ['pages/request/index', 'pages/grant/index'] },
     { root: 'packages/leader', pages: ['pages/overview/index'] },
     // Joining, the organisation, groups and their rosters, and every case kind but rename.
     {

@@ -5,10 +5,14 @@ import type { ErrorCode } from './errors';
 import type { Role } from './roles';
 import { GROUP_TYPES } from './model';
 import type {
+  AccessGrantView,
+  BackupView,
   CaseView,
   GroupView,
   InvitationView,
   JoinResult,
+  FileAccessView,
+  GroupBackups,
   NotificationView,
   OrgView,
   PersonView,
@@ -37,6 +41,10 @@ export const REASON_MAX = 200;
 export const PERSON_NAME_MAX = 20;
 export const GROUP_NAME_MAX = 30;
 export const EMPLOYEE_NO_MAX = 16;
+export const PURPOSE_MAX = 200;
+export const LOCATION_MAX = 120;
+/** A stored file id: the local host's `local:<hex>` or a `cloud://` id; the server checks it is its own. */
+const fileId = z.string().check(z.minLength(1), z.maxLength(600), z.regex(/^[^\s]+$/));
 export const NICKNAME_MAX_INPUT = 40;
 
 export const actions = {
@@ -223,6 +231,93 @@ export const actions = {
     roles: ['deptHead', 'leader'],
     summary: '部门负责人或上级领导批准或驳回外部人员入群',
   },
+  'backups.register': {
+    input: z.strictObject({
+      groupId: id,
+      from: isoDate,
+      to: isoDate,
+      storage: z.enum(['cloud', 'local']),
+      /** Uploaded file (storage cloud): the id storage gave the client. The server computes its SHA-256. */
+      fileId: z.optional(fileId),
+      fileName: z.optional(text(120)),
+      /** Local storage (storage local): where the backup is kept. */
+      location: z.optional(text(LOCATION_MAX)),
+      /** Who made the backup; the caller when omitted. */
+      madeBy: z.optional(id),
+      note: z.optional(text(REASON_MAX)),
+      requestId,
+    }),
+    roles: ['admin'],
+    summary: '登记一份群聊记录备份（§6.1）',
+  },
+  'backups.list': {
+    input: z.strictObject({ groupId: id }),
+    roles: ['admin', 'leader'],
+    summary: '某群的备份、覆盖时间线与下次备份日期',
+  },
+  'backups.get': {
+    input: z.strictObject({ backupId: id }),
+    roles: ['admin', 'leader'],
+    summary: '一份备份及其完整记录',
+  },
+  'backups.verify': {
+    input: z.strictObject({ backupId: id }),
+    roles: ['admin'],
+    summary: '重新计算备份文件的 SHA-256，检查是否完整',
+  },
+  'backups.cite': {
+    input: z.strictObject({ backupId: id }),
+    roles: ['member', 'admin', 'leader'],
+    summary: '引用备份作为依据时注明出处（§6.2）',
+  },
+  'records.request': {
+    input: z.strictObject({
+      groupId: id,
+      from: isoDate,
+      to: isoDate,
+      purpose: text(PURPOSE_MAX),
+      /** The confidentiality pledge was ticked: without it there is no request (PLEDGE_REQUIRED). */
+      pledge: z.boolean(),
+      requestId,
+    }),
+    roles: ['member', 'admin'],
+    summary: '申请查阅群聊记录（须勾选保密承诺）',
+  },
+  'records.withdraw': {
+    input: z.strictObject({ caseId: id }),
+    roles: ['member', 'admin'],
+    summary: '撤回自己的查阅申请',
+  },
+  'records.approve': {
+    input: z.strictObject({ caseId: id, days: z.int().check(z.minimum(1), z.maximum(365)), note: z.optional(text(REASON_MAX)) }),
+    roles: ['admin', 'leader'],
+    summary: '批准查阅申请并设定有效期',
+  },
+  'records.reject': {
+    input: z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
+    roles: ['admin', 'leader'],
+    summary: '驳回查阅申请（须填写理由）',
+  },
+  'records.revoke': {
+    input: z.strictObject({ caseId: id, reason: z.optional(text(REASON_MAX)) }),
+    roles: ['admin', 'leader'],
+    summary: '提前撤销查阅授权',
+  },
+  'records.grant': {
+    input: z.strictObject({ caseId: id }),
+    roles: ['member', 'admin', 'leader'],
+    summary: '查阅授权：可下载的备份与有效期',
+  },
+  'records.link': {
+    input: z.strictObject({ caseId: id, backupId: id }),
+    roles: ['member', 'admin', 'leader'],
+    summary: '获取一份备份的限时下载链接（记入查阅日志）',
+  },
+  'records.log': {
+    input: z.strictObject({ caseId: id }),
+    roles: ['admin', 'leader'],
+    summary: '查阅日志：谁在何时获取链接、下载了什么',
+  },
   'cases.mine': {
     input: z.strictObject({ ...paging }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
@@ -284,6 +379,19 @@ export interface ActionResults {
   'rename.withdraw': CaseView;
   'rename.approve': CaseView;
   'rename.reject': CaseView;
+  'backups.register': BackupView;
+  'backups.list': GroupBackups;
+  'backups.get': BackupView;
+  'backups.verify': BackupView;
+  'backups.cite': { citation: string };
+  'records.request': CaseView;
+  'records.withdraw': CaseView;
+  'records.approve': CaseView;
+  'records.reject': CaseView;
+  'records.revoke': CaseView;
+  'records.grant': AccessGrantView;
+  'records.link': { url: string; expiresAt: number; fileName: string | null };
+  'records.log': { items: FileAccessView[] };
   'cases.mine': Page<CaseView>;
   'cases.get': CaseView;
   'inbox.list': Page<CaseView>;

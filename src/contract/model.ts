@@ -1,7 +1,7 @@
 // Shapes the client sees. Stored documents live in src/core/model.ts.
 import type { GroupRole, Role } from './roles';
 
-export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election'] as const;
+export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   rename: '改名申请',
@@ -12,6 +12,8 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   admin_filing: '管理员任命备案',
   admin_change: '管理员变更',
   election: '管理员选举',
+  record_access: '查阅聊天记录',
+  backup_due: '聊天记录备份到期',
 };
 
 export const RENAME_STATES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
@@ -38,7 +40,16 @@ export const STATE_LABELS: Record<string, string> = {
   active: '在群中',
   removing: '待移出',
   ended: '已移出',
+  // record_access after approval
+  revoked: '已撤销授权',
+  expired: '授权已到期',
+  // backup_due
+  due: '待备份',
 };
+
+/** The confidentiality pledge a member ticks before asking to read chat records (§6.2). */
+export const ACCESS_PLEDGE =
+  '查阅群聊记录时遵守保密规定，不将记录泄露给无关人员或用于非工作目的；如需引用作为工作依据，确保记录真实准确并注明出处。';
 
 export const GROUP_TYPES = ['department', 'project', 'exchange'] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
@@ -86,7 +97,7 @@ export interface HistoryView {
   dueAt: number | null;
 }
 
-export type CaseCommand = 'approve' | 'reject' | 'withdraw' | 'confirm' | 'acknowledge' | 'cancel' | 'nominate' | 'vote' | 'decide';
+export type CaseCommand = 'approve' | 'reject' | 'withdraw' | 'revoke' | 'confirm' | 'acknowledge' | 'cancel' | 'nominate' | 'vote' | 'decide';
 
 export interface CaseView {
   id: string;
@@ -232,4 +243,88 @@ export interface RosterView {
 export interface JoinResult {
   person: PersonRef;
   department: string;
+}
+
+export type BackupStorage = 'cloud' | 'local';
+
+export interface BackupView {
+  id: string;
+  groupId: string;
+  /** Inclusive dates, YYYY-MM-DD in Asia/Shanghai. */
+  from: string;
+  to: string;
+  storage: BackupStorage;
+  /** Uploaded file: its name and size; a local backup has a location instead. */
+  fileName: string | null;
+  size: number | null;
+  location: string | null;
+  /** Computed by the server from the stored bytes; null for a local backup. */
+  sha256: string | null;
+  madeBy: PersonRef;
+  registeredBy: PersonRef;
+  createdAt: number;
+  note?: string;
+  /** Overlaps another backup of the group (allowed, shown). */
+  overlaps: string[];
+  lastVerify: { at: number; intact: boolean; by: PersonRef } | null;
+  citation: string;
+  history?: HistoryView[];
+}
+
+export interface CoverageView {
+  /** Merged covered periods and the gaps between them, oldest first. */
+  covered: { from: string; to: string }[];
+  gaps: { from: string; to: string }[];
+  /** The date a new backup is due, and whether it is past due / overdue enough to alert the leader. */
+  nextDue: string;
+  status: 'ok' | 'due' | 'overdue';
+  periodMonths: number;
+}
+
+export interface GroupBackups {
+  group: { id: string; name: string };
+  backups: BackupView[];
+  coverage: CoverageView;
+  canManage: boolean;
+}
+
+export interface AccessFileView {
+  backupId: string;
+  from: string;
+  to: string;
+  fileName: string | null;
+  storage: BackupStorage;
+  location: string | null;
+  sha256: string | null;
+  citation: string;
+}
+
+export interface AccessGrantView {
+  caseId: string;
+  state: string;
+  stateLabel: string;
+  group: { id: string; name: string };
+  from: string;
+  to: string;
+  expiresAt: number | null;
+  /** Links may be issued now. */
+  active: boolean;
+  files: AccessFileView[];
+  linkTtlMinutes: number;
+  /** The expiry an admin picks from (settings of the case's version). */
+  defaultDays: number;
+  maxDays: number;
+  /** The caller is the member the grant is for (only they get links). */
+  mine: boolean;
+}
+
+export interface FileAccessView {
+  id: string;
+  type: 'link' | 'download' | 'refused';
+  at: number;
+  person: PersonRef | null;
+  backupId: string;
+  fileName: string | null;
+  expiresAt: number | null;
+  note?: string;
 }

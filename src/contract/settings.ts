@@ -46,6 +46,23 @@ export const settingsValuesSchema = z.strictObject({
     votingDays: days,
   }),
   calendar: calendarOverridesSchema,
+  /** Chat-record backups (§6.1). */
+  backup: z.strictObject({
+    /** A group needs a new backup this many months after the end of its latest covered period. */
+    periodMonths: z.int().check(z.minimum(1), z.maximum(12)),
+    /** Working days past due before the leader is alerted. */
+    overdueWorkingDays: days,
+  }),
+  /** Record access (§6.2). */
+  access: z.strictObject({
+    /** Working days an admin has to decide a request. */
+    adminDays: days,
+    /** Days a grant lasts unless the admin picks otherwise, and the most an admin may pick. */
+    defaultDays: z.int().check(z.minimum(1), z.maximum(365)),
+    maxDays: z.int().check(z.minimum(1), z.maximum(365)),
+    /** Minutes one download link lives (never beyond the grant). */
+    linkTtlMinutes: z.int().check(z.minimum(1), z.maximum(60)),
+  }),
   /** Subscription template ids by purpose, from the mini-program's admin console. */
   templates: z.strictObject({
     caseDecided: z.string().check(z.maxLength(64)),
@@ -72,6 +89,8 @@ export const DEFAULT_SETTINGS: SettingsValues = {
     votingDays: 3,
   },
   calendar: { holidays: [], workdays: [], confirmedYears: [] },
+  backup: { periodMonths: 1, overdueWorkingDays: 3 },
+  access: { adminDays: 2, defaultDays: 7, maxDays: 30, linkTtlMinutes: 10 },
   templates: {
     caseDecided: 'TPL_CASE_DECIDED',
     newTask: 'TPL_NEW_TASK',

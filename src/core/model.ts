@@ -1,5 +1,5 @@
 // Stored documents: one shape per collection, shared by both databases.
-import type { CaseKind, GroupRole, GroupType, NotificationView, TemplatePurpose } from '../contract';
+import type { BackupStorage, CaseKind, GroupRole, GroupType, NotificationView, TemplatePurpose } from '../contract';
 
 export interface Person {
   _id: string;
@@ -144,4 +144,47 @@ export interface SettingsDoc {
   values: import('../contract').SettingsValues;
   updatedAt: number;
   updatedBy: string | null;
+}
+
+/** A registered chat-record backup (§6.1): not a case, but with its own hash-chained history. */
+export interface BackupDoc {
+  _id: string;
+  groupId: string;
+  /** Inclusive dates, YYYY-MM-DD in Asia/Shanghai. */
+  from: string;
+  to: string;
+  storage: BackupStorage;
+  fileId: string | null;
+  fileName: string | null;
+  size: number | null;
+  location: string | null;
+  /** Computed by the server from the stored bytes at registration; null for a local backup. */
+  sha256: string | null;
+  madeBy: string;
+  registeredBy: string;
+  note?: string;
+  requestId: string;
+  lastVerify: { at: number; intact: boolean; by: string; sha256: string | null } | null;
+  history: HistoryEntry[];
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One line of the record-access log: a link issued, a download served, or a download refused. */
+export interface FileAccessDoc {
+  _id: string;
+  type: 'link' | 'download' | 'refused';
+  caseId: string;
+  groupId: string;
+  backupId: string;
+  fileId: string;
+  /** Who was given the link, or who downloaded (null: no signed-in person). */
+  personId: string | null;
+  at: number;
+  /** For a link: when it stops working. */
+  expiresAt: number | null;
+  /** For a download: the link it came through. */
+  linkId?: string;
+  note?: string;
 }

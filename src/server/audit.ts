@@ -1,7 +1,13 @@
 // The append-only audit trail: every history entry carries the hash of the one before it,
 // so editing or deleting a stored entry breaks the chain and shows.
 import { createHash } from 'node:crypto';
-import type { Case, HistoryEntry } from '../core/model';
+import type { HistoryEntry } from '../core/model';
+
+/** Anything with an id and a hash-chained history: cases, backups. */
+export interface Chained {
+  _id: string;
+  history: HistoryEntry[];
+}
 
 const GENESIS = '0'.repeat(64);
 
@@ -11,7 +17,7 @@ function entryHash(caseId: string, e: HistoryEntry): string {
 }
 
 /** Fill in prevHash/hash for entries appended since the last save. */
-export function sealHistory<C extends Case>(c: C): C {
+export function sealHistory<C extends Chained>(c: C): C {
   let prev = GENESIS;
   let changed = false;
   const history = c.history.map((e) => {
@@ -30,11 +36,11 @@ export function sealHistory<C extends Case>(c: C): C {
 
 export type ChainCheck = { ok: true } | { ok: false; caseId: string; seq: number; problem: string };
 
-export function verifyHistory(c: Case): ChainCheck {
-  // A chain alone cannot show its own tail cut off: tie the last entry to the case it produced.
+export function verifyHistory(c: Chained & { state?: string; updatedAt?: number }): ChainCheck {
+  // A chain alone cannot show its own tail cut off: tie a case's last entry to the state it produced.
   const last = c.history[c.history.length - 1];
   if (!last) return { ok: false, caseId: c._id, seq: 0, problem: '处理记录为空（可能被整体删除）' };
-  if (last.to !== c.state || last.at !== c.updatedAt) {
+  if (c.state !== undefined && (last.to !== c.state || last.at !== c.updatedAt)) {
     return { ok: false, caseId: c._id, seq: last.seq, problem: '最后一条记录与事项当前状态不符（可能有记录被删除）' };
   }
   let prev = GENESIS;

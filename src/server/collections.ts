@@ -11,6 +11,8 @@ export const COLLECTIONS = [
   'notifications',
   'grants',
   'settings',
+  'backups',
+  'file_access',
   'pushes',
   'invitations',
 ] as const;
@@ -70,6 +72,11 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'notifications', name: 'to_read', fields: [['to', 1], ['read', 1], ['createdAt', -1], ['_id', -1]] },
   // listGrants
   { collection: 'grants', name: 'person', fields: [['personId', 1]] },
+  // listBackups: a group's backups by period; findBackupsByFile: the download check
+  { collection: 'backups', name: 'group', fields: [['groupId', 1], ['from', 1], ['_id', 1]] },
+  { collection: 'backups', name: 'file', fields: [['fileId', 1]] },
+  // listFileAccess: one case's access log, oldest first
+  { collection: 'file_access', name: 'case', fields: [['caseId', 1], ['at', 1], ['_id', 1]] },
   // getSettings: the highest version
   { collection: 'settings', name: 'version', fields: [['version', -1]] },
 ];

@@ -24,6 +24,17 @@ const FIELD_LABELS: Record<string, string> = {
   limit: '每页数量',
   values: '设置',
   expectedVersion: '设置版本',
+  from: '开始日期',
+  to: '结束日期',
+  purpose: '查阅目的',
+  pledge: '保密承诺',
+  days: '有效期天数',
+  backupId: '备份',
+  fileId: '文件',
+  fileName: '文件名',
+  location: '存储位置',
+  storage: '存储方式',
+  madeBy: '备份人',
 };
 
 export function describeIssues(issues: ZodIssueLike[]): NonNullable<Failure['issues']> {

@@ -2,10 +2,12 @@
 import type { CaseCommand, CaseKind, SettingsValues } from '../contract';
 import { adminChangeAllowed, decideAdminChange, type AdminChangeCase } from '../core/admin-change';
 import { adminFilingAllowed, type AdminFilingCase } from '../core/admin-filing';
+import { backupDueAllowed, decideBackupDue, type BackupDueCase } from '../core/backup-due';
 import type { CaseActor, Decision } from '../core/case';
 import { decideElection, electionAllowed, type ElectionCase } from '../core/election';
 import { decideGuest, guestAllowed, type GuestCase } from '../core/guest';
 import type { Case } from '../core/model';
+import { decideRecordAccess, recordAccessAllowed, type RecordAccessCase } from '../core/record-access';
 import { decideRename, renameAllowed, type RenameCase } from '../core/rename';
 import { decideTask, taskAllowed, type TaskCase } from '../core/task';
 
@@ -67,5 +69,18 @@ export const kinds: Record<CaseKind, KindRules> = {
     allowed: (c, actor, now) => electionAllowed(c as ElectionCase, actor, now),
     timeout: (c, ctx) => decideElection(c as ElectionCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
     title: (c) => `选举「${(c as ElectionCase).data.groupName}」管理员`,
+  },
+  record_access: {
+    allowed: (c, actor) => recordAccessAllowed(c as RecordAccessCase, actor),
+    timeout: (c, ctx) => decideRecordAccess(c as RecordAccessCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
+    title: (c) => {
+      const d = (c as RecordAccessCase).data;
+      return `查阅 ${d.from} 至 ${d.to} 的聊天记录`;
+    },
+  },
+  backup_due: {
+    allowed: (c, actor) => backupDueAllowed(c as BackupDueCase, actor),
+    timeout: (c, ctx) => decideBackupDue(c as BackupDueCase, { type: 'timeout' }, ctx) as Decision<Case>,
+    title: (c) => `备份「${(c as BackupDueCase).data.groupName}」的聊天记录`,
   },
 };

@@ -1,5 +1,5 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
-import type { Case, Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+import type { BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
 
 export interface PageQuery {
   offset: number;
@@ -67,6 +67,24 @@ export interface Store {
   /** Every case in _id order, a page at a time (the audit verify routine). */
   listCasesAfter(afterId: string | null, limit: number): Promise<Case[]>;
 
+  // Chat-record backups: versioned like cases, with their own history
+  /** false when a backup with this _id exists already (idempotent registration). */
+  insertBackup(b: BackupDoc): Promise<boolean>;
+  getBackup(id: string): Promise<BackupDoc | null>;
+  /** A group's backups, earliest period first. */
+  listBackups(groupId: string): Promise<BackupDoc[]>;
+  /** The backups stored in one file (the download check). */
+  findBackupsByFile(fileId: string): Promise<BackupDoc[]>;
+  /** Replace only at `expectedVersion`; stores version + 1. */
+  updateBackup(b: BackupDoc, expectedVersion: number): Promise<boolean>;
+
+  // Record-access log: links issued, downloads served or refused (append-only)
+  /** false when an entry with this _id exists already. */
+  insertFileAccess(e: FileAccessDoc): Promise<boolean>;
+  getFileAccess(id: string): Promise<FileAccessDoc | null>;
+  /** One case's log, oldest first. */
+  listFileAccess(caseId: string): Promise<FileAccessDoc[]>;
+
   // In-app notifications
   /** false when a notification with this _id exists already. */
   insertNotification(n: NotificationDoc): Promise<boolean>;
@@ -118,8 +136,12 @@ export interface Files {
   owns(fileId: string): boolean;
   /** The bytes, for a SHA-256 computed here and never taken from a client; null when missing. */
   read(fileId: string): Promise<Buffer | null>;
-  /** A download link that stops working at `expiresAt` (UTC ms). */
-  link(fileId: string, expiresAt: number): Promise<string>;
+  /**
+   * A download link that stops working at `expiresAt` (UTC ms). `ref` names the issued-link record
+   * the local host checks on download (so a revoked grant stops old links); WeChat's temp URLs
+   * cannot carry it and ignore it.
+   */
+  link(fileId: string, expiresAt: number, ref?: string): Promise<string>;
 }
 
 export interface OpenData {

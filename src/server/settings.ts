@@ -34,6 +34,7 @@ export async function settingsAt(store: Store, version: number): Promise<Setting
   return full;
 }
 
+/** A version saved before a section existed answers with that section's defaults. */
 function complete(doc: SettingsDoc): SettingsDoc {
-  return doc.values.membership ? doc : { ...doc, values: withDefaultSettings(doc.values) };
+  return { ...doc, values: withDefaultSettings(doc.values) };
 }

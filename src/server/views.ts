@@ -31,6 +31,10 @@ const ACTION_LABELS: Record<string, string> = {
   confirm_added: '确认已拉入群',
   confirm_removed: '确认已移出',
   guest_expired: '到期，待移出',
+  revoke: '撤销授权',
+  expire: '授权到期',
+  due: '备份到期提醒管理员',
+  covered: '已登记备份',
 };
 
 /** Who may see a case: the people in it, the group's admins and leaders, and the owner. */
@@ -43,6 +47,11 @@ export function canSeeCase(actor: Actor, c: Case): boolean {
   if (c.kind === 'election' && roles.includes('member')) return true;
   if (c.kind === 'guest' && ((c.data as { approvers?: string[] }).approvers ?? []).includes(me)) return true;
   return false;
+}
+
+/** A case's subject is a person, except a group's backup task, whose subject is the group. */
+function subjectRef(c: Case, group: Group | undefined, ref: (id: string) => PersonRef): PersonRef {
+  return c.kind === 'backup_due' ? { id: c.groupId, name: group?.name ?? String(c.data.groupName ?? '') } : ref(c.subjectId);
 }
 
 export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory = false, now = Date.now()): Promise<CaseView[]> {
@@ -66,7 +75,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       kind: c.kind,
       kindLabel: CASE_KIND_LABELS[c.kind],
       group: { id: c.groupId, name: groupById.get(c.groupId)?.name ?? String(c.data.groupName ?? '') },
-      subject: ref(c.subjectId),
+      subject: subjectRef(c, groupById.get(c.groupId), ref),
       state: c.state,
       stateLabel: STATE_LABELS[c.state] ?? c.state,
       open: c.open,

@@ -63,5 +63,5 @@ it('should answer through the bundle with the OPENID from the context, never fro
   cloud.openid = 'o_never_invited';
   expect(await api.main({ action: 'session.whoami', data: {} })).toMatchObject({ ok: false, code: 'NOT_BOUND' });
   expect(await api.main({ action: 'nope', data: {} })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
-  expect(await scheduler.main()).toEqual({ timeouts: 0, skipped: 0, dispatched: 0 });
+  expect(await scheduler.main()).toEqual({ backupsDue: 0, timeouts: 0, skipped: 0, dispatched: 0 });
 });

@@ -99,7 +99,7 @@ describe('the host upload and download endpoints', () => {
       expect(downloads).toHaveLength(1);
 
       // Every function answers at /api/<name>: the scheduler's timer event, and nothing else.
-      expect(await (await fetch(`${base}/api/scheduler`, { method: 'POST', body: '{}' })).json()).toEqual({ timeouts: 0, skipped: 0, dispatched: 0 });
+      expect(await (await fetch(`${base}/api/scheduler`, { method: 'POST', body: '{}' })).json()).toEqual({ backupsDue: 0, timeouts: 0, skipped: 0, dispatched: 0 });
       expect(await (await fetch(`${base}/api/nope`, { method: 'POST', body: '{}' })).json()).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
       expect(await (await fetch(`${base}/api/api`, { method: 'POST', body: '{"action":"session.whoami","data":{}}' })).json()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     } finally {

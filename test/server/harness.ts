@@ -28,7 +28,8 @@ export async function makeWorld() {
   await seedDemo(store, T0);
   const clock = { t: T0, now: () => clock.t };
   const notifier = new TestNotifier();
-  const files = createDiskFiles(mkdtempSync(join(tmpdir(), 'qunwu-files-')), 'test-secret');
+  const filesDir = mkdtempSync(join(tmpdir(), 'qunwu-files-'));
+  const files = createDiskFiles(filesDir, 'test-secret');
   const deps: Deps = {
     store,
     notifier,
@@ -57,7 +58,7 @@ export async function makeWorld() {
     const versions = db.prepare('SELECT * FROM cases').all();
     return { counts: Object.fromEntries(tables.map((t) => [t, count(t)])), cases: JSON.stringify(versions) };
   }
-  return { store, deps, clock, notifier, files, call, okCall, footprint };
+  return { store, deps, clock, notifier, files, filesDir, call, okCall, footprint };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 

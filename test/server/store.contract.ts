@@ -1,6 +1,6 @@
 // One behaviour for every Store: run against SQLite and against the wechat adapter over the fake
 // cloud database. A difference between them is a bug in one of them.
-import type { Case, Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
+import type { BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
 import type { Store } from '../../src/server/ports';
 
@@ -53,6 +53,34 @@ export function notification(id: string, to: string, over: Partial<NotificationD
 
 export function settingsDoc(version: number, over: Partial<SettingsDoc> = {}): SettingsDoc {
   return { _id: `v${version}`, version, values: DEFAULT_SETTINGS, updatedAt: T0 + version, updatedBy: null, ...over };
+}
+
+export function backup(id: string, over: Partial<BackupDoc> = {}): BackupDoc {
+  return {
+    _id: id,
+    groupId: 'g1',
+    from: '2026-10-01',
+    to: '2026-10-31',
+    storage: 'cloud',
+    fileId: `local:${'a'.repeat(32)}`,
+    fileName: '十月.txt',
+    size: 12,
+    location: null,
+    sha256: 'f'.repeat(64),
+    madeBy: 'p1',
+    registeredBy: 'p1',
+    requestId: `r-${id}`,
+    lastVerify: null,
+    history: [{ seq: 1, at: T0, by: 'p1', action: 'register', from: null, to: 'registered', dueAt: null, prevHash: '', hash: 'h1' }],
+    version: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
+  };
+}
+
+export function access(id: string, over: Partial<FileAccessDoc> = {}): FileAccessDoc {
+  return { _id: id, type: 'link', caseId: 'c1', groupId: 'g1', backupId: 'b1', fileId: 'local:x', personId: 'p1', at: T0, expiresAt: T0 + HOUR, ...over };
 }
 
 const outboxEntry = (id: string, to: string) => ({ id, to, purpose: 'newTask' as const, title: 't', body: 'b', page: '/p', createdAt: T0 });
@@ -484,6 +512,54 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(ids(page.items)).toEqual(['c2']);
         expect(page.total).toBe(2);
         expect(ids((await store.listCasesOfGroup('g1', { offset: 1, limit: 5 })).items)).toEqual(['c1']);
+      });
+    });
+
+    describe('backups and the access log', () => {
+      it('should insert a backup once and list a group\'s backups earliest period first', async () => {
+        expect(await store.insertBackup(backup('b2', { from: '2026-11-01', to: '2026-11-20' }))).toBe(true);
+        expect(await store.insertBackup(backup('b1'))).toBe(true);
+        expect(await store.insertBackup(backup('b1', { note: 'again' }))).toBe(false);
+        await store.insertBackup(backup('b3', { groupId: 'g2' }));
+        expect(ids(await store.listBackups('g1'))).toEqual(['b1', 'b2']);
+        expect(await store.getBackup('b1')).toEqual(backup('b1'));
+        expect(await store.getBackup('nope')).toBeNull();
+      });
+
+      it('should update a backup only at the expected version, replacing its history whole', async () => {
+        await store.insertBackup(backup('b1'));
+        const verified = backup('b1', {
+          lastVerify: { at: T0 + HOUR, intact: false, by: 'p2', sha256: 'e'.repeat(64) },
+          history: [...backup('b1').history, { seq: 2, at: T0 + HOUR, by: 'p2', action: 'verify', from: 'registered', to: 'registered', dueAt: null, prevHash: 'h1', hash: 'h2' }],
+        });
+        expect(await store.updateBackup(verified, 1)).toBe(true);
+        expect(await store.updateBackup(verified, 1)).toBe(false);
+        expect(await store.getBackup('b1')).toEqual({ ...verified, version: 2 });
+      });
+
+      it('should find the backups stored in one file', async () => {
+        await store.insertBackup(backup('b1', { fileId: 'local:f1' }));
+        await store.insertBackup(backup('b2', { fileId: 'local:f2' }));
+        await store.insertBackup(backup('b3', { storage: 'local', fileId: null, location: '档案柜' }));
+        expect(ids(await store.findBackupsByFile('local:f2'))).toEqual(['b2']);
+        expect(await store.findBackupsByFile('local:none')).toEqual([]);
+      });
+
+      it('should list the groups by id', async () => {
+        for (const id of ['g2', 'g1']) {
+          await store.insertGroup({ _id: id, name: id, type: 'project', deptId: 'd1', creatorId: 'p1', opengid: null, createdAt: T0 });
+        }
+        expect(ids(await store.listGroups())).toEqual(['g1', 'g2']);
+      });
+
+      it('should keep the access log append-only per entry and list one case\'s entries oldest first', async () => {
+        expect(await store.insertFileAccess(access('a2', { at: T0 + 2, type: 'download', linkId: 'a1' }))).toBe(true);
+        expect(await store.insertFileAccess(access('a1', { at: T0 + 1 }))).toBe(true);
+        expect(await store.insertFileAccess(access('a1', { at: T0 + 9 }))).toBe(false);
+        await store.insertFileAccess(access('a3', { caseId: 'c2' }));
+        expect(ids(await store.listFileAccess('c1'))).toEqual(['a1', 'a2']);
+        expect(await store.getFileAccess('a2')).toEqual(access('a2', { at: T0 + 2, type: 'download', linkId: 'a1' }));
+        expect(await store.getFileAccess('zz')).toBeNull();
       });
     });
 

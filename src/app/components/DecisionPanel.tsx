@@ -17,8 +17,9 @@ export function DecisionPanel({ item, onDecided }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const inFlight = useRef(false);
-  const canApprove = item.allowed.includes('approve');
-  const canReject = item.allowed.includes('reject');
+  // Other kinds decide on their own pages (record access needs an expiry).
+  const canApprove = item.kind === 'rename' && item.allowed.includes('approve');
+  const canReject = item.kind === 'rename' && item.allowed.includes('reject');
   if (!canApprove && !canReject) return null;
   const reason = text.trim();
 

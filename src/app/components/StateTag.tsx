@@ -18,6 +18,9 @@ const TONES: Record<string, string> = {
   acknowledged: 'success',
   active: 'success',
   fixed: 'success',
+  revoked: 'danger',
+  expired: 'muted',
+  due: 'warning',
 };
 
 export function StateTag({ state, label }: { state: string; label: string }) {

@@ -8,6 +8,14 @@ import { groupsBindWechat, groupsCreate, groupsEnter, groupsRoster, rosterAskFix
 import { guestsDecide, guestsRequest } from './guests';
 import { invitationsAccept, invitationsCreate, type UnboundCtx } from './invitations';
 import { peopleOffboard, peopleOnboard } from './joining';
+import { backupsCite } from './backups-cite';
+import { backupsGet, backupsList } from './backups-list';
+import { backupsRegister } from './backups-register';
+import { backupsVerify } from './backups-verify';
+import { recordsApprove, recordsReject, recordsRevoke, recordsWithdraw } from './records-decide';
+import { recordsGrant, recordsLink } from './records-grant';
+import { recordsLog } from './records-log';
+import { recordsRequest } from './records-request';
 import { notificationsList, notificationsRead } from './notifications';
 import { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSetPublisher } from './org-admin';
 import { renameApprove, renameReject, renameWithdraw } from './rename-decide';
@@ -60,6 +68,19 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'elections.decideTie': electionsDecideTie,
   'guests.request': guestsRequest,
   'guests.decide': guestsDecide,
+  'backups.register': backupsRegister,
+  'backups.list': backupsList,
+  'backups.get': backupsGet,
+  'backups.verify': backupsVerify,
+  'backups.cite': backupsCite,
+  'records.request': recordsRequest,
+  'records.withdraw': recordsWithdraw,
+  'records.approve': recordsApprove,
+  'records.reject': recordsReject,
+  'records.revoke': recordsRevoke,
+  'records.grant': recordsGrant,
+  'records.link': recordsLink,
+  'records.log': recordsLog,
   'cases.mine': casesMine,
   'cases.get': casesGet,
   'inbox.list': inboxList,

@@ -30,6 +30,7 @@ export async function settingsUpdate(ctx: HandlerCtx, input: ActionInput<'settin
   const cal = input.values.calendar;
   const bad = [...cal.holidays, ...cal.workdays].find((d) => !dayjs(d).isValid() || dayjs(d).format('YYYY-MM-DD') !== d);
   if (bad) return fail('SETTINGS_INVALID', `日期“${bad}”不存在，请检查`);
+  if (input.values.access.defaultDays > input.values.access.maxDays) return fail('SETTINGS_INVALID', '查阅授权的默认有效期不能超过最长有效期');
   const both = cal.holidays.find((d) => cal.workdays.includes(d));
   if (both) return fail('SETTINGS_INVALID', `日期“${both}”不能同时是放假日和上班日`);
   const doc: SettingsDoc = {

@@ -11,6 +11,7 @@ import { dispatch } from '../dispatch';
 import { runScheduler } from '../jobs';
 import type { DiskFiles, PushRecord } from '../adapters/sqlite';
 import type { Deps } from '../ports';
+import type { DownloadVerdict } from '../record-downloads';
 import { DEMO_TITLES } from './seed';
 
 export interface HostOptions {
@@ -22,7 +23,12 @@ export interface HostOptions {
   listPushes: (limit: number) => PushRecord[] | Promise<PushRecord[]>;
   /** Local stand-in for cloud storage: uploads and expiring download links. */
   files?: DiskFiles;
-  /** Called for every download a link let through (record-access logs). */
+  /**
+   * Asked before a download a genuine, unexpired link asks for: the signature cannot know that a
+   * grant was revoked, so the record-access rules decide here (and log). Omitted: allowed.
+   */
+  guardDownload?: (fileId: string, ref: string | null, openid: string | null) => Promise<DownloadVerdict>;
+  /** Called for every download a link let through. */
   onFileDownload?: (fileId: string, openid: string | null) => void | Promise<void>;
   /** Test-only controls (/dev/clock, /dev/scheduler): never on in a normal start. */
   testControls?: { advance(ms: number): number };
@@ -158,12 +164,16 @@ export function createHost(opts: HostOptions): Server {
   }
 
   async function download(o: HostOptions, files: DiskFiles, key: string, url: URL, req: IncomingMessage, res: ServerResponse) {
-    const v = files.verifyLink(key, url.searchParams.get('exp'), url.searchParams.get('sig'), deps.clock.now());
+    const ref = url.searchParams.get('ref');
+    const v = files.verifyLink(key, url.searchParams.get('exp'), url.searchParams.get('sig'), deps.clock.now(), ref);
     if (!v.ok) {
       const [status, text] = v.reason === 'expired' ? [410, '下载链接已过期'] : v.reason === 'missing' ? [404, '文件不存在'] : [403, '下载链接无效'];
       return html(res, page(text, `<p>${text}。如仍需查阅，请重新申请或联系群管理员。</p>`), status);
     }
-    await o.onFileDownload?.(v.fileId, readSession(o.secret, req.headers.cookie));
+    const openid = readSession(o.secret, req.headers.cookie);
+    const verdict = o.guardDownload ? await o.guardDownload(v.fileId, ref, openid) : { ok: true as const };
+    if (!verdict.ok) return html(res, page('无法下载', `<p>${esc(verdict.message)}</p>`), verdict.status);
+    await o.onFileDownload?.(v.fileId, openid);
     const meta = files.meta(v.fileId);
     res.writeHead(200, {
       'Content-Type': meta?.contentType || 'application/octet-stream',

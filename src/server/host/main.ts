@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
 import { runScheduler } from '../jobs';
 import type { Deps } from '../ports';
+import { guardRecordDownload } from '../record-downloads';
 import { createHost } from './http';
 import { DEMO_OWNER_OPENID, seedDemo } from './seed';
 
@@ -44,6 +45,7 @@ async function main() {
     staticDir: process.env.STATIC_DIR ?? join(root, 'dist/h5'),
     listPushes: (limit) => notifier.listPushes(limit),
     files,
+    guardDownload: (fileId, ref, openid) => guardRecordDownload(deps, fileId, ref, openid),
     testControls: testControls
       ? { advance: (ms) => ((offsetMs += ms), deps.clock.now()) }
       : undefined,

@@ -1,6 +1,8 @@
 // The demo organisation: enough people and groups to click through every role.
 import type { GroupRole } from '../../contract';
-import type { Department, Group, Membership, Person } from '../../core/model';
+import type { BackupDoc, Department, Group, Membership, Person } from '../../core/model';
+import { shanghaiDate } from '../../core/time';
+import { sealHistory } from '../audit';
 import type { Store } from '../ports';
 
 type P = [id: string, name: string, deptId: string, employeeNo: string, title: string];
@@ -71,5 +73,36 @@ export async function seedDemo(store: Store, now: number): Promise<boolean> {
     const m: Membership = { _id: `${groupId}:${personId}`, groupId, personId, roles, nickname, status: 'active', updatedAt: now };
     await store.putMembership(m);
   }
+  await store.insertBackup(demoBackup(now));
   return true;
+}
+
+/** 项目A群 kept last month's chat on a USB stick in a cabinet: a local backup, no file, no checksum. */
+export function demoBackup(now: number): BackupDoc {
+  const today = shanghaiDate(now);
+  const firstOfThisMonth = `${today.slice(0, 7)}-01`;
+  const lastMonthEnd = shanghaiDate(Date.parse(`${firstOfThisMonth}T12:00:00+08:00`) - 86_400_000);
+  const from = `${lastMonthEnd.slice(0, 7)}-01`;
+  return sealHistory({
+    _id: 'bk_demo_projecta',
+    groupId: 'g_projecta',
+    from,
+    to: lastMonthEnd,
+    storage: 'local',
+    fileId: null,
+    fileName: null,
+    size: null,
+    location: '技术部档案柜 B-2（U 盘）',
+    sha256: null,
+    madeBy: 'p_zhoujie',
+    registeredBy: 'p_zhoujie',
+    requestId: 'demo-seed',
+    lastVerify: null,
+    history: [
+      { seq: 1, at: now, by: 'p_zhoujie', action: 'register', from: null, to: 'registered', dueAt: null, note: `${from} 至 ${lastMonthEnd}，本地存储：技术部档案柜 B-2（U 盘）`, prevHash: '', hash: '' },
+    ],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
 }

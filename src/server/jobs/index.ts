@@ -6,8 +6,10 @@ import { dispatchOutbox } from '../outbox';
 import type { Deps } from '../ports';
 import { settingsAt } from '../settings';
 import { loadGroupContext } from '../handlers/group-context';
+import { runBackupDue } from './backup-due';
 
 export interface SchedulerReport {
+  backupsDue: number;
   timeouts: number;
   skipped: number;
   dispatched: number;
@@ -55,7 +57,8 @@ export async function retryOutboxes(deps: Deps): Promise<number> {
 }
 
 export async function runScheduler(deps: Deps): Promise<SchedulerReport> {
+  const backupsDue = await runBackupDue(deps);
   const { applied, skipped } = await runTimeouts(deps);
   const dispatched = await retryOutboxes(deps);
-  return { timeouts: applied, skipped, dispatched };
+  return { backupsDue, timeouts: applied, skipped, dispatched };
 }

@@ -31,6 +31,12 @@ export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: C
     <>
       {item.state === 'approved' && nickname ? <SetInWechat groupName={item.group.name} nickname={nickname} /> : null}
       <CaseSummary item={item} />
+      {item.kind === 'record_access' && item.state !== 'submitted' ? (
+        <View className="qw-card qw-list-item" onClick={() => void Taro.navigateTo({ url: routes.recordGrant(item.id) })}>
+          <Text>{item.state === 'approved' ? '查看授权的备份并下载' : '查看授权的备份'}</Text>
+          <Text className="qw-muted">›</Text>
+        </View>
+      ) : null}
       {item.allowed.includes('withdraw') ? <WithdrawButton item={item} onChange={onChange} /> : null}
       {item.kind === 'rename' ? (
         <DecisionPanel item={item} onDecided={onChange} />
@@ -54,13 +60,13 @@ function WithdrawButton({ item, onChange }: { item: CaseView; onChange: (c: Case
   async function withdraw() {
     const confirm = await Taro.showModal({
       title: '撤回申请',
-      content: '撤回后该申请将结束，如需改名需重新提交。确定撤回吗？',
+      content: '撤回后该申请将结束，如有需要请重新提交。确定撤回吗？',
       confirmText: '撤回',
       confirmColor: '#d83931',
     });
     if (!confirm.confirm) return;
     setBusy(true);
-    const r = await call('rename.withdraw', { caseId: item.id });
+    const r = await call(item.kind === 'record_access' ? 'records.withdraw' : 'rename.withdraw', { caseId: item.id });
     setBusy(false);
     if (!r.ok) return setFailure(r);
     setFailure(null);

@@ -129,6 +129,9 @@ function GroupCard({ group }: { group: MyGroup }) {
             <Btn kind={group.compliant ? 'ghost' : 'primary'} small onClick={() => void Taro.navigateTo({ url: routes.rename(group.id) })}>
               申请改名
             </Btn>
+            <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.recordRequest(group.id) })}>
+              查阅聊天记录
+            </Btn>
           </View>
         </>
       ) : null}

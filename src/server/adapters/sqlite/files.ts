@@ -7,6 +7,7 @@ import type { Files } from '../../ports';
 
 const PREFIX = 'local:';
 const KEY = /^[a-f0-9]{32}$/;
+const REF = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface FileMeta {
   name: string;
@@ -20,13 +21,21 @@ export interface DiskFiles extends Files {
   save(bytes: Buffer, meta: Omit<FileMeta, 'size'>): string;
   meta(fileId: string): FileMeta | null;
   /** For the download endpoint: the file id when the link is genuine and not expired. */
-  verifyLink(key: string, exp: string | null, sig: string | null, now: number): { ok: true; fileId: string } | { ok: false; reason: 'expired' | 'forged' | 'missing' };
+  verifyLink(
+    key: string,
+    exp: string | null,
+    sig: string | null,
+    now: number,
+    ref?: string | null,
+  ): { ok: true; fileId: string; ref?: string } | { ok: false; reason: 'expired' | 'forged' | 'missing' };
 }
 
 export function createDiskFiles(dir: string, secret: string): DiskFiles {
   mkdirSync(dir, { recursive: true });
   const keyOf = (fileId: string) => (fileId.startsWith(PREFIX) && KEY.test(fileId.slice(PREFIX.length)) ? fileId.slice(PREFIX.length) : null);
-  const sign = (key: string, exp: number) => createHmac('sha256', secret).update(`${key}.${exp}`).digest('base64url');
+  // The ref is signed with the rest: a link cannot be moved onto another issued-link record.
+  const sign = (key: string, exp: number, ref?: string | null) =>
+    createHmac('sha256', secret).update(ref ? `${key}.${exp}.${ref}` : `${key}.${exp}`).digest('base64url');
 
   return {
     owns: (fileId) => keyOf(fileId) !== null,
@@ -45,19 +54,22 @@ export function createDiskFiles(dir: string, secret: string): DiskFiles {
       const key = keyOf(fileId);
       return key && existsSync(join(dir, key)) ? readFileSync(join(dir, key)) : null;
     },
-    async link(fileId, expiresAt) {
+    async link(fileId, expiresAt, ref) {
       const key = keyOf(fileId);
       if (!key) throw new Error(`not a local file id: ${fileId}`);
-      return `/files/${key}?exp=${expiresAt}&sig=${sign(key, expiresAt)}`;
+      if (ref !== undefined && !REF.test(ref)) throw new Error(`not a link ref: ${ref}`);
+      const tail = ref ? `&ref=${ref}` : '';
+      return `/files/${key}?exp=${expiresAt}${tail}&sig=${sign(key, expiresAt, ref)}`;
     },
-    verifyLink(key, exp, sig, now) {
+    verifyLink(key, exp, sig, now, ref = null) {
       if (!KEY.test(key) || !exp || !sig || !/^\d+$/.test(exp)) return { ok: false, reason: 'forged' };
+      if (ref !== null && !REF.test(ref)) return { ok: false, reason: 'forged' };
       const a = Buffer.from(sig);
-      const b = Buffer.from(sign(key, Number(exp)));
+      const b = Buffer.from(sign(key, Number(exp), ref));
       if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'forged' };
       if (Number(exp) <= now) return { ok: false, reason: 'expired' };
       if (!existsSync(join(dir, key))) return { ok: false, reason: 'missing' };
-      return { ok: true, fileId: PREFIX + key };
+      return ref ? { ok: true, fileId: PREFIX + key, ref } : { ok: true, fileId: PREFIX + key };
     },
   };
 }

@@ -1,6 +1,6 @@
 // The Store on better-sqlite3: the local host's database and the one the server tests run on.
 import Database from 'better-sqlite3';
-import type { Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { BackupDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { PageQuery, Store } from '../../ports';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
@@ -32,6 +32,8 @@ export function openSqliteStore(file: string): SqliteStore {
   const grants = new Collection<GrantDoc>(db, 'grants');
   const settings = new Collection<SettingsDoc>(db, 'settings');
   const invitations = new Collection<Invitation>(db, 'invitations');
+  const backups = new Collection<BackupDoc>(db, 'backups');
+  const fileAccess = new Collection<FileAccessDoc>(db, 'file_access');
 
   const inbox = sideTable(indexesOf('cases').find((ix) => ix.name === 'inbox')!);
   const inboxPage = db.prepare(
@@ -109,6 +111,7 @@ export function openSqliteStore(file: string): SqliteStore {
     const g = groups.get(groupId);
     if (g) groups.replace({ ...g, opengid });
   });
+  const updateBackupTx = tx((doc: BackupDoc, expected: number) => backups.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
 
   const store: SqliteStore = {
     db,
@@ -238,6 +241,32 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     async listCasesAfter(afterId, limit) {
       return cases.where('_id > ?', [afterId ?? '', Math.max(0, limit)], 'ORDER BY _id LIMIT ?').map(docToCase);
+    },
+
+    async insertBackup(b) {
+      return backups.insert(b);
+    },
+    async getBackup(id) {
+      return backups.get(id);
+    },
+    async listBackups(groupId) {
+      return backups.where(`${c('groupId')} = ?`, [groupId], `ORDER BY ${c('from')}, _id`);
+    },
+    async findBackupsByFile(fileId) {
+      return backups.where(`${c('fileId')} = ?`, [fileId], 'ORDER BY _id');
+    },
+    async updateBackup(b, expectedVersion) {
+      return updateBackupTx({ ...b, version: expectedVersion + 1 }, expectedVersion);
+    },
+
+    async insertFileAccess(e) {
+      return fileAccess.insert(e);
+    },
+    async getFileAccess(id) {
+      return fileAccess.get(id);
+    },
+    async listFileAccess(caseId) {
+      return fileAccess.where(`${c('caseId')} = ?`, [caseId], `ORDER BY ${c('at')}, _id`);
     },
 
     async insertNotification(n) {

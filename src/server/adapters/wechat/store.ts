@@ -1,5 +1,5 @@
 // The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
-import type { Department, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { BackupDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
 import type { PageOf, PageQuery, Store } from '../../ports';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
@@ -226,6 +226,29 @@ export function createWechatStore(db: WxDatabase): Store {
       const q = query('cases', afterId === null ? {} : { _id: _.gt(afterId) }, [['_id', 'asc']]);
       return (await limited(q, limit)).map(docToCase);
     },
+
+    insertBackup: (b) => addIfAbsent('backups', b),
+    getBackup: (id) => byId<BackupDoc>('backups', id),
+    listBackups: (groupId) =>
+      all<BackupDoc>('backups', { groupId }, [
+        ['from', 'asc'],
+        ['_id', 'asc'],
+      ]),
+    findBackupsByFile: (fileId) => all<BackupDoc>('backups', { fileId }, [['_id', 'asc']]),
+    async updateBackup(b, expectedVersion) {
+      const { _id, ...fields } = { ...b, version: expectedVersion + 1 };
+      const data = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v !== null && typeof v === 'object' ? _.set(v) : v]));
+      const r = await coll('backups').where({ _id, version: expectedVersion }).update({ data });
+      return r.stats.updated > 0;
+    },
+
+    insertFileAccess: (e) => addIfAbsent('file_access', e),
+    getFileAccess: (id) => byId<FileAccessDoc>('file_access', id),
+    listFileAccess: (caseId) =>
+      all<FileAccessDoc>('file_access', { caseId }, [
+        ['at', 'asc'],
+        ['_id', 'asc'],
+      ]),
 
     insertNotification: (n) => addIfAbsent('notifications', n),
     getNotification: (id) => byId<NotificationDoc>('notifications', id),

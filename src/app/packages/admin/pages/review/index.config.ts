@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '审批改名申请' });
+export default definePageConfig({ navigationBarTitleText: '审批' });

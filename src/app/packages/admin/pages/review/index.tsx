@@ -11,6 +11,7 @@ import { SetInWechat } from '../../../../components/SetInWechat';
 import { Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
 import { routes } from '../../../../lib/routes';
+import { AccessReview } from '../../components/AccessReview';
 
 export default function ReviewPage() {
   const { params } = useRouter();
@@ -24,6 +25,27 @@ export default function ReviewPage() {
 }
 
 function Review({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
+  if (item.kind === 'record_access' || item.kind === 'backup_due') {
+    return (
+      <>
+        <CaseSummary item={item} />
+        {item.kind === 'record_access' ? (
+          <AccessReview item={item} onChange={onChange} />
+        ) : (
+          <View className="qw-card">
+            <Text className="qw-hint">{`上次备份截至 ${String(item.data.lastCovered ?? '（无）')}，应于 ${String(item.data.nextDue)} 起备份。登记一份新的备份后，这个待办会自动完成。`}</Text>
+            <View className="qw-load-more" onClick={() => void Taro.navigateTo({ url: routes.backups(item.group.id) })}>
+              去登记备份
+            </View>
+          </View>
+        )}
+        <View className="qw-card">
+          <View className="qw-section-title">处理记录</View>
+          <HistoryList items={item.history ?? []} />
+        </View>
+      </>
+    );
+  }
   const nickname = typeof item.data.nickname === 'string' ? item.data.nickname : '';
   const canonical = typeof item.data.canonical === 'string' ? item.data.canonical : null;
   return (

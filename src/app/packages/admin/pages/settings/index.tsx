@@ -17,7 +17,14 @@ export default function SettingsPage() {
   const remote = useRemote(loadSettings);
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(view) => <CalendarForm view={view} onSaved={remote.replace} />}</RemoteView>
+      <RemoteView remote={remote}>
+        {(view) => (
+          <>
+            <CalendarForm key={`c${view.version}`} view={view} onSaved={remote.replace} />
+            <RecordsForm key={`r${view.version}`} view={view} onSaved={remote.replace} />
+          </>
+        )}
+      </RemoteView>
     </View>
   );
 }
@@ -138,4 +145,66 @@ function yearsText(years: number[]): string {
   if (!years.length) return '无';
   const sorted = [...years].sort((a, b) => a - b);
   return `${sorted[0]}–${sorted[sorted.length - 1]} 年`;
+}
+
+type RecordsValues = Pick<SettingsView['values'], 'backup' | 'access'>;
+const RECORD_FIELDS: { section: keyof RecordsValues; key: string; label: string; min: number; max: number }[] = [
+  { section: 'backup', key: 'periodMonths', label: '备份周期（月）', min: 1, max: 12 },
+  { section: 'backup', key: 'overdueWorkingDays', label: '逾期几个工作日后报上级领导', min: 1, max: 60 },
+  { section: 'access', key: 'adminDays', label: '查阅申请的审批期限（工作日）', min: 1, max: 60 },
+  { section: 'access', key: 'defaultDays', label: '查阅授权默认有效期（天）', min: 1, max: 365 },
+  { section: 'access', key: 'maxDays', label: '查阅授权最长有效期（天）', min: 1, max: 365 },
+  { section: 'access', key: 'linkTtlMinutes', label: '每个下载链接的有效时间（分钟）', min: 1, max: 60 },
+];
+
+/** §6: how often backups are due, and how long record access and its links last. */
+function RecordsForm({ view, onSaved }: { view: SettingsView; onSaved: (v: SettingsView) => void }) {
+  const initial = () => Object.fromEntries(RECORD_FIELDS.map((f) => [`${f.section}.${f.key}`, String((view.values[f.section] as Record<string, number>)[f.key])]));
+  const [fields, setFields] = useState<Record<string, string>>(initial);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const bad = RECORD_FIELDS.filter((f) => {
+    const n = Number(fields[`${f.section}.${f.key}`]);
+    return !Number.isInteger(n) || n < f.min || n > f.max;
+  });
+  const num = (k: string) => Number(fields[k]);
+  const orderBad = num('access.defaultDays') > num('access.maxDays');
+  const dirty = JSON.stringify(fields) !== JSON.stringify(initial());
+
+  async function save() {
+    setBusy(true);
+    setFailure(null);
+    const values = {
+      ...view.values,
+      backup: { periodMonths: num('backup.periodMonths'), overdueWorkingDays: num('backup.overdueWorkingDays') },
+      access: { adminDays: num('access.adminDays'), defaultDays: num('access.defaultDays'), maxDays: num('access.maxDays'), linkTtlMinutes: num('access.linkTtlMinutes') },
+    };
+    const r = await call('settings.update', { values, expectedVersion: view.version });
+    setBusy(false);
+    if (!r.ok) return setFailure(r);
+    onSaved(r.data);
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  }
+
+  return (
+    <View className="qw-card">
+      <View className="qw-section-title">聊天记录备份与查阅</View>
+      {RECORD_FIELDS.map((f) => (
+        <View key={`${f.section}.${f.key}`}>
+          <View className="qw-label">{`${f.label}（${f.min}–${f.max}）`}</View>
+          <Input
+            className={`qw-input ${bad.includes(f) ? 'qw-input--invalid' : ''}`}
+            type="number"
+            value={fields[`${f.section}.${f.key}`]}
+            onInput={(e) => setFields((x) => ({ ...x, [`${f.section}.${f.key}`]: e.detail.value }))}
+          />
+        </View>
+      ))}
+      {orderBad ? <View className="qw-issues__item">默认有效期不能超过最长有效期</View> : null}
+      {failure ? <ErrorBanner failure={failure} /> : null}
+      <Btn block disabled={!dirty || busy || bad.length > 0 || orderBad} onClick={() => void save()}>
+        保存
+      </Btn>
+    </View>
+  );
 }

@@ -1,0 +1,30 @@
+// The record-access log of one request, for the group's admins and leader (§6.2, R12).
+import { fail, ok, type ActionInput, type FileAccessView, type PersonRef, type Result } from '../../contract';
+import { rolesIn, type HandlerCtx } from '../context';
+
+export async function recordsLog(ctx: HandlerCtx, input: ActionInput<'records.log'>): Promise<Result<{ items: FileAccessView[] }>> {
+  const { store } = ctx.deps;
+  const c = await store.getCase(input.caseId);
+  const roles = c ? rolesIn(ctx.actor, c.groupId) : [];
+  if (!c || c.kind !== 'record_access' || !(roles.includes('admin') || roles.includes('leader'))) return fail('NOT_FOUND');
+  const entries = await store.listFileAccess(c._id);
+  const [people, backups] = await Promise.all([
+    store.getPeople([...new Set(entries.map((e) => e.personId).filter((p): p is string => !!p))]),
+    Promise.all([...new Set(entries.map((e) => e.backupId))].map((id) => store.getBackup(id))),
+  ]);
+  const names = new Map(people.map((p) => [p._id, p.name]));
+  const fileNames = new Map(backups.filter((b) => b).map((b) => [b!._id, b!.fileName]));
+  const ref = (id: string | null): PersonRef | null => (id ? { id, name: names.get(id) ?? '（未知）' } : null);
+  return ok({
+    items: entries.map((e) => ({
+      id: e._id,
+      type: e.type,
+      at: e.at,
+      person: ref(e.personId),
+      backupId: e.backupId,
+      fileName: fileNames.get(e.backupId) ?? null,
+      expiresAt: e.expiresAt,
+      ...(e.note ? { note: e.note } : {}),
+    })),
+  });
+}

@@ -1,0 +1,39 @@
+// §6.1 "定期备份": each group whose next backup is due gets one task for its admins; the ordinary
+// timeout of that task alerts the leader once it is overdue by the configured working days.
+import { openBackupDue } from '../../core/backup-due';
+import { coverage } from '../../core/backups';
+import { shanghaiDate } from '../../core/time';
+import { loadGroupContext } from '../handlers/group-context';
+import type { Deps } from '../ports';
+import { insertNew } from '../save';
+import { currentSettings } from '../settings';
+
+export async function runBackupDue(deps: Deps, now = deps.clock.now()): Promise<number> {
+  const { store } = deps;
+  const settings = await currentSettings(store);
+  const today = shanghaiDate(now);
+  let opened = 0;
+  for (const group of await store.listGroups()) {
+    const backups = await store.listBackups(group._id);
+    const cov = coverage(backups, shanghaiDate(group.createdAt), today, settings.values.backup, settings.values.calendar);
+    if (cov.status === 'ok') continue;
+    const gc = await loadGroupContext(store, group._id);
+    if (!gc) continue;
+    const c = openBackupDue({
+      groupId: group._id,
+      groupName: group.name,
+      nextDue: cov.nextDue,
+      lastCovered: cov.covered.length ? cov.covered[cov.covered.length - 1].to : null,
+      overdueAfter: cov.overdueAfter,
+      admins: gc.admins,
+      leaders: gc.leaders,
+      overdue: cov.status === 'overdue',
+      now,
+      settingsVersion: settings.version,
+      settings: settings.values,
+    });
+    // The id names the group and the due day: a second run finds it and files nothing.
+    if ((await insertNew(deps, c)).created) opened++;
+  }
+  return opened;
+}
