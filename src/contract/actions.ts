@@ -3,8 +3,10 @@
 import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import type { Role } from './roles';
+import { APPEAL_OUTCOMES, LADDER_STEPS, MEASURES, SEVERITIES } from './model';
 import type {
   CaseView,
+  ViolationForm,
   NotificationView,
   Page,
   RenamePreview,
@@ -21,7 +23,15 @@ const paging = {
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
 };
 
+/** A stored file: a cloud file id (cloud://…) or the local host's (local:…), never a URL. */
+const fileId = z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^(cloud|local):[A-Za-z0-9_:.\/-]+$/));
+const requestId = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
+const outcome = z.enum(APPEAL_OUTCOMES);
+const penalty = z.enum(['warning', 'removal', ...MEASURES]);
+
 export const REASON_MAX = 200;
+export const DESCRIPTION_MAX = 500;
+export const EVIDENCE_MAX = 9;
 export const NICKNAME_MAX_INPUT = 40;
 
 export const actions = {
@@ -60,6 +70,70 @@ export const actions = {
     input: z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
     roles: ['admin', 'leader'],
     summary: '驳回改名申请（须填写理由）',
+  },
+  'violation.form': {
+    input: z.strictObject({
+      groupId: id,
+      subjectId: z.optional(id),
+      severity: z.optional(z.enum(SEVERITIES)),
+    }),
+    roles: ['admin'],
+    summary: '违规处理表单：本群成员、违规类别，及按处罚规则建议的处理和理由',
+  },
+  'violation.open': {
+    input: z.strictObject({
+      groupId: id,
+      subjectId: id,
+      category: text(40),
+      description: text(DESCRIPTION_MAX),
+      evidence: z.array(fileId).check(z.maxLength(EVIDENCE_MAX)),
+      severity: z.enum(SEVERITIES),
+      /** The step the admin chose: the proposed one or a lighter one (then `lighterReason` is required). */
+      step: z.enum(LADDER_STEPS),
+      lighterReason: z.optional(text(REASON_MAX)),
+      requestId,
+    }),
+    roles: ['admin'],
+    summary: '管理员立案处理违规（警告 / 移出群聊并备案 / 报领导处分）',
+  },
+  'violation.decideMeasure': {
+    input: z.strictObject({ caseId: id, measure: z.enum(MEASURES), reason: text(REASON_MAX) }),
+    roles: ['leader'],
+    summary: '上级领导决定纪律处分（批评教育 / 罚款 / 降职 / 辞退）',
+  },
+  'violation.appeal': {
+    input: z.strictObject({
+      caseId: id,
+      reasons: text(DESCRIPTION_MAX),
+      evidence: z.optional(z.array(fileId).check(z.maxLength(EVIDENCE_MAX))),
+    }),
+    roles: ['member', 'admin'],
+    summary: '对处理决定提出申诉（须在申诉期内）',
+  },
+  'violation.accept': {
+    input: z.strictObject({ caseId: id }),
+    roles: ['member', 'admin'],
+    summary: '接受处理结果，不再申诉',
+  },
+  'violation.answer': {
+    input: z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    roles: ['admin', 'leader'],
+    summary: '管理员答复申诉：维持、减轻或撤销，并写明调查结论',
+  },
+  'violation.escalate': {
+    input: z.strictObject({ caseId: id, reasons: text(DESCRIPTION_MAX) }),
+    roles: ['member', 'admin'],
+    summary: '对申诉答复不服，向上级领导申诉',
+  },
+  'violation.rule': {
+    input: z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    roles: ['leader'],
+    summary: '上级领导最终裁决（结案）',
+  },
+  'violation.confirmTask': {
+    input: z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
+    roles: ['admin'],
+    summary: '确认已在微信群中完成移出（或重新拉回）',
   },
   'cases.mine': {
     input: z.strictObject({ ...paging }),
@@ -122,6 +196,15 @@ export interface ActionResults {
   'rename.withdraw': CaseView;
   'rename.approve': CaseView;
   'rename.reject': CaseView;
+  'violation.form': ViolationForm;
+  'violation.open': CaseView;
+  'violation.decideMeasure': CaseView;
+  'violation.appeal': CaseView;
+  'violation.accept': CaseView;
+  'violation.answer': CaseView;
+  'violation.escalate': CaseView;
+  'violation.rule': CaseView;
+  'violation.confirmTask': CaseView;
   'cases.mine': Page<CaseView>;
   'cases.get': CaseView;
   'inbox.list': Page<CaseView>;

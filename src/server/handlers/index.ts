@@ -8,6 +8,17 @@ import { renamePreview } from './rename-preview';
 import { renameSubmit } from './rename-submit';
 import { settingsGet, settingsUpdate } from './settings';
 import { subscriptionsRecord } from './subscriptions';
+import {
+  violationAccept,
+  violationAnswer,
+  violationAppeal,
+  violationConfirmTask,
+  violationDecideMeasure,
+  violationEscalate,
+  violationRule,
+} from './violation-decide';
+import { violationForm } from './violation-form';
+import { violationOpen } from './violation-open';
 import { whoami } from './whoami';
 
 export type Handler<A extends ActionName> = (ctx: HandlerCtx, input: ActionInput<A>) => Promise<Result<ActionResult<A>>>;
@@ -19,6 +30,15 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'rename.withdraw': renameWithdraw,
   'rename.approve': renameApprove,
   'rename.reject': renameReject,
+  'violation.form': violationForm,
+  'violation.open': violationOpen,
+  'violation.decideMeasure': violationDecideMeasure,
+  'violation.appeal': violationAppeal,
+  'violation.accept': violationAccept,
+  'violation.answer': violationAnswer,
+  'violation.escalate': violationEscalate,
+  'violation.rule': violationRule,
+  'violation.confirmTask': violationConfirmTask,
   'cases.mine': casesMine,
   'cases.get': casesGet,
   'inbox.list': inboxList,
