@@ -417,6 +417,8 @@ export function decideViolation(c: ViolationCase, cmd: ViolationCommand, actor: 
     };
   }
 
+  // The member's own steps are theirs alone, whatever the state.
+  if ((cmd.type === 'appeal' || cmd.type === 'accept' || cmd.type === 'escalate') && actor.id !== c.subjectId) return refuse('FORBIDDEN');
   if (!(cmd.type in rules.commands)) return refuseOutOfState(c, cmd, now);
 
   switch (cmd.type) {
