@@ -10,8 +10,9 @@ export default defineAppConfig({
     'pages/notifications/index',
   ],
   subPackages: [
-    { root: 'packages/admin', pages: ['pages/review/index', 'pages/settings/index'] },
-    { root: 'packages/leader', pages: ['pages/overview/index'] },
+    { root: 'packages/admin', pages: ['pages/review/index', 'pages/settings/index', 'pages/violation-new/index', 'pages/violation/index'] },
+    { root: 'packages/leader', pages: ['pages/overview/index', 'pages/ruling/index'] },
+    { root: 'packages/member', pages: ['pages/violation/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -7,7 +7,7 @@ import { CaseCard } from '../../../../components/CaseCard';
 import { EmptyState } from '../../../../components/EmptyState';
 import { PagedList } from '../../../../components/PagedList';
 import { usePaged } from '../../../../hooks/usePaged';
-import { routes } from '../../../../lib/routes';
+import { caseRoute } from '../../../../lib/routes';
 
 const loadInbox = (offset: number, limit: number) => call('inbox.list', { offset, limit });
 
@@ -24,7 +24,7 @@ export default function LeaderOverviewPage() {
         list={list}
         items={escalated}
         render={(c) => (
-          <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: routes.review(c.id) })} />
+          <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: caseRoute(c, true) })} />
         )}
         empty={<EmptyState title="没有上报给你的事项" description="管理员超期未处理的申请会自动报给你，并发送微信提醒。" />}
         onError={(f) =>
