@@ -13,7 +13,7 @@ export async function violationForm(ctx: HandlerCtx, input: ActionInput<'violati
   if (!gc) return fail('NOT_FOUND');
   const members = gc.roster
     .filter((r) => r.membership.roles.includes('member') && r.person.status === 'active' && r.person._id !== me)
-    .map((r) => ({ id: r.person._id, name: r.membership.nickname ? `${r.person.name}（${r.membership.nickname}）` : r.person.name }));
+    .map((r) => ({ id: r.person._id, name: r.membership.nickname && r.membership.nickname !== r.person.name ? `${r.person.name}（${r.membership.nickname}）` : r.person.name }));
   let proposal: ViolationForm['proposal'] = null;
   if (input.subjectId && input.severity) {
     if (!members.some((m) => m.id === input.subjectId)) return fail('NOT_MEMBER', '该成员不在本群');
