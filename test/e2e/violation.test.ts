@@ -10,9 +10,9 @@ import { launchBrowser, phonePage, screenshot, startHost, type Host } from './su
 jest.setTimeout(180_000);
 
 const DAY = 86_400_000;
-// A small red square, enough to show as evidence.
+// A small picture of a chat (a green bar, grey lines, a red line), enough to show as evidence.
 const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAGElEQVR42mP8z8BQz0AEYBxVSF+FAP5FDvcfRYWgAAAAAElFTkSuQmCC',
+  'iVBORw0KGgoAAAANSUhEUgAAAGAAAABgCAIAAABt+uBvAAAArElEQVR42u3YMREAIAwDQDb0MOIGq2xIwE1xgID2c1HwUy4t5JuGABAgQIAAAUoL1PfSTwEBAgQIECBAgAApIECAAAEClA3IJeZRBAQIECBAgKoCnWIBBAgQIECAAAEyFAEBAgQIECBA/qBaww8QIECAAAECBMhQBAQIECBAgABVB7pzpCwgQIAAAQIECJChCAgQIECAAAESQIAAAQIECBAgAQQIECBAgAABkni3vs/4k+M7zwAAAABJRU5ErkJggg==',
   'base64',
 );
 
@@ -48,7 +48,7 @@ async function openCase(member: string, withEvidence: boolean, shots: boolean) {
   await text('待办').click();
   await text('处理群成员违规').click();
   await text('违规成员').waitFor();
-  await text(member).click();
+  await page.locator('.qw-chip', { hasText: member }).first().click();
   await text('广告推销、擅自拉票集赞').click();
   await text('轻微').click();
   await page.getByText('处理建议：警告').waitFor();
@@ -103,7 +103,7 @@ it('should take a violation from decision through appeal, answer and escalation 
   await openMyCase('p_machao');
   await text('向上级领导申诉').first().waitFor();
   await page.locator('textarea').first().fill('我认为警告过重，请领导裁决');
-  await page.getByRole('button', { name: '向上级领导申诉' }).click();
+  await text('提交给上级领导').click();
   await page.getByText('待领导裁决').first().waitFor();
   await screenshot(page, 'violation-escalated');
 
@@ -145,9 +145,7 @@ it('should alert the leader when the admin lets the appeal deadline pass', async
   await page.getByText('管理员超期未答复申诉').waitFor();
   await screenshot(page, 'violation-overdue-ruling');
 
-  await signInAs('p_chengang');
-  await text('我的').click();
-  await text('站内消息').click();
+  await page.goto(`${host.url}/pages/notifications/index`);
   await page.getByText('违规申诉超期未答复').first().waitFor();
   await screenshot(page, 'violation-overdue-leader-notified');
 });

@@ -64,7 +64,7 @@ function MemberView({ item, onChange }: { item: CaseView; onChange: (c: CaseView
           placeholder="申诉理由（必填）"
           textRequired
           maxLength={DESCRIPTION_MAX}
-          submitText="向上级领导申诉"
+          submitText="提交给上级领导"
           onSubmit={(reasons) => call('violation.escalate', { caseId: item.id, reasons })}
           onDone={(c) => {
             void Taro.showToast({ title: '已提交', icon: 'success' });
