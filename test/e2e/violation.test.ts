@@ -89,6 +89,8 @@ it('should take a violation from decision through appeal, answer and escalation 
   await screenshot(page, 'violation-member-notified');
   await page.locator('textarea').first().fill('广告是同事让我代为转发的内部活动，不是推销');
   await text('提交申诉').click();
+  // h5 stands in for WeChat's subscription popup: the member wants to hear the answer.
+  await text('允许').click();
   await page.getByText('申诉待答复').first().waitFor();
   await screenshot(page, 'violation-appealed');
 
@@ -104,6 +106,7 @@ it('should take a violation from decision through appeal, answer and escalation 
   await text('向上级领导申诉').first().waitFor();
   await page.locator('textarea').first().fill('我认为警告过重，请领导裁决');
   await text('提交给上级领导').click();
+  await text('允许').click();
   await page.getByText('待领导裁决').first().waitFor();
   await screenshot(page, 'violation-escalated');
 
@@ -122,6 +125,12 @@ it('should take a violation from decision through appeal, answer and escalation 
   const body = await page.locator('body').innerText();
   for (const step of ['作出处理决定', '提出申诉', '答复申诉', '向上级领导申诉', '上级领导最终裁决']) expect(body).toContain(step);
   await screenshot(page, 'violation-member-final');
+
+  // The member allowed a subscription message at each appeal: the answer and the ruling were pushed.
+  await page.goto(`${host.url}/dev/outbox`);
+  await page.getByText('申诉结果：维持原处理').waitFor();
+  await page.getByText('最终裁决：维持原处理').waitFor();
+  await screenshot(page, 'violation-outbox');
 });
 
 it('should alert the leader when the admin lets the appeal deadline pass', async () => {
@@ -129,6 +138,8 @@ it('should alert the leader when the admin lets the appeal deadline pass', async
   await openMyCase('p_wufang');
   await page.locator('textarea').first().fill('当天我在出差，账号被同事借用');
   await text('提交申诉').click();
+  // h5 stands in for WeChat's subscription popup: the member wants to hear the answer.
+  await text('允许').click();
   await page.getByText('申诉待答复').first().waitFor();
 
   // X₂ = 5 working days pass without an answer: a reminder; one more working day: the leader.

@@ -2,6 +2,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { Failure, Result } from '../../contract';
+import { requestSubscribe } from '../api';
 import { ErrorBanner } from './ErrorBanner';
 
 export interface Choice {
@@ -21,6 +22,8 @@ interface Props<T> {
   tone?: 'primary' | 'danger';
   onSubmit: (text: string, choice: string | null) => Promise<Result<T>>;
   onDone: (data: T) => void;
+  /** Subscription templates to ask for on the tap (R11): the answer to this step comes later. */
+  subscribe?: string[];
   /** Extra content under the text, e.g. an image picker. */
   children?: React.ReactNode;
 }
@@ -48,6 +51,8 @@ export function ActionForm<T>(p: Props<T>) {
   async function submit() {
     if (inFlight.current || missing) return;
     inFlight.current = true;
+    // WeChat asks only inside the tap itself, so this comes before anything else is awaited.
+    if (p.subscribe?.length) await requestSubscribe(p.subscribe);
     setBusy(true);
     setFailure(null);
     const r = await p.onSubmit(text.trim(), choice);

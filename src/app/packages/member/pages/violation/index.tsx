@@ -30,11 +30,15 @@ function MemberView({ item, onChange }: { item: CaseView; onChange: (c: CaseView
   const d = violationData(item);
   const [images, setImages] = useState<Picked[]>([]);
   const can = (x: CaseCommand) => item.allowed.includes(x);
-  const mine = item.allowed.includes('appeal') || item.allowed.includes('accept') || item.allowed.includes('escalate');
+  const canAppeal = can('appeal') || can('escalate');
   const closed = d.appealClosedReason;
   const [me, setMe] = useState<string | null>(null);
+  const [decidedTemplate, setDecidedTemplate] = useState<string[]>([]);
   useEffect(() => {
-    void loadWhoAmI().then((r) => setMe(r.ok ? r.data.person.id : null));
+    void loadWhoAmI().then((r) => {
+      setMe(r.ok ? r.data.person.id : null);
+      setDecidedTemplate(r.ok && r.data.templates.caseDecided ? [r.data.templates.caseDecided] : []);
+    });
   }, []);
   return (
     <>
@@ -47,6 +51,7 @@ function MemberView({ item, onChange }: { item: CaseView; onChange: (c: CaseView
           textRequired
           maxLength={DESCRIPTION_MAX}
           submitText="提交申诉"
+          subscribe={decidedTemplate}
           onSubmit={(reasons) => call('violation.appeal', { caseId: item.id, reasons, evidence: images.map((i) => i.fileId) })}
           onDone={(c) => {
             setImages([]);
@@ -65,6 +70,7 @@ function MemberView({ item, onChange }: { item: CaseView; onChange: (c: CaseView
           textRequired
           maxLength={DESCRIPTION_MAX}
           submitText="提交给上级领导"
+          subscribe={decidedTemplate}
           onSubmit={(reasons) => call('violation.escalate', { caseId: item.id, reasons })}
           onDone={(c) => {
             void Taro.showToast({ title: '已提交', icon: 'success' });
@@ -73,7 +79,7 @@ function MemberView({ item, onChange }: { item: CaseView; onChange: (c: CaseView
         />
       ) : null}
       {can('accept') ? <AcceptButton item={item} onChange={onChange} /> : null}
-      {!mine && closed && me === item.subject.id ? (
+      {!canAppeal && closed && me === item.subject.id ? (
         <View className="qw-card" data-testid="appeal-closed">
           <Button className="qw-btn qw-btn--block" disabled>
             申诉已关闭
