@@ -135,6 +135,14 @@ describe('the ladder through the server', () => {
     expect(lighter.history![0].note).toContain('从轻理由：当场撤回并道歉');
   });
 
+  it("should count the demo organisation's earlier warning of 郑爽 as a repeat", async () => {
+    const form = await w.okCall('p_liuyang', 'violation.form', { groupId: 'g_market', subjectId: 'p_zhengshuang', severity: 'minor' });
+    expect(form.proposal).toMatchObject({ step: 'removal', priorCount: 1 });
+    const prior = await w.okCall('p_zhengshuang', 'cases.get', { caseId: 'vi_demo_prior_warning' });
+    expect(prior).toMatchObject({ state: 'vio_final', open: false });
+    expect(verifyHistory((await w.store.getCase(prior.id))!)).toEqual({ ok: true });
+  });
+
   it('should keep counting only in the same group', async () => {
     await openCase({ subjectId: 'p_huanglei' });
     const market = await w.okCall('p_liuyang', 'violation.form', { groupId: 'g_market', subjectId: 'p_huanglei', severity: 'minor' });
