@@ -7,6 +7,10 @@ import { mockApi } from './api-mock';
 import { whoami } from './fixtures';
 import * as taro from './stubs/taro';
 
+// A whole page with its forms: give a busy machine (npm test runs two workers) room.
+jest.setTimeout(30_000);
+const slow = { timeout: 10_000 };
+
 const deadline = Date.UTC(2026, 10, 27, 15, 59, 59, 999); // 11-27 23:59 in Shanghai
 
 function violationCase(over: Partial<CaseView> = {}, data: Record<string, unknown> = {}): CaseView {
@@ -72,15 +76,15 @@ describe('violation case page (member)', () => {
       'violation.appeal': () => ok(violationCase({ state: 'vio_appealed', stateLabel: '申诉待答复', allowed: [] })),
     });
     render(<ViolationPage />);
-    expect(await screen.findByText('提出申诉')).toBeTruthy();
+    expect(await screen.findByText('提出申诉', {}, slow)).toBeTruthy();
     expect(screen.getByText(/请在 2026-11-27 23:59 前申诉/)).toBeTruthy();
     expect(screen.getByText('在群里发布保险广告')).toBeTruthy();
     const submit = screen.getByRole('button', { name: '提交申诉' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
     fireEvent.input(screen.getAllByRole('textbox')[0], { target: { value: '那是同事转发的' } });
-    await waitFor(() => expect(submit.disabled).toBe(false));
+    await waitFor(() => expect(submit.disabled).toBe(false), slow);
     fireEvent.click(submit);
-    await screen.findByText('申诉待答复');
+    await screen.findByText('申诉待答复', {}, slow);
     expect(api.sentTo('violation.appeal')).toEqual([{ caseId: 'vi_1', reasons: '那是同事转发的', evidence: [] }]);
     expect(taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['TPL_DECIDED'] }));
   });
@@ -92,7 +96,7 @@ describe('violation case page (member)', () => {
         ok(violationCase({ allowed: ['accept'] }, { appealClosedReason: '申诉期已于 11月27日 23:59 截止，处理决定已生效。' })),
     });
     render(<ViolationPage />);
-    const closed = await screen.findByRole('button', { name: '申诉已关闭' });
+    const closed = await screen.findByRole('button', { name: '申诉已关闭' }, slow);
     expect((closed as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('申诉期已于 11月27日 23:59 截止，处理决定已生效。')).toBeTruthy();
     expect(screen.queryByText('提出申诉')).toBeNull();
@@ -101,6 +105,6 @@ describe('violation case page (member)', () => {
   it('should send a violation opened from a notification on to its own page', async () => {
     mockApi({ 'cases.get': () => ok(violationCase()) });
     render(<CasePage />);
-    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/member/pages/violation/index?id=vi_1' }));
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/member/pages/violation/index?id=vi_1' }), slow);
   });
 });
