@@ -81,8 +81,8 @@ function MemberView({ item, onChange }: { item: CaseView; onChange: (c: CaseView
       {can('accept') ? <AcceptButton item={item} onChange={onChange} /> : null}
       {!canAppeal && closed && me === item.subject.id ? (
         <View className="qw-card" data-testid="appeal-closed">
-          <Button className="qw-btn qw-btn--block" disabled>
-            申诉已关闭
+          <Button className="qw-btn qw-btn--ghost qw-btn--block" disabled>
+            {item.state === 'vio_appealed' || item.state === 'vio_escalated' ? '申诉处理中' : '申诉已关闭'}
           </Button>
           <Text className="qw-hint">{closed}</Text>
         </View>
