@@ -10,9 +10,13 @@ export default defineAppConfig({
     'pages/notifications/index',
   ],
   subPackages: [
-    { root: 'packages/admin', pages: ['pages/review/index', 'pages/settings/index', 'pages/backups/index', 'pages/backup/index'] },
+    {
+      root: 'packages/admin',
+      pages: ['pages/review/index', 'pages/settings/index', 'pages/backups/index', 'pages/backup/index', 'pages/violation-new/index', 'pages/violation/index'],
+    },
     { root: 'packages/records', pages: ['pages/request/index', 'pages/grant/index'] },
-    { root: 'packages/leader', pages: ['pages/overview/index'] },
+    { root: 'packages/leader', pages: ['pages/overview/index', 'pages/ruling/index'] },
+    { root: 'packages/member', pages: ['pages/violation/index'] },
     // Joining, the organisation, groups and their rosters, and every case kind but rename.
     {
       root: 'packages/org',

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import type { Role } from './roles';
 import { GROUP_TYPES } from './model';
+import { APPEAL_OUTCOMES, LADDER_STEPS, MEASURES, SEVERITIES } from './model';
 import type {
   AccessGrantView,
   BackupView,
@@ -13,6 +14,7 @@ import type {
   JoinResult,
   FileAccessView,
   GroupBackups,
+  ViolationForm,
   NotificationView,
   OrgView,
   PersonView,
@@ -43,8 +45,13 @@ export const GROUP_NAME_MAX = 30;
 export const EMPLOYEE_NO_MAX = 16;
 export const PURPOSE_MAX = 200;
 export const LOCATION_MAX = 120;
-/** A stored file id: the local host's `local:<hex>` or a `cloud://` id; the server checks it is its own. */
+/** A stored file: a cloud file id (cloud://…) or the local host's (local:…), never a URL; the server checks it is its own. */
 const fileId = z.string().check(z.minLength(1), z.maxLength(600), z.regex(/^[^\s]+$/));
+const outcome = z.enum(APPEAL_OUTCOMES);
+const penalty = z.enum(['warning', 'removal', ...MEASURES]);
+
+export const DESCRIPTION_MAX = 500;
+export const EVIDENCE_MAX = 9;
 export const NICKNAME_MAX_INPUT = 40;
 
 export const actions = {
@@ -318,6 +325,70 @@ export const actions = {
     roles: ['admin', 'leader'],
     summary: '查阅日志：谁在何时获取链接、下载了什么',
   },
+  'violation.form': {
+    input: z.strictObject({
+      groupId: id,
+      subjectId: z.optional(id),
+      severity: z.optional(z.enum(SEVERITIES)),
+    }),
+    roles: ['admin'],
+    summary: '违规处理表单：本群成员、违规类别，及按处罚规则建议的处理和理由',
+  },
+  'violation.open': {
+    input: z.strictObject({
+      groupId: id,
+      subjectId: id,
+      category: text(40),
+      description: text(DESCRIPTION_MAX),
+      evidence: z.array(fileId).check(z.maxLength(EVIDENCE_MAX)),
+      severity: z.enum(SEVERITIES),
+      /** The step the admin chose: the proposed one or a lighter one (then `lighterReason` is required). */
+      step: z.enum(LADDER_STEPS),
+      lighterReason: z.optional(text(REASON_MAX)),
+      requestId,
+    }),
+    roles: ['admin'],
+    summary: '管理员立案处理违规（警告 / 移出群聊并备案 / 报领导处分）',
+  },
+  'violation.decideMeasure': {
+    input: z.strictObject({ caseId: id, measure: z.enum(MEASURES), reason: text(REASON_MAX) }),
+    roles: ['leader'],
+    summary: '上级领导决定纪律处分（批评教育 / 罚款 / 降职 / 辞退）',
+  },
+  'violation.appeal': {
+    input: z.strictObject({
+      caseId: id,
+      reasons: text(DESCRIPTION_MAX),
+      evidence: z.optional(z.array(fileId).check(z.maxLength(EVIDENCE_MAX))),
+    }),
+    roles: ['member', 'admin'],
+    summary: '对处理决定提出申诉（须在申诉期内）',
+  },
+  'violation.accept': {
+    input: z.strictObject({ caseId: id }),
+    roles: ['member', 'admin'],
+    summary: '接受处理结果，不再申诉',
+  },
+  'violation.answer': {
+    input: z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    roles: ['admin', 'leader'],
+    summary: '管理员答复申诉：维持、减轻或撤销，并写明调查结论',
+  },
+  'violation.escalate': {
+    input: z.strictObject({ caseId: id, reasons: text(DESCRIPTION_MAX) }),
+    roles: ['member', 'admin'],
+    summary: '对申诉答复不服，向上级领导申诉',
+  },
+  'violation.rule': {
+    input: z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    roles: ['leader'],
+    summary: '上级领导最终裁决（结案）',
+  },
+  'violation.confirmTask': {
+    input: z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
+    roles: ['admin'],
+    summary: '确认已在微信群中完成移出（或重新拉回）',
+  },
   'cases.mine': {
     input: z.strictObject({ ...paging }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
@@ -392,6 +463,15 @@ export interface ActionResults {
   'records.grant': AccessGrantView;
   'records.link': { url: string; expiresAt: number; fileName: string | null };
   'records.log': { items: FileAccessView[] };
+  'violation.form': ViolationForm;
+  'violation.open': CaseView;
+  'violation.decideMeasure': CaseView;
+  'violation.appeal': CaseView;
+  'violation.accept': CaseView;
+  'violation.answer': CaseView;
+  'violation.escalate': CaseView;
+  'violation.rule': CaseView;
+  'violation.confirmTask': CaseView;
   'cases.mine': Page<CaseView>;
   'cases.get': CaseView;
   'inbox.list': Page<CaseView>;

@@ -1,7 +1,7 @@
 // Shapes the client sees. Stored documents live in src/core/model.ts.
 import type { GroupRole, Role } from './roles';
 
-export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due'] as const;
+export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due', 'violation'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   rename: '改名申请',
@@ -14,6 +14,7 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   election: '管理员选举',
   record_access: '查阅聊天记录',
   backup_due: '聊天记录备份到期',
+  violation: '违规处理',
 };
 
 export const RENAME_STATES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
@@ -45,11 +46,72 @@ export const STATE_LABELS: Record<string, string> = {
   expired: '授权已到期',
   // backup_due
   due: '待备份',
+  // violation (prefixed: other kinds use some of the same words)
+  vio_referred: '待领导决定处分',
+  vio_decided: '已处理·申诉期内',
+  vio_appealed: '申诉待答复',
+  vio_answered: '申诉已答复',
+  vio_escalated: '待领导裁决',
+  vio_final: '处理已生效',
+  vio_revoked: '已撤销',
 };
 
 /** The confidentiality pledge a member ticks before asking to read chat records (§6.2). */
 export const ACCESS_PLEDGE =
   '查阅群聊记录时遵守保密规定，不将记录泄露给无关人员或用于非工作目的；如需引用作为工作依据，确保记录真实准确并注明出处。';
+
+// --- Violations (§7) ---
+export const SEVERITIES = ['minor', 'serious', 'major'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITY_LABELS: Record<Severity, string> = { minor: '轻微', serious: '严重', major: '重大损失' };
+
+/** The ladder's steps: a warning, removal from the group (filed with the leader), referral to the leader. */
+export const LADDER_STEPS = ['warning', 'removal', 'referral'] as const;
+export type LadderStep = (typeof LADDER_STEPS)[number];
+/** Disciplinary measures the leader decides on a referral (§7.2), lightest first. */
+export const MEASURES = ['criticism', 'fine', 'demotion', 'dismissal'] as const;
+export type Measure = (typeof MEASURES)[number];
+/** What a member ends up with: a step, a measure, or nothing (revoked). */
+export type Penalty = 'warning' | 'removal' | Measure | 'none';
+export const PENALTY_LABELS: Record<Penalty | 'referral', string> = {
+  warning: '警告',
+  removal: '移出群聊',
+  referral: '报上级领导给予纪律处分',
+  criticism: '批评教育',
+  fine: '罚款',
+  demotion: '降职',
+  dismissal: '辞退',
+  none: '不予处理（已撤销）',
+};
+export const APPEAL_OUTCOMES = ['uphold', 'reduce', 'revoke'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+export const APPEAL_OUTCOME_LABELS: Record<AppealOutcome, string> = { uphold: '维持原处理', reduce: '减轻处理', revoke: '撤销处理' };
+
+export interface LadderProposal {
+  step: LadderStep;
+  /** Why, as sentences for the form. */
+  reasons: string[];
+  /** Prior violations in this group within the window that still count (revoked ones do not). */
+  priorCount: number;
+  window: { count: number; days: number };
+}
+
+export interface ViolationForm {
+  group: { id: string; name: string };
+  /** Members the admin may open a case about (not themselves). */
+  members: PersonRef[];
+  categories: string[];
+  proposal: LadderProposal | null;
+  appealDays: number;
+}
+
+export interface EvidenceLink {
+  fileId: string;
+  url: string;
+  /** When the link stops working (UTC ms). */
+  expiresAt: number;
+}
+
 
 export const GROUP_TYPES = ['department', 'project', 'exchange'] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
@@ -97,7 +159,26 @@ export interface HistoryView {
   dueAt: number | null;
 }
 
-export type CaseCommand = 'approve' | 'reject' | 'withdraw' | 'revoke' | 'confirm' | 'acknowledge' | 'cancel' | 'nominate' | 'vote' | 'decide';
+export type CaseCommand =
+  | 'approve'
+  | 'reject'
+  | 'withdraw'
+  | 'revoke'
+  // organisation tasks, filings and elections
+  | 'confirm'
+  | 'acknowledge'
+  | 'cancel'
+  | 'nominate'
+  | 'vote'
+  | 'decide'
+  // violations
+  | 'decideMeasure'
+  | 'appeal'
+  | 'accept'
+  | 'answer'
+  | 'escalate'
+  | 'rule'
+  | 'confirmTask';
 
 export interface CaseView {
   id: string;
@@ -121,6 +202,8 @@ export interface CaseView {
   createdAt: number;
   updatedAt: number;
   history?: HistoryView[];
+  /** Expiring download links of the case's files by field (e.g. evidence), in the detail view only. */
+  links?: Record<string, EvidenceLink[]>;
 }
 
 export interface Page<T> {

@@ -45,6 +45,22 @@ export const settingsValuesSchema = z.strictObject({
     nominationDays: days,
     votingDays: days,
   }),
+  /** Violations, the penalty ladder and appeals (§7). */
+  violation: z.strictObject({
+    /** The six kinds of §7.1, as the organisation words them. */
+    categories: z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.minLength(1), z.maxLength(12)),
+    /** This many violations (this one included) within `windowDays` calendar days is a repeat → removal. */
+    repeatCount: z.int().check(z.minimum(2), z.maximum(10)),
+    windowDays: z.int().check(z.minimum(1), z.maximum(730)),
+    /** X₁: working days the member has to appeal after being notified. */
+    appealDays: days,
+    /** X₂: working days the admin (or leader) has to answer. */
+    answerDays: days,
+    /** X₃: working days the member has to escalate to the leader after the answer. */
+    escalateDays: days,
+    /** Working days after a reminder before the leader is alerted. */
+    remindAfterDays: days,
+  }),
   calendar: calendarOverridesSchema,
   /** Chat-record backups (§6.1). */
   backup: z.strictObject({
@@ -87,6 +103,22 @@ export const DEFAULT_SETTINGS: SettingsValues = {
     adminChangeDays: 3,
     nominationDays: 2,
     votingDays: 3,
+  },
+  violation: {
+    categories: [
+      '违反法律法规或规章制度',
+      '发布违法违规有害信息',
+      '人身攻击、诋毁、造谣',
+      '广告推销、擅自拉票集赞',
+      '随意屏蔽群消息影响沟通',
+      '泄露群内敏感信息',
+    ],
+    repeatCount: 2,
+    windowDays: 180,
+    appealDays: 3,
+    answerDays: 5,
+    escalateDays: 3,
+    remindAfterDays: 1,
   },
   calendar: { holidays: [], workdays: [], confirmedYears: [] },
   backup: { periodMonths: 1, overdueWorkingDays: 3 },

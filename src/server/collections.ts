@@ -67,6 +67,12 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'open_of_subject',
     fields: [['subjectId', 1], ['kind', 1], ['groupId', 1], ['open', 1], ['createdAt', 1], ['_id', 1]],
   },
+  // listCasesAbout: a member's earlier cases of a kind in a group (the penalty ladder)
+  {
+    collection: 'cases',
+    name: 'of_subject',
+    fields: [['subjectId', 1], ['kind', 1], ['groupId', 1], ['createdAt', 1], ['_id', 1]],
+  },
   // listNotifications (all / unread only, and the unread count)
   { collection: 'notifications', name: 'to', fields: [['to', 1], ['createdAt', -1], ['_id', -1]] },
   { collection: 'notifications', name: 'to_read', fields: [['to', 1], ['read', 1], ['createdAt', -1], ['_id', -1]] },

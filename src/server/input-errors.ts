@@ -35,6 +35,18 @@ const FIELD_LABELS: Record<string, string> = {
   location: '存储位置',
   storage: '存储方式',
   madeBy: '备份人',
+  subjectId: '成员',
+  category: '违规类别',
+  description: '违规情况',
+  evidence: '证据图片',
+  severity: '情节',
+  step: '处理',
+  lighterReason: '从轻理由',
+  measure: '纪律处分',
+  reasons: '申诉理由',
+  outcome: '答复结果',
+  finding: '调查结论',
+  reducedTo: '减轻后的处理',
 };
 
 export function describeIssues(issues: ZodIssueLike[]): NonNullable<Failure['issues']> {

@@ -10,6 +10,7 @@ import type { Case } from '../core/model';
 import { decideRecordAccess, recordAccessAllowed, type RecordAccessCase } from '../core/record-access';
 import { decideRename, renameAllowed, type RenameCase } from '../core/rename';
 import { decideTask, taskAllowed, type TaskCase } from '../core/task';
+import { appealClosedReason, decideViolation, violationAllowed, violationTitle, type ViolationCase } from '../core/violation';
 
 export interface KindContext {
   now: number;
@@ -22,6 +23,12 @@ export interface KindRules {
   allowed(c: Case, actor: CaseActor, now: number): CaseCommand[];
   timeout(c: Case, ctx: KindContext): Decision<Case>;
   title(c: Case): string;
+  /** Stored file ids by field, shown to those who may see the case as expiring links. */
+  files?(c: Case): Record<string, string[]>;
+  /** Facts computed for the reader at `now` (e.g. why an appeal is closed), merged into the view's data. */
+  viewData?(c: Case, now: number): Record<string, unknown>;
+  /** Data fields never shown to the client. */
+  hidden?: string[];
 }
 
 const SYSTEM: CaseActor = { id: null, rolesInGroup: [] };
@@ -82,5 +89,16 @@ export const kinds: Record<CaseKind, KindRules> = {
     allowed: (c, actor) => backupDueAllowed(c as BackupDueCase, actor),
     timeout: (c, ctx) => decideBackupDue(c as BackupDueCase, { type: 'timeout' }, ctx) as Decision<Case>,
     title: (c) => `备份「${(c as BackupDueCase).data.groupName}」的聊天记录`,
+  },
+  violation: {
+    allowed: (c, actor, now) => violationAllowed(c as ViolationCase, actor, now),
+    timeout: (c, ctx) => decideViolation(c as ViolationCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
+    title: (c) => violationTitle(c as ViolationCase),
+    files: (c) => {
+      const d = (c as ViolationCase).data;
+      return { evidence: d.evidence, appealEvidence: d.appeal?.evidence ?? [] };
+    },
+    viewData: (c, now) => ({ appealClosedReason: appealClosedReason(c as ViolationCase, now) }),
+    hidden: ['evidence'],
   },
 };

@@ -60,6 +60,8 @@ export interface Store {
   listOpenCases(kind: string, groupId: string, subjectId: string): Promise<Case[]>;
   /** Every case of a group, newest change first (the group's history). */
   listCasesOfGroup(groupId: string, page: PageQuery): Promise<PageOf<Case>>;
+  /** Cases of one kind about one subject in one group opened at or after `since`, open or not, oldest first (the penalty ladder). */
+  listCasesAbout(kind: string, groupId: string, subjectId: string, since: number): Promise<Case[]>;
   /** Open cases whose wakeAt ≤ now, earliest first. */
   listDueCases(now: number, limit: number): Promise<Case[]>;
   /** Cases with undispatched outbox entries. */

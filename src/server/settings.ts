@@ -2,8 +2,9 @@ import { DEFAULT_SETTINGS, withDefaultSettings } from '../contract';
 import type { SettingsDoc } from '../core/model';
 import type { Store } from './ports';
 
-// A settings version never changes once written, so a version can be cached for good.
-const byVersion = new Map<number, SettingsDoc>();
+// A settings version never changes once written, so a version can be cached for good (per store:
+// two databases in one process may hold different documents under the same version).
+const caches = new WeakMap<Store, Map<number, SettingsDoc>>();
 const DEFAULT_DOC: SettingsDoc = { _id: 'v1', version: 1, values: DEFAULT_SETTINGS, updatedAt: 0, updatedBy: null };
 
 // Which version is current is read at most every few seconds per store: a change made on another
@@ -26,6 +27,8 @@ export function forgetCurrentSettings(store: Store): void {
 
 /** The settings a case was opened under: later changes apply to new cases only. */
 export async function settingsAt(store: Store, version: number): Promise<SettingsDoc> {
+  let byVersion = caches.get(store);
+  if (!byVersion) caches.set(store, (byVersion = new Map()));
   const cached = byVersion.get(version);
   if (cached) return cached;
   const doc = (await store.getSettings(version)) ?? (version === 1 ? DEFAULT_DOC : await currentSettings(store));

@@ -1,10 +1,10 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
-import { CASE_KIND_LABELS, STATE_LABELS, type CaseView, type HistoryView, type PersonRef } from '../contract';
+import { CASE_KIND_LABELS, STATE_LABELS, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../contract';
 import type { Case, Group, Person } from '../core/model';
 import { tally, type ElectionData } from '../core/election';
 import { rolesIn, type Actor } from './context';
 import { kinds } from './kinds';
-import type { Store } from './ports';
+import type { Files, Store } from './ports';
 
 const ACTION_LABELS: Record<string, string> = {
   submit: '提交申请',
@@ -35,7 +35,24 @@ const ACTION_LABELS: Record<string, string> = {
   expire: '授权到期',
   due: '备份到期提醒管理员',
   covered: '已登记备份',
+  // violations
+  decide: '作出处理决定',
+  refer: '报上级领导决定处分',
+  file: '报上级领导备案',
+  decide_measure: '领导决定纪律处分',
+  appeal: '提出申诉',
+  accept: '接受处理结果',
+  answer: '答复申诉',
+  escalate_appeal: '向上级领导申诉',
+  rule: '上级领导最终裁决',
+  take_over_rule: '上级领导接手并裁决',
+  finalize: '期满生效',
+  confirm_removal: '确认已移出群聊',
+  confirm_readd: '确认已重新拉回群',
 };
+
+/** How long an evidence link in a case view works. */
+export const LINK_TTL_MS = 30 * 60_000;
 
 /** Who may see a case: the people in it, the group's admins and leaders, and the owner. */
 export function canSeeCase(actor: Actor, c: Case): boolean {
@@ -54,7 +71,14 @@ function subjectRef(c: Case, group: Group | undefined, ref: (id: string) => Pers
   return c.kind === 'backup_due' ? { id: c.groupId, name: group?.name ?? String(c.data.groupName ?? '') } : ref(c.subjectId);
 }
 
-export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory = false, now = Date.now()): Promise<CaseView[]> {
+export interface ViewOptions {
+  /** The request's time: what the reader may do depends on deadlines. */
+  now: number;
+  /** Given with the detail view: expiring links to the case's files. */
+  files?: Files;
+}
+
+export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory: boolean, opts: ViewOptions): Promise<CaseView[]> {
   const personIds = new Set<string>();
   for (const c of cases) {
     personIds.add(c.subjectId);
@@ -69,7 +93,10 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
   const groupById = new Map<string, Group>(groups.map((g) => [g._id, g]));
   const ref = (id: string): PersonRef => ({ id, name: personById.get(id)?.name ?? '（未知）' });
 
-  return cases.map((c) => {
+  const links = withHistory && opts.files ? await Promise.all(cases.map((c) => fileLinks(c, opts.files!, opts.now))) : [];
+
+  return cases.map((c, i) => {
+    const rules = kinds[c.kind];
     const view: CaseView = {
       id: c._id,
       kind: c.kind,
@@ -83,9 +110,9 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       dueAt: c.dueAt,
       dueAtUnconfirmed: c.dueAtUnconfirmed,
       escalation: c.escalation,
-      title: kinds[c.kind].title(c),
-      data: publicData(c, actor.person._id),
-      allowed: kinds[c.kind].allowed(c, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, now),
+      title: rules.title(c),
+      data: { ...publicData(c, actor.person._id, rules.hidden ?? []), ...(rules.viewData?.(c, opts.now) ?? {}) },
+      allowed: rules.allowed(c, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, opts.now),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     };
@@ -104,12 +131,25 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
         }),
       );
     }
+    if (links[i]) view.links = links[i];
     return view;
   });
 }
 
-function publicData(c: Case, viewer: string): Record<string, unknown> {
+async function fileLinks(c: Case, files: Files, now: number): Promise<Record<string, EvidenceLink[]> | undefined> {
+  const byField = kinds[c.kind].files?.(c);
+  if (!byField) return undefined;
+  const expiresAt = now + LINK_TTL_MS;
+  const out: Record<string, EvidenceLink[]> = {};
+  for (const [field, ids] of Object.entries(byField)) {
+    out[field] = await Promise.all(ids.map(async (fileId) => ({ fileId, url: await files.link(fileId, expiresAt), expiresAt })));
+  }
+  return out;
+}
+
+function publicData(c: Case, viewer: string, hidden: string[]): Record<string, unknown> {
   const { requestId: _requestId, ...rest } = c.data as Record<string, unknown>;
+  for (const k of hidden) delete rest[k];
   if (c.kind === 'election') {
     // A secret ballot: everyone sees the tally and whether they voted, nobody sees who voted for whom.
     const d = c.data as unknown as ElectionData;

@@ -56,4 +56,13 @@ export const SAMPLE_INPUTS: { [A in ActionName]: ActionInput<A> } = {
   'records.grant': { caseId: 'c_none' },
   'records.link': { caseId: 'c_none', backupId: 'bk_none' },
   'records.log': { caseId: 'c_none' },
+  'violation.form': { groupId: 'g_market' },
+  'violation.open': { groupId: 'g_market', subjectId: 'p_huanglei', category: '发布广告、推销、拉票集赞', description: '在群里发广告', evidence: [], severity: 'minor', step: 'warning', requestId: rid },
+  'violation.decideMeasure': { caseId: 'c_none', measure: 'criticism', reason: '初犯，批评教育' },
+  'violation.appeal': { caseId: 'c_none', reasons: '当时是转发工作通知' },
+  'violation.accept': { caseId: 'c_none' },
+  'violation.answer': { caseId: 'c_none', outcome: 'uphold', finding: '经核实属实' },
+  'violation.escalate': { caseId: 'c_none', reasons: '对答复不服' },
+  'violation.rule': { caseId: 'c_none', outcome: 'revoke', finding: '证据不足' },
+  'violation.confirmTask': { caseId: 'c_none' },
 };

@@ -335,6 +335,19 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.listOpenCases('rename', 'g9', 's')).toEqual([]);
       });
 
+      it("should list a member's cases of one kind in one group since a time, open or closed, oldest first", async () => {
+        const v = (id: string, over: Partial<Case>) => makeCase(id, { kind: 'violation', subjectId: 's', groupId: 'g1', ...over });
+        await store.insertCase(v('later_closed', { createdAt: T0 + 2 * HOUR, open: false }));
+        await store.insertCase(v('first', { createdAt: T0 }));
+        await store.insertCase(v('too_old', { createdAt: T0 - 1 }));
+        await store.insertCase(v('other_group', { groupId: 'g2', createdAt: T0 + HOUR }));
+        await store.insertCase(v('other_subject', { subjectId: 't', createdAt: T0 + HOUR }));
+        await store.insertCase(makeCase('other_kind', { subjectId: 's', groupId: 'g1', createdAt: T0 + HOUR }));
+        expect(ids(await store.listCasesAbout('violation', 'g1', 's', T0))).toEqual(['first', 'later_closed']);
+        expect(ids(await store.listCasesAbout('violation', 'g1', 's', T0 + HOUR))).toEqual(['later_closed']);
+        expect(await store.listCasesAbout('violation', 'g9', 's', 0)).toEqual([]);
+      });
+
       it('should list open cases due by now, earliest first, up to the limit', async () => {
         await store.insertCase(makeCase('due_late', { wakeAt: T0 - HOUR }));
         await store.insertCase(makeCase('due_early', { wakeAt: T0 - 5 * HOUR }));

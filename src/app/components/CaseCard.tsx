@@ -29,7 +29,7 @@ export function CaseCard({ item, onTap, showSubject = false }: Props) {
       </View>
       {showSubject ? (
         <View className="qw-kv">
-          <Text className="qw-kv__k">申请人</Text>
+          <Text className="qw-kv__k">{item.kind === 'violation' ? '当事成员' : '申请人'}</Text>
           <Text className="qw-kv__v">{item.subject.name}</Text>
         </View>
       ) : null}

@@ -23,11 +23,28 @@ export const routes = {
   guestNew: (groupId: string) => `/packages/org/pages/guest/index?groupId=${q(groupId)}`,
   adminChange: (groupId: string) => `/packages/org/pages/admin-change/index?groupId=${q(groupId)}`,
   act: (id: string) => `/packages/org/pages/act/index?id=${q(id)}`,
+  violationNew: '/packages/admin/pages/violation-new/index',
+  violationAdmin: (id: string) => `/packages/admin/pages/violation/index?id=${q(id)}`,
+  violationMember: (id: string) => `/packages/member/pages/violation/index?id=${q(id)}`,
+  ruling: (id: string) => `/packages/leader/pages/ruling/index?id=${q(id)}`,
 } as const;
 
-/** Rename requests have their own pages; every other kind is handled on the 事项办理 page. */
-export function reviewRoute(c: { id: string; kind: string }): string {
-  return c.kind === 'rename' ? routes.review(c.id) : routes.act(c.id);
+/** Kinds decided on the admin review page; the organisation's task kinds are done on 事项办理. */
+const REVIEWED = new Set(['rename', 'record_access', 'backup_due']);
+
+/**
+ * Where a case is handled by this reader: a violation opens the page for what they may do now; from
+ * the 待办 list, reviewed kinds open the review page and task kinds the 事项办理 page.
+ */
+export function caseRoute(c: { id: string; kind: string; allowed: string[] }, adminList = false): string {
+  if (c.kind === 'violation') {
+    const can = (x: string) => c.allowed.includes(x);
+    if (can('rule') || can('decideMeasure')) return routes.ruling(c.id);
+    if (can('answer') || can('confirmTask')) return routes.violationAdmin(c.id);
+    return routes.violationMember(c.id);
+  }
+  if (!adminList) return routes.case(c.id);
+  return REVIEWED.has(c.kind) ? routes.review(c.id) : routes.act(c.id);
 }
 
 export const TAB_ROUTES: string[] = [routes.home, routes.inbox, routes.me];

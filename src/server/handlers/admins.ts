@@ -39,7 +39,7 @@ export async function adminsAppoint(ctx: HandlerCtx, input: ActionInput<'admins.
     now,
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
 }
 
 export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'admins.applyChange'>): Promise<Result<CaseView>> {
@@ -48,7 +48,7 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
   const me = actor.person._id;
   const id = requestKey('ac', me, input.requestId);
   const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, now))[0]);
+  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now: now }))[0]);
   if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有该群的现任管理员可以申请变更');
   const gc = await loadGroupContext(store, input.groupId);
   if (!gc) return fail('NOT_FOUND');
@@ -73,7 +73,7 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
     settings: settings.values,
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
 }
 
 export async function adminsDecideChange(ctx: HandlerCtx, input: ActionInput<'admins.decideChange'>): Promise<Result<CaseView>> {

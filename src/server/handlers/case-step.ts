@@ -37,7 +37,7 @@ export async function stepCase(
   );
   if ('ok' in saved) return saved;
   await applyEffects(ctx.deps, saved, now);
-  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
 }
 
 export function failed(code: Parameters<typeof fail>[0], message?: string) {

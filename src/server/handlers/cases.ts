@@ -7,18 +7,18 @@ const DEFAULT_LIMIT = 20;
 export async function casesMine(ctx: HandlerCtx, input: ActionInput<'cases.mine'>): Promise<Result<Page<CaseView>>> {
   const page = { offset: input.offset ?? 0, limit: input.limit ?? DEFAULT_LIMIT };
   const { items, total } = await ctx.deps.store.listCasesOfPerson(ctx.actor.person._id, page);
-  return ok({ items: await toCaseViews(ctx.deps.store, ctx.actor, items), total, ...page });
+  return ok({ items: await toCaseViews(ctx.deps.store, ctx.actor, items, false, { now: ctx.now }), total, ...page });
 }
 
 export async function casesGet(ctx: HandlerCtx, input: ActionInput<'cases.get'>): Promise<Result<CaseView>> {
   const c = await ctx.deps.store.getCase(input.caseId);
   // Someone else's case answers exactly like a missing one: its existence is not theirs to know.
   if (!c || !canSeeCase(ctx.actor, c)) return fail('NOT_FOUND');
-  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [c], true))[0]);
+  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [c], true, { now: ctx.now, files: ctx.deps.files }))[0]);
 }
 
 export async function inboxList(ctx: HandlerCtx, input: ActionInput<'inbox.list'>): Promise<Result<Page<CaseView>>> {
   const page = { offset: input.offset ?? 0, limit: input.limit ?? DEFAULT_LIMIT };
   const { items, total } = await ctx.deps.store.listInbox(ctx.actor.person._id, page);
-  return ok({ items: await toCaseViews(ctx.deps.store, ctx.actor, items), total, ...page });
+  return ok({ items: await toCaseViews(ctx.deps.store, ctx.actor, items, false, { now: ctx.now }), total, ...page });
 }

@@ -15,7 +15,7 @@ export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'electio
   const { actor, now } = ctx;
   const id = requestKey('el', actor.person._id, input.requestId);
   const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, now))[0]);
+  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now: now }))[0]);
   const gc = await loadGroupContext(store, input.groupId);
   if (!gc) return fail('NOT_FOUND');
   const roles = rolesIn(actor, gc.group._id);
@@ -39,7 +39,7 @@ export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'electio
     settings: settings.values,
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
 }
 
 export async function electionsNominate(ctx: HandlerCtx, input: ActionInput<'elections.nominate'>) {

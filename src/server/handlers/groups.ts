@@ -111,7 +111,7 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
   return ok({
     group,
     members,
-    history: await toCaseViews(store, actor, history, false, ctx.now),
+    history: await toCaseViews(store, actor, history, false, { now: ctx.now }),
     can: {
       manage: isAdmin,
       bind: isAdmin || actor.isOwner,
@@ -155,5 +155,5 @@ export async function rosterAskFix(ctx: HandlerCtx, input: ActionInput<'roster.a
     settings: settings.values,
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
 }

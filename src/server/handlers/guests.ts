@@ -20,7 +20,7 @@ export async function guestsRequest(ctx: HandlerCtx, input: ActionInput<'guests.
   const me = actor.person._id;
   const id = requestKey('gu', me, input.requestId);
   const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, now))[0]);
+  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now: now }))[0]);
   if (!rolesIn(actor, input.groupId).includes('member')) return fail('NOT_MEMBER');
   const gc = await loadGroupContext(store, input.groupId);
   if (!gc) return fail('NOT_FOUND');
@@ -57,7 +57,7 @@ export async function guestsRequest(ctx: HandlerCtx, input: ActionInput<'guests.
     settings: settings.values,
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, now))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
 }
 
 export async function guestsDecide(ctx: HandlerCtx, input: ActionInput<'guests.decide'>): Promise<Result<CaseView>> {

@@ -24,6 +24,17 @@ import { renameSubmit } from './rename-submit';
 import { settingsGet, settingsUpdate } from './settings';
 import { subscriptionsRecord } from './subscriptions';
 import { casesAcknowledge, tasksConfirm } from './tasks';
+import {
+  violationAccept,
+  violationAnswer,
+  violationAppeal,
+  violationConfirmTask,
+  violationDecideMeasure,
+  violationEscalate,
+  violationRule,
+} from './violation-decide';
+import { violationForm } from './violation-form';
+import { violationOpen } from './violation-open';
 import { whoami } from './whoami';
 
 export type Handler<A extends ActionName> = (ctx: HandlerCtx, input: ActionInput<A>) => Promise<Result<ActionResult<A>>>;
@@ -81,6 +92,15 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'records.grant': recordsGrant,
   'records.link': recordsLink,
   'records.log': recordsLog,
+  'violation.form': violationForm,
+  'violation.open': violationOpen,
+  'violation.decideMeasure': violationDecideMeasure,
+  'violation.appeal': violationAppeal,
+  'violation.accept': violationAccept,
+  'violation.answer': violationAnswer,
+  'violation.escalate': violationEscalate,
+  'violation.rule': violationRule,
+  'violation.confirmTask': violationConfirmTask,
   'cases.mine': casesMine,
   'cases.get': casesGet,
   'inbox.list': inboxList,

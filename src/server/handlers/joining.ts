@@ -63,7 +63,7 @@ export async function peopleOnboard(ctx: HandlerCtx, input: ActionInput<'people.
     const c = await openGroupTask(ctx, 'onboard', gc, person, `把新同事 ${person.name}（${dept?.name ?? ''}）拉入「${g.name}」`);
     if (c) opened.push(c);
   }
-  return ok(await toCaseViews(store, ctx.actor, opened, false, ctx.now));
+  return ok(await toCaseViews(store, ctx.actor, opened, false, { now: ctx.now }));
 }
 
 export async function peopleOffboard(ctx: HandlerCtx, input: ActionInput<'people.offboard'>): Promise<Result<CaseView[]>> {
@@ -90,7 +90,7 @@ export async function peopleOffboard(ctx: HandlerCtx, input: ActionInput<'people
     if (c) opened.push(c);
   }
   await cancelOnboarding(ctx.deps, person._id, now);
-  return ok(await toCaseViews(store, ctx.actor, opened, false, now));
+  return ok(await toCaseViews(store, ctx.actor, opened, false, { now: now }));
 }
 
 /** A new hire who leaves before being added needs adding no more. */

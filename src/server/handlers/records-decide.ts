@@ -38,7 +38,7 @@ async function decide(ctx: HandlerCtx, caseId: string, cmd: Command): Promise<Re
     (c) => canSeeCase(actor, c),
   );
   if (isFailure(saved)) return saved;
-  return ok((await toCaseViews(store, actor, [saved], true))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: ctx.now }))[0]);
 }
 
 function isFailure(x: unknown): x is Failure {

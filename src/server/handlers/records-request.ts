@@ -22,7 +22,7 @@ export async function recordsRequest(ctx: HandlerCtx, input: ActionInput<'record
   const id = recordAccessCaseId(me, input.requestId);
 
   const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true))[0]);
+  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now: ctx.now }))[0]);
 
   if (!rolesIn(actor, input.groupId).includes('member')) return fail('NOT_MEMBER');
   if (!input.pledge) return fail('PLEDGE_REQUIRED');
@@ -50,5 +50,5 @@ export async function recordsRequest(ctx: HandlerCtx, input: ActionInput<'record
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now: ctx.now }))[0]);
 }

@@ -28,7 +28,7 @@ async function decide(ctx: HandlerCtx, caseId: string, cmd: RenameCommand): Prom
   );
   if (isFailure(saved)) return saved;
   if (saved.state === 'approved') await recordNickname(ctx, saved as RenameCase);
-  return ok((await toCaseViews(store, actor, [saved], true))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now }))[0]);
 }
 
 /** On approval the roster takes the new nickname. */

@@ -21,7 +21,7 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
   const id = renameCaseId(me, input.requestId);
 
   const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true))[0]);
+  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now }))[0]);
 
   if (!rolesIn(actor, input.groupId).includes('member')) return fail('NOT_MEMBER');
   const [gc, settings, open] = await Promise.all([
@@ -57,5 +57,5 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true))[0]);
+  return ok((await toCaseViews(store, actor, [saved], true, { now }))[0]);
 }

@@ -1,7 +1,9 @@
 // The demo organisation: enough people and groups to click through every role.
-import type { GroupRole } from '../../contract';
+import { DEFAULT_SETTINGS, type GroupRole } from '../../contract';
+import { proposePenalty } from '../../core/ladder';
 import type { BackupDoc, Department, Group, Membership, Person } from '../../core/model';
 import { shanghaiDate } from '../../core/time';
+import { decideViolation, openViolation } from '../../core/violation';
 import { sealHistory } from '../audit';
 import type { Store } from '../ports';
 
@@ -74,6 +76,7 @@ export async function seedDemo(store: Store, now: number): Promise<boolean> {
     await store.putMembership(m);
   }
   await store.insertBackup(demoBackup(now));
+  await store.insertCase(priorWarning(now));
   return true;
 }
 
@@ -105,4 +108,38 @@ export function demoBackup(now: number): BackupDoc {
     createdAt: now,
     updatedAt: now,
   });
+}
+
+/**
+ * 郑爽 had a light violation in 市场部工作群 a month ago and accepted the warning, so a second one
+ * now shows the ladder proposing 移出群聊 (a repeat within the window).
+ */
+function priorWarning(now: number) {
+  const then = now - 30 * 86_400_000;
+  const ctx = { now: then, settings: DEFAULT_SETTINGS, admins: ['p_liuyang'], leaders: ['p_chengang'] };
+  const proposal = proposePenalty('minor', [], DEFAULT_SETTINGS.violation, then);
+  const opened = openViolation({
+    id: 'vi_demo_prior_warning',
+    groupId: 'g_market',
+    subjectId: 'p_zhengshuang',
+    openedBy: 'p_liuyang',
+    requestId: 'demo-prior-warning',
+    groupName: '市场部工作群',
+    subjectName: '郑爽',
+    category: DEFAULT_SETTINGS.violation.categories[3],
+    description: '在群里转发拉票链接',
+    evidence: [],
+    severity: 'minor',
+    proposed: proposal.step,
+    proposalReasons: proposal.reasons,
+    priorCount: 0,
+    step: proposal.step,
+    lighterReason: null,
+    settingsVersion: 1,
+    ctx,
+  });
+  const accepted = decideViolation(opened, { type: 'accept' }, { id: 'p_zhengshuang', rolesInGroup: ['member'] }, { ...ctx, now: then + 3_600_000 });
+  if (!accepted.ok) throw new Error(`demo warning: ${accepted.code}`);
+  // History only: a month-old notice is not worth delivering now.
+  return sealHistory({ ...accepted.case, outbox: [] });
 }

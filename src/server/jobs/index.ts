@@ -21,9 +21,15 @@ const BATCH = 100;
 export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{ applied: number; skipped: number }> {
   let applied = 0;
   let skipped = 0;
-  for (const c of await deps.store.listDueCases(now, BATCH)) {
+  for (const listed of await deps.store.listDueCases(now, BATCH)) {
     // One case failing must not hold up the others; it is due again on the next run.
     try {
+      // Re-read: a person may have moved the case on since the listing. Act only on the step that was due.
+      const c = await deps.store.getCase(listed._id);
+      if (!c || c.version !== listed.version || c.state !== listed.state) {
+        skipped++;
+        continue;
+      }
       const [settings, gc] = await Promise.all([settingsAt(deps.store, c.settingsVersion), loadGroupContext(deps.store, c.groupId)]);
       const d = kinds[c.kind].timeout(c, { now, settings: settings.values, admins: gc?.admins ?? [], leaders: gc?.leaders ?? [] });
       if (!d.ok) {
@@ -41,7 +47,7 @@ export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{
       await applyEffects(deps, saved, now);
     } catch (err) {
       skipped++;
-      console.error('timeout failed', c._id, err);
+      console.error('timeout failed', listed._id, err);
     }
   }
   return { applied, skipped };

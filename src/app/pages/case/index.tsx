@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { Btn } from '../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CaseView, Failure } from '../../../contract';
 import { call } from '../../api';
 import { CaseSummary } from '../../components/CaseSummary';
@@ -12,7 +12,7 @@ import { HistoryList } from '../../components/HistoryList';
 import { RemoteView } from '../../components/RemoteView';
 import { SetInWechat } from '../../components/SetInWechat';
 import { useRemote } from '../../hooks/useRemote';
-import { routes } from '../../lib/routes';
+import { caseRoute, routes } from '../../lib/routes';
 
 export default function CasePage() {
   const { params } = useRouter();
@@ -26,6 +26,12 @@ export default function CasePage() {
 }
 
 export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
+  // A violation has its own pages (subpackages): a notification lands here and moves on.
+  const elsewhere = item.kind === 'violation' ? caseRoute(item) : null;
+  useEffect(() => {
+    if (elsewhere) void Taro.redirectTo({ url: elsewhere });
+  }, [elsewhere]);
+  if (elsewhere) return <View className="qw-load-more" onClick={() => void Taro.redirectTo({ url: elsewhere })}>查看违规处理详情</View>;
   const nickname = typeof item.data.nickname === 'string' ? item.data.nickname : '';
   return (
     <>

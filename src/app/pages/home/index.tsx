@@ -11,7 +11,7 @@ import { FailureView, RemoteView } from '../../components/RemoteView';
 import { Tag } from '../../components/StateTag';
 import { useRemote } from '../../hooks/useRemote';
 import { groupRoleLabels } from '../../lib/labels';
-import { routes } from '../../lib/routes';
+import { caseRoute, routes } from '../../lib/routes';
 import { loadWhoAmI } from '../../lib/session';
 
 interface HomeData {
@@ -86,7 +86,7 @@ export default function HomePage() {
                 <FailureView failure={cases} onRetry={remote.reload} />
               ) : cases.data.items.length ? (
                 cases.data.items.map((c) => (
-                  <CaseCard key={c.id} item={c} onTap={() => void Taro.navigateTo({ url: routes.case(c.id) })} />
+                  <CaseCard key={c.id} item={c} onTap={() => void Taro.navigateTo({ url: caseRoute(c) })} />
                 ))
               ) : (
                 <EmptyState title="暂无事项" description="你提交的申请和与你有关的事项会显示在这里。" />

@@ -1,18 +1,24 @@
 // 待办: everything waiting on me, oldest deadline first (R3). Members see a friendly empty state.
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import type { CaseView } from '../../../contract';
 import { call } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
 import { EmptyState } from '../../components/EmptyState';
 import { PagedList } from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
-import { reviewRoute, routes } from '../../lib/routes';
+import { caseRoute, routes } from '../../lib/routes';
+import { loadWhoAmI } from '../../lib/session';
 
 const loadInbox = (offset: number, limit: number) => call('inbox.list', { offset, limit });
 
 export default function InboxPage() {
   const list = usePaged<CaseView>(loadInbox);
+  const [isAdmin, setIsAdmin] = useState(false);
+  useEffect(() => {
+    void loadWhoAmI().then((r) => setIsAdmin(r.ok && r.data.roles.includes('admin')));
+  }, []);
   return (
     <View className="qw-page">
       <View className="qw-header">
@@ -21,10 +27,15 @@ export default function InboxPage() {
           {list.status === 'ok' && list.total ? `共 ${list.total} 项等你处理，截止时间最早的在前` : '等你处理的事项'}
         </View>
       </View>
+      {isAdmin ? (
+        <View className="qw-btn qw-btn--block" onClick={() => void Taro.navigateTo({ url: routes.violationNew })}>
+          处理群成员违规
+        </View>
+      ) : null}
       <PagedList
         list={list}
         render={(c) => (
-          <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: reviewRoute(c) })} />
+          <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: caseRoute(c, true) })} />
         )}
         empty={<EmptyState title="没有待处理的事项" description="有新的申请需要你处理时，会出现在这里并通知你。" />}
         onError={(f) =>

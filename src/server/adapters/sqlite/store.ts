@@ -229,6 +229,15 @@ export function openSqliteStore(file: string): SqliteStore {
       const items = cases.where(`${c('groupId')} = ?`, [groupId, limit, offset], `ORDER BY ${c('updatedAt')} DESC, _id DESC LIMIT ? OFFSET ?`).map(docToCase);
       return { items, total: cases.count(`${c('groupId')} = ?`, [groupId]) };
     },
+    async listCasesAbout(kind, groupId, subjectId, since) {
+      return cases
+        .where(
+          `${c('subjectId')} = ? AND ${c('kind')} = ? AND ${c('groupId')} = ? AND ${c('createdAt')} >= ?`,
+          [subjectId, kind, groupId, since],
+          `ORDER BY ${c('createdAt')}, _id`,
+        )
+        .map(docToCase);
+    },
     async listDueCases(now, limit) {
       return cases
         .where(`${c('open')} = 1 AND ${c('wakeAt')} <= ?`, [now, Math.max(0, limit)], `ORDER BY ${c('wakeAt')}, _id LIMIT ?`)

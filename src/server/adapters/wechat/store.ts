@@ -207,6 +207,13 @@ export function createWechatStore(db: WxDatabase): Store {
       ], p);
       return { items: r.items.map(docToCase), total: r.total };
     },
+    async listCasesAbout(kind, groupId, subjectId, since) {
+      const docs = await all<WxDoc>('cases', { subjectId, kind, groupId, createdAt: _.gte(since) }, [
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return docs.map(docToCase);
+    },
     async listDueCases(now, limit) {
       const q = query('cases', { open: true, wakeAt: _.lte(now) }, [
         ['wakeAt', 'asc'],

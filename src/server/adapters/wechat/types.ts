@@ -11,6 +11,7 @@ export type WxDoc = { _id: string } & Record<string, unknown>;
 export interface WxCommand {
   in(values: unknown[]): unknown;
   lte(value: number): unknown;
+  gte(value: number): unknown;
   gt(value: number | string): unknown;
   or(conditions: object[]): object;
   inc(n: number): unknown;

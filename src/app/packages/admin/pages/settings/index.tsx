@@ -1,6 +1,6 @@
 // The owner's settings: above all the working-day calendar. The holiday library knows official
 // holidays and 调休 only up to some year; after that the owner enters them and confirms the year.
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Btn } from '../../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -22,6 +22,7 @@ export default function SettingsPage() {
           <>
             <CalendarForm key={`c${view.version}`} view={view} onSaved={remote.replace} />
             <RecordsForm key={`r${view.version}`} view={view} onSaved={remote.replace} />
+            <ViolationRulesForm key={`v${view.version}`} view={view} onSaved={remote.replace} />
           </>
         )}
       </RemoteView>
@@ -205,6 +206,57 @@ function RecordsForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Setti
       <Btn block disabled={!dirty || busy || bad.length > 0 || orderBad} onClick={() => void save()}>
         保存
       </Btn>
+    </View>
+  );
+}
+
+type ViolationRules = SettingsView['values']['violation'];
+const NUMBER_FIELDS: [keyof ViolationRules, string][] = [
+  ['appealDays', '申诉期限 X₁（工作日）'],
+  ['answerDays', '管理员答复期限 X₂（工作日）'],
+  ['escalateDays', '向领导申诉期限 X₃（工作日）'],
+  ['remindAfterDays', '催办后报领导（工作日）'],
+  ['repeatCount', '多次违规：次数（含本次）'],
+  ['windowDays', '多次违规：统计天数（自然日）'],
+];
+
+/** §7: the X values of the appeal, the ladder's repeat rule and the six categories. */
+function ViolationRulesForm({ view, onSaved }: { view: SettingsView; onSaved: (v: SettingsView) => void }) {
+  const saved = view.values.violation;
+  const [numbers, setNumbers] = useState<Record<string, string>>(Object.fromEntries(NUMBER_FIELDS.map(([k]) => [k, String(saved[k])])));
+  const [categories, setCategories] = useState(saved.categories.join('\n'));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  async function save() {
+    const values = Object.fromEntries(NUMBER_FIELDS.map(([k]) => [k, Number(numbers[k])]));
+    const list = categories.split('\n').map((c) => c.trim()).filter(Boolean);
+    setBusy(true);
+    setFailure(null);
+    const violation = { ...saved, ...values, categories: [...new Set(list)] } as ViolationRules;
+    const r = await call('settings.update', { values: { ...view.values, violation }, expectedVersion: view.version });
+    setBusy(false);
+    if (!r.ok) return setFailure(r);
+    onSaved(r.data);
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  }
+
+  return (
+    <View className="qw-card">
+      <View className="qw-section-title">违规处理与申诉</View>
+      {NUMBER_FIELDS.map(([k, label]) => (
+        <View key={k}>
+          <View className="qw-label">{label}</View>
+          <Input className="qw-input" type="number" value={numbers[k]} onInput={(e) => setNumbers((n) => ({ ...n, [k]: e.detail.value }))} />
+        </View>
+      ))}
+      <View className="qw-label">违规类别（每行一个）</View>
+      <Textarea className="qw-textarea" value={categories} maxlength={600} onInput={(e) => setCategories(e.detail.value)} />
+      {failure ? <ErrorBanner failure={failure} /> : null}
+      <Btn block disabled={busy} onClick={() => void save()}>
+        保存违规处理设置
+      </Btn>
+      <Text className="qw-hint">修改只对之后新建的违规事项生效；已立案的事项按立案时的设置计算期限。</Text>
     </View>
   );
 }

@@ -1,0 +1,103 @@
+// The facts of a violation case as every reader sees them: what, the ladder's proposal and why, the
+// decision, evidence (expiring links), the appeal and its answers, the WeChat task, the whole history.
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { APPEAL_OUTCOME_LABELS, PENALTY_LABELS, SEVERITY_LABELS, type CaseView, type EvidenceLink } from '../../contract';
+import type { ViolationData } from '../../core/violation';
+import { formatDateTime } from '../lib/time';
+import { CaseSummary } from './CaseSummary';
+import { HistoryList } from './HistoryList';
+
+export const violationData = (item: CaseView) => item.data as unknown as ViolationData & { appealClosedReason: string | null };
+
+function Row({ k, v }: { k: string; v: string }) {
+  return (
+    <View className="qw-kv">
+      <Text className="qw-kv__k">{k}</Text>
+      <Text className="qw-kv__v">{v}</Text>
+    </View>
+  );
+}
+
+function Evidence({ links }: { links: EvidenceLink[] | undefined }) {
+  if (!links?.length) return null;
+  const urls = links.map((l) => l.url);
+  return (
+    <View className="qw-row qw-evidence">
+      {links.map((l) => (
+        <Image
+          key={l.fileId}
+          className="qw-evidence__img"
+          src={l.url}
+          mode="aspectFill"
+          onClick={() => void Taro.previewImage({ urls, current: l.url })}
+        />
+      ))}
+    </View>
+  );
+}
+
+export function ViolationFacts({ item }: { item: CaseView }) {
+  const d = violationData(item);
+  const penalty = d.penalty === 'pending' ? '待上级领导决定' : PENALTY_LABELS[d.penalty];
+  return (
+    <>
+      <CaseSummary item={item} />
+      <View className="qw-card" data-testid="violation-facts">
+        <View className="qw-section-title">违规情况</View>
+        <Row k="违规类别" v={d.category} />
+        <Row k="情节" v={SEVERITY_LABELS[d.severity]} />
+        <Row k="情况说明" v={d.description} />
+        <Evidence links={item.links?.evidence} />
+        <Row k="系统建议" v={PENALTY_LABELS[d.proposed]} />
+        {d.proposalReasons.map((r) => (
+          <View className="qw-hint" key={r}>
+            {r}
+          </View>
+        ))}
+        {d.lighterReason ? <Row k="从轻理由" v={d.lighterReason} /> : null}
+        <Row k="当前处理" v={penalty} />
+        {d.measureReason ? <Row k="处分理由" v={d.measureReason} /> : null}
+        {d.filedWith.length ? <Row k="备案" v="已报上级领导备案" /> : null}
+        {d.task ? (
+          <Row
+            k={d.task.action === 'remove' ? '移出群聊' : '重新拉回群'}
+            v={{ pending: '待管理员在微信中操作并确认', done: `已完成（${d.task.at ? formatDateTime(d.task.at) : ''}）`, cancelled: '已取消（处理已减轻或撤销）' }[d.task.status]}
+          />
+        ) : null}
+        {d.appealDeadline ? <Row k="申诉期限" v={formatDateTime(d.appealDeadline)} /> : null}
+      </View>
+      {d.appeal ? (
+        <View className="qw-card">
+          <View className="qw-section-title">申诉</View>
+          <Row k="申诉理由" v={d.appeal.reasons} />
+          <Evidence links={item.links?.appealEvidence} />
+          {d.answer ? <Row k="管理员答复" v={`${APPEAL_OUTCOME_LABELS[d.answer.outcome]}：${d.answer.finding}`} /> : null}
+          {d.escalation ? <Row k="向领导申诉" v={d.escalation.reasons} /> : null}
+          {d.ruling ? <Row k="最终裁决" v={`${APPEAL_OUTCOME_LABELS[d.ruling.outcome]}：${d.ruling.finding}`} /> : null}
+        </View>
+      ) : null}
+      <View className="qw-card">
+        <View className="qw-section-title">处理记录</View>
+        <HistoryList items={item.history ?? []} />
+      </View>
+    </>
+  );
+}
+
+/** Answer and ruling choices: uphold, reduce to each lighter penalty of the same kind, revoke. */
+export function outcomeChoices(item: CaseView): { value: string; label: string }[] {
+  const p = violationData(item).penalty;
+  const lighter: string[] = p === 'removal' ? ['warning'] : (['criticism', 'fine', 'demotion', 'dismissal'] as const).slice(0, Math.max(0, ['criticism', 'fine', 'demotion', 'dismissal'].indexOf(p)));
+  return [
+    { value: 'uphold', label: APPEAL_OUTCOME_LABELS.uphold },
+    ...lighter.map((l) => ({ value: `reduce:${l}`, label: `减轻为${PENALTY_LABELS[l as keyof typeof PENALTY_LABELS]}` })),
+    { value: 'revoke', label: APPEAL_OUTCOME_LABELS.revoke },
+  ];
+}
+
+/** `reduce:warning` → the contract's outcome and reducedTo. */
+export function parseOutcome(choice: string | null): { outcome: 'uphold' | 'reduce' | 'revoke'; reducedTo?: 'warning' | 'removal' | 'criticism' | 'fine' | 'demotion' | 'dismissal' } {
+  const [outcome, to] = (choice ?? 'uphold').split(':');
+  return to ? { outcome: 'reduce', reducedTo: to as never } : { outcome: outcome as 'uphold' | 'revoke' };
+}

@@ -1,0 +1,21 @@
+// The ladder's input, read from the store: this member's earlier violations in this group.
+import type { LadderProposal, SettingsValues, Severity } from '../../contract';
+import { proposePenalty, type PriorViolation } from '../../core/ladder';
+import type { ViolationCase } from '../../core/violation';
+import type { Store } from '../ports';
+
+const DAY = 86_400_000;
+
+export async function proposalFor(
+  store: Store,
+  groupId: string,
+  subjectId: string,
+  severity: Severity,
+  settings: SettingsValues,
+  now: number,
+): Promise<LadderProposal> {
+  const rule = settings.violation;
+  const cases = (await store.listCasesAbout('violation', groupId, subjectId, now - rule.windowDays * DAY)) as ViolationCase[];
+  const prior: PriorViolation[] = cases.map((c) => ({ caseId: c._id, openedAt: c.createdAt, penalty: c.data.penalty }));
+  return proposePenalty(severity, prior, rule, now);
+}

@@ -1,0 +1,77 @@
+// An admin opens a violation case: the ladder proposes, the admin decides (lighter only with a reason).
+import { createHash } from 'node:crypto';
+import { fail, ok, PENALTY_LABELS, type ActionInput, type CaseView, type Result } from '../../contract';
+import { checkChosenStep } from '../../core/ladder';
+import { openViolation } from '../../core/violation';
+import { rolesIn, type HandlerCtx } from '../context';
+import { checkText } from '../content';
+import { insertNew } from '../save';
+import { currentSettings } from '../settings';
+import { canSeeCase, toCaseViews } from '../views';
+import { loadGroupContext } from './group-context';
+import { checkFiles } from './violation-files';
+import { proposalFor } from './violation-ladder';
+
+export function violationCaseId(personId: string, requestId: string): string {
+  return `vi_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;
+}
+
+export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violation.open'>): Promise<Result<CaseView>> {
+  const { store } = ctx.deps;
+  const { actor, now } = ctx;
+  const me = actor.person._id;
+  const id = violationCaseId(me, input.requestId);
+  const view = async (c: Parameters<typeof canSeeCase>[1]) =>
+    ok((await toCaseViews(store, actor, [c], true, { now, files: ctx.deps.files }))[0]);
+
+  const retried = await store.getCase(id);
+  if (retried && canSeeCase(actor, retried)) return view(retried);
+
+  if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有本群管理员可以处理违规');
+  if (input.subjectId === me) return fail('FORBIDDEN', '不能对自己立案，请由其他管理员处理');
+  const [gc, settings] = await Promise.all([loadGroupContext(store, input.groupId), currentSettings(store)]);
+  if (!gc) return fail('NOT_FOUND');
+  const subject = gc.roster.find((r) => r.person._id === input.subjectId && r.membership.roles.includes('member'));
+  if (!subject || subject.person.status !== 'active') return fail('NOT_MEMBER', '该成员不在本群');
+  const rules = settings.values.violation;
+  if (!rules.categories.includes(input.category)) return fail('CATEGORY_UNKNOWN');
+
+  const description = input.description.trim();
+  if (!description) return fail('REASON_REQUIRED', '请描述违规情况');
+  const proposal = await proposalFor(store, input.groupId, input.subjectId, input.severity, settings.values, now);
+  const chosen = checkChosenStep(proposal.step, input.step);
+  if (chosen === 'heavier') {
+    return fail('PENALTY_NOT_ALLOWED', `按处罚规则本次应为“${PENALTY_LABELS[proposal.step]}”，不能选择更重的处理；如情节更重，请调整情节`);
+  }
+  const lighterReason = input.lighterReason?.trim() || null;
+  if (chosen === 'lighter' && !lighterReason) {
+    return fail('REASON_REQUIRED', `选择比建议（${PENALTY_LABELS[proposal.step]}）更轻的处理时，请写明理由`);
+  }
+  const evidence = await checkFiles(ctx, input.evidence);
+  if (!Array.isArray(evidence)) return evidence;
+  const refused = await checkText(ctx, [description, lighterReason ?? undefined]);
+  if (refused) return refused;
+
+  const c = openViolation({
+    id,
+    groupId: gc.group._id,
+    subjectId: input.subjectId,
+    openedBy: me,
+    requestId: input.requestId,
+    groupName: gc.group.name,
+    subjectName: subject.person.name,
+    category: input.category,
+    description,
+    evidence,
+    severity: input.severity,
+    proposed: proposal.step,
+    proposalReasons: proposal.reasons,
+    priorCount: proposal.priorCount,
+    step: input.step,
+    lighterReason: chosen === 'lighter' ? lighterReason : null,
+    settingsVersion: settings.version,
+    ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
+  });
+  const { case: saved } = await insertNew(ctx.deps, c);
+  return view(saved);
+}

@@ -1,0 +1,110 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ok, type CaseView } from '../../src/contract';
+import CasePage from '../../src/app/pages/case/index';
+import ViolationPage from '../../src/app/packages/member/pages/violation/index';
+import { forgetWhoAmI } from '../../src/app/lib/session';
+import { mockApi } from './api-mock';
+import { whoami } from './fixtures';
+import * as taro from './stubs/taro';
+
+// A whole page with its forms: give a busy machine (npm test runs two workers) room.
+jest.setTimeout(30_000);
+const slow = { timeout: 10_000 };
+
+const deadline = Date.UTC(2026, 10, 27, 15, 59, 59, 999); // 11-27 23:59 in Shanghai
+
+function violationCase(over: Partial<CaseView> = {}, data: Record<string, unknown> = {}): CaseView {
+  return {
+    id: 'vi_1',
+    kind: 'violation',
+    kindLabel: '违规处理',
+    group: { id: 'g_proj_a', name: '项目A群' },
+    subject: { id: 'p_zw1', name: '张伟' },
+    state: 'vio_decided',
+    stateLabel: '已处理·申诉期内',
+    open: true,
+    waitingOn: [{ id: 'p_zw1', name: '张伟' }],
+    dueAt: deadline,
+    dueAtUnconfirmed: false,
+    escalation: 0,
+    title: '张伟：广告推销、擅自拉票集赞（警告）',
+    data: {
+      groupName: '项目A群',
+      subjectName: '张伟',
+      category: '广告推销、擅自拉票集赞',
+      description: '在群里发布保险广告',
+      severity: 'minor',
+      proposed: 'warning',
+      proposalReasons: ['初次违规且情节较轻：给予警告，提醒其遵守群规。'],
+      priorCount: 0,
+      step: 'warning',
+      lighterReason: null,
+      decidedBy: 'p_zj',
+      penalty: 'warning',
+      measureReason: null,
+      filedWith: [],
+      appealDeadline: deadline,
+      appeal: null,
+      answer: null,
+      escalateDeadline: null,
+      escalation: null,
+      ruling: null,
+      task: null,
+      appealClosedReason: null,
+      ...data,
+    },
+    allowed: ['appeal', 'accept'],
+    createdAt: deadline - 3 * 86400_000,
+    updatedAt: deadline - 3 * 86400_000,
+    history: [],
+    links: { evidence: [{ fileId: 'local:abc', url: '/files/abc?exp=1&sig=x', expiresAt: deadline }], appealEvidence: [] },
+    ...over,
+  };
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  forgetWhoAmI();
+  taro.setRouterParams({ id: 'vi_1' });
+});
+
+describe('violation case page (member)', () => {
+  it('should let the member appeal with a reason before the deadline, asking for the result message', async () => {
+    const api = mockApi({
+      'session.whoami': () => ok(whoami()),
+      'cases.get': () => ok(violationCase()),
+      'violation.appeal': () => ok(violationCase({ state: 'vio_appealed', stateLabel: '申诉待答复', allowed: [] })),
+    });
+    render(<ViolationPage />);
+    expect(await screen.findByText('提出申诉', {}, slow)).toBeTruthy();
+    expect(screen.getByText(/请在 2026-11-27 23:59 前申诉/)).toBeTruthy();
+    expect(screen.getByText('在群里发布保险广告')).toBeTruthy();
+    const submit = screen.getByRole('button', { name: '提交申诉' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.input(screen.getAllByRole('textbox')[0], { target: { value: '那是同事转发的' } });
+    await waitFor(() => expect(submit.disabled).toBe(false), slow);
+    fireEvent.click(submit);
+    await screen.findByText('申诉待答复', {}, slow);
+    expect(api.sentTo('violation.appeal')).toEqual([{ caseId: 'vi_1', reasons: '那是同事转发的', evidence: [] }]);
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['TPL_DECIDED'] }));
+  });
+
+  it('should say why the appeal is closed after the deadline, with the button disabled', async () => {
+    mockApi({
+      'session.whoami': () => ok(whoami()),
+      'cases.get': () =>
+        ok(violationCase({ allowed: ['accept'] }, { appealClosedReason: '申诉期已于 11月27日 23:59 截止，处理决定已生效。' })),
+    });
+    render(<ViolationPage />);
+    const closed = await screen.findByRole('button', { name: '申诉已关闭' }, slow);
+    expect((closed as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('申诉期已于 11月27日 23:59 截止，处理决定已生效。')).toBeTruthy();
+    expect(screen.queryByText('提出申诉')).toBeNull();
+  });
+
+  it('should send a violation opened from a notification on to its own page', async () => {
+    mockApi({ 'cases.get': () => ok(violationCase()) });
+    render(<CasePage />);
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/member/pages/violation/index?id=vi_1' }), slow);
+  });
+});

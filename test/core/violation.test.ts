@@ -1,0 +1,285 @@
+import { DEFAULT_SETTINGS, type LadderStep, type SettingsValues } from '../../src/contract';
+import type { CaseActor } from '../../src/core/case';
+import {
+  appealClosedReason,
+  appealReviewers,
+  decideViolation,
+  isLighter,
+  openViolation,
+  violationAllowed,
+  violationMachine,
+  type ViolationCase,
+  type ViolationCommand,
+  type ViolationContext,
+} from '../../src/core/violation';
+
+const t0 = Date.parse('2026-11-24T10:00:00+08:00'); // a Tuesday
+const at = (s: string) => Date.parse(`${s}+08:00`);
+const end = (date: string) => at(`${date}T23:59:59.999`);
+const ctx = (now = t0, settings: SettingsValues = DEFAULT_SETTINGS): ViolationContext => ({
+  now,
+  settings,
+  admins: ['admin1', 'admin2'],
+  leaders: ['boss'],
+});
+const admin1: CaseActor = { id: 'admin1', rolesInGroup: ['member', 'admin'] };
+const admin2: CaseActor = { id: 'admin2', rolesInGroup: ['member', 'admin'] };
+const member: CaseActor = { id: 'm1', rolesInGroup: ['member'] };
+const other: CaseActor = { id: 'm2', rolesInGroup: ['member'] };
+const boss: CaseActor = { id: 'boss', rolesInGroup: ['leader'] };
+const system: CaseActor = { id: null, rolesInGroup: [] };
+
+function opened(stepChosen: LadderStep = 'warning', c = ctx(), proposed: LadderStep = stepChosen): ViolationCase {
+  return openViolation({
+    id: 'v1',
+    groupId: 'g1',
+    subjectId: 'm1',
+    openedBy: 'admin1',
+    requestId: 'r1',
+    groupName: '项目A群',
+    subjectName: '张三',
+    category: '广告推销、擅自拉票集赞',
+    description: '在群里发了三次保险广告',
+    evidence: [],
+    severity: proposed === 'referral' ? 'major' : proposed === 'removal' ? 'serious' : 'minor',
+    proposed,
+    proposalReasons: ['初次违规且情节较轻'],
+    priorCount: 0,
+    step: stepChosen,
+    lighterReason: stepChosen === proposed ? null : '主动撤回并道歉',
+    settingsVersion: 1,
+    ctx: c,
+  });
+}
+function must(d: ReturnType<typeof decideViolation>): ViolationCase {
+  if (!d.ok) throw new Error(`refused: ${d.code} ${d.message ?? ''}`);
+  return d.case;
+}
+const run = (c: ViolationCase, cmd: ViolationCommand, actor: CaseActor, now = t0) => decideViolation(c, cmd, actor, ctx(now));
+const appealed = (c = opened(), now = t0 + 3600_000) => must(run(c, { type: 'appeal', reasons: '广告是同事转发的', evidence: [] }, member, now));
+const answered = (outcome: 'uphold' | 'reduce' | 'revoke' = 'uphold', c = appealed(), now = t0 + 7200_000) =>
+  must(run(c, { type: 'answer', outcome, finding: '核实属实', ...(outcome === 'reduce' ? { reducedTo: 'warning' as const } : {}) }, admin2, now));
+
+describe('violation machine: opening', () => {
+  it('should declare two final states and five open ones', () => {
+    expect(Object.entries(violationMachine).filter(([, s]) => s.final).map(([k]) => k)).toEqual(['vio_final', 'vio_revoked']);
+  });
+
+  it('should open a warning with the member told and an appeal deadline of 3 working days', () => {
+    const c = opened();
+    expect(c.state).toBe('vio_decided');
+    expect(c.data.penalty).toBe('warning');
+    expect(c.dueAt).toBe(end('2026-11-27'));
+    expect(c.data.appealDeadline).toBe(c.dueAt);
+    expect(c.wakeAt).toBe(c.dueAt);
+    expect(c.assignees).toEqual(['m1']);
+    expect(c.outbox.map((o) => [o.to, o.purpose, o.title])).toEqual([['m1', 'caseDecided', '违规处理：警告']]);
+    expect(c.outbox[0].body).toContain('11月27日 23:59');
+    expect(c.history.map((h) => h.action)).toEqual(['decide']);
+  });
+
+  it('should file a removal with the leader and give the other admins the WeChat task', () => {
+    const c = opened('removal');
+    expect(c.history.map((h) => h.action)).toEqual(['decide', 'file']);
+    expect(c.data.filedWith).toEqual(['boss']);
+    expect(c.data.task).toMatchObject({ action: 'remove', status: 'pending' });
+    expect(c.assignees).toEqual(['m1', 'admin1', 'admin2']);
+    expect(c.outbox.map((o) => [o.to, o.title])).toEqual([
+      ['m1', '违规处理：移出群聊'],
+      ['admin2', '待移出群成员'],
+      ['boss', '违规移出备案'],
+    ]);
+  });
+
+  it('should refer a major loss to the leader, and record a lighter step with its reason', () => {
+    const c = opened('referral');
+    expect(c.state).toBe('vio_referred');
+    expect(c.assignees).toEqual(['boss']);
+    expect(c.data.penalty).toBe('pending');
+    expect(c.outbox.map((o) => [o.to, o.purpose])).toEqual([['boss', 'newTask'], ['m1', 'caseDecided']]);
+    const lighter = opened('warning', ctx(), 'removal');
+    expect(lighter.history[0].note).toContain('从轻理由：主动撤回并道歉');
+    expect(lighter.data.lighterReason).toBe('主动撤回并道歉');
+  });
+});
+
+describe('violation machine: the appeal', () => {
+  it('should let only the member appeal, before the deadline, to the admin who did not decide', () => {
+    const c = opened();
+    expect(violationAllowed(c, member, t0)).toEqual(['appeal', 'accept']);
+    expect(violationAllowed(c, member, c.data.appealDeadline! + 1)).toEqual(['accept']);
+    expect(appealClosedReason(c, c.data.appealDeadline! + 1)).toContain('11月27日 23:59 截止');
+    expect(run(c, { type: 'appeal', reasons: 'x', evidence: [] }, other)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(run(c, { type: 'appeal', reasons: 'x', evidence: [] }, member, c.data.appealDeadline! + 1)).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
+    expect(run(c, { type: 'appeal', reasons: '  ', evidence: [] }, member)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    const a = appealed(c);
+    expect(a.state).toBe('vio_appealed');
+    expect(a.assignees).toEqual(['admin2']);
+    expect(a.dueAt).toBe(end('2026-12-01'));
+    expect(a.outbox.at(-1)).toMatchObject({ to: 'admin2', purpose: 'newTask', title: '新的违规申诉' });
+  });
+
+  it('should refuse a second appeal while one is open', () => {
+    const a = appealed();
+    expect(run(a, { type: 'appeal', reasons: '再申诉', evidence: [] }, member)).toMatchObject({ ok: false, code: 'APPEAL_ALREADY_OPEN' });
+    const b = answered('uphold', a);
+    expect(run(b, { type: 'appeal', reasons: '再申诉', evidence: [] }, member)).toMatchObject({ ok: false, code: 'APPEAL_ALREADY_OPEN' });
+  });
+
+  it('should send the appeal to the deciding admin when no other admin exists, and to the leader when no admin', () => {
+    expect(appealReviewers('admin1', 'm1', ['admin1', 'admin2'], ['boss'])).toEqual(['admin2']);
+    expect(appealReviewers('admin1', 'm1', ['admin1'], ['boss'])).toEqual(['admin1']);
+    expect(appealReviewers('admin1', 'm1', [], ['boss'])).toEqual(['boss']);
+  });
+
+  it('should let only the reviewer answer, with a finding', () => {
+    const a = appealed();
+    expect(run(a, { type: 'answer', outcome: 'uphold', finding: '属实' }, admin1)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(run(a, { type: 'answer', outcome: 'uphold', finding: '属实' }, member)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(run(a, { type: 'answer', outcome: 'uphold', finding: ' ' }, admin2)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(violationAllowed(a, admin2, t0)).toEqual(['answer']);
+    expect(violationAllowed(a, boss, t0)).toEqual([]);
+  });
+
+  it('should uphold with an escalation deadline of 3 working days', () => {
+    const b = answered('uphold');
+    expect(b.state).toBe('vio_answered');
+    expect(b.data.answer).toMatchObject({ outcome: 'uphold', penalty: 'warning', by: 'admin2' });
+    expect(b.dueAt).toBe(end('2026-11-27'));
+    expect(b.assignees).toEqual(['m1']);
+    expect(violationAllowed(b, member, t0)).toEqual(['escalate', 'accept']);
+  });
+
+  it('should refuse to reduce a warning and revoke it instead, closing the case', () => {
+    const a = appealed();
+    expect(run(a, { type: 'answer', outcome: 'reduce', finding: '轻', reducedTo: 'warning' }, admin2)).toMatchObject({ ok: false, code: 'PENALTY_NOT_ALLOWED' });
+    const r = answered('revoke', a);
+    expect(r).toMatchObject({ state: 'vio_revoked', open: false, assignees: [] });
+    expect(r.data.penalty).toBe('none');
+  });
+
+  it('should reduce a removal to a warning and cancel the pending removal task', () => {
+    const a = appealed(opened('removal'));
+    expect(run(a, { type: 'answer', outcome: 'reduce', finding: '情节较轻', reducedTo: 'fine' }, admin2)).toMatchObject({ ok: false, code: 'PENALTY_NOT_ALLOWED' });
+    const b = answered('reduce', a);
+    expect(b.data.penalty).toBe('warning');
+    expect(b.data.task).toMatchObject({ action: 'remove', status: 'cancelled' });
+    expect(b.assignees).toEqual(['m1']);
+  });
+
+  it('should ask the admins to re-add a member whose removal was carried out and then revoked', () => {
+    let c = opened('removal');
+    expect(run(c, { type: 'confirmTask' }, member)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    c = must(run(c, { type: 'confirmTask' }, admin2));
+    expect(c.data.task).toMatchObject({ status: 'done', by: 'admin2' });
+    expect(c.history.at(-1)!.action).toBe('confirm_removal');
+    expect(run(c, { type: 'confirmTask' }, admin1)).toMatchObject({ ok: false, code: 'TASK_NOT_PENDING' });
+    const r = answered('revoke', appealed(c));
+    expect(r.state).toBe('vio_revoked');
+    expect(r.open).toBe(true);
+    expect(r.data.task).toMatchObject({ action: 'readd', status: 'pending' });
+    expect(r.assignees).toEqual(['admin1', 'admin2']);
+    expect(r.outbox.filter((o) => o.title === '待将成员重新拉回群').map((o) => o.to)).toEqual(['admin1']);
+    const done = must(run(r, { type: 'confirmTask' }, admin1));
+    expect(done).toMatchObject({ open: false, assignees: [] });
+    expect(done.history.at(-1)!.action).toBe('confirm_readd');
+  });
+
+  it('should let the member accept, or escalate to the leader whose ruling is final', () => {
+    const b = answered('uphold');
+    expect(must(run(b, { type: 'accept' }, member))).toMatchObject({ state: 'vio_final', open: false });
+    expect(run(b, { type: 'escalate', reasons: '不服' }, other)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(run(b, { type: 'escalate', reasons: '不服' }, member, b.data.escalateDeadline! + 1)).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
+    const e = must(run(b, { type: 'escalate', reasons: '不服' }, member));
+    expect(e).toMatchObject({ state: 'vio_escalated', assignees: ['boss'] });
+    expect(e.outbox.at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation' });
+    expect(run(e, { type: 'escalate', reasons: '再申诉' }, member)).toMatchObject({ ok: false, code: 'APPEAL_ALREADY_OPEN' });
+    expect(run(e, { type: 'rule', outcome: 'uphold', finding: '维持' }, admin2)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const f = must(run(e, { type: 'rule', outcome: 'uphold', finding: '证据确凿，维持警告' }, boss));
+    expect(f).toMatchObject({ state: 'vio_final', open: false, dueAt: null, wakeAt: null });
+    expect(f.outbox.slice(e.outbox.length).map((o) => o.to)).toEqual(['m1', 'admin1', 'admin2']);
+    expect(run(f, { type: 'rule', outcome: 'revoke', finding: '改判' }, boss)).toMatchObject({ ok: false, code: 'CASE_ALREADY_DECIDED' });
+    expect(run(f, { type: 'appeal', reasons: 'x', evidence: [] }, member)).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
+    expect(run(f, { type: 'accept' }, member)).toMatchObject({ ok: false, code: 'CASE_NOT_OPEN' });
+  });
+
+  it('should refuse escalating before the admin answered', () => {
+    expect(run(opened(), { type: 'escalate', reasons: '不服' }, member)).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
+  });
+
+  it('should let the leader decide a referred measure, and send its appeal straight to the leader', () => {
+    const r = opened('referral');
+    expect(run(r, { type: 'decideMeasure', measure: 'fine', reason: '损失较大' }, admin1)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(run(r, { type: 'appeal', reasons: 'x', evidence: [] }, member)).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
+    const d = must(run(r, { type: 'decideMeasure', measure: 'demotion', reason: '造成客户流失' }, boss));
+    expect(d).toMatchObject({ state: 'vio_decided', assignees: ['m1'] });
+    expect(d.data).toMatchObject({ penalty: 'demotion', decidedBy: 'boss' });
+    const a = must(run(d, { type: 'appeal', reasons: '损失并非我造成', evidence: [] }, member));
+    expect(a).toMatchObject({ state: 'vio_escalated', assignees: ['boss'] });
+    expect(run(a, { type: 'rule', outcome: 'reduce', finding: '酌情减轻', reducedTo: 'dismissal' }, boss)).toMatchObject({ ok: false, code: 'PENALTY_NOT_ALLOWED' });
+    const f = must(run(a, { type: 'rule', outcome: 'reduce', finding: '酌情减轻', reducedTo: 'criticism' }, boss));
+    expect(f.data.penalty).toBe('criticism');
+    expect(isLighter('demotion', 'criticism')).toBe(true);
+    expect(isLighter('criticism', 'fine')).toBe(false);
+  });
+});
+
+describe('violation machine: timeouts', () => {
+  it('should make the decision final when the member lets X₁ pass, and never before', () => {
+    const c = opened();
+    expect(decideViolation(c, { type: 'timeout' }, system, ctx(c.wakeAt! - 1))).toMatchObject({ ok: false });
+    const f = must(decideViolation(c, { type: 'timeout' }, system, ctx(c.wakeAt!)));
+    expect(f).toMatchObject({ state: 'vio_final', open: false, wakeAt: null });
+    expect(f.history.at(-1)).toMatchObject({ action: 'finalize', by: null });
+    expect(decideViolation(f, { type: 'timeout' }, system, ctx(c.wakeAt! + 1))).toMatchObject({ ok: false });
+  });
+
+  it('should make the answer final when the member lets X₃ pass', () => {
+    const b = answered('uphold');
+    expect(must(decideViolation(b, { type: 'timeout' }, system, ctx(b.wakeAt!)))).toMatchObject({ state: 'vio_final' });
+  });
+
+  it('should remind an admin who misses X₂, then alert the leader, who may take the appeal over', () => {
+    const a = appealed();
+    const reminded = must(decideViolation(a, { type: 'timeout' }, system, ctx(a.wakeAt! + 1)));
+    expect(reminded).toMatchObject({ state: 'vio_appealed', escalation: 1 });
+    expect(reminded.outbox.at(-1)).toMatchObject({ to: 'admin2', purpose: 'reminder' });
+    // Reminded just after midnight on 12-02: one more working day.
+    expect(reminded.wakeAt).toBe(end('2026-12-03'));
+    expect(run(reminded, { type: 'rule', outcome: 'revoke', finding: 'x' }, boss)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const alerted = must(decideViolation(reminded, { type: 'timeout' }, system, ctx(reminded.wakeAt! + 1)));
+    expect(alerted).toMatchObject({ escalation: 2, wakeAt: null, assignees: ['admin2', 'boss'] });
+    expect(alerted.outbox.at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation', title: '违规申诉超期未答复' });
+    expect(violationAllowed(alerted, boss, t0)).toEqual(['rule']);
+    const ruled = must(run(alerted, { type: 'rule', outcome: 'revoke', finding: '证据不足' }, boss));
+    expect(ruled).toMatchObject({ state: 'vio_revoked', open: false });
+    expect(ruled.history.at(-1)!.action).toBe('take_over_rule');
+  });
+
+  it('should never act on a timer from a person', () => {
+    const c = opened();
+    expect(decideViolation(c, { type: 'timeout' }, member, ctx(c.wakeAt! + 1))).toMatchObject({ ok: false });
+  });
+});
+
+describe('violation deadlines on China\'s 2026 calendar', () => {
+  it.each([
+    ['Spring Festival: notified Friday 2026-02-13, 调休 Saturday 02-14 counts', '2026-02-13T10:00:00', 'appeal', '2026-02-25'],
+    ['Spring Festival: X₂ = 5 from 02-13', '2026-02-13T10:00:00', 'answer', '2026-02-27'],
+    ['Labour Day: notified 04-30, break 05-01..05-05', '2026-04-30T10:00:00', 'appeal', '2026-05-08'],
+    ['Labour Day: X₂ = 5 with the 调休 Saturday 05-09', '2026-04-30T10:00:00', 'answer', '2026-05-11'],
+    ['National Day: notified 09-30, 调休 Saturday 10-10 counts', '2026-09-30T10:00:00', 'appeal', '2026-10-10'],
+    ['National Day: X₂ = 5 from 09-30', '2026-09-30T10:00:00', 'answer', '2026-10-13'],
+    ['National Day: 调休 Sunday 09-20 counts', '2026-09-18T10:00:00', 'appeal', '2026-09-22'],
+  ])('should set the deadline for %s', (_label, when, which, date) => {
+    const now = at(when);
+    const c = opened('warning', ctx(now));
+    if (which === 'appeal') expect(c.dueAt).toBe(end(date));
+    else expect(appealed(c, now).dueAt).toBe(end(date));
+  });
+
+  it('should use the settings the case was opened under', () => {
+    const longer: SettingsValues = { ...DEFAULT_SETTINGS, violation: { ...DEFAULT_SETTINGS.violation, appealDays: 10 } };
+    expect(opened('warning', ctx(t0, longer)).dueAt).toBe(end('2026-12-08'));
+  });
+});
