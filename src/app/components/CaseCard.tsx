@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { CaseView } from '../../contract';
-import { escalationLabel, waitingOnText } from '../lib/labels';
+import { escalationLabel, subjectLabel, waitingOnText } from '../lib/labels';
 import { Deadline } from './Deadline';
 import { StateTag, Tag } from './StateTag';
 
@@ -29,7 +29,7 @@ export function CaseCard({ item, onTap, showSubject = false }: Props) {
       </View>
       {showSubject ? (
         <View className="qw-kv">
-          <Text className="qw-kv__k">{item.kind === 'violation' ? '当事成员' : '申请人'}</Text>
+          <Text className="qw-kv__k">{subjectLabel(item.kind)}</Text>
           <Text className="qw-kv__v">{item.subject.name}</Text>
         </View>
       ) : null}

@@ -1,7 +1,7 @@
 // The facts of one case, as the case page and the admin's review page show them.
 import { Text, View } from '@tarojs/components';
 import type { CaseView } from '../../contract';
-import { escalationLabel, waitingOnText } from '../lib/labels';
+import { escalationLabel, subjectLabel, waitingOnText } from '../lib/labels';
 import { formatDateTime } from '../lib/time';
 import { Deadline } from './Deadline';
 import { StateTag, Tag } from './StateTag';
@@ -25,7 +25,7 @@ export function CaseSummary({ item }: { item: CaseView }) {
       </View>
       <View className="qw-case-card__title">{item.title}</View>
       <Row k="群">{item.group.name}</Row>
-      <Row k={item.kind === 'violation' ? '当事成员' : '申请人'}>{item.subject.name}</Row>
+      <Row k={subjectLabel(item.kind)}>{item.subject.name}</Row>
       {nickname ? <Row k="申请昵称">{nickname}</Row> : null}
       {item.kind === 'rename' ? <Row k="原昵称">{previous ?? '（未登记）'}</Row> : null}
       {note ? <Row k="申请备注">{note}</Row> : null}

@@ -43,3 +43,13 @@ export function waitingOnText(people: { name: string }[], open: boolean): string
   if (!people.length) return '无';
   return people.map((p) => p.name).join('、');
 }
+
+/** What the person a case is about is, for its kind. */
+export function subjectLabel(kind: string): string {
+  if (kind === 'rename' || kind === 'guest' || kind === 'admin_change' || kind === 'record_access') return '申请人';
+  if (kind === 'violation') return '当事成员';
+  if (kind === 'backup_due') return '群';
+  if (kind === 'election') return '发起人';
+  if (kind === 'admin_filing') return '新管理员';
+  return '人员';
+}

@@ -28,6 +28,8 @@ export const showModal = jest.fn(async () => ({ errMsg: 'ok', confirm: true, can
 export const setClipboardData = ok();
 export const stopPullDownRefresh = ok();
 export const setNavigationBarTitle = ok();
+/** Not opened from a group chat unless a test says so (WeChat answers 40097). */
+export const getGroupEnterInfo = jest.fn((o: { success?: (r: unknown) => void; fail?: (e: unknown) => void }) => o.fail?.({ errMsg: 'getGroupEnterInfo:fail 40097' }));
 export const request = jest.fn(async () => ({ statusCode: 200, data: null, header: {}, errMsg: 'ok' }));
 export const requestSubscribeMessage = jest.fn(async (o: { tmplIds: string[] }) =>
   Object.fromEntries([['errMsg', 'requestSubscribeMessage:ok'], ...o.tmplIds.map((id) => [id, 'accept'])]),
@@ -57,6 +59,7 @@ const Taro = {
   setClipboardData,
   stopPullDownRefresh,
   setNavigationBarTitle,
+  getGroupEnterInfo,
   request,
   requestSubscribeMessage,
   cloud,

@@ -33,7 +33,8 @@ async function loadHome(): Promise<Result<HomeData>> {
 /** Opened from a WeChat group chat: land on the registered group it is bound to (weapp only). */
 function useGroupEntry() {
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp') return;
+    // Base library < 2.10.4 has no getGroupEnterInfo: then the home page is where one lands.
+    if (process.env.TARO_ENV !== 'weapp' || typeof Taro.getGroupEnterInfo !== 'function') return;
     Taro.getGroupEnterInfo({
       success: (res: { cloudID?: string }) => {
         if (!res.cloudID) return;

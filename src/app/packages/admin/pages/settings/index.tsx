@@ -30,16 +30,29 @@ export default function SettingsPage() {
   );
 }
 
+const MEMBERSHIP_FIELDS: [keyof SettingsView['values']['membership'], string][] = [
+  ['invitationHours', '邀请卡片有效期（小时）'],
+  ['onboardDays', '新员工入群期限（工作日）'],
+  ['offboardDays', '离职移出期限（工作日）'],
+  ['escalateAfterDays', '超期提醒后报领导（工作日）'],
+  ['guestApproveDays', '外部人员审批期限（工作日）'],
+  ['guestMaxDays', '外部人员最长在群（天）'],
+  ['adminChangeDays', '管理员变更审批期限（工作日）'],
+  ['nominationDays', '选举提名期（工作日）'],
+  ['votingDays', '选举投票期（工作日）'],
+];
+
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const weekdayOf = (date: string) => WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()];
 
 function CalendarForm({ view, onSaved }: { view: SettingsView; onSaved: (v: SettingsView) => void }) {
   const [calendar, setCalendar] = useState<CalendarOverrides>(view.values.calendar);
+  const [membership, setMembership] = useState(view.values.membership);
   const [date, setDate] = useState('');
   const [dateError, setDateError] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const dirty = JSON.stringify(calendar) !== JSON.stringify(view.values.calendar);
+  const dirty = JSON.stringify({ calendar, membership }) !== JSON.stringify({ calendar: view.values.calendar, membership: view.values.membership });
   const pendingYears = view.calendar.unconfirmedYears.filter((y) => !calendar.confirmedYears.includes(y));
 
   function addDate(kind: 'holidays' | 'workdays') {
@@ -66,10 +79,11 @@ function CalendarForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Sett
   async function save() {
     setBusy(true);
     setFailure(null);
-    const r = await call('settings.update', { values: { ...view.values, calendar }, expectedVersion: view.version });
+    const r = await call('settings.update', { values: { ...view.values, calendar, membership }, expectedVersion: view.version });
     setBusy(false);
     if (!r.ok) return setFailure(r);
     setCalendar(r.data.values.calendar);
+    setMembership(r.data.values.membership);
     onSaved(r.data);
     void Taro.showToast({ title: '已保存', icon: 'success' });
   }
@@ -107,6 +121,21 @@ function CalendarForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Sett
             <Btn kind={calendar.confirmedYears.includes(y) ? 'ghost' : 'primary'} small onClick={() => toggleYear(y)}>
               {calendar.confirmedYears.includes(y) ? '已确认（点此取消）' : '确认已录入'}
             </Btn>
+          </View>
+        ))}
+      </View>
+
+      <View className="qw-card">
+        <View className="qw-section-title">入群、离群与管理员</View>
+        {MEMBERSHIP_FIELDS.map(([key, label]) => (
+          <View className="qw-list-item" key={key}>
+            <Text>{label}</Text>
+            <Input
+              className="qw-input qw-input--number"
+              type="number"
+              value={String(membership[key])}
+              onInput={(e) => setMembership((m) => ({ ...m, [key]: Number(e.detail.value) || 0 }))}
+            />
           </View>
         ))}
       </View>

@@ -115,7 +115,7 @@ function Details({ item }: { item: CaseView }) {
           ? [['新管理员', d.subjectName], ['产生方式', d.how === 'appointed' ? `群创建者 ${d.byName} 指定` : '群成员选举']]
           : item.kind === 'election'
             ? []
-            : [['要做的事', d.instruction], ['原因', d.reason], ['规范昵称', d.canonical]];
+            : [['原因', d.reason], ['规范昵称', d.canonical]];
   const shown = rows.filter(([, v]) => v);
   if (!shown.length) return null;
   return (

@@ -74,7 +74,7 @@ function Group({ view, reload }: { view: RosterView; reload: () => void }) {
       </View>
 
       {action.failure ? <ErrorBanner failure={action.failure} /> : null}
-      <View className="qw-row qw-row--actions">
+      <View className="qw-row qw-row--actions qw-row--wrap">
         {can.appoint ? (
           <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => setAppointing(!appointing)}>
             指定管理员

@@ -105,7 +105,7 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
       <View className="qw-section">
         <View className="qw-section__head">人员</View>
         {org.people.length ? (
-          org.people.map((p) => <PersonRow key={p.id} person={p} onChange={reload} />)
+          org.people.map((p) => <PersonRow key={p.id} person={p} isOwner={org.isOwner} onChange={reload} />)
         ) : (
           <EmptyState title="还没有登记人员" />
         )}
@@ -176,8 +176,12 @@ function AddPerson({ org, onAdded }: { org: OrgView; onAdded: () => void }) {
   );
 }
 
-function PersonRow({ person, onChange }: { person: PersonView; onChange: () => void }) {
+function PersonRow({ person, isOwner, onChange }: { person: PersonView; isOwner: boolean; onChange: () => void }) {
   const action = useAction();
+  async function togglePublisher() {
+    const r = await action.run(() => call('people.setPublisher', { personId: person.id, publisher: !person.publisher }));
+    if (r) onChange();
+  }
   async function onboard() {
     const r = await action.run(() => call('people.onboard', { personId: person.id }));
     if (r) void Taro.showToast({ title: r.length ? `已为 ${r.length} 个群开出入群任务` : '本部门的群都已在册，无需入群任务', icon: 'none' });
@@ -209,7 +213,7 @@ function PersonRow({ person, onChange }: { person: PersonView; onChange: () => v
       </View>
       {action.failure ? <ErrorBanner failure={action.failure} /> : null}
       {left ? null : (
-        <View className="qw-row qw-row--actions">
+        <View className="qw-row qw-row--actions qw-row--wrap">
           {person.bound ? null : (
             <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.invite(person.id) })}>
               邀请卡片
@@ -218,6 +222,11 @@ function PersonRow({ person, onChange }: { person: PersonView; onChange: () => v
           <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void onboard()}>
             入职入群
           </Button>
+          {isOwner ? (
+            <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void togglePublisher()}>
+              {person.publisher ? '取消指定发布人' : '设为指定发布人'}
+            </Button>
+          ) : null}
           <Button className="qw-btn qw-btn--small qw-btn--danger" disabled={action.busy} onClick={() => void offboard()}>
             离职
           </Button>
