@@ -2,7 +2,7 @@
 // department head registers and invites a new hire, who joins by the link as a fresh WeChat user; the
 // admins confirm the add tasks; then the person leaves and a remove task appears for every group.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, startHost, type Host } from './support';
+import { launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
 
 jest.setTimeout(240_000);
 
@@ -22,12 +22,7 @@ afterAll(async () => {
   await host?.stop();
 });
 
-async function signInAs(personId: string) {
-  await page.goto(`${host.url}/dev/signout`);
-  await page.waitForURL(/\/dev\/signin/);
-  await page.click(`button[data-person="${personId}"]`);
-  await page.getByText('我的群').waitFor();
-}
+const signInAs = (personId: string) => signInAsOn(page, host, personId);
 
 // Taro's h5 router keeps earlier pages in the DOM, hidden: only what is visible counts.
 const exact = (label: string) => new RegExp(`^\\s*${label}\\s*$`);

@@ -1,7 +1,7 @@
 // A member files a rename request, an admin approves it from 待办, and the member sees 已通过 and
 // exactly what to set in WeChat — clicked as people do, in chromium against the local host.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, startHost, type Host } from './support';
+import { launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
 
 jest.setTimeout(120_000);
 
@@ -19,12 +19,7 @@ afterAll(async () => {
   await host?.stop();
 });
 
-async function signInAs(personId: string) {
-  await page.goto(`${host.url}/dev/signout`);
-  await page.waitForURL(/\/dev\/signin/);
-  await page.click(`button[data-person="${personId}"]`);
-  await page.getByText('我的群').waitFor();
-}
+const signInAs = (personId: string) => signInAsOn(page, host, personId);
 
 const text = (s: string) => page.getByText(s, { exact: true });
 

@@ -88,6 +88,14 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** Sign out, pick a demo person on the sign-in page, and land on 首页. */
+export async function signInAs(page: Page, host: Host, personId: string): Promise<void> {
+  await page.goto(`${host.url}/dev/signout`);
+  await page.waitForURL(/\/dev\/signin/);
+  await page.click(`button[data-person="${personId}"]`);
+  await page.getByText('我的群').waitFor();
+}
+
 let shot = 0;
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, startHost, type Host } from './support';
+import { launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
 
 jest.setTimeout(180_000);
 
@@ -33,12 +33,7 @@ afterAll(async () => {
   await host?.stop();
 });
 
-async function signInAs(personId: string) {
-  await page.goto(`${host.url}/dev/signout`);
-  await page.waitForURL(/\/dev\/signin/);
-  await page.click(`button[data-person="${personId}"]`);
-  await page.getByText('我的群').waitFor();
-}
+const signInAs = (personId: string) => signInAsOn(page, host, personId);
 
 const text = (s: string) => page.getByText(s, { exact: true });
 
