@@ -52,6 +52,8 @@ const penalty = z.enum(['warning', 'removal', ...MEASURES]);
 
 export const DESCRIPTION_MAX = 500;
 export const EVIDENCE_MAX = 9;
+/** Chat-record backups a violation case may cite as evidence (§6.2 注明出处). */
+export const CITED_BACKUPS_MAX = 5;
 export const NICKNAME_MAX_INPUT = 40;
 
 export const actions = {
@@ -341,6 +343,8 @@ export const actions = {
       category: text(40),
       description: text(DESCRIPTION_MAX),
       evidence: z.array(fileId).check(z.maxLength(EVIDENCE_MAX)),
+      /** Backups of this group cited as evidence; the case shows each one's citation (group, period, id, SHA-256). */
+      backupIds: z.optional(z.array(id).check(z.maxLength(CITED_BACKUPS_MAX))),
       severity: z.enum(SEVERITIES),
       /** The step the admin chose: the proposed one or a lighter one (then `lighterReason` is required). */
       step: z.enum(LADDER_STEPS),

@@ -26,6 +26,7 @@ export const ERROR_MESSAGES = {
   PENALTY_NOT_ALLOWED: '所选处理不符合处罚规则',
   TASK_NOT_PENDING: '没有待确认的群内操作，可能已被其他管理员确认',
   EVIDENCE_INVALID: '证据图片无效或已丢失，请重新上传',
+  BACKUP_NOT_IN_GROUP: '所选的聊天记录备份不存在或不属于本群，不能作为证据引用',
   CATEGORY_UNKNOWN: '违规类别不在系统设置的类别中',
   SETTINGS_INVALID: '设置内容不合理，请检查后重试',
   INVITATION_INVALID: '邀请无效，请向部门负责人索取新的邀请卡片',

@@ -204,6 +204,14 @@ export interface CaseView {
   history?: HistoryView[];
   /** Expiring download links of the case's files by field (e.g. evidence), in the detail view only. */
   links?: Record<string, EvidenceLink[]>;
+  /** Chat-record backups the case cites (§6.2 注明出处), each with its citation line, in the detail view only. */
+  citations?: BackupCitation[];
+}
+
+export interface BackupCitation {
+  backupId: string;
+  /** One line to paste: group, period, backup id and SHA-256 (or where a local backup is kept). */
+  citation: string;
 }
 
 export interface Page<T> {

@@ -104,3 +104,15 @@ export function citationOf(b: Citable, groupName: string): string {
   if (b.sha256) return `${source}，SHA-256 ${b.sha256}`;
   return `${source}，本地存储于 ${b.location ?? '（未注明）'}，无校验值`;
 }
+
+/**
+ * The citations of the backups a case cites, in the order cited. A backup that can no longer be
+ * found still gets a line naming its id, so the case never silently loses a piece of evidence.
+ */
+export function citationsOf(ids: string[], found: Citable[], groupName: string): { backupId: string; citation: string }[] {
+  const byId = new Map(found.map((b) => [b._id, b]));
+  return ids.map((id) => {
+    const b = byId.get(id);
+    return { backupId: id, citation: b ? citationOf(b, groupName) : `备份编号 ${id}（找不到该备份记录）` };
+  });
+}

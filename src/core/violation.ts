@@ -51,6 +51,8 @@ export interface ViolationData extends Record<string, unknown> {
   category: string;
   description: string;
   evidence: string[];
+  /** Chat-record backups of the group cited as evidence (§6.2); absent on cases opened before. */
+  backupIds?: string[];
   severity: Severity;
   proposed: LadderStep;
   proposalReasons: string[];
@@ -178,6 +180,7 @@ export interface OpenViolationInput {
   category: string;
   description: string;
   evidence: string[];
+  backupIds?: string[];
   severity: Severity;
   proposed: LadderStep;
   proposalReasons: string[];
@@ -198,6 +201,7 @@ export function openViolation(input: OpenViolationInput): ViolationCase {
     category: input.category,
     description: input.description,
     evidence: input.evidence,
+    backupIds: input.backupIds ?? [],
     severity: input.severity,
     proposed: input.proposed,
     proposalReasons: input.proposalReasons,

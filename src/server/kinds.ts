@@ -25,6 +25,8 @@ export interface KindRules {
   title(c: Case): string;
   /** Stored file ids by field, shown to those who may see the case as expiring links. */
   files?(c: Case): Record<string, string[]>;
+  /** Chat-record backups the case cites (§6.2), shown in the detail view with their citations. */
+  backups?(c: Case): string[];
   /** Facts computed for the reader at `now` (e.g. why an appeal is closed), merged into the view's data. */
   viewData?(c: Case, now: number): Record<string, unknown>;
   /** Data fields never shown to the client. */
@@ -98,7 +100,8 @@ export const kinds: Record<CaseKind, KindRules> = {
       const d = (c as ViolationCase).data;
       return { evidence: d.evidence, appealEvidence: d.appeal?.evidence ?? [] };
     },
+    backups: (c) => (c as ViolationCase).data.backupIds ?? [],
     viewData: (c, now) => ({ appealClosedReason: appealClosedReason(c as ViolationCase, now) }),
-    hidden: ['evidence'],
+    hidden: ['evidence', 'backupIds'],
   },
 };

@@ -1,6 +1,7 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
-import { CASE_KIND_LABELS, STATE_LABELS, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../contract';
-import type { Case, Group, Person } from '../core/model';
+import { CASE_KIND_LABELS, STATE_LABELS, type BackupCitation, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../contract';
+import type { BackupDoc, Case, Group, Person } from '../core/model';
+import { citationsOf } from '../core/backups';
 import { tally, type ElectionData } from '../core/election';
 import { rolesIn, type Actor } from './context';
 import { kinds } from './kinds';
@@ -94,6 +95,8 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
   const ref = (id: string): PersonRef => ({ id, name: personById.get(id)?.name ?? '（未知）' });
 
   const links = withHistory && opts.files ? await Promise.all(cases.map((c) => fileLinks(c, opts.files!, opts.now))) : [];
+  const groupName = (c: Case) => groupById.get(c.groupId)?.name ?? String(c.data.groupName ?? '');
+  const citations = withHistory ? await Promise.all(cases.map((c) => backupCitations(store, c, groupName(c)))) : [];
 
   return cases.map((c, i) => {
     const rules = kinds[c.kind];
@@ -132,6 +135,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       );
     }
     if (links[i]) view.links = links[i];
+    if (citations[i]) view.citations = citations[i];
     return view;
   });
 }
@@ -145,6 +149,14 @@ async function fileLinks(c: Case, files: Files, now: number): Promise<Record<str
     out[field] = await Promise.all(ids.map(async (fileId) => ({ fileId, url: await files.link(fileId, expiresAt), expiresAt })));
   }
   return out;
+}
+
+/** 注明出处: the citation of each backup the case cites (only backups of the case's own group are read). */
+async function backupCitations(store: Store, c: Case, groupName: string): Promise<BackupCitation[] | undefined> {
+  const ids = kinds[c.kind].backups?.(c);
+  if (!ids || ids.length === 0) return undefined;
+  const found = (await Promise.all(ids.map((id) => store.getBackup(id)))).filter((b): b is BackupDoc => !!b && b.groupId === c.groupId);
+  return citationsOf(ids, found, groupName);
 }
 
 function publicData(c: Case, viewer: string, hidden: string[]): Record<string, unknown> {

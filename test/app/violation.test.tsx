@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ok, type CaseView } from '../../src/contract';
+import { ok, type BackupView, type CaseView, type GroupBackups } from '../../src/contract';
 import CasePage from '../../src/app/pages/case/index';
 import ViolationPage from '../../src/app/packages/member/pages/violation/index';
+import AdminViolationPage from '../../src/app/packages/admin/pages/violation/index';
+import NewViolationPage from '../../src/app/packages/admin/pages/violation-new/index';
 import { forgetWhoAmI } from '../../src/app/lib/session';
 import { mockApi } from './api-mock';
 import { whoami } from './fixtures';
@@ -106,5 +108,60 @@ describe('violation case page (member)', () => {
     mockApi({ 'cases.get': () => ok(violationCase()) });
     render(<CasePage />);
     await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/member/pages/violation/index?id=vi_1' }), slow);
+  });
+});
+
+const SHA = 'ab'.repeat(32);
+const citation = `来源：「项目A群」群聊记录（2026-11-01 至 2026-11-20），备份编号 bk_1，SHA-256 ${SHA}`;
+
+describe('chat-record backups cited by a violation (§6.2 注明出处)', () => {
+  it('should show the member each cited backup with its SHA-256 and copy the citation in one tap', async () => {
+    mockApi({ 'session.whoami': () => ok(whoami()), 'cases.get': () => ok(violationCase({ citations: [{ backupId: 'bk_1', citation }] })) });
+    render(<ViolationPage />);
+    expect(await screen.findByText('引用的聊天记录', {}, slow)).toBeTruthy();
+    expect(screen.getByText(citation)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '复制出处' }));
+    await waitFor(() => expect(taro.setClipboardData).toHaveBeenCalledWith({ data: citation }), slow);
+  });
+
+  it('should show the admin the cited backups too, and no such section when a case cites none', async () => {
+    mockApi({ 'session.whoami': () => ok(whoami()), 'cases.get': () => ok(violationCase({ allowed: [], citations: [{ backupId: 'bk_1', citation }] })) });
+    const { unmount } = render(<AdminViolationPage />);
+    expect(await screen.findByText(citation, {}, slow)).toBeTruthy();
+    unmount();
+    mockApi({ 'session.whoami': () => ok(whoami()), 'cases.get': () => ok(violationCase({ allowed: [] })) });
+    render(<AdminViolationPage />);
+    await screen.findByText('违规情况', {}, slow);
+    expect(screen.queryByText('引用的聊天记录')).toBeNull();
+  });
+
+  it('should let the admin tick the group backups as evidence when opening a case', async () => {
+    const backup = (id: string, from: string, to: string, storage: 'cloud' | 'local') => ({ id, groupId: 'g_proj_a', from, to, storage }) as BackupView;
+    const admin = whoami({ groups: [{ ...whoami().groups[0], roles: ['member', 'admin'] }] });
+    const api = mockApi({
+      'session.whoami': () => ok(admin),
+      'violation.form': (d) =>
+        ok({
+          group: { id: 'g_proj_a', name: '项目A群' },
+          members: [{ id: 'p_mc', name: '马超' }],
+          categories: ['广告推销、擅自拉票集赞'],
+          proposal: d.subjectId ? { step: 'warning', reasons: ['初次违规'], priorCount: 0, window: { count: 2, days: 180 } } : null,
+          appealDays: 3,
+        }),
+      'backups.list': () => ok({ backups: [backup('bk_1', '2026-11-01', '2026-11-20', 'cloud'), backup('bk_2', '2026-10-01', '2026-10-31', 'local')] } as GroupBackups),
+      'violation.open': () => ok(violationCase({ citations: [{ backupId: 'bk_1', citation }] })),
+    });
+    render(<NewViolationPage />);
+    fireEvent.click(await screen.findByText('2026-11-01 至 2026-11-20（云端）', {}, slow));
+    expect(screen.getByText('2026-10-01 至 2026-10-31（本地）')).toBeTruthy();
+    fireEvent.click(screen.getByText('马超'));
+    fireEvent.click(screen.getByText('广告推销、擅自拉票集赞'));
+    fireEvent.click(screen.getByText('轻微'));
+    fireEvent.input(screen.getAllByRole('textbox')[0], { target: { value: '发布保险广告' } });
+    const submit = screen.getByRole('button', { name: '确认处理并通知成员' }) as HTMLButtonElement;
+    await waitFor(() => expect(submit.disabled).toBe(false), slow);
+    fireEvent.click(submit);
+    await waitFor(() => expect(api.sentTo('violation.open')).toHaveLength(1), slow);
+    expect(api.sentTo('violation.open')[0]).toMatchObject({ backupIds: ['bk_1'], subjectId: 'p_mc', step: 'warning' });
   });
 });

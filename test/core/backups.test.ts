@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '../../src/contract';
-import { checkPeriod, citationOf, coverage, coverageGaps, mergePeriods, overlapping, overlapsOf } from '../../src/core/backups';
+import { checkPeriod, citationOf, citationsOf, coverage, coverageGaps, mergePeriods, overlapping, overlapsOf } from '../../src/core/backups';
 
 const b = (id: string, from: string, to: string) => ({ _id: id, from, to });
 
@@ -87,5 +87,22 @@ describe('citation', () => {
     expect(citationOf({ _id: 'bk_2', from: '2026-10-01', to: '2026-10-31', storage: 'local', sha256: null, location: '档案柜 A-3' }, '项目A群')).toContain(
       '本地存储于 档案柜 A-3，无校验值',
     );
+  });
+});
+
+describe('citations of the backups a case cites', () => {
+  const sha = 'ab'.repeat(32);
+  const cloud = { _id: 'bk_1', from: '2026-10-01', to: '2026-10-31', storage: 'cloud' as const, sha256: sha, location: null };
+  const local = { _id: 'bk_2', from: '2026-09-01', to: '2026-09-30', storage: 'local' as const, sha256: null, location: '档案柜 A-3' };
+
+  it('should list one citation per cited backup in the order cited, each naming its SHA-256 or where it is kept', () => {
+    expect(citationsOf(['bk_2', 'bk_1'], [cloud, local], '项目A群')).toEqual([
+      { backupId: 'bk_2', citation: '来源：「项目A群」群聊记录（2026-09-01 至 2026-09-30），备份编号 bk_2，本地存储于 档案柜 A-3，无校验值' },
+      { backupId: 'bk_1', citation: `来源：「项目A群」群聊记录（2026-10-01 至 2026-10-31），备份编号 bk_1，SHA-256 ${sha}` },
+    ]);
+  });
+
+  it('should still name a cited backup that can no longer be found', () => {
+    expect(citationsOf(['bk_gone'], [cloud], '项目A群')).toEqual([{ backupId: 'bk_gone', citation: '备份编号 bk_gone（找不到该备份记录）' }]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ActionInput, CaseView } from '../../src/contract';
 import { runScheduler, runTimeouts } from '../../src/server/jobs';
 import type { Store } from '../../src/server/ports';
@@ -383,3 +384,55 @@ describe('subscription messages for violations', () => {
 });
 
 export type { CaseView };
+
+describe('chat-record backups cited as evidence (§6.2 注明出处)', () => {
+  const CHAT = Buffer.from('2026-11 项目A群 聊天记录导出\n'.repeat(20));
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const registerBackup = (groupId: string, as: string) =>
+    w.okCall(as, 'backups.register', {
+      groupId,
+      from: '2026-11-01',
+      to: '2026-11-20',
+      storage: 'cloud',
+      fileId: w.files.save(CHAT, { name: 'chat.txt', contentType: 'text/plain', uploadedBy: as, uploadedAt: T0 }),
+      fileName: 'chat.txt',
+      requestId: requestId(),
+    });
+
+  it('should show each cited backup of the group with its citation and SHA-256, to the admin and to the member', async () => {
+    const b = await registerBackup('g_projecta', 'p_zhoujie');
+    const c = await openCase({ backupIds: [b.id, 'bk_demo_projecta'] });
+    expect(c.citations).toEqual([
+      { backupId: b.id, citation: `来源：「项目A群」群聊记录（2026-11-01 至 2026-11-20），备份编号 ${b.id}，SHA-256 ${sha(CHAT)}` },
+      { backupId: 'bk_demo_projecta', citation: expect.stringContaining('本地存储于 技术部档案柜 B-2（U 盘），无校验值') },
+    ]);
+    expect(c.data.backupIds).toBeUndefined();
+    const mine = await w.okCall('p_machao', 'cases.get', { caseId: c.id });
+    expect(mine.citations!.map((x) => x.citation)).toEqual(c.citations!.map((x) => x.citation));
+    expect(mine.citations![0].citation).toContain(`SHA-256 ${sha(CHAT)}`);
+    expect((await w.okCall('p_chengang', 'cases.get', { caseId: c.id })).citations).toHaveLength(2);
+  });
+
+  it('should show no citation section for a case that cites no backup', async () => {
+    const c = await openCase();
+    expect(c.citations).toBeUndefined();
+  });
+
+  it('should refuse a backup of another group or an unknown backup with a Chinese message, writing nothing', async () => {
+    const other = await registerBackup('g_market', 'p_liuyang');
+    const before = w.footprint();
+    for (const backupIds of [[other.id], ['bk_no_such_backup'], ['bk_demo_projecta', other.id]]) {
+      expect(await w.call('p_zhoujie', 'violation.open', openInput({ backupIds }))).toEqual({
+        ok: false,
+        code: 'BACKUP_NOT_IN_GROUP',
+        message: '所选的聊天记录备份不存在或不属于本群，不能作为证据引用',
+      });
+    }
+    expect(w.footprint()).toEqual(before);
+  });
+
+  it('should refuse more than five cited backups as bad input', async () => {
+    const ids = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+    expect(await w.call('p_zhoujie', 'violation.open', openInput({ backupIds: ids }))).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+  });
+});

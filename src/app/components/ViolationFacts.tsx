@@ -1,11 +1,13 @@
 // The facts of a violation case as every reader sees them: what, the ladder's proposal and why, the
-// decision, evidence (expiring links), the appeal and its answers, the WeChat task, the whole history.
+// decision, evidence (expiring links), the chat-record backups it cites (§6.2, each with a copyable
+// citation), the appeal and its answers, the WeChat task, the whole history.
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { APPEAL_OUTCOME_LABELS, PENALTY_LABELS, SEVERITY_LABELS, type CaseView, type EvidenceLink } from '../../contract';
 import type { ViolationData } from '../../core/violation';
 import { formatDateTime } from '../lib/time';
 import { CaseSummary } from './CaseSummary';
+import { CopyCitation } from './CopyCitation';
 import { HistoryList } from './HistoryList';
 
 export const violationData = (item: CaseView) => item.data as unknown as ViolationData & { appealClosedReason: string | null };
@@ -67,6 +69,14 @@ export function ViolationFacts({ item }: { item: CaseView }) {
         ) : null}
         {d.appealDeadline ? <Row k="申诉期限" v={formatDateTime(d.appealDeadline)} /> : null}
       </View>
+      {item.citations?.length ? (
+        <View className="qw-card" data-testid="cited-backups">
+          <View className="qw-section-title">引用的聊天记录</View>
+          {item.citations.map((c) => (
+            <CopyCitation key={c.backupId} citation={c.citation} />
+          ))}
+        </View>
+      ) : null}
       {d.appeal ? (
         <View className="qw-card">
           <View className="qw-section-title">申诉</View>

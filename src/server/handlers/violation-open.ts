@@ -49,6 +49,9 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
   }
   const evidence = await checkFiles(ctx, input.evidence);
   if (!Array.isArray(evidence)) return evidence;
+  const backupIds = [...new Set(input.backupIds ?? [])];
+  const backups = await Promise.all(backupIds.map((b) => store.getBackup(b)));
+  if (backups.some((b) => !b || b.groupId !== gc.group._id)) return fail('BACKUP_NOT_IN_GROUP');
   const refused = await checkText(ctx, [description, lighterReason ?? undefined]);
   if (refused) return refused;
 
@@ -63,6 +66,7 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
     category: input.category,
     description,
     evidence,
+    backupIds,
     severity: input.severity,
     proposed: proposal.step,
     proposalReasons: proposal.reasons,

@@ -1,15 +1,18 @@
 // An admin opens a violation case (§7): member, category, what happened, evidence, severity. The
-// penalty ladder proposes the step and says why; a lighter step needs a written reason.
+// penalty ladder proposes the step and says why; a lighter step needs a written reason. The group's
+// chat-record backups can be ticked as evidence: the case then shows each one's citation (§6.2).
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import {
+  CITED_BACKUPS_MAX,
   DESCRIPTION_MAX,
   LADDER_STEPS,
   PENALTY_LABELS,
   REASON_MAX,
   SEVERITIES,
   SEVERITY_LABELS,
+  type BackupView,
   type Failure,
   type LadderStep,
   type Severity,
@@ -65,6 +68,8 @@ function CaseForm({ groupId }: { groupId: string }) {
   const [description, setDescription] = useState('');
   const [lighterReason, setLighterReason] = useState('');
   const [images, setImages] = useState<Picked[]>([]);
+  const [backups, setBackups] = useState<BackupView[]>([]);
+  const [backupIds, setBackupIds] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [requestId] = useState(newRequestId);
 
@@ -80,6 +85,16 @@ function CaseForm({ groupId }: { groupId: string }) {
       stale = true;
     };
   }, [groupId, subjectId, severity]);
+
+  useEffect(() => {
+    let stale = false;
+    void call('backups.list', { groupId }).then((r) => {
+      if (!stale && r.ok) setBackups(r.data.backups);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [groupId]);
 
   if (!form) return failure ? <ErrorBanner failure={failure} /> : <Loading />;
   const proposal = form.proposal;
@@ -98,6 +113,7 @@ function CaseForm({ groupId }: { groupId: string }) {
       step: step!,
       description: description.trim(),
       evidence: images.map((i) => i.fileId),
+      ...(backupIds.length ? { backupIds } : {}),
       ...(lighter ? { lighterReason: lighterReason.trim() } : {}),
       requestId,
     });
@@ -126,6 +142,7 @@ function CaseForm({ groupId }: { groupId: string }) {
         />
         <View className="qw-section-title">证据</View>
         <ImagePicker folder={`evidence/${groupId}`} value={images} onChange={setImages} />
+        {backups.length ? <CitedBackups backups={backups} value={backupIds} onChange={setBackupIds} /> : null}
       </View>
       {proposal ? (
         <View className="qw-card" data-testid="proposal">
@@ -160,5 +177,33 @@ function CaseForm({ groupId }: { groupId: string }) {
         确认处理并通知成员
       </Button>
     </>
+  );
+}
+
+/** Tick up to CITED_BACKUPS_MAX of the group's backups; the case will cite each (group, period, id, SHA-256). */
+function CitedBackups({ backups, value, onChange }: { backups: BackupView[]; value: string[]; onChange: (ids: string[]) => void }) {
+  const toggle = (id: string) => {
+    if (value.includes(id)) onChange(value.filter((v) => v !== id));
+    else if (value.length < CITED_BACKUPS_MAX) onChange([...value, id]);
+    else void Taro.showToast({ title: `最多引用 ${CITED_BACKUPS_MAX} 份备份`, icon: 'none' });
+  };
+  return (
+    <View data-testid="cited-backups-pick">
+      <View className="qw-section-title">引用聊天记录备份（可选）</View>
+      <View className="qw-row qw-chips">
+        {backups.map((b) => (
+          <View
+            key={b.id}
+            className={`qw-chip${value.includes(b.id) ? ' qw-chip--on' : ''}`}
+            role="checkbox"
+            aria-checked={value.includes(b.id)}
+            onClick={() => toggle(b.id)}
+          >
+            {`${b.from} 至 ${b.to}（${b.storage === 'cloud' ? '云端' : '本地'}）`}
+          </View>
+        ))}
+      </View>
+      <Text className="qw-hint">处理记录将注明所引用备份的出处：群、时间段、备份编号和 SHA-256 校验值。</Text>
+    </View>
   );
 }
