@@ -7,7 +7,7 @@
 //   submitted ──timeout──▶ submitted   (remind the leaders once)
 import type { CaseCommand, SettingsValues } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
 
@@ -55,27 +55,17 @@ export function openAdminChange(input: {
 }): AdminChangeCase {
   const { now, settings, data } = input;
   const dueAt = deadlineAfter(now, settings.membership.adminChangeDays, settings.calendar);
-  const empty: AdminChangeCase = {
+  const empty = blankCase<AdminChangeCase>({
     _id: input.id,
     kind: 'admin_change',
     groupId: input.groupId,
     subjectId: input.applicantId,
     openedBy: input.applicantId,
     state: 'submitted',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data,
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: now,
-    updatedAt: now,
-  };
+    now,
+  });
   return step(
     empty,
     {

@@ -3,7 +3,7 @@
 //
 //   filed ──acknowledge──▶ acknowledged   (a leader of the group)
 import type { CaseCommand } from '../contract';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 
 export interface AdminFilingData extends Record<string, unknown> {
@@ -32,27 +32,17 @@ export function openAdminFiling(input: {
   now: number;
 }): AdminFilingCase {
   const { now, data } = input;
-  const empty: AdminFilingCase = {
+  const empty = blankCase<AdminFilingCase>({
     _id: input.id,
     kind: 'admin_filing',
     groupId: input.groupId,
     subjectId: input.subjectId,
     openedBy: input.openedBy ?? input.subjectId,
     state: 'filed',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data,
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: now,
-    updatedAt: now,
-  };
+    now,
+  });
   const what = data.how === 'appointed' ? `${data.byName} 指定` : '群成员选举产生';
   return step(
     empty,

@@ -6,7 +6,7 @@
 //
 // One case per group and due day: its id says which, so a second scheduler run files nothing new.
 import type { CaseCommand, SettingsValues } from '../contract';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import { isDeadlineUnconfirmed } from './calendar';
 import type { Case } from './model';
 import { endOfShanghaiDay } from './time';
@@ -44,7 +44,7 @@ export function openBackupDue(input: {
   settings: SettingsValues;
 }): BackupDueCase {
   const dueAt = endOfShanghaiDay(input.overdueAfter);
-  const empty: BackupDueCase = {
+  const empty = blankCase<BackupDueCase>({
     _id: backupDueId(input.groupId, input.nextDue),
     kind: 'backup_due',
     // Nobody in particular is its subject: the group is.
@@ -52,20 +52,10 @@ export function openBackupDue(input: {
     subjectId: input.groupId,
     openedBy: 'system',
     state: 'due',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data: { groupName: input.groupName, nextDue: input.nextDue, lastCovered: input.lastCovered, overdueAfter: input.overdueAfter },
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: input.now,
-    updatedAt: input.now,
-  };
+    now: input.now,
+  });
   const since = input.lastCovered ? `上次备份截至 ${input.lastCovered}` : '该群尚无备份';
   const leaders = input.overdue ? input.leaders : [];
   return step(

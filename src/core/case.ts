@@ -32,6 +32,26 @@ export interface StepInput {
 
 export type Decision<C> = { ok: true; case: C } | { ok: false; code: ErrorCode; message?: string };
 
+/** A case before its first step: the opening `step` sets its deadline, assignees and history. */
+export function blankCase<C extends Case>(f: Pick<C, '_id' | 'kind' | 'groupId' | 'subjectId' | 'openedBy' | 'state' | 'data' | 'settingsVersion'> & { now: number }): C {
+  const { now, ...fields } = f;
+  const blank: Case = {
+    ...fields,
+    open: true,
+    assignees: [],
+    dueAt: null,
+    dueAtUnconfirmed: false,
+    wakeAt: null,
+    escalation: 0,
+    history: [],
+    outbox: [],
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return blank as C;
+}
+
 /**
  * Apply one transition. History entries and outbox ids are completed here except for the hash
  * chain, which the server seals (core has no crypto); `version` is bumped by the store.

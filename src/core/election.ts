@@ -8,7 +8,7 @@
 //   tie ────────decide─────▶ elected      (a leader, one of the tied candidates)
 import type { CaseCommand, SettingsValues } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
 
@@ -64,19 +64,13 @@ export function openElection(input: {
 }): ElectionCase {
   const { now, settings } = input;
   const nominationEndsAt = deadlineAfter(now, settings.membership.nominationDays, settings.calendar);
-  const empty: ElectionCase = {
+  const empty = blankCase<ElectionCase>({
     _id: input.id,
     kind: 'election',
     groupId: input.groupId,
     subjectId: input.openedBy,
     openedBy: input.openedBy,
     state: 'nominating',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data: {
       groupName: input.groupName,
       electorate: input.electorate,
@@ -87,13 +81,9 @@ export function openElection(input: {
       votingEndsAt: null,
       requestId: input.requestId,
     },
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: now,
-    updatedAt: now,
-  };
+    now,
+  });
   return step(
     empty,
     {

@@ -11,7 +11,7 @@
 //   requested / adding / removing ──timeout──▶ same state (remind once)
 import type { CaseCommand, SettingsValues } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { endOfShanghaiDay, formatShanghai } from './time';
 
@@ -53,27 +53,17 @@ export const guestEndsAt = (d: GuestData) => endOfShanghaiDay(d.endDate);
 export function openGuest(input: { id: string; groupId: string; requesterId: string; data: GuestData; settingsVersion: number; now: number; settings: SettingsValues }): GuestCase {
   const { now, settings, data } = input;
   const dueAt = deadlineAfter(now, settings.membership.guestApproveDays, settings.calendar);
-  const empty: GuestCase = {
+  const empty = blankCase<GuestCase>({
     _id: input.id,
     kind: 'guest',
     groupId: input.groupId,
     subjectId: input.requesterId,
     openedBy: input.requesterId,
     state: 'requested',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data,
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: now,
-    updatedAt: now,
-  };
+    now,
+  });
   const approvers = audience(data.approvers, input.requesterId);
   return step(
     empty,

@@ -12,7 +12,7 @@
 import type { CaseCommand, SettingsValues } from '../contract';
 import { STATE_LABELS } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
 
@@ -107,19 +107,13 @@ export function openRecordAccess(input: {
   const { ctx } = input;
   const deciders = accessDeciders(input.subjectId, ctx.admins, ctx.leaders);
   const dueAt = deadlineAfter(ctx.now, ctx.settings.access.adminDays, ctx.settings.calendar);
-  const empty: RecordAccessCase = {
+  const empty = blankCase<RecordAccessCase>({
     _id: input.id,
     kind: 'record_access',
     groupId: input.groupId,
     subjectId: input.subjectId,
     openedBy: input.subjectId,
     state: 'submitted',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data: {
       groupName: input.groupName,
       subjectName: input.subjectName,
@@ -129,13 +123,9 @@ export function openRecordAccess(input: {
       pledge: input.pledge,
       requestId: input.requestId,
     },
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
+    now: ctx.now,
+  });
   return step(
     empty,
     {

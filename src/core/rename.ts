@@ -7,7 +7,7 @@
 import type { CaseCommand, SettingsValues } from '../contract';
 import { STATE_LABELS } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
 
@@ -74,19 +74,13 @@ export function openRename(input: {
   const { ctx } = input;
   const deciders = renameDeciders(input.subjectId, ctx.admins, ctx.leaders);
   const dueAt = deadlineAfter(ctx.now, ctx.settings.rename.adminDays, ctx.settings.calendar);
-  const empty: RenameCase = {
+  const empty = blankCase<RenameCase>({
     _id: input.id,
     kind: 'rename',
     groupId: input.groupId,
     subjectId: input.subjectId,
     openedBy: input.subjectId,
     state: 'submitted',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data: {
       nickname: input.nickname,
       previous: input.previous,
@@ -95,13 +89,9 @@ export function openRename(input: {
       requestId: input.requestId,
       ...(input.note ? { note: input.note } : {}),
     },
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
+    now: ctx.now,
+  });
   return step(
     empty,
     {

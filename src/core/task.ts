@@ -8,7 +8,7 @@
 //   pending ──timeout──▶ pending     (1st: remind the assignees; 2nd: alert the leader and dept head)
 import type { CaseCommand, SettingsValues } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
-import { audience, step, type CaseActor, type Decision } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
 
@@ -67,27 +67,17 @@ export function openTask(input: {
 }): TaskCase {
   const { now, settings } = input;
   const dueAt = deadlineAfter(now, taskDays(input.kind, settings), settings.calendar);
-  const empty: TaskCase = {
+  const empty = blankCase<TaskCase>({
     _id: input.id,
     kind: input.kind,
     groupId: input.groupId,
     subjectId: input.subjectId,
     openedBy: input.openedBy,
     state: 'pending',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data: input.data,
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: now,
-    updatedAt: now,
-  };
+    now,
+  });
   return step(
     empty,
     {

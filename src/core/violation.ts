@@ -33,7 +33,7 @@ import {
   type Severity,
 } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
-import { audience, step, type CaseActor, type Decision, type Notice, type StepInput } from './case';
+import { audience, blankCase, step, type CaseActor, type Decision, type Notice, type StepInput } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
 
@@ -220,27 +220,17 @@ export function openViolation(input: OpenViolationInput): ViolationCase {
     ruling: null,
     task: removal ? { action: 'remove', status: 'pending', by: null, at: null } : null,
   };
-  const empty: ViolationCase = {
+  const empty = blankCase<ViolationCase>({
     _id: input.id,
     kind: 'violation',
     groupId: input.groupId,
     subjectId: input.subjectId,
     openedBy: input.openedBy,
     state: 'vio_decided',
-    open: true,
-    assignees: [],
-    dueAt: null,
-    dueAtUnconfirmed: false,
-    wakeAt: null,
-    escalation: 0,
     data,
-    history: [],
-    outbox: [],
-    version: 0,
     settingsVersion: input.settingsVersion,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
+    now: ctx.now,
+  });
   const leaders = ctx.leaders.filter((l) => l !== input.subjectId);
   const what = `「${input.groupName}」${input.category}（${SEVERITY_LABELS[input.severity]}）`;
   const note = [
