@@ -6,7 +6,7 @@
 //   submitted ──withdraw─▶ withdrawn   (the applicant)
 //   submitted ──timeout──▶ submitted   (remind the leaders once)
 import type { CaseCommand, SettingsValues } from '../contract';
-import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
+import { deadlineAfter, deadlineFields } from './calendar';
 import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
@@ -75,9 +75,7 @@ export function openAdminChange(input: {
       open: true,
       note: data.reason,
       assignees: input.leaders,
-      dueAt,
-      dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, settings.calendar),
-      wakeAt: dueAt,
+      ...deadlineFields(dueAt, settings.calendar),
       notify: input.leaders.map((to) => ({
         to,
         purpose: 'newTask' as const,

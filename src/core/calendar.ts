@@ -76,6 +76,11 @@ export function isDeadlineUnconfirmed(dueAtMs: number, overrides: CalendarOverri
   return !isYearConfirmed(Number(shanghaiDate(dueAtMs).slice(0, 4)), overrides);
 }
 
+/** A step's deadline as a case stores it: shown to people, flagged when unconfirmed, and timed. */
+export function deadlineFields(dueAt: number, overrides: CalendarOverrides = EMPTY) {
+  return { dueAt, dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, overrides), wakeAt: dueAt };
+}
+
 export function calendarStatus(nowMs: number, overrides: CalendarOverrides = EMPTY) {
   const thisYear = Number(shanghaiDate(nowMs).slice(0, 4));
   const officialYears: number[] = [];

@@ -7,7 +7,7 @@
 //   voting ─────timeout────▶ elected (one candidate on top) | tie
 //   tie ────────decide─────▶ elected      (a leader, one of the tied candidates)
 import type { CaseCommand, SettingsValues } from '../contract';
-import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
+import { deadlineAfter, deadlineFields } from './calendar';
 import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
@@ -91,9 +91,7 @@ export function openElection(input: {
       by: input.openedBy,
       to: 'nominating',
       open: true,
-      dueAt: nominationEndsAt,
-      dueAtUnconfirmed: isDeadlineUnconfirmed(nominationEndsAt, settings.calendar),
-      wakeAt: nominationEndsAt,
+      ...deadlineFields(nominationEndsAt, settings.calendar),
       notify: audience(input.electorate, input.openedBy).map((to) => ({
         to,
         purpose: 'newTask' as const,
@@ -161,9 +159,7 @@ export function decideElection(c: ElectionCase, cmd: ElectionCommand, actor: Cas
               by: null,
               to: 'voting',
               open: true,
-              dueAt: votingEndsAt,
-              dueAtUnconfirmed: isDeadlineUnconfirmed(votingEndsAt, settings.calendar),
-              wakeAt: votingEndsAt,
+              ...deadlineFields(votingEndsAt, settings.calendar),
               data: { votingEndsAt },
               notify: d.electorate.map((to) => ({
                 to,

@@ -10,7 +10,7 @@
 //   removing ───confirm──▶ ended      (an admin)
 //   requested / adding / removing ──timeout──▶ same state (remind once)
 import type { CaseCommand, SettingsValues } from '../contract';
-import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
+import { deadlineAfter, deadlineFields } from './calendar';
 import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { endOfShanghaiDay, formatShanghai } from './time';
@@ -74,9 +74,7 @@ export function openGuest(input: { id: string; groupId: string; requesterId: str
       open: true,
       note: data.reason,
       assignees: approvers,
-      dueAt,
-      dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, settings.calendar),
-      wakeAt: dueAt,
+      ...deadlineFields(dueAt, settings.calendar),
       notify: approvers.map((to) => ({
         to,
         purpose: 'newTask' as const,
@@ -105,7 +103,7 @@ export function decideGuest(c: GuestCase, cmd: GuestCommand, actor: CaseActor, c
   const who = `${d.guestName}（外部，${d.organisation}）`;
   const timed = (days: number) => {
     const dueAt = deadlineAfter(now, days, settings.calendar);
-    return { dueAt, wakeAt: dueAt, dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, settings.calendar) };
+    return deadlineFields(dueAt, settings.calendar);
   };
   switch (cmd.type) {
     case 'approve':

@@ -11,7 +11,7 @@
 // While approved the case stays "open" for the scheduler (it must expire) but waits on nobody.
 import type { CaseCommand, SettingsValues } from '../contract';
 import { STATE_LABELS } from '../contract';
-import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
+import { deadlineAfter, deadlineFields } from './calendar';
 import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
@@ -135,9 +135,7 @@ export function openRecordAccess(input: {
       open: true,
       note: `查阅 ${input.from} 至 ${input.to}；目的：${input.purpose}；已签署保密承诺`,
       assignees: deciders,
-      dueAt,
-      dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, ctx.settings.calendar),
-      wakeAt: dueAt,
+      ...deadlineFields(dueAt, ctx.settings.calendar),
       notify: deciders.map((to) => ({
         to,
         purpose: 'newTask' as const,
@@ -312,9 +310,7 @@ export function decideRecordAccess(
               to: 'submitted',
               open: true,
               escalation: 1,
-              dueAt,
-              dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, ctx.settings.calendar),
-              wakeAt: dueAt,
+              ...deadlineFields(dueAt, ctx.settings.calendar),
               notify: audience(c.assignees, null).map((to) => ({
                 to,
                 purpose: 'reminder' as const,

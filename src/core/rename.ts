@@ -6,7 +6,7 @@
 //   submitted ──timeout──▶ submitted     (1st: remind the admins; 2nd: alert the leader)
 import type { CaseCommand, SettingsValues } from '../contract';
 import { STATE_LABELS } from '../contract';
-import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
+import { deadlineAfter, deadlineFields } from './calendar';
 import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
@@ -101,9 +101,7 @@ export function openRename(input: {
       open: true,
       note: input.note,
       assignees: deciders,
-      dueAt,
-      dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, ctx.settings.calendar),
-      wakeAt: dueAt,
+      ...deadlineFields(dueAt, ctx.settings.calendar),
       notify: deciders.map((to) => ({
         to,
         purpose: 'newTask' as const,
@@ -199,9 +197,7 @@ export function decideRename(
               to: 'submitted',
               open: true,
               escalation: 1,
-              dueAt,
-              dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, ctx.settings.calendar),
-              wakeAt: dueAt,
+              ...deadlineFields(dueAt, ctx.settings.calendar),
               notify: audience(c.assignees, null).map((to) => ({
                 to,
                 purpose: 'reminder' as const,

@@ -7,7 +7,7 @@
 //   pending ──cancel───▶ cancelled   (the system: e.g. the new hire left before being added)
 //   pending ──timeout──▶ pending     (1st: remind the assignees; 2nd: alert the leader and dept head)
 import type { CaseCommand, SettingsValues } from '../contract';
-import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
+import { deadlineAfter, deadlineFields } from './calendar';
 import { audience, blankCase, step, type CaseActor, type Decision } from './case';
 import type { Case } from './model';
 import { formatShanghai } from './time';
@@ -87,9 +87,7 @@ export function openTask(input: {
       open: true,
       note: input.data.reason,
       assignees: input.assignees,
-      dueAt,
-      dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, settings.calendar),
-      wakeAt: dueAt,
+      ...deadlineFields(dueAt, settings.calendar),
       notify: audience(input.assignees, input.openedBy).map((to) => ({
         to,
         purpose: 'newTask' as const,
@@ -163,9 +161,7 @@ export function decideTask(c: TaskCase, cmd: TaskCommand, actor: CaseActor, ctx:
               to: 'pending',
               open: true,
               escalation: 1,
-              dueAt,
-              dueAtUnconfirmed: isDeadlineUnconfirmed(dueAt, settings.calendar),
-              wakeAt: dueAt,
+              ...deadlineFields(dueAt, settings.calendar),
               notify: c.assignees.map((to) => ({
                 to,
                 purpose: 'reminder' as const,
