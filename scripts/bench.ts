@@ -1,5 +1,6 @@
 // npm run bench — size and speed, each figure beside what it is compared to, measured in this run.
-// Prints a table and writes bench/results.md. BENCH_QUICK=1 uses 10^5 instead of 10^6 cases.
+// Prints a table and writes bench/results.md. BENCH_QUICK=1 uses 10^5 instead of 10^6 cases;
+// BENCH_SKIP_BUILD=1 measures the builds already in dist/; BENCH_ONLY=a,b runs only those sections.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -304,12 +305,10 @@ async function main() {
     run('npm', ['run', '-s', 'build:cloud']);
     run('npm', ['run', '-s', 'build:h5']);
   }
-  await sizes();
-  coldLoad();
-  await roundTrips();
-  await inboxLatency();
-  await hostThroughput();
-  await firstScreen();
+  // BENCH_ONLY=roundTrips,hostThroughput runs just those sections (while working on one figure).
+  const only = process.env.BENCH_ONLY?.split(',');
+  const sections: Record<string, () => unknown> = { sizes, coldLoad, roundTrips, inboxLatency, hostThroughput, firstScreen };
+  for (const [name, fn] of Object.entries(sections)) if (!only || only.includes(name)) await fn();
 
   const md = [
     `# npm run bench — ${new Date().toISOString()}${QUICK ? ' (BENCH_QUICK)' : ''}`,
