@@ -39,6 +39,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'people', name: 'openid', fields: [['openid', 1]] },
   // listPeople, by name
   { collection: 'people', name: 'name', fields: [['name', 1], ['_id', 1]] },
+  // getActor: the departments a person heads
+  { collection: 'departments', name: 'head', fields: [['headId', 1]] },
   // listMembershipsOfPerson; listRoster
   { collection: 'memberships', name: 'person', fields: [['personId', 1]] },
   { collection: 'memberships', name: 'group_status', fields: [['groupId', 1], ['status', 1]] },
@@ -67,6 +69,8 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'open_of_subject',
     fields: [['subjectId', 1], ['kind', 1], ['groupId', 1], ['open', 1], ['createdAt', 1], ['_id', 1]],
   },
+  // listOpenCases of a whole group (the roster's pending nickname fixes)
+  { collection: 'cases', name: 'open_of_group', fields: [['kind', 1], ['groupId', 1], ['open', 1], ['createdAt', 1], ['_id', 1]] },
   // listCasesAbout: a member's earlier cases of a kind in a group (the penalty ladder)
   {
     collection: 'cases',

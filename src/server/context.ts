@@ -33,15 +33,13 @@ function ownerStandIn(openid: string, now: number): Person {
 export async function loadActor(deps: Deps, openid: string | null, now: number): Promise<Actor | Failure> {
   if (!openid) return fail('UNAUTHENTICATED');
   const isOwner = !!deps.ownerOpenid && openid === deps.ownerOpenid;
-  const found = await deps.store.getPersonByOpenid(openid);
+  const found = await deps.store.getActor(openid);
   if (!found && !isOwner) return fail('NOT_BOUND');
-  const person = found ?? ownerStandIn(openid, now);
+  const person = found?.person ?? ownerStandIn(openid, now);
   if (person.status === 'left') return fail('OFFBOARDED');
-  const [memberships, departments] = found
-    ? await Promise.all([deps.store.listMembershipsOfPerson(person._id), deps.store.listDepartments()])
-    : [[], []];
+  const memberships = found?.memberships ?? [];
+  const headOf = found?.headOf ?? [];
   const active = memberships.filter((m) => m.status === 'active');
-  const headOf = departments.filter((d) => d.headId === person._id).map((d) => d._id);
   // Everyone bound to the organisation is a member (群成员) even before joining a group.
   const roles = new Set<Role>(found ? ['member'] : []);
   for (const m of active) for (const r of m.roles) roles.add(r);

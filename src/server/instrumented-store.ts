@@ -8,6 +8,8 @@ export interface StoreCounts {
   reads: number;
   writes: number;
   byMethod: Record<string, number>;
+  /** Calls per phase, when a `phase` function is given (e.g. 'outbox' for calls made while delivering). */
+  byPhase: Record<string, { reads: number; writes: number; methods: string[] }>;
 }
 
 export interface InstrumentedStore {
@@ -18,8 +20,9 @@ export interface InstrumentedStore {
   failNext(method: keyof Store, times?: number): void;
 }
 
-export function instrumentStore(inner: Store): InstrumentedStore {
-  let counts: StoreCounts = { reads: 0, writes: 0, byMethod: {} };
+/** `phase` names what the caller is doing at the moment of each call (the bench reads the stack). */
+export function instrumentStore(inner: Store, phase?: () => string): InstrumentedStore {
+  let counts: StoreCounts = { reads: 0, writes: 0, byMethod: {}, byPhase: {} };
   const failures = new Map<string, number>();
   const store = new Proxy(inner, {
     get(target, prop, receiver) {
@@ -27,8 +30,15 @@ export function instrumentStore(inner: Store): InstrumentedStore {
       if (typeof value !== 'function' || typeof prop !== 'string') return value;
       return (...args: unknown[]) => {
         counts.byMethod[prop] = (counts.byMethod[prop] ?? 0) + 1;
-        if (READ.test(prop)) counts.reads++;
+        const read = READ.test(prop);
+        if (read) counts.reads++;
         else counts.writes++;
+        if (phase) {
+          const p = (counts.byPhase[phase()] ??= { reads: 0, writes: 0, methods: [] });
+          if (read) p.reads++;
+          else p.writes++;
+          p.methods.push(prop);
+        }
         const left = failures.get(prop) ?? 0;
         if (left > 0) {
           failures.set(prop, left - 1);
@@ -40,9 +50,9 @@ export function instrumentStore(inner: Store): InstrumentedStore {
   });
   return {
     store,
-    counts: () => ({ ...counts, byMethod: { ...counts.byMethod } }),
+    counts: () => ({ ...counts, byMethod: { ...counts.byMethod }, byPhase: structuredClone(counts.byPhase) }),
     reset: () => {
-      counts = { reads: 0, writes: 0, byMethod: {} };
+      counts = { reads: 0, writes: 0, byMethod: {}, byPhase: {} };
     },
     failNext: (method, times = 1) => failures.set(method, times),
   };

@@ -10,8 +10,19 @@ export interface PageOf<T> {
   total: number;
 }
 
+/** Who an OPENID stands for, as the dispatcher needs it on every call. */
+export interface ActorRecord {
+  person: Person;
+  /** All memberships of the person, any status. */
+  memberships: Membership[];
+  /** Ids of the departments the person heads. */
+  headOf: string[];
+}
+
 export interface Store {
   // People and organisation
+  /** The person bound to an OPENID with their memberships and headships, in one round trip. */
+  getActor(openid: string): Promise<ActorRecord | null>;
   getPerson(id: string): Promise<Person | null>;
   getPeople(ids: string[]): Promise<Person[]>;
   getPersonByOpenid(openid: string): Promise<Person | null>;
@@ -28,6 +39,8 @@ export interface Store {
   insertGroup(g: Group): Promise<void>;
   /** Insert or replace one roster row (keyed by `${groupId}:${personId}`). */
   putMembership(m: Membership): Promise<void>;
+  /** Set one roster row's nickname without reading it first (an approved rename); false when there is no such row. */
+  setNickname(groupId: string, personId: string, nickname: string, now: number): Promise<boolean>;
   /** Replace a person's record (status, publisher flag); never used to bind an OPENID. */
   updatePerson(p: Person): Promise<void>;
   /** Bind an OPENID to a person not yet bound: false when the person is bound already. */
@@ -56,8 +69,8 @@ export interface Store {
   listCasesOfPerson(personId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Open cases assigned to me, earliest deadline first (no deadline last). */
   listInbox(personId: string, page: PageQuery): Promise<PageOf<Case>>;
-  /** Open cases of one kind about one subject in one group. */
-  listOpenCases(kind: string, groupId: string, subjectId: string): Promise<Case[]>;
+  /** Open cases of one kind in one group, about one subject when given, oldest first. */
+  listOpenCases(kind: string, groupId: string, subjectId?: string): Promise<Case[]>;
   /** Every case of a group, newest change first (the group's history). */
   listCasesOfGroup(groupId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Cases of one kind about one subject in one group opened at or after `since`, open or not, oldest first (the penalty ladder). */

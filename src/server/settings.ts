@@ -17,6 +17,8 @@ export async function currentSettings(store: Store): Promise<SettingsDoc> {
   if (hit && Date.now() - hit.at < CURRENT_TTL_MS) return hit.doc;
   const doc = complete((await store.getSettings()) ?? DEFAULT_DOC);
   current.set(store, { doc, at: Date.now() });
+  // The current version is the one new cases open under: settingsAt will ask for it next.
+  versionsOf(store).set(doc.version, doc);
   return doc;
 }
 
@@ -27,14 +29,19 @@ export function forgetCurrentSettings(store: Store): void {
 
 /** The settings a case was opened under: later changes apply to new cases only. */
 export async function settingsAt(store: Store, version: number): Promise<SettingsDoc> {
-  let byVersion = caches.get(store);
-  if (!byVersion) caches.set(store, (byVersion = new Map()));
+  const byVersion = versionsOf(store);
   const cached = byVersion.get(version);
   if (cached) return cached;
   const doc = (await store.getSettings(version)) ?? (version === 1 ? DEFAULT_DOC : await currentSettings(store));
   const full = complete(doc);
   if (full.version === version) byVersion.set(version, full);
   return full;
+}
+
+function versionsOf(store: Store): Map<number, SettingsDoc> {
+  let byVersion = caches.get(store);
+  if (!byVersion) caches.set(store, (byVersion = new Map()));
+  return byVersion;
 }
 
 /** A version saved before a section existed answers with that section's defaults. */

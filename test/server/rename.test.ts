@@ -52,6 +52,15 @@ describe('rename requests end to end through dispatch', () => {
     expect((await w.okCall('p_liuyang', 'notifications.list', {})).total).toBe(1);
   });
 
+  it('should answer a retry that arrives after the request was decided with that case, filing nothing new', async () => {
+    const input = { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() };
+    const first = await w.okCall('p_huanglei', 'rename.submit', input);
+    await w.okCall('p_liuyang', 'rename.approve', { caseId: first.id });
+    const retried = await w.okCall('p_huanglei', 'rename.submit', input);
+    expect(retried).toMatchObject({ id: first.id, state: 'approved' });
+    expect((await w.okCall('p_huanglei', 'cases.mine', {})).total).toBe(1);
+  });
+
   it('should refuse a second open request in the same group', async () => {
     await fileMarketRename(w);
     const again = await w.call('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() });

@@ -169,6 +169,34 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
       });
 
+
+      it('should load an actor by openid: the person, every membership, the departments they head', async () => {
+        await store.insertPerson(person('p1'));
+        await store.insertPerson(person('p2'));
+        await store.putMembership(membership('g2', 'p1', { roles: ['member', 'admin'] }));
+        await store.putMembership(membership('g1', 'p1', { status: 'left' }));
+        await store.putMembership(membership('g1', 'p2'));
+        await store.insertDepartment({ _id: 'd2', name: '技术部', headId: 'p1' });
+        await store.insertDepartment({ _id: 'd1', name: '市场部', headId: 'p1' });
+        await store.insertDepartment({ _id: 'd3', name: '行政部', headId: 'p2' });
+        const a = await store.getActor('o_p1');
+        expect(a).toEqual({
+          person: person('p1'),
+          memberships: [membership('g1', 'p1', { status: 'left' }), membership('g2', 'p1', { roles: ['member', 'admin'] })],
+          headOf: ['d1', 'd2'],
+        });
+        expect(await store.getActor('o_unknown')).toBeNull();
+        await store.insertPerson(person('p3'));
+        expect(await store.getActor('o_p3')).toEqual({ person: person('p3'), memberships: [], headOf: [] });
+      });
+
+      it('should set a nickname on an existing roster row only, keeping its roles and status', async () => {
+        await store.putMembership(membership('g1', 'p1', { roles: ['member', 'admin'] }));
+        expect(await store.setNickname('g1', 'p1', '张三-市场部', T0 + 5)).toBe(true);
+        expect(await store.listMembershipsOfPerson('p1')).toEqual([membership('g1', 'p1', { roles: ['member', 'admin'], nickname: '张三-市场部', updatedAt: T0 + 5 })]);
+        expect(await store.setNickname('g1', 'nobody', '某某', T0)).toBe(false);
+        expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
+      });
       it('should list the roster as active memberships joined with their people, without those who left', async () => {
         for (const id of ['p1', 'p2', 'p3']) await store.insertPerson(person(id));
         await store.putMembership(membership('g1', 'p1', { roles: ['admin'] }));
@@ -333,6 +361,15 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         await store.insertCase(makeCase('other_subject', { subjectId: 't', groupId: 'g1' }));
         expect(ids(await store.listOpenCases('rename', 'g1', 's'))).toEqual(['hit']);
         expect(await store.listOpenCases('rename', 'g9', 's')).toEqual([]);
+      });
+
+      it('should list the open cases of one kind in a whole group, oldest first', async () => {
+        await store.insertCase(makeCase('later', { subjectId: 't', groupId: 'g1', createdAt: T0 + 1 }));
+        await store.insertCase(makeCase('first', { subjectId: 's', groupId: 'g1' }));
+        await store.insertCase(makeCase('closed', { subjectId: 's', groupId: 'g1', open: false }));
+        await store.insertCase(makeCase('other_group', { subjectId: 's', groupId: 'g2' }));
+        await store.insertCase(makeCase('other_kind', { kind: 'naming_fix', subjectId: 's', groupId: 'g1' }));
+        expect(ids(await store.listOpenCases('rename', 'g1'))).toEqual(['first', 'later']);
       });
 
       it("should list a member's cases of one kind in one group since a time, open or closed, oldest first", async () => {

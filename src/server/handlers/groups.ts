@@ -83,15 +83,15 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
   const people = new Map(gc.roster.map((r) => [r.person._id, r.person]));
   if (creator) people.set(creator._id, creator);
   const group = toGroupView(gc.group, gc.roster, people, gc.departments);
-  const fixes = await Promise.all(gc.roster.map((r) => store.listOpenCases('naming_fix', gc.group._id, r.person._id)));
+  // One query for the whole group, not one per member.
+  const fixOf = new Map<string, string>();
+  for (const f of await store.listOpenCases('naming_fix', gc.group._id)) if (!fixOf.has(f.subjectId)) fixOf.set(f.subjectId, f._id);
   const members = gc.roster
     .filter((r) => r.membership.roles.includes('member') || r.membership.roles.includes('admin'))
-    .map((r, i) => {
+    .map((r) => {
       const canonical = r.person.external
         ? `${r.person.name}${settings.values.naming.separator}外部`
         : canonicalNickname(namingSubject(r, gc.departments), gc.members, settings.values.naming).canonical;
-      const fix = fixes[gc.roster.indexOf(r)]?.[0] ?? null;
-      void i;
       return {
         person: { id: r.person._id, name: r.person.name },
         department: gc.departments.get(r.person.deptId)?.name ?? '',
@@ -102,7 +102,7 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
         nickname: r.membership.nickname,
         canonical,
         compliant: r.membership.nickname === canonical,
-        fixCaseId: fix?._id ?? null,
+        fixCaseId: fixOf.get(r.person._id) ?? null,
       };
     });
   const history = (await store.listCasesOfGroup(gc.group._id, { offset: 0, limit: 30 })).items.filter((c) => HISTORY_KINDS.has(c.kind) && canSeeCase(actor, c));

@@ -34,8 +34,8 @@ async function decide(ctx: HandlerCtx, caseId: string, cmd: RenameCommand): Prom
 /** On approval the roster takes the new nickname. */
 async function recordNickname(ctx: HandlerCtx, c: RenameCase) {
   const { store } = ctx.deps;
-  const membership = (await store.listMembershipsOfPerson(c.subjectId)).find((m) => m.groupId === c.groupId);
-  if (membership) await store.putMembership({ ...membership, nickname: c.data.nickname, updatedAt: ctx.now });
+  // A field update, not read-then-replace: a role change made meanwhile is kept.
+  await store.setNickname(c.groupId, c.subjectId, c.data.nickname, ctx.now);
   // An admin's request to fix the nickname is answered by this approval.
   for (const fix of await store.listOpenCases('naming_fix', c.groupId, c.subjectId)) {
     await decideAndSave(

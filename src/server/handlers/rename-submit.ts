@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
+import type { Case } from '../../core/model';
 import { checkNickname } from '../../core/naming';
 import { openRename } from '../../core/rename';
 import { rolesIn, type HandlerCtx } from '../context';
@@ -20,8 +21,7 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
   const me = actor.person._id;
   const id = renameCaseId(me, input.requestId);
 
-  const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now }))[0]);
+  const view = async (c: Case) => ok((await toCaseViews(store, actor, [c], true, { now }))[0]);
 
   if (!rolesIn(actor, input.groupId).includes('member')) return fail('NOT_MEMBER');
   const [gc, settings, open] = await Promise.all([
@@ -29,6 +29,9 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
     currentSettings(store),
     store.listOpenCases('rename', input.groupId, me),
   ]);
+  // A retried request finds its case among the open ones; one decided since then is found on insert.
+  const retried = open.find((c) => c._id === id);
+  if (retried) return view(retried);
   if (!gc) return fail('NOT_FOUND');
   const mine = gc.roster.find((r) => r.person._id === me);
   if (!mine) return fail('NOT_MEMBER');
@@ -57,5 +60,6 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, { now }))[0]);
+  if (!canSeeCase(actor, saved)) return fail('NOT_FOUND');
+  return view(saved);
 }

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cachedStore } from '../cached-store';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
 import { runScheduler } from '../jobs';
 import type { Deps } from '../ports';
@@ -26,11 +27,11 @@ const notifier = createLocalNotifier(store.db);
 const files = createDiskFiles(join(dataDir, 'files'), secret);
 let offsetMs = 0;
 const deps: Deps = {
-  store,
+  store: cachedStore(store),
   notifier,
   content: createLocalContentCheck(),
   files,
-    openData: createLocalOpenData(),
+  openData: createLocalOpenData(),
   clock: { now: () => Date.now() + offsetMs },
   // The owner is set at deployment, never "whoever calls first".
   ownerOpenid: process.env.OWNER_OPENID ?? DEMO_OWNER_OPENID,

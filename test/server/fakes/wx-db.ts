@@ -3,7 +3,7 @@
 // doc().get() of a missing document rejects, where() on an array field matches containment,
 // get() without limit() returns 100 and never more than 1000, update() merges plain objects key
 // by key (use _.set to replace), set()/update() refuse _id. Documents are copied in and out.
-import type { WxCollection, WxCommand, WxDatabase, WxDoc, WxDocumentRef, WxQuery } from '../../../src/server/adapters/wechat/types';
+import type { WxAggregate, WxCollection, WxCommand, WxDatabase, WxDoc, WxDocumentRef, WxQuery } from '../../../src/server/adapters/wechat/types';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Doc = { _id: string } & Record<string, Json>;
@@ -334,6 +334,37 @@ export function createFakeWxDb(): FakeWxDb {
     };
   }
 
+  type Stage = { match: object } | { lookup: { from: string; localField: string; foreignField: string; as: string } } | { limit: number };
+
+  /** The pipeline stages the adapter uses, run in order when end() sends them (one request). */
+  function makeAggregate(name: string, stages: Stage[]): WxAggregate {
+    const next = (s: Stage) => makeAggregate(name, [...stages, s]);
+    return {
+      match: (condition) => next({ match: condition }),
+      lookup: (options) => next({ lookup: options }),
+      limit(n) {
+        if (!Number.isInteger(n) || n < 1) throw new Error('limit must be a positive integer');
+        return next({ limit: n });
+      },
+      async end() {
+        calls.push('aggregate.end');
+        let rows = [...docsOf(name).values()];
+        for (const st of stages) {
+          if ('match' in st) rows = rows.filter((d) => matches(d, st.match));
+          else if ('limit' in st) rows = rows.slice(0, st.limit);
+          else {
+            const { from, localField, foreignField, as } = st.lookup;
+            const foreign = [...docsOf(from).values()];
+            rows = rows.map((d) => ({ ...d, [as]: foreign.filter((f) => equals(getPath(f, foreignField), getPath(d, localField))) }));
+          }
+        }
+        // Without a limit stage the database returns 20 documents.
+        if (!stages.some((st) => 'limit' in st)) rows = rows.slice(0, 20);
+        return { list: copy(rows), errMsg: 'collection.aggregate:ok' };
+      },
+    };
+  }
+
   return {
     command: fakeCommand,
     calls,
@@ -343,6 +374,7 @@ export function createFakeWxDb(): FakeWxDb {
       return {
         ...base,
         doc: (id: string) => makeDoc(name, String(id)),
+        aggregate: () => makeAggregate(name, []),
         async add(options: { data: object }) {
           calls.push('collection.add');
           if (!isPlainObject(options?.data)) throw new SdkError(-501007, 'collection.add:fail data must be an object');

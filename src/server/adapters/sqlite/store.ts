@@ -97,6 +97,12 @@ export function openSqliteStore(file: string): SqliteStore {
   const insertCaseTx = tx((doc: StoredCase) => cases.insert(doc));
   const updateCaseTx = tx((doc: StoredCase, expected: number) => cases.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
   const putMembershipTx = tx((m: Membership) => memberships.put(m));
+  const setNicknameTx = tx((id: string, nickname: string, now: number): boolean => {
+    const m = memberships.get(id);
+    if (!m) return false;
+    memberships.replace({ ...m, nickname, updatedAt: now });
+    return true;
+  });
   const bindTx = tx((personId: string, openid: string): boolean => {
     const p = people.get(personId);
     if (!p || p.openid !== null) return false;
@@ -127,6 +133,15 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     async getPeople(ids) {
       return people.getMany(ids);
+    },
+    async getActor(openid) {
+      const person = people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1')[0];
+      if (!person) return null;
+      return {
+        person,
+        memberships: memberships.where(`${c('personId')} = ?`, [person._id], 'ORDER BY _id'),
+        headOf: departments.where(`${c('headId')} = ?`, [person._id], 'ORDER BY _id').map((d) => d._id),
+      };
     },
     async getPersonByOpenid(openid) {
       return people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1')[0] ?? null;
@@ -164,6 +179,9 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     async putMembership(m) {
       putMembershipTx(m);
+    },
+    async setNickname(groupId, personId, nickname, now) {
+      return setNicknameTx(`${groupId}:${personId}`, nickname, now);
     },
     async updatePerson(p) {
       people.replace(p);
@@ -216,10 +234,11 @@ export function openSqliteStore(file: string): SqliteStore {
       return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
     },
     async listOpenCases(kind, groupId, subjectId) {
+      const about = subjectId === undefined ? '' : `${c('subjectId')} = ? AND `;
       return cases
         .where(
-          `${c('subjectId')} = ? AND ${c('kind')} = ? AND ${c('groupId')} = ? AND ${c('open')} = 1`,
-          [subjectId, kind, groupId],
+          `${about}${c('kind')} = ? AND ${c('groupId')} = ? AND ${c('open')} = 1`,
+          subjectId === undefined ? [kind, groupId] : [subjectId, kind, groupId],
           `ORDER BY ${c('createdAt')}, _id`,
         )
         .map(docToCase);

@@ -1,6 +1,7 @@
 // What both cloud functions run on, built from the initialised SDK inside the entry (never at
 // module level, so tests build their own).
 import { randomUUID } from 'node:crypto';
+import { cachedStore } from '../../cached-store';
 import type { Deps } from '../../ports';
 import { createWechatFiles } from './files';
 import { createWechatContentCheck, createWechatNotifier, createWechatOpenData } from './openapi';
@@ -9,7 +10,8 @@ import type { WxCloud } from './types';
 
 export function wechatDeps(cloud: WxCloud): Deps {
   return {
-    store: createWechatStore(cloud.database()),
+    // Built once per function instance, so the directory cache lives as long as the instance.
+    store: cachedStore(createWechatStore(cloud.database())),
     notifier: createWechatNotifier(cloud),
     content: createWechatContentCheck(cloud),
     files: createWechatFiles(cloud),

@@ -100,6 +100,21 @@ export function createWechatStore(db: WxDatabase): Store {
   }
 
   return {
+    async getActor(openid) {
+      // One request: the person with their memberships and headships joined in by the database.
+      const { list } = await coll('people')
+        .aggregate()
+        .match({ openid })
+        .limit(1)
+        .lookup({ from: 'memberships', localField: '_id', foreignField: 'personId', as: 'memberships' })
+        .lookup({ from: 'departments', localField: '_id', foreignField: 'headId', as: 'headOf' })
+        .end();
+      const row = list[0] as unknown as (Person & { memberships: Membership[]; headOf: Department[] }) | undefined;
+      if (!row) return null;
+      const { memberships, headOf, ...person } = row;
+      const byId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+      return { person: person as Person, memberships: [...memberships].sort(byId), headOf: [...headOf].sort(byId).map((d) => d._id) };
+    },
     getPerson: (id) => byId<Person>('people', id),
     getPeople: (ids) => byIds<Person>('people', ids),
     getPersonByOpenid: (openid) => first<Person>(coll('people').where({ openid })),
@@ -133,6 +148,10 @@ export function createWechatStore(db: WxDatabase): Store {
     async putMembership(m) {
       const { _id, ...data } = m;
       await coll('memberships').doc(_id).set({ data });
+    },
+    async setNickname(groupId, personId, nickname, now) {
+      const { stats } = await coll('memberships').doc(`${groupId}:${personId}`).update({ data: { nickname, updatedAt: now } });
+      return stats.updated > 0;
     },
     async updatePerson(p) {
       const { _id, ...data } = p;
@@ -194,7 +213,8 @@ export function createWechatStore(db: WxDatabase): Store {
       return { items: r.items.map(docToCase), total: r.total };
     },
     async listOpenCases(kind, groupId, subjectId) {
-      const docs = await all<WxDoc>('cases', { subjectId, kind, groupId, open: true }, [
+      const where = subjectId === undefined ? { kind, groupId, open: true } : { subjectId, kind, groupId, open: true };
+      const docs = await all<WxDoc>('cases', where, [
         ['createdAt', 'asc'],
         ['_id', 'asc'],
       ]);

@@ -34,10 +34,22 @@ export interface WxQuery {
 export interface WxDocumentRef {
   /** Replaces the whole document (creates it if absent); data must not carry _id. */
   set(options: { data: object }): Promise<{ stats: { updated: number; created: number } }>;
+  /** Changes the given fields of an existing document; stats.updated is 0 when there is none. */
+  update(options: { data: object }): Promise<{ stats: { updated: number } }>;
+}
+
+/** The aggregation pipeline stages the adapter uses; end() sends it as one request. */
+export interface WxAggregate {
+  match(condition: object): WxAggregate;
+  /** Equality join: each document gets `as`, the array of `from` documents whose foreignField equals its localField. */
+  lookup(options: { from: string; localField: string; foreignField: string; as: string }): WxAggregate;
+  limit(n: number): WxAggregate;
+  end(): Promise<{ list: WxDoc[] }>;
 }
 
 export interface WxCollection extends WxQuery {
   doc(id: string): WxDocumentRef;
+  aggregate(): WxAggregate;
   /** Rejects when data._id exists already. */
   add(options: { data: object }): Promise<{ _id: string | number }>;
 }
