@@ -215,8 +215,24 @@ const SETUP: Partial<Record<ActionName, (w: World) => Promise<Record<Scope, Targ
   },
 };
 
-/** The demo organisation, another group with its own admin, member and leader, a leaver, and what `action` needs. */
-export async function buildFixture(action: ActionName): Promise<Fixture> {
+/** tasks.confirm's matrix row uses onboard tasks; these are the other task kinds, each with a row of its own. */
+export const TASK_VARIANTS = {
+  /** The admin asks the filer (own: the member caller, after a non-compliant nickname) to fix it. */
+  naming_fix: perScope(async (w, s) => {
+    const m = (await w.store.listMembershipsOfPerson(FILER[s])).find((x) => x.groupId === GROUPS[s])!;
+    await w.store.putMembership({ ...m, nickname: '爽爽', updatedAt: w.clock.t });
+    return { caseId: (await w.okCall(ADMIN[s], 'roster.askFix', { groupId: GROUPS[s], personId: FILER[s] })).id };
+  }),
+  /** The head of the subject's department marks them as having left; the group's task is to remove them. */
+  offboard: perScope(async (w, s) => {
+    const opened = await w.okCall(HEAD[s], 'people.offboard', { personId: SUBJECT[s] });
+    return { caseId: opened.find((c) => c.group.id === GROUPS[s])!.id };
+  }),
+} satisfies Record<string, (w: World) => Promise<Record<Scope, Target>>>;
+export type TaskVariant = keyof typeof TASK_VARIANTS;
+
+/** The demo organisation, another group with its own admin, member and leader, a leaver, and what `action` (or a task variant) needs. */
+export async function buildFixture(action: ActionName, variant?: TaskVariant): Promise<Fixture> {
   const w = await makeWorld();
   const { store } = w;
   const now = w.clock.t;
@@ -227,7 +243,8 @@ export async function buildFixture(action: ActionName): Promise<Fixture> {
   }
   await store.insertPerson({ _id: 'p_left', openid: demoOpenid('p_left'), name: '离职者', deptId: 'd_market', employeeNo: 'M999', status: 'left', external: false, createdAt: now });
   await store.putMembership({ _id: 'g_market:p_left', groupId: 'g_market', personId: 'p_left', roles: ['member', 'admin'], nickname: null, status: 'active', updatedAt: now });
-  const targets = (await SETUP[action]?.(w)) ?? { own: {}, other: {} };
+  const setup = variant ? TASK_VARIANTS[variant] : SETUP[action];
+  const targets = (await setup?.(w)) ?? { own: {}, other: {} };
   return { w, groups: GROUPS, targets };
 }
 
