@@ -23,6 +23,20 @@ describe('appointment', () => {
     expect(roster.history.map((c) => c.kind)).toContain('admin_filing');
   });
 
+  it('should never make an external guest an admin, by appointment or as a successor', async () => {
+    const g = await w.okCall('p_huanglei', 'guests.request', { groupId: 'g_market', name: '赵六', organisation: '某广告公司', reason: '联合推广', endDate: '2026-11-27', requestId: requestId() });
+    await w.okCall('p_wangqiang', 'guests.decide', { caseId: g.id, approve: true });
+    await w.okCall('p_liuyang', 'tasks.confirm', { caseId: g.id });
+    const guest = (await w.okCall('p_liuyang', 'groups.roster', { groupId: 'g_market' })).members.find((m) => m.external)!;
+    expect(guest.person.name).toBe('赵六');
+    const before = w.footprint();
+    expect(await w.call('p_wangqiang', 'admins.appoint', { groupId: 'g_market', personId: guest.person.id })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(await w.call('p_zhaomin', 'admins.appoint', { groupId: 'g_market', personId: guest.person.id })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(await w.call('p_liuyang', 'admins.applyChange', { groupId: 'g_market', successorId: guest.person.id, reason: '工作调动', requestId: requestId() })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(w.footprint()).toEqual(before);
+    expect(await admins('g_market')).toEqual(['刘洋']);
+  });
+
   it('should refuse anyone but the creator, and a non-member', async () => {
     expect(await w.call('p_liuyang', 'admins.appoint', { groupId: 'g_market', personId: 'p_zhengshuang' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await w.call('p_wangqiang', 'admins.appoint', { groupId: 'g_market', personId: 'p_wufang' })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });

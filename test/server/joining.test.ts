@@ -100,6 +100,20 @@ describe('organisation set-up', () => {
     expect(await w.call('p_zhaomin', 'groups.create', { name: 'X群', type: 'project', deptId: fin.id, creatorId: p.id, adminIds: [], leaderId: 'p_chengang', requestId: requestId() })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
   });
 
+  it('should not register a group with an external guest as its creator, admin or leader', async () => {
+    const g = await w.okCall('p_huanglei', 'guests.request', { groupId: 'g_market', name: '赵六', organisation: '某广告公司', reason: '联合推广', endDate: '2026-11-27', requestId: requestId() });
+    await w.okCall('p_wangqiang', 'guests.decide', { caseId: g.id, approve: true });
+    await w.okCall('p_liuyang', 'tasks.confirm', { caseId: g.id });
+    const guest = (await w.okCall('p_liuyang', 'groups.roster', { groupId: 'g_market' })).members.find((m) => m.external)!.person.id;
+    const base = { name: '市场部推广群', type: 'project' as const, deptId: 'd_market', creatorId: 'p_wangqiang', adminIds: ['p_liuyang'], leaderId: 'p_chengang' };
+    const before = w.footprint();
+    for (const over of [{ adminIds: [guest] }, { creatorId: guest }, { leaderId: guest }]) {
+      expect(await w.call('p_wangqiang', 'groups.create', { ...base, ...over, requestId: requestId() })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    }
+    expect(w.footprint()).toEqual(before);
+    expect(await w.okCall('p_wangqiang', 'groups.create', { ...base, requestId: requestId() })).toMatchObject({ admins: [{ name: '刘洋' }] });
+  });
+
   it('should bind a group to its WeChat chat and find it from there afterwards', async () => {
     expect(await w.call('p_liuyang', 'groups.bindWechat', { groupId: 'g_market', cloudID: 'garbage' })).toMatchObject({ ok: false, code: 'NO_GROUP_CONTEXT' });
     expect(await w.call('p_zhoujie', 'groups.bindWechat', { groupId: 'g_market', cloudID: 'local:chat1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

@@ -14,7 +14,8 @@ import { loadGroupContext, type GroupContext } from './group-context';
 
 /** An active, bound or not, non-external member of the group. */
 function eligible(gc: GroupContext, personId: string) {
-  return gc.roster.find((r) => r.person._id === personId && r.person.status === 'active' && r.membership.roles.includes('member')) ?? null;
+  // A guest (临时外部人员) has a member's membership while in the group but may never manage it.
+  return gc.roster.find((r) => r.person._id === personId && r.person.status === 'active' && !r.person.external && r.membership.roles.includes('member')) ?? null;
 }
 
 export async function adminsAppoint(ctx: HandlerCtx, input: ActionInput<'admins.appoint'>): Promise<Result<CaseView>> {

@@ -29,6 +29,8 @@ export async function groupsCreate(ctx: HandlerCtx, input: ActionInput<'groups.c
   const people = await store.getPeople(everyone);
   if (people.length !== everyone.length) return fail('NOT_FOUND', '找不到所选的人员');
   if (people.some((p) => p.status !== 'active')) return fail('PERSON_LEFT');
+  // A guest is in a group only until its end date; it never creates, manages or oversees one.
+  if (people.some((p) => p.external)) return fail('NOT_ELIGIBLE', '外部人员不能担任群的创建者、管理员或上级领导');
   const group: Group = { _id: id, name, type: input.type, deptId: input.deptId, creatorId: input.creatorId, opengid: null, createdAt: now };
   await store.insertGroup(group);
   // The creator and the admins are members; the leader oversees without being one unless also an admin.
