@@ -20,7 +20,7 @@ import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../src/server/host/seed
 import { cachedStore } from '../src/server/cached-store';
 import { instrumentStore, type InstrumentedStore, type StoreCounts } from '../src/server/instrumented-store';
 import type { Deps } from '../src/server/ports';
-import { successCall } from '../test/reliability/success';
+import { successCall } from '../test/reliability/fixture';
 // @ts-expect-error plain ESM helper shared with scripts/size.mjs
 import { MAIN, MAIN_BUDGET_KB, packageSizes } from './lib/package-sizes.mjs';
 
@@ -166,7 +166,7 @@ async function roundTrips() {
       // Warm: the instance served the requests that built the fixture. Cold: a new instance, empty cache.
       if (mode === 'cold') s.w.deps.store = cachedStore(probe!.store);
       probe!.reset();
-      const r = await dispatch(s.w.deps, { action, data: s.data }, s.openid ?? demoOpenid(s.personId));
+      const r = await dispatch(s.w.deps, { action, data: s.data }, s.openid);
       if (!r.ok) refused = `${r.code} ${r.message}`;
       measured[mode] = probe!.counts();
       s.w.store.close();

@@ -13,7 +13,7 @@
 import { DEFAULT_SETTINGS, type ActionInput, type ActionName, type CaseView, type Role } from '../../src/contract';
 import { demoOpenid } from '../../src/server/host/seed';
 import { runScheduler } from '../../src/server/jobs';
-import { makeWorld, requestId, type World } from '../server/harness';
+import { makeWorld, requestId, type World, type WorldOptions } from '../server/harness';
 import { samples } from './samples';
 
 export type Caller = 'member' | 'admin' | 'leader' | 'deptHead' | 'owner' | 'unbound' | 'offboarded';
@@ -232,8 +232,8 @@ export const TASK_VARIANTS = {
 export type TaskVariant = keyof typeof TASK_VARIANTS;
 
 /** The demo organisation, another group with its own admin, member and leader, a leaver, and what `action` (or a task variant) needs. */
-export async function buildFixture(action: ActionName, variant?: TaskVariant): Promise<Fixture> {
-  const w = await makeWorld();
+export async function buildFixture(action: ActionName, variant?: TaskVariant, opts: WorldOptions = {}): Promise<Fixture> {
+  const w = await makeWorld(opts);
   const { store } = w;
   const now = w.clock.t;
   await store.insertGroup({ _id: 'g_other', name: '其他部门群', type: 'exchange', deptId: 'd_tech', creatorId: 'p_o_admin', opengid: null, createdAt: now });
@@ -341,9 +341,9 @@ export const SUCCESS_CALLER: Record<ActionName, Caller> = {
  * SUCCESS_CALLER. For invitations.accept the caller is unbound: `openid` is theirs and `personId` the
  * invited person (whose demo OPENID is unbound too); otherwise `openid` is the person's demo OPENID.
  */
-export async function successCall(action: ActionName): Promise<{ w: World; personId: string; openid: string; data: ActionInput<ActionName> }> {
+export async function successCall(action: ActionName, opts: WorldOptions = {}): Promise<{ w: World; personId: string; openid: string; data: ActionInput<ActionName> }> {
   const caller = SUCCESS_CALLER[action];
-  const f = await buildFixture(action);
+  const f = await buildFixture(action, undefined, opts);
   const data = inputFor(action, caller, 'own', f);
   const personId = CALLERS[caller].personId ?? NEW_PERSON.own;
   return { w: f.w, personId, openid: CALLERS[caller].openid, data };
