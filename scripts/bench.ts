@@ -163,8 +163,10 @@ async function roundTrips() {
           return probe.store;
         },
       });
-      // Warm: the instance served the requests that built the fixture. Cold: a new instance, empty cache.
-      if (mode === 'cold') s.w.deps.store = cachedStore(probe!.store);
+      // Cold: a new function instance, nothing cached. Warm: the caller has just opened the app
+      // (session.whoami) on this instance, as they do before any action.
+      s.w.deps.store = cachedStore(probe!.store);
+      if (mode === 'warm' && action !== 'invitations.accept') await dispatch(s.w.deps, { action: 'session.whoami', data: {} }, s.openid);
       probe!.reset();
       const r = await dispatch(s.w.deps, { action, data: s.data }, s.openid);
       if (!r.ok) refused = `${r.code} ${r.message}`;
@@ -187,7 +189,7 @@ async function roundTrips() {
       pass,
     );
   }
-  row('round trips: actions within budget', `${passed} of ${ACTION_NAMES.length}`, 'warm function instance; effects counted with the step', 'all', passed === ACTION_NAMES.length);
+  row('round trips: actions within budget', `${passed} of ${ACTION_NAMES.length}`, 'warm: the caller opened the app on this instance just before; effects counted with the step', 'all', passed === ACTION_NAMES.length);
 }
 
 async function inboxLatency() {

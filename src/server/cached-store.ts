@@ -124,6 +124,16 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
       rosters.delete(groupId);
       return done;
     },
+    async setMembershipStatus(groupId, personId, status, at) {
+      const done = await inner.setMembershipStatus(groupId, personId, status, at);
+      rosters.delete(groupId);
+      return done;
+    },
+    async setMembershipRole(groupId, personId, role, present, at) {
+      const done = await inner.setMembershipRole(groupId, personId, role, present, at);
+      rosters.delete(groupId);
+      return done;
+    },
     async insertDepartment(d) {
       await inner.insertDepartment(d);
       departments.clear();

@@ -11,15 +11,6 @@ import type { Deps } from './ports';
 import { insertNew } from './save';
 import { currentSettings } from './settings';
 
-async function membershipOf(deps: Deps, groupId: string, personId: string): Promise<Membership | null> {
-  return (await deps.store.listMembershipsOfPerson(personId)).find((m) => m.groupId === groupId) ?? null;
-}
-
-async function setRoles(deps: Deps, groupId: string, personId: string, change: (m: Membership | null) => Membership | null) {
-  const next = change(await membershipOf(deps, groupId, personId));
-  if (next) await deps.store.putMembership(next);
-}
-
 const fresh = (groupId: string, personId: string, now: number): Membership => ({
   _id: `${groupId}:${personId}`,
   groupId,
@@ -30,18 +21,21 @@ const fresh = (groupId: string, personId: string, now: number): Membership => ({
   updatedAt: now,
 });
 
+/** Active in the group as a member: the row updated in place, or a new row. */
+async function activate(deps: Deps, groupId: string, personId: string, now: number) {
+  if (!(await deps.store.setMembershipStatus(groupId, personId, 'active', now))) await deps.store.putMembership(fresh(groupId, personId, now));
+}
+
 export async function applyEffects(deps: Deps, c: Case, now: number): Promise<void> {
   const last = c.history[c.history.length - 1];
   if (!last) return;
   switch (c.kind) {
     case 'onboard':
-      if (c.state === 'done') {
-        await setRoles(deps, c.groupId, c.subjectId, (m) => (m && m.status === 'active' ? null : { ...(m ?? fresh(c.groupId, c.subjectId, now)), status: 'active', roles: m?.roles.length ? m.roles : ['member'], updatedAt: now }));
-      }
+      if (c.state === 'done') await activate(deps, c.groupId, c.subjectId, now);
       return;
     case 'offboard':
       if (c.state === 'done') {
-        await setRoles(deps, c.groupId, c.subjectId, (m) => (m && m.status === 'active' ? { ...m, status: 'left', updatedAt: now } : null));
+        await deps.store.setMembershipStatus(c.groupId, c.subjectId, 'left', now);
         const gid = (c as TaskCase).data.guestCaseId;
         if (gid) {
           const p = await deps.store.getPerson(c.subjectId);
@@ -57,10 +51,10 @@ export async function applyEffects(deps: Deps, c: Case, now: number): Promise<vo
         if (!(await deps.store.getPerson(guestId))) {
           await deps.store.insertPerson({ _id: guestId, openid: null, name: g.data.guestName, deptId: '', employeeNo: '', status: 'active', external: true, createdAt: now, guestUntil: g.data.endDate });
         }
-        await setRoles(deps, c.groupId, guestId, (m) => ({ ...(m ?? fresh(c.groupId, guestId, now)), status: 'active', updatedAt: now }));
+        await activate(deps, c.groupId, guestId, now);
       }
       if (c.state === 'ended') {
-        await setRoles(deps, c.groupId, guestId, (m) => (m && m.status === 'active' ? { ...m, status: 'left', updatedAt: now } : null));
+        await deps.store.setMembershipStatus(c.groupId, guestId, 'left', now);
         const p = await deps.store.getPerson(guestId);
         if (p && p.status === 'active') await deps.store.updatePerson({ ...p, status: 'left', leftAt: now });
       }
@@ -69,15 +63,15 @@ export async function applyEffects(deps: Deps, c: Case, now: number): Promise<vo
     case 'admin_change': {
       if (c.state !== 'approved') return;
       const d = (c as AdminChangeCase).data;
-      await setRoles(deps, c.groupId, d.successorId, (m) => (m && !m.roles.includes('admin') ? { ...m, roles: [...m.roles, 'admin'], updatedAt: now } : null));
-      await setRoles(deps, c.groupId, c.subjectId, (m) => (m && m.roles.includes('admin') ? { ...m, roles: m.roles.filter((r) => r !== 'admin'), updatedAt: now } : null));
+      await deps.store.setMembershipRole(c.groupId, d.successorId, 'admin', true, now);
+      await deps.store.setMembershipRole(c.groupId, c.subjectId, 'admin', false, now);
       return;
     }
     case 'election': {
       const e = c as ElectionCase;
       if (c.state !== 'elected' || !e.data.winnerId) return;
       const winner = e.data.winnerId;
-      await setRoles(deps, c.groupId, winner, (m) => (m && !m.roles.includes('admin') ? { ...m, roles: [...m.roles, 'admin'], updatedAt: now } : null));
+      await deps.store.setMembershipRole(c.groupId, winner, 'admin', true, now);
       const [gc, settings, person] = await Promise.all([loadGroupContext(deps.store, c.groupId), currentSettings(deps.store), deps.store.getPerson(winner)]);
       // Filed with the leader, once: the filing's id follows from the election's.
       await insertNew(

@@ -1,4 +1,5 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
+import type { GroupRole } from '../contract';
 import type { BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
 
 export interface PageQuery {
@@ -41,6 +42,14 @@ export interface Store {
   putMembership(m: Membership): Promise<void>;
   /** Set one roster row's nickname without reading it first (an approved rename); false when there is no such row. */
   setNickname(groupId: string, personId: string, nickname: string, now: number): Promise<boolean>;
+  /**
+   * Set an existing roster row's status in place; making it active also makes it a member (an
+   * onboarding). False when there is no such row. Field updates, never read-then-replace, so two
+   * effects on one row at once both stay.
+   */
+  setMembershipStatus(groupId: string, personId: string, status: Membership['status'], now: number): Promise<boolean>;
+  /** Add (`present`) or remove one role on an existing roster row in place; false when there is no such row. */
+  setMembershipRole(groupId: string, personId: string, role: GroupRole, present: boolean, now: number): Promise<boolean>;
   /** Replace a person's record (status, publisher flag); never used to bind an OPENID. */
   updatePerson(p: Person): Promise<void>;
   /** Bind an OPENID to a person not yet bound: false when the person is bound already. */

@@ -197,6 +197,35 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.setNickname('g1', 'nobody', '某某', T0)).toBe(false);
         expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
       });
+
+      it('should add and remove one role in place, once, on an existing roster row only', async () => {
+        await store.putMembership(membership('g1', 'p1', { nickname: '张三-市场部' }));
+        expect(await store.setMembershipRole('g1', 'p1', 'admin', true, T0 + 1)).toBe(true);
+        expect(await store.setMembershipRole('g1', 'p1', 'admin', true, T0 + 2)).toBe(true);
+        expect(await store.listMembershipsOfPerson('p1')).toEqual([membership('g1', 'p1', { nickname: '张三-市场部', roles: ['member', 'admin'], updatedAt: T0 + 2 })]);
+        expect(await store.setMembershipRole('g1', 'p1', 'member', false, T0 + 3)).toBe(true);
+        expect((await store.listMembershipsOfPerson('p1'))[0].roles).toEqual(['admin']);
+        expect(await store.setMembershipRole('g1', 'nobody', 'admin', true, T0)).toBe(false);
+        expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
+      });
+
+      it('should set a roster row active (as a member) or left in place, keeping its other fields', async () => {
+        await store.putMembership(membership('g1', 'p1', { roles: ['leader'], nickname: '李四' }));
+        expect(await store.setMembershipStatus('g1', 'p1', 'left', T0 + 1)).toBe(true);
+        expect(await store.listMembershipsOfPerson('p1')).toEqual([membership('g1', 'p1', { roles: ['leader'], nickname: '李四', status: 'left', updatedAt: T0 + 1 })]);
+        expect(await store.setMembershipStatus('g1', 'p1', 'active', T0 + 2)).toBe(true);
+        expect(await store.listMembershipsOfPerson('p1')).toEqual([membership('g1', 'p1', { roles: ['leader', 'member'], nickname: '李四', updatedAt: T0 + 2 })]);
+        expect(await store.setMembershipStatus('g1', 'nobody', 'active', T0)).toBe(false);
+        expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
+      });
+
+      it('should keep both of two role changes made at once on one row', async () => {
+        await store.putMembership(membership('g1', 'p1'));
+        await Promise.all([store.setMembershipRole('g1', 'p1', 'admin', true, T0), store.setNickname('g1', 'p1', '张三-市场部', T0), store.setMembershipRole('g1', 'p1', 'leader', true, T0)]);
+        const [m] = await store.listMembershipsOfPerson('p1');
+        expect([...m.roles].sort()).toEqual(['admin', 'leader', 'member']);
+        expect(m.nickname).toBe('张三-市场部');
+      });
       it('should list the roster as active memberships joined with their people, without those who left', async () => {
         for (const id of ['p1', 'p2', 'p3']) await store.insertPerson(person(id));
         await store.putMembership(membership('g1', 'p1', { roles: ['admin'] }));

@@ -8,6 +8,7 @@ import { checkText } from '../content';
 import { requestKey } from '../org';
 import { insertNew } from '../save';
 import { currentSettings } from '../settings';
+import type { Case } from '../../core/model';
 import { canSeeCase, toCaseViews } from '../views';
 import { stepCase } from './case-step';
 import { loadGroupContext, type GroupContext } from './group-context';
@@ -48,17 +49,19 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
   const { actor, now } = ctx;
   const me = actor.person._id;
   const id = requestKey('ac', me, input.requestId);
-  const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now: now }))[0]);
+  const view = async (c: Case) => ok((await toCaseViews(store, actor, [c], true, { now }))[0]);
   if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有该群的现任管理员可以申请变更');
-  const gc = await loadGroupContext(store, input.groupId);
+  const [gc, open] = await Promise.all([loadGroupContext(store, input.groupId), store.listOpenCases('admin_change', input.groupId, me)]);
+  // A retried request finds its case among the open ones; one decided since then is found on insert.
+  const retried = open.find((c) => c._id === id);
+  if (retried) return view(retried);
   if (!gc) return fail('NOT_FOUND');
   const reason = input.reason.trim();
   if (!reason) return fail('REASON_REQUIRED', '请填写变更理由');
   if (input.successorId === me) return fail('BAD_INPUT', '接任人不能是你自己');
   const successor = eligible(gc, input.successorId);
   if (!successor) return fail('NOT_ELIGIBLE', '接任人必须是该群的在册成员');
-  if ((await store.listOpenCases('admin_change', gc.group._id, me)).length) return fail('DUPLICATE_OPEN_CASE', '你在该群已有一个待审批的管理员变更申请');
+  if (open.length) return fail('DUPLICATE_OPEN_CASE', '你在该群已有一个待审批的管理员变更申请');
   if (!gc.leaders.length) return fail('BAD_INPUT', '该群没有上级领导，无法审批变更，请联系系统管理员');
   const refused = await checkText(ctx, [reason]);
   if (refused) return refused;
@@ -74,7 +77,7 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
     settings: settings.values,
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
+  return canSeeCase(actor, saved) ? view(saved) : fail('NOT_FOUND');
 }
 
 export async function adminsDecideChange(ctx: HandlerCtx, input: ActionInput<'admins.decideChange'>): Promise<Result<CaseView>> {

@@ -6,6 +6,7 @@ import { rolesIn, type HandlerCtx } from '../context';
 import { requestKey } from '../org';
 import { insertNew } from '../save';
 import { currentSettings } from '../settings';
+import type { Case } from '../../core/model';
 import { canSeeCase, toCaseViews } from '../views';
 import { stepCase } from './case-step';
 import { loadGroupContext } from './group-context';
@@ -14,16 +15,17 @@ export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'electio
   const { store } = ctx.deps;
   const { actor, now } = ctx;
   const id = requestKey('el', actor.person._id, input.requestId);
-  const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return ok((await toCaseViews(store, actor, [retried], true, { now: now }))[0]);
-  const gc = await loadGroupContext(store, input.groupId);
+  const view = async (c: Case) => ok((await toCaseViews(store, actor, [c], true, { now }))[0]);
+  const [gc, open] = await Promise.all([loadGroupContext(store, input.groupId), store.listOpenCases('election', input.groupId)]);
+  // A retried request finds its case among the open ones; one decided since then is found on insert.
+  const retried = open.find((c) => c._id === id);
+  if (retried && canSeeCase(actor, retried)) return view(retried);
   if (!gc) return fail('NOT_FOUND');
   const roles = rolesIn(actor, gc.group._id);
   if (!(roles.includes('admin') || roles.includes('leader') || gc.group.creatorId === actor.person._id || actor.isOwner)) {
     return fail('FORBIDDEN', '只有群创建者、管理员或上级领导可以发起选举');
   }
-  const open = (await store.listCasesOfGroup(gc.group._id, { offset: 0, limit: 50 })).items.some((c) => c.kind === 'election' && c.open);
-  if (open) return fail('DUPLICATE_OPEN_CASE', '该群已有一场进行中的选举');
+  if (open.length) return fail('DUPLICATE_OPEN_CASE', '该群已有一场进行中的选举');
   const electorate = gc.roster.filter((r) => r.person.status === 'active' && !r.person.external && r.membership.roles.includes('member'));
   const settings = await currentSettings(store);
   const c = openElection({
@@ -39,7 +41,7 @@ export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'electio
     settings: settings.values,
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
+  return canSeeCase(actor, saved) ? view(saved) : fail('NOT_FOUND');
 }
 
 export async function electionsNominate(ctx: HandlerCtx, input: ActionInput<'elections.nominate'>) {

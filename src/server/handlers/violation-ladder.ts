@@ -13,9 +13,16 @@ export async function proposalFor(
   severity: Severity,
   settings: SettingsValues,
   now: number,
+  /** Read already by the caller (priorViolations). */
+  known?: ViolationCase[],
 ): Promise<LadderProposal> {
   const rule = settings.violation;
-  const cases = (await store.listCasesAbout('violation', groupId, subjectId, now - rule.windowDays * DAY)) as ViolationCase[];
+  const cases = known ?? (await priorViolations(store, groupId, subjectId, settings, now));
   const prior: PriorViolation[] = cases.map((c) => ({ caseId: c._id, openedAt: c.createdAt, penalty: c.data.penalty }));
   return proposePenalty(severity, prior, rule, now);
+}
+
+/** The member's violations in this group within the ladder's window, oldest first. */
+export async function priorViolations(store: Store, groupId: string, subjectId: string, settings: SettingsValues, now: number): Promise<ViolationCase[]> {
+  return (await store.listCasesAbout('violation', groupId, subjectId, now - settings.violation.windowDays * DAY)) as ViolationCase[];
 }

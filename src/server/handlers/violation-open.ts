@@ -10,7 +10,7 @@ import { currentSettings } from '../settings';
 import { canSeeCase, toCaseViews } from '../views';
 import { loadGroupContext } from './group-context';
 import { checkFiles } from './violation-files';
-import { proposalFor } from './violation-ladder';
+import { priorViolations, proposalFor } from './violation-ladder';
 
 export function violationCaseId(personId: string, requestId: string): string {
   return `vi_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;
@@ -24,12 +24,13 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
   const view = async (c: Parameters<typeof canSeeCase>[1]) =>
     ok((await toCaseViews(store, actor, [c], true, { now, files: ctx.deps.files }))[0]);
 
-  const retried = await store.getCase(id);
-  if (retried && canSeeCase(actor, retried)) return view(retried);
-
   if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有本群管理员可以处理违规');
   if (input.subjectId === me) return fail('FORBIDDEN', '不能对自己立案，请由其他管理员处理');
   const [gc, settings] = await Promise.all([loadGroupContext(store, input.groupId), currentSettings(store)]);
+  // The ladder's read also answers a retried request: its case is among the member's recent ones.
+  const prior = await priorViolations(store, input.groupId, input.subjectId, settings.values, now);
+  const retried = prior.find((c) => c._id === id);
+  if (retried) return view(retried);
   if (!gc) return fail('NOT_FOUND');
   const subject = gc.roster.find((r) => r.person._id === input.subjectId && r.membership.roles.includes('member'));
   if (!subject || subject.person.status !== 'active') return fail('NOT_MEMBER', '该成员不在本群');
@@ -38,7 +39,7 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
 
   const description = input.description.trim();
   if (!description) return fail('REASON_REQUIRED', '请描述违规情况');
-  const proposal = await proposalFor(store, input.groupId, input.subjectId, input.severity, settings.values, now);
+  const proposal = await proposalFor(store, input.groupId, input.subjectId, input.severity, settings.values, now, prior);
   const chosen = checkChosenStep(proposal.step, input.step);
   if (chosen === 'heavier') {
     return fail('PENALTY_NOT_ALLOWED', `按处罚规则本次应为“${PENALTY_LABELS[proposal.step]}”，不能选择更重的处理；如情节更重，请调整情节`);
@@ -77,5 +78,5 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
   const { case: saved } = await insertNew(ctx.deps, c);
-  return view(saved);
+  return canSeeCase(actor, saved) ? view(saved) : fail('NOT_FOUND');
 }

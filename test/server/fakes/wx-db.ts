@@ -33,7 +33,7 @@ class LogicOp {
 }
 class UpdateOp {
   constructor(
-    readonly op: 'set' | 'inc' | 'remove',
+    readonly op: 'set' | 'inc' | 'remove' | 'addToSet' | 'pull',
     readonly operand?: unknown,
   ) {}
 }
@@ -55,6 +55,8 @@ export const fakeCommand: WxCommand & Record<'lt' | 'gte' | 'eq' | 'neq', (v: un
   inc: (n) => new UpdateOp('inc', n),
   set: (v) => new UpdateOp('set', v),
   remove: () => new UpdateOp('remove'),
+  addToSet: (v) => new UpdateOp('addToSet', v),
+  pull: (v) => new UpdateOp('pull', v),
 };
 
 // --- values ---
@@ -177,7 +179,13 @@ function applyUpdate(doc: Doc, data: Record<string, unknown>): Doc | null {
     if (v instanceof UpdateOp) {
       if (v.op === 'set') setPath(next, path, copy(v.operand));
       else if (v.op === 'remove') setPath(next, path, undefined);
-      else {
+      else if (v.op === 'addToSet' || v.op === 'pull') {
+        const cur = getPath(next, path);
+        if (cur !== undefined && !Array.isArray(cur)) throw new SdkError(-502001, `Cannot apply $${v.op} to a non-array field ${path}`);
+        const arr = (cur as Json[] | undefined) ?? [];
+        const same = (x: unknown) => sameJson(x, v.operand);
+        setPath(next, path, v.op === 'pull' ? arr.filter((x) => !same(x)) : arr.some(same) ? arr : [...arr, copy(v.operand) as Json]);
+      } else {
         const cur = getPath(next, path);
         if (cur !== undefined && typeof cur !== 'number') throw new SdkError(-502001, `Cannot apply $inc to a non-numeric field ${path}`);
         setPath(next, path, ((cur as number | undefined) ?? 0) + (v.operand as number));

@@ -97,10 +97,11 @@ export function openSqliteStore(file: string): SqliteStore {
   const insertCaseTx = tx((doc: StoredCase) => cases.insert(doc));
   const updateCaseTx = tx((doc: StoredCase, expected: number) => cases.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
   const putMembershipTx = tx((m: Membership) => memberships.put(m));
-  const setNicknameTx = tx((id: string, nickname: string, now: number): boolean => {
+  // Read and write in one immediate transaction: nothing can change the row in between.
+  const changeMembershipTx = tx((id: string, change: (m: Membership) => Membership): boolean => {
     const m = memberships.get(id);
     if (!m) return false;
-    memberships.replace({ ...m, nickname, updatedAt: now });
+    memberships.replace(change(m));
     return true;
   });
   const bindTx = tx((personId: string, openid: string): boolean => {
@@ -181,7 +182,22 @@ export function openSqliteStore(file: string): SqliteStore {
       putMembershipTx(m);
     },
     async setNickname(groupId, personId, nickname, now) {
-      return setNicknameTx(`${groupId}:${personId}`, nickname, now);
+      return changeMembershipTx(`${groupId}:${personId}`, (m) => ({ ...m, nickname, updatedAt: now }));
+    },
+    async setMembershipStatus(groupId, personId, status, now) {
+      return changeMembershipTx(`${groupId}:${personId}`, (m) => ({
+        ...m,
+        status,
+        roles: status === 'active' && !m.roles.includes('member') ? [...m.roles, 'member'] : m.roles,
+        updatedAt: now,
+      }));
+    },
+    async setMembershipRole(groupId, personId, role, present, now) {
+      return changeMembershipTx(`${groupId}:${personId}`, (m) => ({
+        ...m,
+        roles: present ? (m.roles.includes(role) ? m.roles : [...m.roles, role]) : m.roles.filter((r) => r !== role),
+        updatedAt: now,
+      }));
     },
     async updatePerson(p) {
       people.replace(p);

@@ -153,6 +153,17 @@ export function createWechatStore(db: WxDatabase): Store {
       const { stats } = await coll('memberships').doc(`${groupId}:${personId}`).update({ data: { nickname, updatedAt: now } });
       return stats.updated > 0;
     },
+    async setMembershipStatus(groupId, personId, status, now) {
+      const data = status === 'active' ? { status, roles: _.addToSet('member'), updatedAt: now } : { status, updatedAt: now };
+      const { stats } = await coll('memberships').doc(`${groupId}:${personId}`).update({ data });
+      return stats.updated > 0;
+    },
+    async setMembershipRole(groupId, personId, role, present, now) {
+      const { stats } = await coll('memberships')
+        .doc(`${groupId}:${personId}`)
+        .update({ data: { roles: present ? _.addToSet(role) : _.pull(role), updatedAt: now } });
+      return stats.updated > 0;
+    },
     async updatePerson(p) {
       const { _id, ...data } = p;
       await coll('people').doc(_id).set({ data });

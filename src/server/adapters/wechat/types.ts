@@ -18,6 +18,10 @@ export interface WxCommand {
   /** Replace a field wholesale (a plain object value would be merged key by key). */
   set(value: unknown): unknown;
   remove(): unknown;
+  /** Append to an array field unless already there. */
+  addToSet(value: unknown): unknown;
+  /** Remove every element equal to the value from an array field. */
+  pull(value: unknown): unknown;
 }
 
 export interface WxQuery {
