@@ -124,6 +124,24 @@ describe('election', () => {
     expect(await admins('g_market')).toEqual(['刘洋', '黄磊'].sort());
   });
 
+  it('should refuse a second election while one is open, however many cases the group has had since', async () => {
+    const e = await w.okCall('p_liuyang', 'elections.open', { groupId: 'g_market', requestId: requestId() });
+    // 60 later cases in the group push the election out of its latest 50.
+    for (let i = 0; i < 60; i++) {
+      w.clock.t += 1000;
+      const r = await w.okCall('p_zhengshuang', 'records.request', { groupId: 'g_market', from: '2026-10-01', to: '2026-10-31', purpose: '核对项目记录', pledge: true, requestId: requestId() });
+      await w.okCall('p_zhengshuang', 'records.withdraw', { caseId: r.id });
+    }
+    expect(await w.call('p_liuyang', 'elections.open', { groupId: 'g_market', requestId: requestId() })).toMatchObject({ ok: false, code: 'DUPLICATE_OPEN_CASE' });
+    expect((await w.okCall('p_liuyang', 'cases.get', { caseId: e.id })).open).toBe(true);
+  });
+
+  it('should answer a retried election request with the election it opened', async () => {
+    const input = { groupId: 'g_market', requestId: requestId() };
+    const e = await w.okCall('p_liuyang', 'elections.open', input);
+    expect((await w.okCall('p_liuyang', 'elections.open', input)).id).toBe(e.id);
+  });
+
   it('should end with no result when nobody is nominated', async () => {
     const e = await w.okCall('p_liuyang', 'elections.open', { groupId: 'g_market', requestId: requestId() });
     expect(await w.call('p_liuyang', 'elections.open', { groupId: 'g_market', requestId: requestId() })).toMatchObject({ ok: false, code: 'DUPLICATE_OPEN_CASE' });
