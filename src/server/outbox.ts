@@ -105,8 +105,8 @@ export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
   try {
     let current: Case | null = c;
     for (let attempt = 0; attempt < 3 && current; attempt++) {
-      const next: Case = { ...current, outbox: current.outbox.filter((e) => !delivered.has(e.id)) };
-      if (await deps.store.updateCase(next, current.version)) return { ...next, version: current.version + 1 };
+      const outbox = current.outbox.filter((e) => !delivered.has(e.id));
+      if (await deps.store.setOutbox(current, outbox)) return { ...current, outbox };
       current = await deps.store.getCase(c._id);
     }
     return current ?? c;

@@ -1,6 +1,6 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
 import type { GroupRole } from '../contract';
-import type { BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+import type { BackupDoc, Case, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
 
 export interface PageQuery {
   offset: number;
@@ -74,6 +74,11 @@ export interface Store {
   insertCase(c: Case): Promise<boolean>;
   /** Replace the case only if its stored version is `expectedVersion`; stores version + 1. */
   updateCase(c: Case, expectedVersion: number): Promise<boolean>;
+  /**
+   * Replace only the outbox of the case while it is still at `c.version`, keeping that version: delivery
+   * is not a decision, so it must not make a concurrent decider start over. False when the case moved on.
+   */
+  setOutbox(c: Case, outbox: OutboxEntry[]): Promise<boolean>;
   /** Cases I opened or that are about me, newest change first. */
   listCasesOfPerson(personId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Open cases assigned to me, earliest deadline first (no deadline last). */

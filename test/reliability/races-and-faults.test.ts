@@ -80,7 +80,7 @@ describe('faults', () => {
 
   it('should deliver once when the process dies between delivering and clearing the outbox', async () => {
     // The notification is written, then the outbox clean-up write never happens (the submit is an insert).
-    probe.failNext('updateCase');
+    probe.failNext('setOutbox');
     const c = await w.okCall('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() });
     expect(await notificationsOf('p_liuyang')).toHaveLength(1);
     expect((await w.store.getCase(c.id))!.outbox).toHaveLength(1);

@@ -426,6 +426,21 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.listDueCases(T0 - 10 * HOUR, 10)).toEqual([]);
       });
 
+      it('should replace only the outbox, at the stored version, keeping that version', async () => {
+        const entry = (id: string) => ({ id, to: 'a', purpose: 'newTask' as const, title: 't', body: 'b', page: '/p', createdAt: T0 });
+        const c = makeCase('c1', { outbox: [entry('n1'), entry('n2')] });
+        await store.insertCase(c);
+        expect(await store.setOutbox(c, [entry('n2')])).toBe(true);
+        expect(await store.getCase('c1')).toEqual({ ...c, outbox: [entry('n2')] });
+        expect(ids(await store.listCasesWithOutbox(10))).toEqual(['c1']);
+        expect(await store.setOutbox(c, [])).toBe(true);
+        expect(await store.listCasesWithOutbox(10)).toEqual([]);
+        // A decision saved meanwhile wins: the outbox of an older version is not written over it.
+        await store.updateCase({ ...c, state: 'approved', outbox: [entry('n3')] }, 1);
+        expect(await store.setOutbox(c, [])).toBe(false);
+        expect(await store.getCase('c1')).toMatchObject({ version: 2, state: 'approved', outbox: [entry('n3')] });
+      });
+
       it('should list the cases with undispatched outbox entries, until they are dispatched', async () => {
         await store.insertCase(makeCase('empty'));
         await store.insertCase(makeCase('one', { outbox: [outboxEntry('n1', 'a')] }));

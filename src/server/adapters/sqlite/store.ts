@@ -96,6 +96,9 @@ export function openSqliteStore(file: string): SqliteStore {
   });
   const insertCaseTx = tx((doc: StoredCase) => cases.insert(doc));
   const updateCaseTx = tx((doc: StoredCase, expected: number) => cases.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
+  // Only the document and the one index column that changes: setting every index column costs ~3×.
+  const setOutboxStmt = db.prepare(`UPDATE cases SET doc = ?, ${c('outboxSize')} = ? WHERE _id = ? AND json_extract(doc, '$.version') = ?`);
+  const setOutboxTx = tx((doc: StoredCase) => setOutboxStmt.run(JSON.stringify(doc), doc.outboxSize, doc._id, doc.version).changes > 0);
   const putMembershipTx = tx((m: Membership) => memberships.put(m));
   // Read and write in one immediate transaction: nothing can change the row in between.
   const changeMembershipTx = tx((id: string, change: (m: Membership) => Membership): boolean => {
@@ -236,6 +239,9 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     async updateCase(cs, expectedVersion) {
       return updateCaseTx(caseToDoc(cs, expectedVersion + 1), expectedVersion);
+    },
+    async setOutbox(cs, outbox) {
+      return setOutboxTx(caseToDoc({ ...cs, outbox }));
     },
     async listCasesOfPerson(personId, page) {
       const [limit, offset] = bounds(page);

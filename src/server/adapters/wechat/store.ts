@@ -207,6 +207,12 @@ export function createWechatStore(db: WxDatabase): Store {
       const r = await coll('cases').where({ _id, version: expectedVersion }).update({ data });
       return r.stats.updated > 0;
     },
+    async setOutbox(cs, outbox) {
+      const r = await coll('cases')
+        .where({ _id: cs._id, version: cs.version })
+        .update({ data: { outbox: _.set(outbox), outboxSize: outbox.length } });
+      return r.stats.updated > 0;
+    },
     async listCasesOfPerson(personId, p) {
       const r = await page<WxDoc>('cases', _.or([{ openedBy: personId }, { subjectId: personId }]), [
         ['updatedAt', 'desc'],
