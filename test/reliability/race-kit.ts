@@ -19,6 +19,7 @@ export const move = <A extends ActionName>(as: string, action: A, data: ActionIn
 export function recordStore(w: World) {
   const inner = w.store as Store;
   let gets = 0;
+  let backupGets = 0;
   let writes: Case[] = [];
   w.deps.store = new Proxy(inner, {
     get(target, prop, receiver) {
@@ -27,6 +28,12 @@ export function recordStore(w: World) {
         return (id: string) => {
           gets++;
           return inner.getCase(id);
+        };
+      }
+      if (prop === 'getBackup') {
+        return (id: string) => {
+          backupGets++;
+          return inner.getBackup(id);
         };
       }
       if (prop === 'updateCase') {
@@ -43,11 +50,15 @@ export function recordStore(w: World) {
     get gets() {
       return gets;
     },
+    get backupGets() {
+      return backupGets;
+    },
     get writes() {
       return writes;
     },
     reset() {
       gets = 0;
+      backupGets = 0;
       writes = [];
     },
   };

@@ -5,6 +5,7 @@ import type { Membership } from '../../src/core/model';
 import { decideElection, openElection, type ElectionCase } from '../../src/core/election';
 import { decideViolation, openViolation, type ViolationCase, type ViolationCommand } from '../../src/core/violation';
 import type { LadderStep } from '../../src/contract';
+import { verifyHistory } from '../../src/server/audit';
 import { makeWorld, requestId, T0, type World } from '../server/harness';
 import { insertBuilt, move, race, recordStore, type Recorder } from './race-kit';
 
@@ -391,5 +392,40 @@ describe('races on elections and WeChat tasks', () => {
     // Both ways of closing the fix really competed.
     expect(byRename).toBeGreaterThan(0);
     expect(byRename).toBeLessThan(TRIALS);
+  });
+});
+
+describe('races on a backup', () => {
+  it(`should record every verification that answered, once each, when admins verify at once, over ${TRIALS} trials`, async () => {
+    let backupId = '';
+    let conflicts = 0;
+    await trials(async (i) => {
+      // A fresh backup now and then keeps its history (read whole on every verify) short.
+      if (i % 20 === 0) {
+        const fileId = w.files.save(Buffer.from('2026-10 项目A群 聊天记录导出\n'.repeat(50)), { name: '项目A群-2026-10.txt', contentType: 'text/plain', uploadedBy: 'p_zhoujie', uploadedAt: w.clock.t });
+        backupId = (await w.okCall('p_zhoujie', 'backups.register', { groupId: 'g_projecta', from: '2026-10-01', to: '2026-10-31', storage: 'cloud', fileId, fileName: '2026-10.txt', requestId: requestId() })).id;
+      }
+      const before = (await w.store.getBackup(backupId))!;
+      rec.reset();
+      const results = await Promise.all([
+        w.call('p_zhoujie', 'backups.verify', { backupId }),
+        w.call('p_sunli', 'backups.verify', { backupId }),
+        w.call('p_zhoujie', 'backups.verify', { backupId }),
+      ]);
+      const after = (await w.store.getBackup(backupId))!;
+      const answered = results.filter((r) => r.ok).length;
+      for (const r of results) if (!r.ok) expect(r.code).toBe('CONFLICT');
+      conflicts += results.length - answered;
+      expect(answered).toBeGreaterThan(0);
+      // No verification lost to another, none written twice, and the chain still holds.
+      const added = after.history.slice(before.history.length);
+      expect(added.map((h) => h.action)).toEqual(Array(answered).fill('verify'));
+      expect(after.version).toBe(before.version + answered);
+      expect(after.lastVerify).toMatchObject({ intact: true });
+      if (i % 20 === 19) expect(verifyHistory(after)).toEqual({ ok: true });
+      return rec.backupGets > results.length;
+    });
+    // 系统繁忙 is rare: most concurrent verifications get through on a retry.
+    expect(conflicts).toBeLessThan(TRIALS / 10);
   });
 });
