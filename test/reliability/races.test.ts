@@ -3,6 +3,7 @@
 import { DEFAULT_SETTINGS, type ErrorCode } from '../../src/contract';
 import type { Membership } from '../../src/core/model';
 import { decideElection, openElection, type ElectionCase } from '../../src/core/election';
+import { openTask } from '../../src/core/task';
 import { decideViolation, openViolation, type ViolationCase, type ViolationCommand } from '../../src/core/violation';
 import type { LadderStep } from '../../src/contract';
 import { verifyHistory } from '../../src/server/audit';
@@ -355,6 +356,40 @@ describe('races on elections and WeChat tasks', () => {
       expect(r.stored.state).toBe('active');
       const guest = String(r.stored.data.guestPersonId);
       expect((await w.store.listMembershipsOfPerson(guest)).map((m) => [m.groupId, m.status])).toEqual([['g_projecta', 'active']]);
+      return r.contested;
+    });
+  });
+
+  it.each([
+    ['onboard', 'p_hejing', 'active'],
+    ['offboard', 'p_machao', 'left'],
+  ] as const)(`should confirm the %s task once between two admins, changing the roster once, over ${TRIALS} trials`, async (kind, subject, status) => {
+    await trials(async () => {
+      await restoreRoster();
+      const id = await insertBuilt(
+        w,
+        openTask({
+          kind,
+          id: `${kind}_race_${requestId()}`,
+          groupId: 'g_projecta',
+          subjectId: subject,
+          openedBy: 'p_lina',
+          assignees: ['p_zhoujie', 'p_sunli'],
+          data: { groupName: '项目A群', subjectName: subject, instruction: kind === 'onboard' ? '请把何静拉入「项目A群」' : '请把马超移出「项目A群」', escalateTo: ['p_lina'] },
+          settingsVersion: 1,
+          now: w.clock.t,
+          settings: DEFAULT_SETTINGS,
+        }),
+      );
+      const r = await race(w, rec, id, [
+        move('p_zhoujie', 'tasks.confirm', { caseId: id }, 'confirm'),
+        move('p_sunli', 'tasks.confirm', { caseId: id, note: '已办好' }, 'confirm'),
+        move('p_zhoujie', 'tasks.confirm', { caseId: id, note: '已处理' }, 'confirm'),
+      ], CLOSED);
+      expect(r.stored.state).toBe('done');
+      const m = (await w.store.listMembershipsOfPerson(subject)).filter((x) => x.groupId === 'g_projecta');
+      expect(m.map((x) => x.status)).toEqual([status]);
+      if (kind === 'onboard') await w.store.putMembership({ ...m[0], status: 'left' });
       return r.contested;
     });
   });
