@@ -25,7 +25,12 @@ export async function decideAndSave(
       return dispatchOutbox(deps, saved);
     }
   }
-  return fail('CONFLICT');
+  // Out of tries: if the case as it now stands refuses the command (someone else finished it), say
+  // so; "busy, try again" only when trying again could still succeed.
+  const latest = await deps.store.getCase(caseId);
+  if (!latest || !canSee(latest)) return fail('NOT_FOUND');
+  const d = await decide(latest);
+  return d.ok ? fail('CONFLICT') : fail(d.code, d.message);
 }
 
 /** Insert a new case; on a repeated request id, answer with the case already filed. */
