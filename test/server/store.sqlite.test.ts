@@ -10,6 +10,12 @@ describeStore('sqlite', () => {
   return { store: s, close: () => s.close() };
 });
 
+// The local host's mode: the same behaviour, commits batched per turn of the event loop.
+describeStore('sqlite with group commit', () => {
+  const s = openSqliteStore(':memory:', { groupCommit: true });
+  return { store: s, close: () => s.close() };
+});
+
 describe('sqlite store', () => {
   let dir: string;
   beforeEach(() => {
@@ -27,6 +33,39 @@ describe('sqlite store', () => {
     const b = openSqliteStore(file);
     expect((await b.getCase('c1'))?._id).toBe('c1');
     expect((await b.listInbox('p_admin', { offset: 0, limit: 5 })).total).toBe(1);
+    b.close();
+  });
+
+  it("should commit a turn's writes together, and have them on disk for another connection once flush() resolves", async () => {
+    const file = join(dir, 'g.sqlite');
+    const a = openSqliteStore(file, { groupCommit: true });
+    const other = openSqliteStore(file);
+    await a.insertCase(makeCase('c1'));
+    await a.updateCase({ ...makeCase('c1'), state: 'approved' }, 1);
+    await a.insertCase(makeCase('c2'));
+    // This connection reads its own writes at once; another one only after the commit.
+    expect((await a.getCase('c1'))?.state).toBe('approved');
+    expect(a.db.inTransaction).toBe(true);
+    expect(await other.getCase('c1')).toBeNull();
+    await a.flush();
+    expect(a.db.inTransaction).toBe(false);
+    expect((await other.getCase('c1'))?.state).toBe('approved');
+    expect((await other.getCase('c2'))?._id).toBe('c2');
+    await a.flush(); // nothing pending: resolves at once
+    other.close();
+    a.close();
+  });
+
+  it('should keep the other writes of a batch when one of them fails, and commit on close', async () => {
+    const file = join(dir, 'h.sqlite');
+    const a = openSqliteStore(file, { groupCommit: true });
+    await a.insertPerson({ _id: 'p1', openid: null, name: '甲', deptId: 'd', employeeNo: '1', status: 'active', external: false, createdAt: T0 });
+    await expect(a.insertPerson({ _id: 'p1', openid: null, name: '乙', deptId: 'd', employeeNo: '2', status: 'active', external: false, createdAt: T0 })).rejects.toBeTruthy();
+    await a.insertCase(makeCase('c1'));
+    a.close();
+    const b = openSqliteStore(file);
+    expect((await b.getPerson('p1'))?.name).toBe('甲');
+    expect((await b.getCase('c1'))?._id).toBe('c1');
     b.close();
   });
 

@@ -30,6 +30,8 @@ export interface HostOptions {
   guardDownload?: (fileId: string, ref: string | null, openid: string | null) => Promise<DownloadVerdict>;
   /** Called for every download a link let through. */
   onFileDownload?: (fileId: string, openid: string | null) => void | Promise<void>;
+  /** Resolves once the writes made so far are on disk (a group-committing store). */
+  flush?: () => Promise<void>;
   /** Test-only controls (/dev/clock, /dev/scheduler): never on in a normal start. */
   testControls?: { advance(ms: number): number };
 }
@@ -93,7 +95,10 @@ export function createHost(opts: HostOptions): Server {
         return json(res, 400, fail('BAD_INPUT', '请求内容不是合法的 JSON'));
       }
       const openid = readSession(o.secret, req.headers.cookie);
-      return json(res, 200, await dispatch(deps, event, openid));
+      const answer = await dispatch(deps, event, openid);
+      // Nothing is acknowledged before it is committed (the store may batch commits).
+      await o.flush?.();
+      return json(res, 200, answer);
     }
     if (path === '/files/upload' && req.method === 'POST' && o.files) return upload(o.files, req, res);
     if (path.startsWith('/files/') && req.method === 'GET' && o.files) return download(o, o.files, path.slice(7), url, req, res);
@@ -172,6 +177,8 @@ export function createHost(opts: HostOptions): Server {
     }
     const openid = readSession(o.secret, req.headers.cookie);
     const verdict = o.guardDownload ? await o.guardDownload(v.fileId, ref, openid) : { ok: true as const };
+    // The access log entry is on disk before the file (or the refusal) goes out.
+    await o.flush?.();
     if (!verdict.ok) return html(res, page('无法下载', `<p>${esc(verdict.message)}</p>`), verdict.status);
     await o.onFileDownload?.(v.fileId, openid);
     const meta = files.meta(v.fileId);

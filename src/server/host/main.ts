@@ -22,7 +22,7 @@ const secretFile = join(dataDir, 'session-secret');
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
 const secret = readFileSync(secretFile, 'utf8');
 
-const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'));
+const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'), { groupCommit: true });
 const notifier = createLocalNotifier(store.db);
 const files = createDiskFiles(join(dataDir, 'files'), secret);
 let offsetMs = 0;
@@ -47,6 +47,7 @@ async function main() {
     listPushes: (limit) => notifier.listPushes(limit),
     files,
     guardDownload: (fileId, ref, openid) => guardRecordDownload(deps, fileId, ref, openid),
+    flush: () => store.flush(),
     testControls: testControls
       ? { advance: (ms) => ((offsetMs += ms), deps.clock.now()) }
       : undefined,

@@ -7,13 +7,24 @@ import { col, Collection, ensureCollection, sideTable, type Db } from './schema'
 
 export interface SqliteStore extends Store {
   readonly db: Db;
+  /** Resolves once every write made so far is committed (at once without group commit). */
+  flush(): Promise<void>;
   close(): void;
+}
+
+export interface SqliteOptions {
+  /**
+   * Group commit, for a server: writes made in one turn of the event loop share one transaction,
+   * committed right after it, and whoever answers a request awaits flush() first, so nothing is
+   * acknowledged before it is on disk. Each write is still atomic on its own (a savepoint).
+   */
+  groupCommit?: boolean;
 }
 
 const c = col;
 const bounds = (page: PageQuery) => [Math.max(0, Math.floor(page.limit)), Math.max(0, Math.floor(page.offset))];
 
-export function openSqliteStore(file: string): SqliteStore {
+export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -21,6 +32,9 @@ export function openSqliteStore(file: string): SqliteStore {
   db.pragma('busy_timeout = 5000');
   // Index pages of a large case table stay in memory (the default cache is 2 MB).
   db.pragma('cache_size = -65536');
+  // Checkpoint the WAL every ~40 MB rather than every 4 MB: a page changed by many commits is copied
+  // back once, which made approvals ~1.5× faster (see npm run bench). Readers are unaffected.
+  db.pragma('wal_autocheckpoint = 10000');
   for (const name of COLLECTIONS) ensureCollection(db, name);
 
   const people = new Collection<Person>(db, 'people');
@@ -59,7 +73,26 @@ export function openSqliteStore(file: string): SqliteStore {
   // reading, so a read-modify-write cannot interleave with another process.
   const tx = <A extends unknown[], R>(fn: (...args: A) => R) => {
     const t = db.transaction(fn);
+    // Inside an open group-commit batch, better-sqlite3 runs it as a savepoint.
     return (...args: A): R => t.immediate(...args);
+  };
+
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const commitBatch = () => {
+    const done = waiters;
+    waiters = [];
+    try {
+      if (db.open && db.inTransaction) db.exec('COMMIT');
+      for (const w of done) w.resolve();
+    } catch (err) {
+      if (db.open && db.inTransaction) db.exec('ROLLBACK');
+      for (const w of done) w.reject(err);
+    }
+  };
+  const openBatch = () => {
+    if (!opts.groupCommit || db.inTransaction) return;
+    db.exec('BEGIN IMMEDIATE');
+    setImmediate(commitBatch);
   };
 
   const takeGrantTx = tx((id: string, now: number): boolean => {
@@ -125,8 +158,10 @@ export function openSqliteStore(file: string): SqliteStore {
 
   const store: SqliteStore = {
     db,
+    flush: () => (db.inTransaction && opts.groupCommit ? new Promise<void>((resolve, reject) => waiters.push({ resolve, reject })) : Promise.resolve()),
     close: () => {
       if (!db.open) return;
+      if (db.inTransaction) commitBatch();
       // Keeps the planner's statistics fresh, as SQLite recommends before closing.
       db.pragma('optimize');
       db.close();
@@ -361,5 +396,16 @@ export function openSqliteStore(file: string): SqliteStore {
       return settings.insert(s);
     },
   };
+  if (opts.groupCommit) {
+    // Every write opens (or joins) the batch; reads see this connection's uncommitted writes.
+    for (const key of Object.keys(store) as (keyof SqliteStore)[]) {
+      const fn = store[key];
+      if (typeof fn !== 'function' || /^(get|list|flush|close)/.test(key)) continue;
+      (store as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
+        openBatch();
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+  }
   return store;
 }
