@@ -15,6 +15,9 @@ export const COLLECTIONS = [
   'file_access',
   'pushes',
   'invitations',
+  // One document per bound OPENID (its _id): what makes "one person per WeChat account" hold on the
+  // cloud database, which has no transaction across the people it would otherwise have to check.
+  'openid_claims',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

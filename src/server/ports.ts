@@ -52,7 +52,7 @@ export interface Store {
   setMembershipRole(groupId: string, personId: string, role: GroupRole, present: boolean, now: number): Promise<boolean>;
   /** Replace a person's record (status, publisher flag); never used to bind an OPENID. */
   updatePerson(p: Person): Promise<void>;
-  /** Bind an OPENID to a person not yet bound: false when the person is bound already. */
+  /** Bind an OPENID to a person not yet bound: false when the person is bound already, or the OPENID is bound to someone (even at the same moment). */
   bindOpenid(personId: string, openid: string): Promise<boolean>;
   /** Replace a department (its head). */
   updateDepartment(d: Department): Promise<void>;

@@ -54,6 +54,19 @@ describe('invitations', () => {
     expect(await w.call({ openid: null }, 'invitations.accept', { token: 'forged' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
 
+  it('should bind one OPENID to one person when it opens two cards at the same moment', async () => {
+    const a = await registerAndInvite('林晓', 'M100');
+    const b = await registerAndInvite('林夕', 'M101');
+    const results = await Promise.all([
+      w.call({ openid: 'wx_new' }, 'invitations.accept', { token: a.inv.token }),
+      w.call({ openid: 'wx_new' }, 'invitations.accept', { token: b.inv.token }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'ALREADY_BOUND' });
+    const bound = (w.store.db.prepare("SELECT COUNT(*) AS n FROM people WHERE json_extract(doc, '$.openid') = 'wx_new'").get() as { n: number }).n;
+    expect(bound).toBe(1);
+  });
+
   it('should bind one OPENID to one person only', async () => {
     const a = await registerAndInvite('林晓', 'M100');
     const b = await registerAndInvite('林夕', 'M101');

@@ -562,6 +562,21 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.bindOpenid('nobody', 'o_x')).toBe(false);
       });
 
+      it('should never bind one OPENID to two people, even at the same moment', async () => {
+        for (const id of ['p1', 'p2', 'p3']) await store.insertPerson(person(id, { openid: null }));
+        const results = await Promise.all([store.bindOpenid('p1', 'o_x'), store.bindOpenid('p2', 'o_x')]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = results[0] ? 'p1' : 'p2';
+        const loser = results[0] ? 'p2' : 'p1';
+        expect((await store.getPersonByOpenid('o_x'))?._id).toBe(winner);
+        expect((await store.getPerson(loser))?.openid).toBeNull();
+        expect(await store.bindOpenid('p3', 'o_x')).toBe(false);
+        // The loser can still be bound to their own WeChat, and a refused OPENID stays free.
+        expect(await store.bindOpenid(loser, 'o_y')).toBe(true);
+        expect(await store.bindOpenid(winner, 'o_z')).toBe(false);
+        expect(await store.bindOpenid('p3', 'o_z')).toBe(true);
+      });
+
       it('should let exactly one of two concurrent bindings win', async () => {
         await store.insertPerson(person('p1', { openid: null }));
         const results = await Promise.all([store.bindOpenid('p1', 'o_a'), store.bindOpenid('p1', 'o_b')]);

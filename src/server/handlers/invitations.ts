@@ -45,7 +45,8 @@ export async function invitationsAccept(ctx: UnboundCtx, input: ActionInput<'inv
   if (!person || person.status !== 'active') return fail('INVITATION_INVALID');
   if (person.openid) return fail('PERSON_ALREADY_BOUND');
   if (!(await store.useInvitation(id, ctx.openid, ctx.now))) return fail('INVITATION_USED');
-  if (!(await store.bindOpenid(person._id, ctx.openid))) return fail('PERSON_ALREADY_BOUND');
+  // Lost a race: to another WeChat binding this person, or to another card bound to this WeChat.
+  if (!(await store.bindOpenid(person._id, ctx.openid))) return fail((await store.getPersonByOpenid(ctx.openid)) ? 'ALREADY_BOUND' : 'PERSON_ALREADY_BOUND');
   const dept = (await store.listDepartments()).find((d) => d._id === person.deptId);
   return ok({ person: { id: person._id, name: person.name }, department: dept?.name ?? '' });
 }

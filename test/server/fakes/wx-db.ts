@@ -281,6 +281,13 @@ export function createFakeWxDb(): FakeWxDb {
         calls.push('collection.count');
         return { total: select(name, { where: s.where, order: [] }).length, errMsg: 'collection.count:ok' };
       },
+      async remove() {
+        calls.push('collection.remove');
+        const docs = docsOf(name);
+        let removed = 0;
+        for (const doc of select(name, { where: s.where, order: [] })) if (docs.delete(doc._id)) removed++;
+        return { stats: { removed }, errMsg: 'collection.remove:ok' };
+      },
       async update(options) {
         calls.push('collection.update');
         const upd = checkUpdateData('collection.update', options?.data);

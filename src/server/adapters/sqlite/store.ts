@@ -143,6 +143,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   const bindTx = tx((personId: string, openid: string): boolean => {
     const p = people.get(personId);
     if (!p || p.openid !== null) return false;
+    if (people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1').length) return false;
     return people.replaceIf({ ...p, openid }, `json_extract(doc, '$.openid') IS NULL`, []);
   });
   const useInvitationTx = tx((id: string, openid: string, now: number): boolean => {

@@ -169,9 +169,23 @@ export function createWechatStore(db: WxDatabase): Store {
       await coll('people').doc(_id).set({ data });
     },
     async bindOpenid(personId, openid) {
+      // One person per OPENID: the claim's _id is the OPENID, so a second add() is refused.
+      if (!(await addIfAbsent('openid_claims', { _id: openid, personId } as never))) {
+        const claim = await byId<{ _id: string; personId: string }>('openid_claims', openid);
+        if (claim && claim.personId !== personId) {
+          const holder = await byId<Person>('people', claim.personId);
+          if (holder?.openid === openid) return false;
+          // Left by a binding that never finished: take it over, compare-and-set, so one taker wins.
+          const took = await coll('openid_claims').where({ _id: openid, personId: claim.personId }).update({ data: { personId } });
+          if (!took.stats.updated) return false;
+        }
+      }
       // Conditional on the stored openid still being null: two acceptances cannot both bind.
       const r = await coll('people').where({ _id: personId, openid: null }).update({ data: { openid } });
-      return r.stats.updated > 0;
+      if (r.stats.updated > 0) return true;
+      // This person was bound already: the OPENID stays free for whoever it belongs to.
+      await coll('openid_claims').where({ _id: openid, personId }).remove();
+      return false;
     },
     async updateDepartment(d) {
       const { _id, ...data } = d;

@@ -33,6 +33,7 @@ export interface WxQuery {
   get(): Promise<{ data: WxDoc[] }>;
   count(): Promise<{ total: number }>;
   update(options: { data: object }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
 }
 
 export interface WxDocumentRef {
