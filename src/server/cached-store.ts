@@ -56,6 +56,16 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
   const groups = new TtlMap<Group>(ttl, now);
   const rosters = new TtlMap<RosterEntry[]>(ttl, now);
   const departments = new TtlMap<Department[]>(ttl, now);
+  // Whole lists (the org pages): one entry each, dropped by any write to what they list.
+  const everyone = new TtlMap<Person[]>(ttl, now);
+  const allGroups = new TtlMap<Group[]>(ttl, now);
+  const list = async <T>(cache: TtlMap<T[]>, load: () => Promise<T[]>): Promise<T[]> => {
+    const hit = cache.get('all');
+    if (hit) return clone(hit);
+    const all = await load();
+    cache.set('all', clone(all));
+    return all;
+  };
   // Callers may change what they are given; hand out copies.
   const clone = <T>(v: T): T => structuredClone(v);
 
@@ -82,13 +92,9 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     },
     getPeople: (ids) => byIds(people, ids, (m) => inner.getPeople(m)),
     getGroups: (ids) => byIds(groups, ids, (m) => inner.getGroups(m)),
-    async listDepartments() {
-      const hit = departments.get('all');
-      if (hit) return clone(hit);
-      const all = await inner.listDepartments();
-      departments.set('all', clone(all));
-      return all;
-    },
+    listDepartments: () => list(departments, () => inner.listDepartments()),
+    listPeople: () => list(everyone, () => inner.listPeople()),
+    listGroups: () => list(allGroups, () => inner.listGroups()),
     async listRoster(groupId) {
       const hit = rosters.get(groupId);
       if (hit) return clone(hit);
@@ -101,17 +107,20 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
 
     // Writes through this instance: forget what they change (rosters embed people).
     async insertPerson(p) {
-      people.delete(p._id);
       await inner.insertPerson(p);
+      people.delete(p._id);
+      everyone.clear();
     },
     async updatePerson(p) {
       await inner.updatePerson(p);
       people.delete(p._id);
+      everyone.clear();
       rosters.clear();
     },
     async bindOpenid(personId, openid) {
       const bound = await inner.bindOpenid(personId, openid);
       people.delete(personId);
+      everyone.clear();
       rosters.clear();
       return bound;
     },
@@ -145,10 +154,12 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     async insertGroup(g) {
       await inner.insertGroup(g);
       groups.delete(g._id);
+      allGroups.clear();
     },
     async setGroupOpengid(groupId, opengid) {
       await inner.setGroupOpengid(groupId, opengid);
       groups.delete(groupId);
+      allGroups.clear();
     },
   };
   // Everything else goes straight through; own properties such as the SQLite handle stay visible.

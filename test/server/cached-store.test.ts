@@ -23,12 +23,14 @@ it('should answer repeated directory reads from memory until the TTL runs out', 
     await store.listRoster('g_market');
     await store.listDepartments();
     await store.getGroups(['g_market', 'g_projecta']);
+    await store.listPeople();
+    await store.listGroups();
     await store.getPeople(['p_machao', 'p_wufang']);
     await store.getPerson('p_machao');
     // Came with the roster: the names a case view of the group asks for next.
     await store.getPeople(['p_huanglei', 'p_liuyang']);
   }
-  expect(probe.counts().byMethod).toEqual({ listRoster: 1, listDepartments: 1, getGroups: 1, getPeople: 1 });
+  expect(probe.counts().byMethod).toEqual({ listRoster: 1, listDepartments: 1, getGroups: 1, getPeople: 1, listPeople: 1, listGroups: 1 });
 
   clock.t += DIRECTORY_TTL_MS;
   await store.listRoster('g_market');
@@ -62,6 +64,13 @@ it('should see its own writes at once: roster, nickname, person, department, gro
   await store.updatePerson({ ...p, status: 'left', leftAt: T0 });
   expect((await store.getPerson('p_machao'))!.status).toBe('left');
   expect((await store.listRoster('g_market')).find((r) => r.person._id === 'p_machao')!.person.status).toBe('left');
+
+  const n = (await store.listPeople()).length;
+  await store.insertPerson({ _id: 'p_new', openid: null, name: '新人', deptId: 'd_market', employeeNo: 'M900', status: 'active', external: false, createdAt: T0 });
+  expect(await store.listPeople()).toHaveLength(n + 1);
+  const g = (await store.listGroups()).length;
+  await store.insertGroup({ _id: 'g_new', name: '新群', type: 'project', deptId: 'd_market', creatorId: 'p_liuyang', opengid: null, createdAt: T0 });
+  expect(await store.listGroups()).toHaveLength(g + 1);
 
   const d = (await store.listDepartments()).find((x) => x._id === 'd_market')!;
   await store.updateDepartment({ ...d, headId: 'p_huanglei' });
