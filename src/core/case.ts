@@ -1,6 +1,6 @@
 // What every case kind shares: one transition step that records history and queues notifications.
 import type { ErrorCode, GroupRole, TemplatePurpose } from '../contract';
-import type { Case, HistoryEntry, OutboxEntry } from './model';
+import type { Case, HistoryEntry, NoticeEntry } from './model';
 
 export interface CaseActor {
   /** null: the system (the scheduler). */
@@ -93,7 +93,7 @@ export function step<C extends Case>(c: C, input: StepInput, now: number): C {
   next.outbox = [
     ...c.outbox,
     ...(input.notify ?? []).map(
-      (n, i): OutboxEntry => ({
+      (n, i): NoticeEntry => ({
         id: `${c._id}.${entry.seq}.${i}`,
         to: n.to,
         purpose: n.purpose,
@@ -110,4 +110,9 @@ export function step<C extends Case>(c: C, input: StepInput, now: number): C {
 /** Every person to tell, once each, never the one who acted. */
 export function audience(ids: string[], except: string | null): string[] {
   return [...new Set(ids)].filter((id) => id !== except);
+}
+
+/** The notices in a case's outbox (the server adds roster effects entries beside them). */
+export function notices(c: Case): NoticeEntry[] {
+  return c.outbox.filter((e): e is NoticeEntry => !('effects' in e));
 }

@@ -79,7 +79,21 @@ export interface HistoryEntry {
   hash: string;
 }
 
-export interface OutboxEntry {
+/** What leaves a case after its write: notices, and the roster effects of the step. */
+export type OutboxEntry = NoticeEntry | EffectsEntry;
+
+/**
+ * "Bring the roster in line with this case as it now stands" (server/effects.ts): written with the
+ * step, applied by the outbox dispatcher and retried by the scheduler like a notice, so a crash
+ * after the case write cannot leave the roster behind. Applying it twice changes nothing.
+ */
+export interface EffectsEntry {
+  id: string;
+  effects: true;
+  createdAt: number;
+}
+
+export interface NoticeEntry {
   /** Globally unique; also the notification's _id, so a retry writes the inbox copy once. */
   id: string;
   to: string;

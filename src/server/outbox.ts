@@ -1,7 +1,8 @@
 // Notifications leave a case through its outbox: written with the case in one write, then
 // delivered here — an in-app copy (exactly once: its id is the outbox entry's id) and, where the
 // person holds a one-time grant, a subscription message. What fails stays for the scheduler.
-import type { Case, NotificationDoc, OutboxEntry } from '../core/model';
+import type { Case, NoticeEntry, NotificationDoc } from '../core/model';
+import { applyEffects } from './effects';
 import { formatShanghai } from '../core/time';
 import type { Deps, SubscriptionMessage } from './ports';
 import { currentSettings } from './settings';
@@ -18,7 +19,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** Template fields every template of ours uses: thing1 事项, thing2 说明, time3 时间. */
-export function templateData(e: OutboxEntry): SubscriptionMessage['data'] {
+export function templateData(e: NoticeEntry): SubscriptionMessage['data'] {
   return {
     thing1: { value: clip(e.title, THING_MAX) },
     thing2: { value: clip(e.body, THING_MAX) },
@@ -28,7 +29,7 @@ export function templateData(e: OutboxEntry): SubscriptionMessage['data'] {
 
 type Delivery = 'done' | 'retry';
 
-async function deliver(deps: Deps, caseId: string, e: OutboxEntry): Promise<Delivery> {
+async function deliver(deps: Deps, caseId: string, e: NoticeEntry): Promise<Delivery> {
   const { store, notifier, clock } = deps;
   const doc = (push: NotificationDoc['push']): NotificationDoc => ({
     _id: e.id,
@@ -94,9 +95,14 @@ async function deliver(deps: Deps, caseId: string, e: OutboxEntry): Promise<Deli
 export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
   if (!c.outbox.length) return c;
   const delivered = new Set<string>();
-  for (const e of c.outbox) {
+  // The roster first, so whoever a notice sends to the group sees it changed.
+  const ordered = [...c.outbox].sort((a, b) => Number('effects' in b) - Number('effects' in a));
+  for (const e of ordered) {
     try {
-      if ((await deliver(deps, c._id, e)) === 'done') delivered.add(e.id);
+      if ('effects' in e) {
+        await applyEffects(deps, c, deps.clock.now());
+        delivered.add(e.id);
+      } else if ((await deliver(deps, c._id, e)) === 'done') delivered.add(e.id);
     } catch (err) {
       console.error('outbox delivery failed', c._id, e.id, err);
     }

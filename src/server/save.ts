@@ -3,6 +3,7 @@ import { fail, type Failure } from '../contract';
 import type { Decision } from '../core/case';
 import type { Case } from '../core/model';
 import { sealHistory } from './audit';
+import { withEffects } from './effects';
 import { dispatchOutbox } from './outbox';
 import type { Deps } from './ports';
 
@@ -19,7 +20,7 @@ export async function decideAndSave(
     if (!current || !canSee(current)) return fail('NOT_FOUND');
     const d = await decide(current);
     if (!d.ok) return fail(d.code, d.message);
-    const next = sealHistory(d.case);
+    const next = sealHistory(withEffects(d.case));
     if (await deps.store.updateCase(next, current.version)) {
       const saved = { ...next, version: current.version + 1 };
       return dispatchOutbox(deps, saved);

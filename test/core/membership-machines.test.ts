@@ -4,6 +4,7 @@ import { decideElection, openElection, tally, type ElectionCase } from '../../sr
 import { decideGuest, openGuest } from '../../src/core/guest';
 import { invitationProblem } from '../../src/core/invitation';
 import { decideTask, openTask } from '../../src/core/task';
+import { notices } from '../../src/core/case';
 
 const T0 = Date.parse('2026-11-24T10:00:00+08:00'); // Tuesday
 const settings = DEFAULT_SETTINGS;
@@ -28,7 +29,7 @@ describe('roster tasks', () => {
   it('should give an add task the onboarding deadline in working days and tell the admin', () => {
     const c = task();
     expect(c).toMatchObject({ state: 'pending', open: true, assignees: ['p_admin'], dueAt: Date.parse('2026-11-26T23:59:59.999+08:00') });
-    expect(c.outbox.map((o) => o.to)).toEqual(['p_admin']);
+    expect(notices(c).map((o) => o.to)).toEqual(['p_admin']);
     expect(task('offboard').dueAt).toBe(Date.parse('2026-11-25T23:59:59.999+08:00'));
   });
 
@@ -55,7 +56,7 @@ describe('roster tasks', () => {
     const r2 = decideTask(r1.case, { type: 'timeout' }, SYSTEM, { now: r1.case.dueAt! + 1, settings, leaders: ['p_leader'] });
     if (!r2.ok) throw new Error('no escalation');
     expect(r2.case.escalation).toBe(2);
-    expect(r2.case.outbox.slice(-2).map((o) => o.to).sort()).toEqual(['p_head', 'p_leader']);
+    expect(notices(r2.case).slice(-2).map((o) => o.to).sort()).toEqual(['p_head', 'p_leader']);
     expect(decideTask(r2.case, { type: 'timeout' }, SYSTEM, { now: T0 + 1e10, settings, leaders: [] })).toMatchObject({ ok: false });
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '../../src/contract';
-import type { CaseActor } from '../../src/core/case';
+import { notices, type CaseActor } from '../../src/core/case';
 import {
   decideRecordAccess,
   grantExpiry,
@@ -49,15 +49,15 @@ describe('record access machine', () => {
     const c = open();
     expect(c).toMatchObject({ kind: 'record_access', state: 'submitted', open: true, assignees: ['admin', 'admin2'] });
     expect(c.dueAt).toBe(Date.parse('2026-11-26T23:59:59.999+08:00'));
-    expect(c.outbox.map((o) => o.to)).toEqual(['admin', 'admin2']);
-    expect(c.outbox[0].body).toContain('2026-10-01 至 2026-10-31');
+    expect(notices(c).map((o) => o.to)).toEqual(['admin', 'admin2']);
+    expect(notices(c)[0].body).toContain('2026-10-01 至 2026-10-31');
   });
 
   it('should approve with an expiry, granting the given backups, waiting on nobody until it expires', () => {
     const c = run(open(), approve(), admin);
     expect(c).toMatchObject({ state: 'approved', open: true, assignees: [], dueAt: null, wakeAt: T0 + 7 * DAY });
     expect(c.data).toMatchObject({ expiresAt: T0 + 7 * DAY, backupIds: ['b1', 'b2'] });
-    expect(c.outbox.at(-1)).toMatchObject({ to: 'member', title: '查阅申请已通过' });
+    expect(notices(c).at(-1)).toMatchObject({ to: 'member', title: '查阅申请已通过' });
     expect(isGrantActive(c, T0 + 7 * DAY - 1)).toBe(true);
     expect(isGrantActive(c, T0 + 7 * DAY)).toBe(false);
   });
@@ -75,7 +75,7 @@ describe('record access machine', () => {
     expect(decideRecordAccess(open(), { type: 'reject', reason: '  ' }, admin, ctx())).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
     const c = run(open(), { type: 'reject', reason: '范围过大' }, admin);
     expect(c).toMatchObject({ state: 'rejected', open: false, data: { reason: '范围过大' } });
-    expect(c.outbox.at(-1)!.body).toBe('理由：范围过大');
+    expect(notices(c).at(-1)!.body).toBe('理由：范围过大');
   });
 
   it('should let only the member withdraw, and only while submitted', () => {
@@ -95,7 +95,7 @@ describe('record access machine', () => {
     expect(decideRecordAccess(approved, { type: 'revoke' }, member, ctx())).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const byLeader = run(approved, { type: 'revoke', reason: '项目已结项' }, leader, T0 + DAY);
     expect(byLeader).toMatchObject({ state: 'revoked', open: false, wakeAt: null });
-    expect(byLeader.outbox.at(-1)!.body).toContain('理由：项目已结项');
+    expect(notices(byLeader).at(-1)!.body).toContain('理由：项目已结项');
     expect(run(approved, { type: 'revoke' }, admin).state).toBe('revoked');
     // Past the expiry there is nothing left to revoke.
     expect(decideRecordAccess(approved, { type: 'revoke' }, admin, ctx(T0 + 8 * DAY))).toMatchObject({ ok: false, code: 'ACCESS_NOT_ACTIVE' });
@@ -114,7 +114,7 @@ describe('record access machine', () => {
     expect(late).toMatchObject({ state: 'submitted', escalation: 1 });
     const escalated = run(late, { type: 'timeout' }, system, late.wakeAt!);
     expect(escalated).toMatchObject({ escalation: 2, assignees: ['admin', 'admin2', 'leader'], wakeAt: null });
-    expect(escalated.outbox.at(-1)).toMatchObject({ to: 'leader', purpose: 'escalation' });
+    expect(notices(escalated).at(-1)).toMatchObject({ to: 'leader', purpose: 'escalation' });
     // The alerted leader may now decide.
     expect(run(escalated, approve(T0 + 10 * DAY), leader, late.wakeAt!).state).toBe('approved');
   });

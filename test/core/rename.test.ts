@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../src/contract';
 import { decideRename, openRename, renameAllowed, renameDeciders, renameMachine, type RenameCase, type RenameContext } from '../../src/core/rename';
+import { notices } from '../../src/core/case';
 
 const t0 = Date.parse('2026-11-24T10:00:00+08:00'); // a Tuesday
 const ctx = (now = t0): RenameContext => ({ now, settings: DEFAULT_SETTINGS, admins: ['admin1', 'admin2'], leaders: ['boss'] });
@@ -30,7 +31,7 @@ describe('rename request machine', () => {
     expect(c.assignees).toEqual(['admin1', 'admin2']);
     expect(c.dueAt).toBe(Date.parse('2026-11-26T23:59:59.999+08:00'));
     expect(c.wakeAt).toBe(c.dueAt);
-    expect(c.outbox.map((o) => [o.to, o.purpose])).toEqual([['admin1', 'newTask'], ['admin2', 'newTask']]);
+    expect(notices(c).map((o) => [o.to, o.purpose])).toEqual([['admin1', 'newTask'], ['admin2', 'newTask']]);
     expect(c.history.map((h) => h.action)).toEqual(['submit']);
   });
 
@@ -42,7 +43,7 @@ describe('rename request machine', () => {
   it('should approve, close, and tell the member exactly what to set in WeChat', () => {
     const c = must(decideRename(submitted(), { type: 'approve' }, admin, ctx()));
     expect(c).toMatchObject({ state: 'approved', open: false, assignees: [], wakeAt: null });
-    const told = c.outbox.filter((o) => o.to === 'm1');
+    const told = notices(c).filter((o) => o.to === 'm1');
     expect(told[0].body).toBe('请在微信群「项目A群」中把群昵称设置为：张三-市场部');
     expect(c.history.map((h) => [h.action, h.by, h.from, h.to])).toEqual([
       ['submit', 'm1', null, 'submitted'],
@@ -56,7 +57,7 @@ describe('rename request machine', () => {
     const c = must(decideRename(submitted(), { type: 'reject', reason: '部门名称写错了' }, admin, ctx()));
     expect(c.state).toBe('rejected');
     expect(c.data.reason).toBe('部门名称写错了');
-    expect(c.outbox.at(-1)?.body).toContain('部门名称写错了');
+    expect(notices(c).at(-1)?.body).toContain('部门名称写错了');
   });
 
   it('should let only the member withdraw, and only while it waits', () => {
@@ -83,14 +84,14 @@ describe('rename request machine', () => {
     expect(decideRename(c, { type: 'timeout' }, system, ctx(c.dueAt! - 1))).toMatchObject({ ok: false });
     const reminded = must(decideRename(c, { type: 'timeout' }, system, ctx(c.dueAt! + 1)));
     expect(reminded.escalation).toBe(1);
-    expect(reminded.outbox.slice(-2).map((o) => [o.to, o.purpose])).toEqual([['admin1', 'reminder'], ['admin2', 'reminder']]);
+    expect(notices(reminded).slice(-2).map((o) => [o.to, o.purpose])).toEqual([['admin1', 'reminder'], ['admin2', 'reminder']]);
     // Fires at 00:00 Friday (Shanghai): one working day later is Monday 30th.
     expect(reminded.dueAt).toBe(Date.parse('2026-11-30T23:59:59.999+08:00'));
     const escalated = must(decideRename(reminded, { type: 'timeout' }, system, ctx(reminded.dueAt! + 1)));
     expect(escalated.escalation).toBe(2);
     expect(escalated.wakeAt).toBeNull();
     expect(escalated.assignees).toEqual(['admin1', 'admin2', 'boss']);
-    expect(escalated.outbox.at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation' });
+    expect(notices(escalated).at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation' });
     expect(decideRename(escalated, { type: 'timeout' }, system, ctx(reminded.dueAt! + 10))).toMatchObject({ ok: false });
     // The leader, now assigned, may decide.
     expect(must(decideRename(escalated, { type: 'approve' }, { id: 'boss', rolesInGroup: ['leader'] }, ctx())).state).toBe('approved');

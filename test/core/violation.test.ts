@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type LadderStep, type SettingsValues } from '../../src/contract';
-import type { CaseActor } from '../../src/core/case';
+import { notices, type CaseActor } from '../../src/core/case';
 import {
   appealClosedReason,
   appealReviewers,
@@ -73,8 +73,8 @@ describe('violation machine: opening', () => {
     expect(c.data.appealDeadline).toBe(c.dueAt);
     expect(c.wakeAt).toBe(c.dueAt);
     expect(c.assignees).toEqual(['m1']);
-    expect(c.outbox.map((o) => [o.to, o.purpose, o.title])).toEqual([['m1', 'caseDecided', '违规处理：警告']]);
-    expect(c.outbox[0].body).toContain('11月27日 23:59');
+    expect(notices(c).map((o) => [o.to, o.purpose, o.title])).toEqual([['m1', 'caseDecided', '违规处理：警告']]);
+    expect(notices(c)[0].body).toContain('11月27日 23:59');
     expect(c.history.map((h) => h.action)).toEqual(['decide']);
   });
 
@@ -84,7 +84,7 @@ describe('violation machine: opening', () => {
     expect(c.data.filedWith).toEqual(['boss']);
     expect(c.data.task).toMatchObject({ action: 'remove', status: 'pending' });
     expect(c.assignees).toEqual(['m1', 'admin1', 'admin2']);
-    expect(c.outbox.map((o) => [o.to, o.title])).toEqual([
+    expect(notices(c).map((o) => [o.to, o.title])).toEqual([
       ['m1', '违规处理：移出群聊'],
       ['admin2', '待移出群成员'],
       ['boss', '违规移出备案'],
@@ -96,7 +96,7 @@ describe('violation machine: opening', () => {
     expect(c.state).toBe('vio_referred');
     expect(c.assignees).toEqual(['boss']);
     expect(c.data.penalty).toBe('pending');
-    expect(c.outbox.map((o) => [o.to, o.purpose])).toEqual([['boss', 'newTask'], ['m1', 'caseDecided']]);
+    expect(notices(c).map((o) => [o.to, o.purpose])).toEqual([['boss', 'newTask'], ['m1', 'caseDecided']]);
     const lighter = opened('warning', ctx(), 'removal');
     expect(lighter.history[0].note).toContain('从轻理由：主动撤回并道歉');
     expect(lighter.data.lighterReason).toBe('主动撤回并道歉');
@@ -116,7 +116,7 @@ describe('violation machine: the appeal', () => {
     expect(a.state).toBe('vio_appealed');
     expect(a.assignees).toEqual(['admin2']);
     expect(a.dueAt).toBe(end('2026-12-01'));
-    expect(a.outbox.at(-1)).toMatchObject({ to: 'admin2', purpose: 'newTask', title: '新的违规申诉' });
+    expect(notices(a).at(-1)).toMatchObject({ to: 'admin2', purpose: 'newTask', title: '新的违规申诉' });
   });
 
   it('should refuse a second appeal while one is open', () => {
@@ -179,7 +179,7 @@ describe('violation machine: the appeal', () => {
     expect(r.open).toBe(true);
     expect(r.data.task).toMatchObject({ action: 'readd', status: 'pending' });
     expect(r.assignees).toEqual(['admin1', 'admin2']);
-    expect(r.outbox.filter((o) => o.title === '待将成员重新拉回群').map((o) => o.to)).toEqual(['admin1']);
+    expect(notices(r).filter((o) => o.title === '待将成员重新拉回群').map((o) => o.to)).toEqual(['admin1']);
     const done = must(run(r, { type: 'confirmTask' }, admin1));
     expect(done).toMatchObject({ open: false, assignees: [] });
     expect(done.history.at(-1)!.action).toBe('confirm_readd');
@@ -192,12 +192,12 @@ describe('violation machine: the appeal', () => {
     expect(run(b, { type: 'escalate', reasons: '不服' }, member, b.data.escalateDeadline! + 1)).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
     const e = must(run(b, { type: 'escalate', reasons: '不服' }, member));
     expect(e).toMatchObject({ state: 'vio_escalated', assignees: ['boss'] });
-    expect(e.outbox.at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation' });
+    expect(notices(e).at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation' });
     expect(run(e, { type: 'escalate', reasons: '再申诉' }, member)).toMatchObject({ ok: false, code: 'APPEAL_ALREADY_OPEN' });
     expect(run(e, { type: 'rule', outcome: 'uphold', finding: '维持' }, admin2)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const f = must(run(e, { type: 'rule', outcome: 'uphold', finding: '证据确凿，维持警告' }, boss));
     expect(f).toMatchObject({ state: 'vio_final', open: false, dueAt: null, wakeAt: null });
-    expect(f.outbox.slice(e.outbox.length).map((o) => o.to)).toEqual(['m1', 'admin1', 'admin2']);
+    expect(notices(f).slice(notices(e).length).map((o) => o.to)).toEqual(['m1', 'admin1', 'admin2']);
     expect(run(f, { type: 'rule', outcome: 'revoke', finding: '改判' }, boss)).toMatchObject({ ok: false, code: 'CASE_ALREADY_DECIDED' });
     expect(run(f, { type: 'appeal', reasons: 'x', evidence: [] }, member)).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
     expect(run(f, { type: 'accept' }, member)).toMatchObject({ ok: false, code: 'CASE_NOT_OPEN' });
@@ -243,13 +243,13 @@ describe('violation machine: timeouts', () => {
     const a = appealed();
     const reminded = must(decideViolation(a, { type: 'timeout' }, system, ctx(a.wakeAt! + 1)));
     expect(reminded).toMatchObject({ state: 'vio_appealed', escalation: 1 });
-    expect(reminded.outbox.at(-1)).toMatchObject({ to: 'admin2', purpose: 'reminder' });
+    expect(notices(reminded).at(-1)).toMatchObject({ to: 'admin2', purpose: 'reminder' });
     // Reminded just after midnight on 12-02: one more working day.
     expect(reminded.wakeAt).toBe(end('2026-12-03'));
     expect(run(reminded, { type: 'rule', outcome: 'revoke', finding: 'x' }, boss)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const alerted = must(decideViolation(reminded, { type: 'timeout' }, system, ctx(reminded.wakeAt! + 1)));
     expect(alerted).toMatchObject({ escalation: 2, wakeAt: null, assignees: ['admin2', 'boss'] });
-    expect(alerted.outbox.at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation', title: '违规申诉超期未答复' });
+    expect(notices(alerted).at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation', title: '违规申诉超期未答复' });
     expect(violationAllowed(alerted, boss, t0)).toEqual(['rule']);
     const ruled = must(run(alerted, { type: 'rule', outcome: 'revoke', finding: '证据不足' }, boss));
     expect(ruled).toMatchObject({ state: 'vio_revoked', open: false });

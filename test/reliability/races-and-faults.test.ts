@@ -66,6 +66,21 @@ describe('faults', () => {
     return (await w.okCall(personId, 'notifications.list', { limit: 50 })).items;
   }
 
+  it('should bring the roster in line on the next scheduler run when its write fails after an approval', async () => {
+    const c = await w.okCall('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() });
+    const nickname = async () => (await w.store.listMembershipsOfPerson('p_huanglei')).find((m) => m.groupId === 'g_market')!.nickname;
+    // The approval is saved; the roster write that follows it fails (a crash at that point looks the same).
+    probe.failNext('setNickname');
+    expect(await w.okCall('p_liuyang', 'rename.approve', { caseId: c.id })).toMatchObject({ state: 'approved' });
+    expect(await nickname()).toBe('磊磊');
+    expect((await w.store.getCase(c.id))!.outbox.filter((e) => 'effects' in e)).toHaveLength(1);
+    await runScheduler(w.deps);
+    expect(await nickname()).toBe('黄磊-市场部');
+    expect((await w.store.getCase(c.id))!.outbox).toHaveLength(0);
+    // The member heard of the approval once, however the roster write went.
+    expect((await notificationsOf('p_huanglei')).filter((n) => n.caseId === c.id)).toHaveLength(1);
+  });
+
   it('should deliver once when the store fails right after the case write', async () => {
     probe.failNext('insertNotification');
     const c = await w.okCall('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() });

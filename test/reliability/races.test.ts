@@ -409,7 +409,7 @@ describe('races on elections and WeChat tasks', () => {
       // varying number of turns so that either may come first.
       const results = await Promise.all([
         ...confirms.map(async (m) => {
-          for (let n = rand(80); n > 0; n--) await undefined;
+          for (let n = rand(150); n > 0; n--) await undefined;
           return w.call(m.as, m.action, m.data as never);
         }),
         w.call('p_sunli', 'rename.approve', { caseId: rename.id }),

@@ -4,7 +4,6 @@ import { fail, ok, type CaseKind, type CaseView, type Result, type SettingsValue
 import type { CaseActor, Decision } from '../../core/case';
 import type { Case } from '../../core/model';
 import { rolesIn, type HandlerCtx } from '../context';
-import { applyEffects } from '../effects';
 import { decideAndSave } from '../save';
 import { settingsAt } from '../settings';
 import { canSeeCase, toCaseViews } from '../views';
@@ -36,7 +35,6 @@ export async function stepCase(
     (c) => canSeeCase(actor, c),
   );
   if ('ok' in saved) return saved;
-  await applyEffects(ctx.deps, saved, now);
   return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
 }
 

@@ -1,7 +1,6 @@
 // approve / reject / withdraw: one path through the pure machine and the versioned save.
 import { fail, ok, type ActionInput, type CaseView, type Failure, type Result } from '../../contract';
 import { decideRename, type RenameCase, type RenameCommand } from '../../core/rename';
-import { decideTask, type TaskCase } from '../../core/task';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
 import { decideAndSave } from '../save';
@@ -27,29 +26,7 @@ async function decide(ctx: HandlerCtx, caseId: string, cmd: RenameCommand): Prom
     (c) => canSeeCase(actor, c),
   );
   if (isFailure(saved)) return saved;
-  if (saved.state === 'approved') await recordNickname(ctx, saved as RenameCase);
   return ok((await toCaseViews(store, actor, [saved], true, { now }))[0]);
-}
-
-/** On approval the roster takes the new nickname. */
-async function recordNickname(ctx: HandlerCtx, c: RenameCase) {
-  const { store } = ctx.deps;
-  // A field update, not read-then-replace: a role change made meanwhile is kept.
-  await store.setNickname(c.groupId, c.subjectId, c.data.nickname, ctx.now);
-  // An admin's request to fix the nickname is answered by this approval.
-  for (const fix of await store.listOpenCases('naming_fix', c.groupId, c.subjectId)) {
-    await decideAndSave(
-      ctx.deps,
-      fix._id,
-      async (cur) =>
-        decideTask(cur as TaskCase, { type: 'confirm', note: `改名申请已批准：${c.data.nickname}` }, { id: ctx.actor.person._id, rolesInGroup: ['admin'] }, {
-          now: ctx.now,
-          settings: (await settingsAt(store, cur.settingsVersion)).values,
-          leaders: [],
-        }),
-      () => true,
-    );
-  }
 }
 
 function isFailure(x: unknown): x is Failure {

@@ -1,6 +1,6 @@
 // What the scheduler runs: timeouts first (they queue notifications), then leftover outboxes.
 import { sealHistory } from '../audit';
-import { applyEffects } from '../effects';
+import { withEffects } from '../effects';
 import { kinds } from '../kinds';
 import { dispatchOutbox } from '../outbox';
 import type { Deps } from '../ports';
@@ -36,15 +36,14 @@ export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{
         skipped++;
         continue;
       }
-      const next = sealHistory(d.case);
+      const next = sealHistory(withEffects(d.case));
       // Another run or a person got there first: that is their step, not ours to repeat.
       if (!(await deps.store.updateCase(next, c.version))) {
         skipped++;
         continue;
       }
       applied++;
-      const saved = await dispatchOutbox(deps, { ...next, version: c.version + 1 });
-      await applyEffects(deps, saved, now);
+      await dispatchOutbox(deps, { ...next, version: c.version + 1 });
     } catch (err) {
       skipped++;
       console.error('timeout failed', listed._id, err);
