@@ -11,10 +11,11 @@ import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import { ACTION_NAMES, DEFAULT_SETTINGS } from '../src/contract';
 import type { Case } from '../src/core/model';
-import { openRename } from '../src/core/rename';
+import { decideRename, openRename, type RenameCase } from '../src/core/rename';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, openSqliteStore, type SqliteStore } from '../src/server/adapters/sqlite';
 import { sealHistory } from '../src/server/audit';
 import { dispatch } from '../src/server/dispatch';
+import { withEffects } from '../src/server/effects';
 import { signSession } from '../src/server/host/http';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../src/server/host/seed';
 import { cachedStore } from '../src/server/cached-store';
@@ -230,7 +231,8 @@ async function inboxLatency() {
 
 async function startHost(dataDir: string) {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/server/host/main.ts'], {
+  // BENCH_HOST_PROF=1 writes the host's CPU profile to /tmp/hostprof (where its time goes under load).
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_HOST_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/hostprof'] : []), '--import', 'tsx', 'src/server/host/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SCHEDULER_INTERVAL_MS: '3600000' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -261,17 +263,27 @@ async function hostThroughput() {
     bulkInsert(store, N, (i) => renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now));
     store.close();
   }
-  // The same conditional update, straight on SQLite, on a copy of that data.
+  // The same conditional update, straight on SQLite, on a copy of that data: the very row the host
+  // writes (the approval decided, its history sealed, its outbox filled), decided before the clock starts.
   const rawDir = mkdtempSync(join(tmpdir(), 'qw-bench-raw-'));
   const raw = openSqliteStore(join(rawDir, 'db.sqlite'));
   await seedDemo(raw, now);
-  bulkInsert(raw, 20_000, (i) => renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now));
+  const RAW_N = 20_000;
+  bulkInsert(raw, RAW_N, (i) => renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now));
+  const approved: Case[] = [];
+  for (let i = 0; i < RAW_N; i++) {
+    const c = (await raw.getCase(`bench_${i}`)) as RenameCase;
+    const d = decideRename(c, { type: 'approve' }, { id: 'p_liuyang', rolesInGroup: ['member', 'admin'] }, { now, settings: DEFAULT_SETTINGS, admins: [], leaders: [] });
+    if (!d.ok) throw new Error(`bench: raw approval refused (${d.code})`);
+    approved.push(sealHistory(withEffects(d.case)));
+  }
   const t0 = process.hrtime.bigint();
   let done = 0;
-  for (let i = 0; i < 20_000; i++) {
+  for (let i = 0; i < RAW_N; i++) {
     const c = (await raw.getCase(`bench_${i}`))!;
-    if (await raw.updateCase({ ...c, state: 'approved', open: false, assignees: [] }, c.version)) done++;
+    if (await raw.updateCase(approved[i], c.version)) done++;
   }
+  if (done !== RAW_N) throw new Error(`bench: ${RAW_N - done} raw updates did not apply`);
   const rawRate = done / (Number(process.hrtime.bigint() - t0) / 1e9);
   raw.close();
   rmSync(rawDir, { recursive: true, force: true });
@@ -289,7 +301,7 @@ async function hostThroughput() {
   await host.stop();
   const rate = result.requests.average;
   const p99 = result.latency.p99;
-  row('host rename.approve throughput', `${rate.toFixed(0)} req/s, p99 ${p99} ms (${result.non2xx} non-2xx)`, `raw SQLite get + conditional update: ${rawRate.toFixed(0)} /s; ratio ${((rate / rawRate) * 100).toFixed(0)} %`, '≥ 30 % of raw, p99 ≤ 50 ms', rate / rawRate >= 0.3 && p99 <= 50);
+  row('host rename.approve throughput', `${rate.toFixed(0)} req/s, p99 ${p99} ms (${result.non2xx} non-2xx)`, `raw SQLite get + the same conditional update, one transaction each: ${rawRate.toFixed(0)} /s; ratio ${((rate / rawRate) * 100).toFixed(0)} %`, '≥ 30 % of raw, p99 ≤ 50 ms', rate / rawRate >= 0.3 && p99 <= 50);
   rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -178,11 +178,39 @@ export class Collection<T extends { _id: string }> {
     this.syncSides(doc);
   }
 
-  /** Replace the document only where `condition` (over the stored row) holds too; true when it did. */
+  /**
+   * Replace the document only where `condition` (over the stored row) holds too; true when it did.
+   * Only the columns whose value changes are set, and side rows are rewritten only when they change:
+   * an index is touched only when its key does (setting every column made an update ~3× slower).
+   */
   replaceIf(doc: T, condition: string, params: unknown[]): boolean {
-    const r = this.stmt(`UPDATE ${this.name} SET ${this.setColumns} WHERE _id = ? AND (${condition})`).run(...this.row(doc), doc._id, ...params);
-    if (r.changes) this.syncSides(doc);
-    return r.changes > 0;
+    return this.replaceTx(doc, condition, params);
+  }
+
+  // One transaction (a savepoint inside another), so the columns compared are the ones replaced.
+  private replaceTxFn?: (doc: T, condition: string, params: unknown[]) => boolean;
+  private get replaceTx() {
+    return (this.replaceTxFn ??= this.db.transaction((doc: T, condition: string, params: unknown[]) => this.replaceNow(doc, condition, params)));
+  }
+
+  private replaceNow(doc: T, condition: string, params: unknown[]): boolean {
+    const cur = this.stmt(`SELECT ${['doc', ...this.fields.map(col)].join(', ')} FROM ${this.name} WHERE _id = ?`).get(doc._id) as Record<string, SqlValue> | undefined;
+    if (!cur) return false;
+    const values = this.row(doc);
+    const changed = this.fields.map((f, i) => [f, values[i + 1]] as const).filter(([f, v]) => cur[col(f)] !== v);
+    const sets = ['doc = ?', ...changed.map(([f]) => `${col(f)} = ?`)].join(', ');
+    const r = this.stmt(`UPDATE ${this.name} SET ${sets} WHERE _id = ? AND (${condition})`).run(values[0], ...changed.map(([, v]) => v), doc._id, ...params);
+    if (!r.changes) return false;
+    if (this.sides.length) {
+      const before = JSON.parse(cur.doc as string) as Doc;
+      for (const s of this.sides) {
+        const rows = sideRows(s.ix, doc as unknown as Doc);
+        if (JSON.stringify(rows) === JSON.stringify(sideRows(s.ix, before))) continue;
+        s.del.run(doc._id);
+        for (const row of rows) s.ins.run(row);
+      }
+    }
+    return true;
   }
 
   replace(doc: T): void {
