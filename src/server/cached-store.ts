@@ -3,7 +3,7 @@
 // few seconds: writes made through this instance drop what they touch at once, and a change made on
 // another instance shows here within the TTL, the same rule as the current settings version.
 // Never cached: who the caller is (getActor) and anything about cases, which decide what is allowed.
-import type { Department, Group, Person, RosterEntry } from '../core/model';
+import type { Department, Group, Membership, Person, RosterEntry } from '../core/model';
 import type { Store } from './ports';
 
 export const DIRECTORY_TTL_MS = 5_000;
@@ -59,6 +59,7 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
   // Whole lists (the org pages): one entry each, dropped by any write to what they list.
   const everyone = new TtlMap<Person[]>(ttl, now);
   const allGroups = new TtlMap<Group[]>(ttl, now);
+  const allMemberships = new TtlMap<Membership[]>(ttl, now);
   const list = async <T>(cache: TtlMap<T[]>, load: () => Promise<T[]>): Promise<T[]> => {
     const hit = cache.get('all');
     if (hit) return clone(hit);
@@ -95,6 +96,7 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     listDepartments: () => list(departments, () => inner.listDepartments()),
     listPeople: () => list(everyone, () => inner.listPeople()),
     listGroups: () => list(allGroups, () => inner.listGroups()),
+    listMemberships: () => list(allMemberships, () => inner.listMemberships()),
     async listRoster(groupId) {
       const hit = rosters.get(groupId);
       if (hit) return clone(hit);
@@ -127,20 +129,24 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     async putMembership(m) {
       await inner.putMembership(m);
       rosters.delete(m.groupId);
+      allMemberships.clear();
     },
     async setNickname(groupId, personId, nickname, at) {
       const done = await inner.setNickname(groupId, personId, nickname, at);
       rosters.delete(groupId);
+      allMemberships.clear();
       return done;
     },
     async setMembershipStatus(groupId, personId, status, at) {
       const done = await inner.setMembershipStatus(groupId, personId, status, at);
       rosters.delete(groupId);
+      allMemberships.clear();
       return done;
     },
     async setMembershipRole(groupId, personId, role, present, at) {
       const done = await inner.setMembershipRole(groupId, personId, role, present, at);
       rosters.delete(groupId);
+      allMemberships.clear();
       return done;
     },
     async insertDepartment(d) {

@@ -33,6 +33,8 @@ export interface Store {
   listMembershipsOfPerson(personId: string): Promise<Membership[]>;
   /** Active memberships of a group joined with their people. */
   listRoster(groupId: string): Promise<RosterEntry[]>;
+  /** Every membership in the organisation, _id order (the org pages: every roster in one read). */
+  listMemberships(): Promise<Membership[]>;
   getGroups(ids: string[]): Promise<Group[]>;
   listDepartments(): Promise<Department[]>;
   insertPerson(p: Person): Promise<void>;
@@ -102,6 +104,8 @@ export interface Store {
   getBackup(id: string): Promise<BackupDoc | null>;
   /** A group's backups, earliest period first. */
   listBackups(groupId: string): Promise<BackupDoc[]>;
+  /** One backup with every backup of its group (listBackups' order), in one round trip. */
+  getBackupInGroup(id: string): Promise<{ backup: BackupDoc; all: BackupDoc[] } | null>;
   /** The backups stored in one file (the download check). */
   findBackupsByFile(fileId: string): Promise<BackupDoc[]>;
   /** Replace only at `expectedVersion`; stores version + 1. */

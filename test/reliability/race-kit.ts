@@ -30,10 +30,10 @@ export function recordStore(w: World) {
           return inner.getCase(id);
         };
       }
-      if (prop === 'getBackup') {
+      if (prop === 'getBackup' || prop === 'getBackupInGroup') {
         return (id: string) => {
           backupGets++;
-          return inner.getBackup(id);
+          return inner[prop](id);
         };
       }
       if (prop === 'updateCase') {

@@ -25,12 +25,13 @@ it('should answer repeated directory reads from memory until the TTL runs out', 
     await store.getGroups(['g_market', 'g_projecta']);
     await store.listPeople();
     await store.listGroups();
+    await store.listMemberships();
     await store.getPeople(['p_machao', 'p_wufang']);
     await store.getPerson('p_machao');
     // Came with the roster: the names a case view of the group asks for next.
     await store.getPeople(['p_huanglei', 'p_liuyang']);
   }
-  expect(probe.counts().byMethod).toEqual({ listRoster: 1, listDepartments: 1, getGroups: 1, getPeople: 1, listPeople: 1, listGroups: 1 });
+  expect(probe.counts().byMethod).toEqual({ listRoster: 1, listDepartments: 1, getGroups: 1, getPeople: 1, listPeople: 1, listGroups: 1, listMemberships: 1 });
 
   clock.t += DIRECTORY_TTL_MS;
   await store.listRoster('g_market');
@@ -57,8 +58,12 @@ it('should see its own writes at once: roster, nickname, person, department, gro
   expect(await nick()).toBe('黄磊-市场部');
 
   const before = (await store.listRoster('g_market')).length;
+  const all = (await store.listMemberships()).length;
   await store.putMembership({ _id: 'g_market:p_machao', groupId: 'g_market', personId: 'p_machao', roles: ['member'], nickname: null, status: 'active', updatedAt: T0 });
   expect(await store.listRoster('g_market')).toHaveLength(before + 1);
+  expect(await store.listMemberships()).toHaveLength(all + 1);
+  await store.setMembershipRole('g_market', 'p_machao', 'admin', true, T0);
+  expect((await store.listMemberships()).find((m) => m._id === 'g_market:p_machao')!.roles).toContain('admin');
 
   const p = (await store.getPerson('p_machao'))!;
   await store.updatePerson({ ...p, status: 'left', leftAt: T0 });

@@ -240,6 +240,13 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(roster.find((r) => r.person._id === 'p1')).toEqual({ membership: membership('g1', 'p1', { roles: ['admin'] }), person: person('p1') });
       });
 
+      it('should list every membership of every group, left ones too, in _id order', async () => {
+        await store.putMembership(membership('g2', 'p1'));
+        await store.putMembership(membership('g1', 'p2', { status: 'left' }));
+        await store.putMembership(membership('g1', 'p1', { roles: ['admin'] }));
+        expect(await store.listMemberships()).toEqual([membership('g1', 'p1', { roles: ['admin'] }), membership('g1', 'p2', { status: 'left' }), membership('g2', 'p1')]);
+      });
+
       it('should list a roster longer than one cloud database page (1000)', async () => {
         const n = 1005;
         for (let i = 0; i < n; i++) {
@@ -644,6 +651,17 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.updateBackup(verified, 1)).toBe(true);
         expect(await store.updateBackup(verified, 1)).toBe(false);
         expect(await store.getBackup('b1')).toEqual({ ...verified, version: 2 });
+      });
+
+      it('should give one backup together with all of its group\'s backups, earliest period first', async () => {
+        await store.insertBackup(backup('b2', { from: '2026-11-01', to: '2026-11-20' }));
+        await store.insertBackup(backup('b1'));
+        await store.insertBackup(backup('b3', { groupId: 'g2' }));
+        const got = await store.getBackupInGroup('b2');
+        expect(got?.backup).toEqual(backup('b2', { from: '2026-11-01', to: '2026-11-20' }));
+        expect(ids(got!.all)).toEqual(['b1', 'b2']);
+        expect(ids((await store.getBackupInGroup('b3'))!.all)).toEqual(['b3']);
+        expect(await store.getBackupInGroup('nope')).toBeNull();
       });
 
       it('should find the backups stored in one file', async () => {

@@ -21,9 +21,10 @@ export async function backupsList(ctx: HandlerCtx, input: ActionInput<'backups.l
 
 export async function backupsGet(ctx: HandlerCtx, input: ActionInput<'backups.get'>): Promise<Result<BackupView>> {
   const { store } = ctx.deps;
-  const b = await store.getBackup(input.backupId);
-  if (!b || !canSeeBackups(ctx.actor, b.groupId)) return fail('NOT_FOUND');
-  const [[group], all] = await Promise.all([store.getGroups([b.groupId]), store.listBackups(b.groupId)]);
+  const found = await store.getBackupInGroup(input.backupId);
+  if (!found || !canSeeBackups(ctx.actor, found.backup.groupId)) return fail('NOT_FOUND');
+  const { backup: b, all } = found;
+  const [group] = await store.getGroups([b.groupId]);
   if (!group) return fail('NOT_FOUND');
   return ok((await toBackupViews(store, [b], group, all, true))[0]);
 }

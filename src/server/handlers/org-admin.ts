@@ -1,18 +1,24 @@
 // The owner's and department heads' organisation work: overview, departments, people, publishers.
 import { fail, ok, type ActionInput, type OrgView, type PersonView, type Result } from '../../contract';
-import type { Person } from '../../core/model';
+import type { Person, RosterEntry } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { managesDept, requestKey, toDepartmentView, toGroupView, toPersonView } from '../org';
 
 export async function orgOverview(ctx: HandlerCtx): Promise<Result<OrgView>> {
   const { store } = ctx.deps;
   const { actor } = ctx;
-  const [departments, people, groups] = await Promise.all([store.listDepartments(), store.listPeople(), store.listGroups()]);
+  // Four reads however many groups there are: the rosters are put together from all memberships.
+  const [departments, people, groups, memberships] = await Promise.all([store.listDepartments(), store.listPeople(), store.listGroups(), store.listMemberships()]);
   const byId = new Map(people.map((p) => [p._id, p]));
   const depts = new Map(departments.map((d) => [d._id, d]));
   const manages = actor.isOwner ? departments.map((d) => d._id) : actor.headOf;
   const visibleGroups = groups.filter((g) => managesDept(actor, g.deptId));
-  const rosters = await Promise.all(visibleGroups.map((g) => store.listRoster(g._id)));
+  const rosterOf = new Map<string, RosterEntry[]>(visibleGroups.map((g) => [g._id, []]));
+  for (const m of memberships) {
+    const person = byId.get(m.personId);
+    if (m.status === 'active' && person) rosterOf.get(m.groupId)?.push({ membership: m, person });
+  }
+  const rosters = visibleGroups.map((g) => rosterOf.get(g._id)!);
   return ok({
     departments: departments.map((d) => toDepartmentView(d, byId)),
     people: people.filter((p) => !p.external && (actor.isOwner || manages.includes(p.deptId))).map((p) => toPersonView(p, depts)),
@@ -50,12 +56,14 @@ export async function peopleAdd(ctx: HandlerCtx, input: ActionInput<'people.add'
   const depts = new Map(departments.map((d) => [d._id, d]));
   if (!depts.has(input.deptId) || !managesDept(actor, input.deptId)) return fail('FORBIDDEN', '只能登记你负责的部门的人员');
   const id = requestKey('p', actor.person._id, input.requestId);
-  const retried = await store.getPerson(id);
+  // One read serves both the retry check and the employee-number check; a retry this list does not
+  // show yet (added on another instance a moment ago) is caught by the insert below.
+  const people = await store.listPeople();
+  const retried = people.find((p) => p._id === id);
   if (retried) return ok(toPersonView(retried, depts));
   const name = input.name.trim();
   if (!name) return fail('BAD_INPUT', '请填写姓名');
   const employeeNo = input.employeeNo.trim();
-  const people = await store.listPeople();
   if (people.some((p) => !p.external && p.status === 'active' && p.employeeNo === employeeNo)) return fail('EMPLOYEE_NO_TAKEN', `工号 ${employeeNo} 已被登记`);
   const person: Person = { _id: id, openid: null, name, deptId: input.deptId, employeeNo, status: 'active', external: false, createdAt: now };
   try {

@@ -202,6 +202,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       }
       return out;
     },
+    async listMemberships() {
+      return memberships.where('1', [], 'ORDER BY _id');
+    },
     async getGroups(ids) {
       return groups.getMany(ids);
     },
@@ -337,6 +340,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async listBackups(groupId) {
       return backups.where(`${c('groupId')} = ?`, [groupId], `ORDER BY ${c('from')}, _id`);
+    },
+    async getBackupInGroup(id) {
+      const backup = backups.get(id);
+      return backup && { backup, all: backups.where(`${c('groupId')} = ?`, [backup.groupId], `ORDER BY ${c('from')}, _id`) };
     },
     async findBackupsByFile(fileId) {
       return backups.where(`${c('fileId')} = ?`, [fileId], 'ORDER BY _id');

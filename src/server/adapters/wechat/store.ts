@@ -134,6 +134,7 @@ export function createWechatStore(db: WxDatabase): Store {
       }
       return out;
     },
+    listMemberships: () => all<Membership>('memberships', undefined, [['_id', 'asc']]),
     getGroups: (ids) => byIds<Group>('groups', ids),
     listDepartments: () => all<Department>('departments', undefined, [['_id', 'asc']]),
     async insertPerson(p) {
@@ -292,6 +293,20 @@ export function createWechatStore(db: WxDatabase): Store {
         ['from', 'asc'],
         ['_id', 'asc'],
       ]),
+    async getBackupInGroup(id) {
+      // The group's backups joined in by the database: the backup looks up its own collection.
+      const { list } = await coll('backups')
+        .aggregate()
+        .match({ _id: id })
+        .limit(1)
+        .lookup({ from: 'backups', localField: 'groupId', foreignField: 'groupId', as: 'all' })
+        .end();
+      const row = list[0] as unknown as (BackupDoc & { all: BackupDoc[] }) | undefined;
+      if (!row) return null;
+      const { all, ...backup } = row;
+      const order = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+      return { backup: backup as BackupDoc, all: [...all].sort(order) };
+    },
     findBackupsByFile: (fileId) => all<BackupDoc>('backups', { fileId }, [['_id', 'asc']]),
     async updateBackup(b, expectedVersion) {
       const { _id, ...fields } = { ...b, version: expectedVersion + 1 };
