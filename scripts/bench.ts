@@ -199,34 +199,44 @@ async function roundTrips() {
 
 async function inboxLatency() {
   console.log(`\n== inbox.list latency (dispatch on a SQLite file, ${QUICK ? 'quick: 10^4 and 10^5' : '10^4 and 10^6'} cases)`);
-  const results: Record<number, { p50: number; p95: number }> = {};
-  for (const n of [10_000, LARGE]) {
+  const sizes = [10_000, LARGE];
+  const open = [];
+  for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'qw-bench-inbox-'));
     const store = openSqliteStore(join(dir, 'db.sqlite'));
     const deps = makeDeps(store, dir);
     const now = deps.clock.now();
     await seedDemo(store, now);
     const started = Date.now();
-    // 刘洋 (market admin) gets one case in a thousand; the rest go to 1,000 other admins.
-    bulkInsert(store, n, (i) => (i % 1000 === 0 ? renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now) : renameCase(i, 'g_x', `p_${i % 5000}`, [`admin_${i % 1000}`], now)));
+    // 刘洋 (market admin) has the same 200 open cases at either size, so both answer the same page of
+    // 20 and only the size of the table differs; the rest go to 1,000 other admins.
+    const every = n / 200;
+    bulkInsert(store, n, (i) => (i % every === 0 ? renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now) : renameCase(i, 'g_x', `p_${i % 5000}`, [`admin_${i % 1000}`], now)));
     console.log(`    built ${n} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const t: number[] = [];
-    for (let i = 0; i < 600; i++) {
+    open.push({ n, dir, store, deps, t: [] as number[] });
+  }
+  // Alternate between the two databases, so a slow moment of the machine (GC, another process) falls
+  // on both sides alike instead of on whichever size happened to be measured then.
+  for (let i = 0; i < 1200; i++) {
+    for (const o of i % 2 ? [...open].reverse() : open) {
       const s = process.hrtime.bigint();
-      const r = await dispatch(deps, { action: 'inbox.list', data: { limit: 20 } }, demoOpenid('p_liuyang'));
-      t.push(Number(process.hrtime.bigint() - s) / 1e6);
+      const r = await dispatch(o.deps, { action: 'inbox.list', data: { limit: 20 } }, demoOpenid('p_liuyang'));
+      o.t.push(Number(process.hrtime.bigint() - s) / 1e6);
       if (!r.ok) throw new Error(`inbox.list failed: ${r.code}`);
     }
-    const warm = t.slice(100);
-    results[n] = { p50: median(warm), p95: quantile(warm, 0.95) };
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
+  }
+  const results: Record<number, { p50: number; p95: number }> = {};
+  for (const o of open) {
+    const warm = o.t.slice(200);
+    results[o.n] = { p50: median(warm), p95: quantile(warm, 0.95) };
+    o.store.close();
+    rmSync(o.dir, { recursive: true, force: true });
   }
   const small = results[10_000];
   const big = results[LARGE];
   row('inbox.list p50/p95 at 10^4', `${small.p50.toFixed(2)} / ${small.p95.toFixed(2)} ms`, '—', 'p95 ≤ 5 ms', small.p95 <= 5);
   const ratio = big.p95 / small.p95;
-  row(`inbox.list p50/p95 at ${LARGE === 1e6 ? '10^6' : '10^5'}`, `${big.p50.toFixed(2)} / ${big.p95.toFixed(2)} ms`, `p95 ratio to 10^4: ${ratio.toFixed(2)}`, 'p95 ≤ 5 ms, ratio ≤ 1.5', big.p95 <= 5 && ratio <= 1.5);
+  row(`inbox.list p50/p95 at ${LARGE === 1e6 ? '10^6' : '10^5'}`, `${big.p50.toFixed(2)} / ${big.p95.toFixed(2)} ms`, `p95 ratio to 10^4 (measured alternately): ${ratio.toFixed(2)}`, 'p95 ≤ 5 ms, ratio ≤ 1.5', big.p95 <= 5 && ratio <= 1.5);
 }
 
 async function startHost(dataDir: string) {
