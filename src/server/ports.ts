@@ -102,6 +102,8 @@ export interface Store {
   /** false when a backup with this _id exists already (idempotent registration). */
   insertBackup(b: BackupDoc): Promise<boolean>;
   getBackup(id: string): Promise<BackupDoc | null>;
+  /** The backups of these ids that exist, in no set order: one query however many. */
+  getBackups(ids: string[]): Promise<BackupDoc[]>;
   /** A group's backups, earliest period first. */
   listBackups(groupId: string): Promise<BackupDoc[]>;
   /** One backup with every backup of its group (listBackups' order), in one round trip. */

@@ -1,6 +1,6 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
 import { CASE_KIND_LABELS, STATE_LABELS, type BackupCitation, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../contract';
-import type { BackupDoc, Case, Group, Person } from '../core/model';
+import type { Case, Group, Person } from '../core/model';
 import { citationsOf } from '../core/backups';
 import { tally, type ElectionData } from '../core/election';
 import { rolesIn, type Actor } from './context';
@@ -155,7 +155,7 @@ async function fileLinks(c: Case, files: Files, now: number): Promise<Record<str
 async function backupCitations(store: Store, c: Case, groupName: string): Promise<BackupCitation[] | undefined> {
   const ids = kinds[c.kind].backups?.(c);
   if (!ids || ids.length === 0) return undefined;
-  const found = (await Promise.all(ids.map((id) => store.getBackup(id)))).filter((b): b is BackupDoc => !!b && b.groupId === c.groupId);
+  const found = (await store.getBackups(ids)).filter((b) => b.groupId === c.groupId);
   return citationsOf(ids, found, groupName);
 }
 

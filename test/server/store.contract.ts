@@ -653,6 +653,13 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.getBackup('b1')).toEqual({ ...verified, version: 2 });
       });
 
+      it('should give the backups of several ids in one call, skipping ids that do not exist', async () => {
+        await store.insertBackup(backup('b1'));
+        await store.insertBackup(backup('b2', { groupId: 'g2' }));
+        expect(ids(await store.getBackups(['b2', 'nope', 'b1', 'b2'])).sort()).toEqual(['b1', 'b2']);
+        expect(await store.getBackups([])).toEqual([]);
+      });
+
       it('should give one backup together with all of its group\'s backups, earliest period first', async () => {
         await store.insertBackup(backup('b2', { from: '2026-11-01', to: '2026-11-20' }));
         await store.insertBackup(backup('b1'));

@@ -21,8 +21,9 @@ async function grantedBackups(ctx: HandlerCtx, c: RecordAccessCase): Promise<Bac
   // Before a decision: what approving now would grant, so the admin sees it.
   if (c.state === 'submitted') return overlapping(await ctx.deps.store.listBackups(c.groupId), { from: c.data.from, to: c.data.to });
   const ids = c.data.backupIds ?? [];
-  const found = await Promise.all(ids.map((id) => ctx.deps.store.getBackup(id)));
-  return found.filter((b): b is BackupDoc => b !== null && b.groupId === c.groupId);
+  // One query for all of them, listed in the order the decision granted them.
+  const found = new Map((await ctx.deps.store.getBackups(ids)).map((b) => [b._id, b]));
+  return ids.map((id) => found.get(id)).filter((b): b is BackupDoc => b !== undefined && b.groupId === c.groupId);
 }
 
 export async function recordsGrant(ctx: HandlerCtx, input: ActionInput<'records.grant'>): Promise<Result<AccessGrantView>> {

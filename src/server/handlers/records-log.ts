@@ -10,10 +10,10 @@ export async function recordsLog(ctx: HandlerCtx, input: ActionInput<'records.lo
   const entries = await store.listFileAccess(c._id);
   const [people, backups] = await Promise.all([
     store.getPeople([...new Set(entries.map((e) => e.personId).filter((p): p is string => !!p))]),
-    Promise.all([...new Set(entries.map((e) => e.backupId))].map((id) => store.getBackup(id))),
+    store.getBackups([...new Set(entries.map((e) => e.backupId))]),
   ]);
   const names = new Map(people.map((p) => [p._id, p.name]));
-  const fileNames = new Map(backups.filter((b) => b).map((b) => [b!._id, b!.fileName]));
+  const fileNames = new Map(backups.map((b) => [b._id, b.fileName]));
   const ref = (id: string | null): PersonRef | null => (id ? { id, name: names.get(id) ?? '（未知）' } : null);
   return ok({
     items: entries.map((e) => ({

@@ -341,6 +341,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async listBackups(groupId) {
       return backups.where(`${c('groupId')} = ?`, [groupId], `ORDER BY ${c('from')}, _id`);
     },
+    async getBackups(ids) {
+      return backups.getMany(ids);
+    },
     async getBackupInGroup(id) {
       const backup = backups.get(id);
       return backup && { backup, all: backups.where(`${c('groupId')} = ?`, [backup.groupId], `ORDER BY ${c('from')}, _id`) };

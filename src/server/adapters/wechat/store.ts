@@ -288,6 +288,7 @@ export function createWechatStore(db: WxDatabase): Store {
 
     insertBackup: (b) => addIfAbsent('backups', b),
     getBackup: (id) => byId<BackupDoc>('backups', id),
+    getBackups: (ids) => byIds<BackupDoc>('backups', ids),
     listBackups: (groupId) =>
       all<BackupDoc>('backups', { groupId }, [
         ['from', 'asc'],
