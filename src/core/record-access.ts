@@ -13,7 +13,7 @@ import type { CaseCommand, SettingsValues } from '../contract';
 import { STATE_LABELS } from '../contract';
 import { deadlineAfter, deadlineFields } from './calendar';
 import { audience, blankCase, step, type CaseActor, type Decision } from './case';
-import type { Case } from './model';
+import type { BackupDoc, Case } from './model';
 import { formatShanghai } from './time';
 
 export interface RecordAccessData extends Record<string, unknown> {
@@ -28,13 +28,24 @@ export interface RecordAccessData extends Record<string, unknown> {
   /** Set on approval. */
   expiresAt?: number;
   backupIds?: string[];
+  /**
+   * The granted backups as they were read at approval. Their periods and files never change, so the
+   * grant page and its links need no backup reads. Cases approved before this field existed lack it.
+   */
+  files?: GrantedFile[];
   note?: string;
   reason?: string;
 }
 export type RecordAccessCase = Case<RecordAccessData>;
+export type GrantedFile = Pick<BackupDoc, '_id' | 'from' | 'to' | 'storage' | 'fileId' | 'fileName' | 'location' | 'sha256'>;
+
+/** The part of a backup a grant keeps. */
+export function grantedFile(b: GrantedFile): GrantedFile {
+  return { _id: b._id, from: b.from, to: b.to, storage: b.storage, fileId: b.fileId, fileName: b.fileName, location: b.location, sha256: b.sha256 };
+}
 
 export type RecordAccessCommand =
-  | { type: 'approve'; expiresAt: number; backupIds: string[]; note?: string }
+  | { type: 'approve'; expiresAt: number; backupIds: string[]; files?: GrantedFile[]; note?: string }
   | { type: 'reject'; reason: string }
   | { type: 'withdraw' }
   | { type: 'revoke'; reason?: string }
@@ -208,7 +219,7 @@ export function decideRecordAccess(
             dueAt: null,
             wakeAt: cmd.expiresAt,
             escalation: 0,
-            data: { expiresAt: cmd.expiresAt, backupIds: [...cmd.backupIds], ...(cmd.note ? { note: cmd.note } : {}) },
+            data: { expiresAt: cmd.expiresAt, backupIds: [...cmd.backupIds], ...(cmd.files ? { files: cmd.files.map(grantedFile) } : {}), ...(cmd.note ? { note: cmd.note } : {}) },
             notify: [
               {
                 to: c.subjectId,

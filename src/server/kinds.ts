@@ -81,6 +81,8 @@ export const kinds: Record<CaseKind, KindRules> = {
   },
   record_access: {
     allowed: (c, actor) => recordAccessAllowed(c as RecordAccessCase, actor),
+    // Storage file ids stay on the server; the grant page shows the files.
+    hidden: ['files'],
     timeout: (c, ctx) => decideRecordAccess(c as RecordAccessCase, { type: 'timeout' }, SYSTEM, ctx) as Decision<Case>,
     title: (c) => {
       const d = (c as RecordAccessCase).data;

@@ -182,6 +182,24 @@ describe('record access', () => {
     expect(link.url).toMatch(/^\/files\/[a-f0-9]{32}\?exp=\d+&ref=fl_[a-f0-9]+&sig=/);
   });
 
+  it('should keep what it granted as read at approval, without handing the storage file ids to the client', async () => {
+    const oct = await register('2026-10-01', '2026-10-31');
+    const c = await requestAccess();
+    const approved = await w.okCall('p_liuyang', 'records.approve', { caseId: c.id, days: 7 });
+    expect(JSON.stringify(approved)).not.toContain('fileId');
+    expect(JSON.stringify(await w.okCall('p_huanglei', 'cases.get', { caseId: c.id }))).not.toContain('local:');
+    const stored = (await w.store.getCase(c.id))!;
+    expect(stored.data.files).toEqual([expect.objectContaining({ _id: oct.id, from: '2026-10-01', to: '2026-10-31', storage: 'cloud', fileId: expect.any(String) })]);
+
+    // A case approved before grants kept their files reads the backups instead, with the same answer.
+    const grant = await w.okCall('p_huanglei', 'records.grant', { caseId: c.id });
+    const { files: _files, ...olderData } = stored.data;
+    expect(await w.store.updateCase({ ...stored, data: olderData }, stored.version)).toBe(true);
+    expect(await w.okCall('p_huanglei', 'records.grant', { caseId: c.id })).toEqual(grant);
+    expect((await w.okCall('p_huanglei', 'records.link', { caseId: c.id, backupId: oct.id })).fileName).toBe('2026-10-01.txt');
+    expect((await w.okCall('p_liuyang', 'records.log', { caseId: c.id })).items).toMatchObject([{ type: 'link', backupId: oct.id, fileName: '2026-10-01.txt' }]);
+  });
+
   it('should let a reject, a withdraw and an early revoke through the same case, with the member told', async () => {
     const a = await requestAccess();
     expect((await w.okCall('p_huanglei', 'records.withdraw', { caseId: a.id })).state).toBe('withdrawn');
@@ -269,6 +287,7 @@ describe('downloads on the local host', () => {
       expect(await afterRevoke.text()).toContain('查阅授权已被撤销');
 
       const log = await w.okCall('p_liuyang', 'records.log', { caseId: c.id });
+      expect(new Set(log.items.map((e) => e.fileName))).toEqual(new Set(['2026-10-01.txt']));
       expect(log.items.map((e) => [e.type, e.person?.name ?? null, e.note ?? ''])).toEqual([
         ['link', '黄磊', ''],
         ['download', '黄磊', ''],

@@ -2,7 +2,7 @@
 // versioned save. Approval grants exactly the backups whose period overlaps the requested range.
 import { fail, ok, type ActionInput, type CaseView, type Failure, type Result } from '../../contract';
 import { overlapping } from '../../core/backups';
-import { decideRecordAccess, grantExpiry, type RecordAccessCase, type RecordAccessCommand } from '../../core/record-access';
+import { decideRecordAccess, grantedFile, grantExpiry, type RecordAccessCase, type RecordAccessCommand } from '../../core/record-access';
 import { checkText } from '../content';
 import { rolesIn, type HandlerCtx } from '../context';
 import { decideAndSave } from '../save';
@@ -25,8 +25,8 @@ async function decide(ctx: HandlerCtx, caseId: string, cmd: Command): Promise<Re
         const expiresAt = grantExpiry(now, cmd.days, settings.access);
         if (expiresAt === null) return { ok: false, code: 'EXPIRY_INVALID', message: `有效期最长 ${settings.access.maxDays} 天，请重新选择` };
         const range = { from: String(c.data.from), to: String(c.data.to) };
-        const backupIds = overlapping(await store.listBackups(c.groupId), range).map((b) => b._id);
-        command = { type: 'approve', expiresAt, backupIds, ...(cmd.note ? { note: cmd.note } : {}) };
+        const granted = overlapping(await store.listBackups(c.groupId), range);
+        command = { type: 'approve', expiresAt, backupIds: granted.map((b) => b._id), files: granted.map(grantedFile), ...(cmd.note ? { note: cmd.note } : {}) };
       } else command = cmd;
       return decideRecordAccess(
         c as RecordAccessCase,

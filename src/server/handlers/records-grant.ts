@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, STATE_LABELS, type AccessFileView, type AccessGrantView, type ActionInput, type Result } from '../../contract';
 import { citationOf, overlapping } from '../../core/backups';
-import type { BackupDoc, FileAccessDoc } from '../../core/model';
-import { isGrantActive, type RecordAccessCase } from '../../core/record-access';
+import type { FileAccessDoc } from '../../core/model';
+import { grantedFile, isGrantActive, type GrantedFile, type RecordAccessCase } from '../../core/record-access';
 import type { HandlerCtx } from '../context';
 import { settingsAt } from '../settings';
 import { canSeeCase } from '../views';
@@ -17,13 +17,17 @@ async function loadGrant(ctx: HandlerCtx, caseId: string): Promise<RecordAccessC
   return c as RecordAccessCase;
 }
 
-async function grantedBackups(ctx: HandlerCtx, c: RecordAccessCase): Promise<BackupDoc[]> {
+async function grantedBackups(ctx: HandlerCtx, c: RecordAccessCase): Promise<GrantedFile[]> {
   // Before a decision: what approving now would grant, so the admin sees it.
   if (c.state === 'submitted') return overlapping(await ctx.deps.store.listBackups(c.groupId), { from: c.data.from, to: c.data.to });
+  if (c.data.files) return c.data.files;
   const ids = c.data.backupIds ?? [];
   // One query for all of them, listed in the order the decision granted them.
   const found = new Map((await ctx.deps.store.getBackups(ids)).map((b) => [b._id, b]));
-  return ids.map((id) => found.get(id)).filter((b): b is BackupDoc => b !== undefined && b.groupId === c.groupId);
+  return ids.flatMap((id) => {
+    const b = found.get(id);
+    return b && b.groupId === c.groupId ? [grantedFile(b)] : [];
+  });
 }
 
 export async function recordsGrant(ctx: HandlerCtx, input: ActionInput<'records.grant'>): Promise<Result<AccessGrantView>> {
@@ -66,8 +70,8 @@ export async function recordsLink(ctx: HandlerCtx, input: ActionInput<'records.l
   if (c.subjectId !== ctx.actor.person._id) return fail('FORBIDDEN', '下载链接只发给获得授权的申请人本人');
   if (!isGrantActive(c, ctx.now)) return fail('ACCESS_NOT_ACTIVE');
   if (!(c.data.backupIds ?? []).includes(input.backupId)) return fail('NOT_GRANTED');
-  const b = await store.getBackup(input.backupId);
-  if (!b || b.groupId !== c.groupId) return fail('NOT_GRANTED');
+  const b = c.data.files ? c.data.files.find((f) => f._id === input.backupId) : await backupOfGroup(ctx, c, input.backupId);
+  if (!b) return fail('NOT_GRANTED');
   if (b.storage !== 'cloud' || !b.fileId) {
     return fail('FILE_INVALID', `这份备份保存在本地（${b.location ?? '未注明位置'}），请联系管理员线下查阅`);
   }
@@ -88,4 +92,9 @@ export async function recordsLink(ctx: HandlerCtx, input: ActionInput<'records.l
   // Logged before the link leaves: a link nobody can account for is never handed out.
   await store.insertFileAccess(entry);
   return ok({ url, expiresAt, fileName: b.fileName });
+}
+
+async function backupOfGroup(ctx: HandlerCtx, c: RecordAccessCase, id: string): Promise<GrantedFile | undefined> {
+  const b = await ctx.deps.store.getBackup(id);
+  return b && b.groupId === c.groupId ? b : undefined;
 }

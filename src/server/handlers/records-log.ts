@@ -1,5 +1,6 @@
 // The record-access log of one request, for the group's admins and leader (§6.2, R12).
 import { fail, ok, type ActionInput, type FileAccessView, type PersonRef, type Result } from '../../contract';
+import type { RecordAccessCase } from '../../core/record-access';
 import { rolesIn, type HandlerCtx } from '../context';
 
 export async function recordsLog(ctx: HandlerCtx, input: ActionInput<'records.log'>): Promise<Result<{ items: FileAccessView[] }>> {
@@ -8,9 +9,12 @@ export async function recordsLog(ctx: HandlerCtx, input: ActionInput<'records.lo
   const roles = c ? rolesIn(ctx.actor, c.groupId) : [];
   if (!c || c.kind !== 'record_access' || !(roles.includes('admin') || roles.includes('leader'))) return fail('NOT_FOUND');
   const entries = await store.listFileAccess(c._id);
+  const backupIds = [...new Set(entries.map((e) => e.backupId))];
+  // The grant kept its files' names; only a case approved before that reads the backups.
+  const granted = (c as RecordAccessCase).data.files;
   const [people, backups] = await Promise.all([
     store.getPeople([...new Set(entries.map((e) => e.personId).filter((p): p is string => !!p))]),
-    store.getBackups([...new Set(entries.map((e) => e.backupId))]),
+    granted ? granted : backupIds.length ? store.getBackups(backupIds) : [],
   ]);
   const names = new Map(people.map((p) => [p._id, p.name]));
   const fileNames = new Map(backups.map((b) => [b._id, b.fileName]));
