@@ -36,6 +36,10 @@ function effectOf(c: Case): Effect | null {
   const last = c.history[c.history.length - 1];
   if (!last) return null;
   switch (c.kind) {
+    case 'admin_filing':
+      // An appointment takes effect as it is filed (an election's winner is made admin by the election).
+      if (last.action !== 'appoint') return null;
+      return (deps, now) => deps.store.setMembershipRole(c.groupId, c.subjectId, 'admin', true, now).then(() => undefined);
     case 'rename':
       if (c.state !== 'approved') return null;
       return (deps, now) => recordNickname(deps, c as RenameCase, now);

@@ -36,7 +36,7 @@ export async function decideAndSave(
 
 /** Insert a new case; on a repeated request id, answer with the case already filed. */
 export async function insertNew(deps: Deps, c: Case): Promise<{ case: Case; created: boolean }> {
-  const sealed = sealHistory(c);
+  const sealed = sealHistory(withEffects(c));
   if (await deps.store.insertCase(sealed)) return { case: await dispatchOutbox(deps, sealed), created: true };
   const existing = await deps.store.getCase(c._id);
   if (!existing) throw new Error(`case ${c._id} neither inserted nor found`);

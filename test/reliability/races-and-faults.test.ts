@@ -81,6 +81,19 @@ describe('faults', () => {
     expect((await notificationsOf('p_huanglei')).filter((n) => n.caseId === c.id)).toHaveLength(1);
   });
 
+  it('should make an appointed admin on the next scheduler run when the role write fails after the filing', async () => {
+    const roles = async () => (await w.store.listMembershipsOfPerson('p_zhengshuang')).find((m) => m.groupId === 'g_market')!.roles;
+    probe.failNext('setMembershipRole');
+    const filed = await w.okCall('p_wangqiang', 'admins.appoint', { groupId: 'g_market', personId: 'p_zhengshuang' });
+    expect(await roles()).not.toContain('admin');
+    await runScheduler(w.deps);
+    expect(await roles()).toContain('admin');
+    expect((await w.store.getCase(filed.id))!.outbox).toHaveLength(0);
+    // Applied once more by a second run, it changes nothing.
+    await runScheduler(w.deps);
+    expect((await roles()).filter((r) => r === 'admin')).toHaveLength(1);
+  });
+
   it('should deliver once when the store fails right after the case write', async () => {
     probe.failNext('insertNotification');
     const c = await w.okCall('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() });

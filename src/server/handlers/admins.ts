@@ -28,7 +28,7 @@ export async function adminsAppoint(ctx: HandlerCtx, input: ActionInput<'admins.
   const entry = eligible(gc, input.personId);
   if (!entry) return fail('NOT_ELIGIBLE');
   if (entry.membership.roles.includes('admin')) return fail('BAD_INPUT', `${entry.person.name} 已是该群管理员`);
-  await store.putMembership({ ...entry.membership, roles: [...entry.membership.roles, 'admin'], updatedAt: now });
+  // The role is granted by the filing's effect, applied with its notices (retried if this crashes).
   const settings = await currentSettings(store);
   const c = openAdminFiling({
     id: `af_${ctx.deps.ids().replace(/-/g, '')}`,
