@@ -56,19 +56,19 @@ export const EVIDENCE_MAX = 9;
 export const CITED_BACKUPS_MAX = 5;
 export const NICKNAME_MAX_INPUT = 40;
 
-export const actions = {
+const definitions = {
   'session.whoami': {
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '我是谁：身份、所在的群和角色',
   },
   'rename.preview': {
-    input: z.strictObject({ groupId: id }),
+    input: () => z.strictObject({ groupId: id }),
     roles: ['member', 'admin', 'leader'],
     summary: '我在某群应使用的规范群昵称及原因',
   },
   'rename.submit': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       groupId: id,
       nickname: text(NICKNAME_MAX_INPUT),
       note: z.optional(text(REASON_MAX)),
@@ -79,48 +79,48 @@ export const actions = {
     summary: '提交改名申请',
   },
   'rename.withdraw': {
-    input: z.strictObject({ caseId: id }),
+    input: () => z.strictObject({ caseId: id }),
     roles: ['member', 'admin'],
     summary: '撤回自己的改名申请',
   },
   'rename.approve': {
-    input: z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
     roles: ['admin', 'leader'],
     summary: '批准改名申请',
   },
   'rename.reject': {
-    input: z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
+    input: () => z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
     roles: ['admin', 'leader'],
     summary: '驳回改名申请（须填写理由）',
   },
   'invitations.accept': {
     // The one action an unbound caller reaches: dispatch runs it before loading an actor.
-    input: z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(128)) }),
+    input: () => z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(128)) }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '打开邀请卡片，把本人微信绑定到登记的人员',
   },
   'invitations.create': {
-    input: z.strictObject({ personId: id }),
+    input: () => z.strictObject({ personId: id }),
     roles: ['deptHead', 'owner'],
     summary: '为本部门登记的人员生成一次性邀请卡片',
   },
   'org.overview': {
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     roles: ['deptHead', 'owner'],
     summary: '部门、人员和群的总览',
   },
   'departments.create': {
-    input: z.strictObject({ name: plainName(20), headId: z.optional(id) }),
+    input: () => z.strictObject({ name: plainName(20), headId: z.optional(id) }),
     roles: ['owner'],
     summary: '新建部门',
   },
   'departments.setHead': {
-    input: z.strictObject({ deptId: id, personId: id }),
+    input: () => z.strictObject({ deptId: id, personId: id }),
     roles: ['owner'],
     summary: '指定部门负责人',
   },
   'people.add': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       name: plainName(PERSON_NAME_MAX),
       deptId: id,
       employeeNo: z.string().check(z.minLength(1), z.maxLength(EMPLOYEE_NO_MAX), z.regex(/^[A-Za-z0-9_-]+$/)),
@@ -130,22 +130,22 @@ export const actions = {
     summary: '登记本部门的一位人员（姓名、部门、工号）',
   },
   'people.setPublisher': {
-    input: z.strictObject({ personId: id, publisher: z.boolean() }),
+    input: () => z.strictObject({ personId: id, publisher: z.boolean() }),
     roles: ['owner'],
     summary: '指定或取消重要通知的指定发布人',
   },
   'people.onboard': {
-    input: z.strictObject({ personId: id, groupIds: z.optional(z.array(id).check(z.maxLength(50))) }),
+    input: () => z.strictObject({ personId: id, groupIds: z.optional(z.array(id).check(z.maxLength(50))) }),
     roles: ['deptHead', 'owner'],
     summary: '标记新员工入职：为部门的群开出入群任务',
   },
   'people.offboard': {
-    input: z.strictObject({ personId: id, reason: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ personId: id, reason: z.optional(text(REASON_MAX)) }),
     roles: ['deptHead', 'owner'],
     summary: '标记员工离职：立即停用并为其所在的每个群开出移出任务',
   },
   'groups.create': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       name: plainName(GROUP_NAME_MAX),
       type: z.enum(GROUP_TYPES),
       deptId: id,
@@ -159,72 +159,72 @@ export const actions = {
   },
   'groups.bindWechat': {
     /** cloudID from wx.getGroupEnterInfo; the function resolves it to the chat's opengid. */
-    input: z.strictObject({ groupId: id, cloudID: z.string().check(z.minLength(1), z.maxLength(512)) }),
+    input: () => z.strictObject({ groupId: id, cloudID: z.string().check(z.minLength(1), z.maxLength(512)) }),
     roles: ['admin', 'owner'],
     summary: '把登记的群绑定到当前打开小程序的微信群',
   },
   'groups.enter': {
-    input: z.strictObject({ cloudID: z.string().check(z.minLength(1), z.maxLength(512)) }),
+    input: () => z.strictObject({ cloudID: z.string().check(z.minLength(1), z.maxLength(512)) }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '从微信群打开时，找到对应的登记群',
   },
   'groups.roster': {
-    input: z.strictObject({ groupId: id }),
+    input: () => z.strictObject({ groupId: id }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '群成员名册、命名合规情况和群的记录',
   },
   'roster.askFix': {
-    input: z.strictObject({ groupId: id, personId: id }),
+    input: () => z.strictObject({ groupId: id, personId: id }),
     roles: ['admin'],
     summary: '请昵称不合规的成员改正（开出昵称整改事项）',
   },
   'tasks.confirm': {
-    input: z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
     roles: ['admin', 'leader', 'member'],
     summary: '确认已在微信里办完（拉人入群、移出、昵称已改）',
   },
   'cases.acknowledge': {
-    input: z.strictObject({ caseId: id }),
+    input: () => z.strictObject({ caseId: id }),
     roles: ['leader'],
     summary: '上级领导确认已阅备案',
   },
   'admins.appoint': {
-    input: z.strictObject({ groupId: id, personId: id }),
+    input: () => z.strictObject({ groupId: id, personId: id }),
     roles: ['member', 'admin', 'deptHead', 'owner'],
     summary: '群创建者指定管理员，并报上级领导备案',
   },
   'admins.applyChange': {
-    input: z.strictObject({ groupId: id, successorId: id, reason: text(REASON_MAX), requestId }),
+    input: () => z.strictObject({ groupId: id, successorId: id, reason: text(REASON_MAX), requestId }),
     roles: ['admin'],
     summary: '管理员申请变更（须写理由和接任人）',
   },
   'admins.decideChange': {
-    input: z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
     roles: ['leader'],
     summary: '上级领导批准或驳回管理员变更',
   },
   'elections.open': {
-    input: z.strictObject({ groupId: id, requestId }),
+    input: () => z.strictObject({ groupId: id, requestId }),
     roles: ['member', 'admin', 'leader', 'owner'],
     summary: '发起管理员选举（群创建者、管理员或上级领导）',
   },
   'elections.nominate': {
-    input: z.strictObject({ caseId: id, personId: id }),
+    input: () => z.strictObject({ caseId: id, personId: id }),
     roles: ['member', 'admin'],
     summary: '提名候选人（可自荐）',
   },
   'elections.vote': {
-    input: z.strictObject({ caseId: id, candidateId: id }),
+    input: () => z.strictObject({ caseId: id, candidateId: id }),
     roles: ['member', 'admin'],
     summary: '投票（每人一票）',
   },
   'elections.decideTie': {
-    input: z.strictObject({ caseId: id, personId: id }),
+    input: () => z.strictObject({ caseId: id, personId: id }),
     roles: ['leader'],
     summary: '平票时由上级领导在得票最多的候选人中决定',
   },
   'guests.request': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       groupId: id,
       name: plainName(PERSON_NAME_MAX),
       organisation: plainName(30),
@@ -236,12 +236,12 @@ export const actions = {
     summary: '申请临时外部人员入群（理由、结束日期）',
   },
   'guests.decide': {
-    input: z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
     roles: ['deptHead', 'leader'],
     summary: '部门负责人或上级领导批准或驳回外部人员入群',
   },
   'backups.register': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       groupId: id,
       from: isoDate,
       to: isoDate,
@@ -260,27 +260,27 @@ export const actions = {
     summary: '登记一份群聊记录备份（§6.1）',
   },
   'backups.list': {
-    input: z.strictObject({ groupId: id }),
+    input: () => z.strictObject({ groupId: id }),
     roles: ['admin', 'leader'],
     summary: '某群的备份、覆盖时间线与下次备份日期',
   },
   'backups.get': {
-    input: z.strictObject({ backupId: id }),
+    input: () => z.strictObject({ backupId: id }),
     roles: ['admin', 'leader'],
     summary: '一份备份及其完整记录',
   },
   'backups.verify': {
-    input: z.strictObject({ backupId: id }),
+    input: () => z.strictObject({ backupId: id }),
     roles: ['admin'],
     summary: '重新计算备份文件的 SHA-256，检查是否完整',
   },
   'backups.cite': {
-    input: z.strictObject({ backupId: id }),
+    input: () => z.strictObject({ backupId: id }),
     roles: ['member', 'admin', 'leader'],
     summary: '引用备份作为依据时注明出处（§6.2）',
   },
   'records.request': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       groupId: id,
       from: isoDate,
       to: isoDate,
@@ -293,42 +293,42 @@ export const actions = {
     summary: '申请查阅群聊记录（须勾选保密承诺）',
   },
   'records.withdraw': {
-    input: z.strictObject({ caseId: id }),
+    input: () => z.strictObject({ caseId: id }),
     roles: ['member', 'admin'],
     summary: '撤回自己的查阅申请',
   },
   'records.approve': {
-    input: z.strictObject({ caseId: id, days: z.int().check(z.minimum(1), z.maximum(365)), note: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ caseId: id, days: z.int().check(z.minimum(1), z.maximum(365)), note: z.optional(text(REASON_MAX)) }),
     roles: ['admin', 'leader'],
     summary: '批准查阅申请并设定有效期',
   },
   'records.reject': {
-    input: z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
+    input: () => z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
     roles: ['admin', 'leader'],
     summary: '驳回查阅申请（须填写理由）',
   },
   'records.revoke': {
-    input: z.strictObject({ caseId: id, reason: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ caseId: id, reason: z.optional(text(REASON_MAX)) }),
     roles: ['admin', 'leader'],
     summary: '提前撤销查阅授权',
   },
   'records.grant': {
-    input: z.strictObject({ caseId: id }),
+    input: () => z.strictObject({ caseId: id }),
     roles: ['member', 'admin', 'leader'],
     summary: '查阅授权：可下载的备份与有效期',
   },
   'records.link': {
-    input: z.strictObject({ caseId: id, backupId: id }),
+    input: () => z.strictObject({ caseId: id, backupId: id }),
     roles: ['member', 'admin', 'leader'],
     summary: '获取一份备份的限时下载链接（记入查阅日志）',
   },
   'records.log': {
-    input: z.strictObject({ caseId: id }),
+    input: () => z.strictObject({ caseId: id }),
     roles: ['admin', 'leader'],
     summary: '查阅日志：谁在何时获取链接、下载了什么',
   },
   'violation.form': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       groupId: id,
       subjectId: z.optional(id),
       severity: z.optional(z.enum(SEVERITIES)),
@@ -337,7 +337,7 @@ export const actions = {
     summary: '违规处理表单：本群成员、违规类别，及按处罚规则建议的处理和理由',
   },
   'violation.open': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       groupId: id,
       subjectId: id,
       category: text(40),
@@ -355,12 +355,12 @@ export const actions = {
     summary: '管理员立案处理违规（警告 / 移出群聊并备案 / 报领导处分）',
   },
   'violation.decideMeasure': {
-    input: z.strictObject({ caseId: id, measure: z.enum(MEASURES), reason: text(REASON_MAX) }),
+    input: () => z.strictObject({ caseId: id, measure: z.enum(MEASURES), reason: text(REASON_MAX) }),
     roles: ['leader'],
     summary: '上级领导决定纪律处分（批评教育 / 罚款 / 降职 / 辞退）',
   },
   'violation.appeal': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       caseId: id,
       reasons: text(DESCRIPTION_MAX),
       evidence: z.optional(z.array(fileId).check(z.maxLength(EVIDENCE_MAX))),
@@ -369,57 +369,57 @@ export const actions = {
     summary: '对处理决定提出申诉（须在申诉期内）',
   },
   'violation.accept': {
-    input: z.strictObject({ caseId: id }),
+    input: () => z.strictObject({ caseId: id }),
     roles: ['member', 'admin'],
     summary: '接受处理结果，不再申诉',
   },
   'violation.answer': {
-    input: z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    input: () => z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
     roles: ['admin', 'leader'],
     summary: '管理员答复申诉：维持、减轻或撤销，并写明调查结论',
   },
   'violation.escalate': {
-    input: z.strictObject({ caseId: id, reasons: text(DESCRIPTION_MAX) }),
+    input: () => z.strictObject({ caseId: id, reasons: text(DESCRIPTION_MAX) }),
     roles: ['member', 'admin'],
     summary: '对申诉答复不服，向上级领导申诉',
   },
   'violation.rule': {
-    input: z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    input: () => z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
     roles: ['leader'],
     summary: '上级领导最终裁决（结案）',
   },
   'violation.confirmTask': {
-    input: z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
+    input: () => z.strictObject({ caseId: id, note: z.optional(text(REASON_MAX)) }),
     roles: ['admin'],
     summary: '确认已在微信群中完成移出（或重新拉回）',
   },
   'cases.mine': {
-    input: z.strictObject({ ...paging }),
+    input: () => z.strictObject({ ...paging }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '我提交的或与我有关的事项',
   },
   'cases.get': {
-    input: z.strictObject({ caseId: id }),
+    input: () => z.strictObject({ caseId: id }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '事项详情及完整记录',
   },
   'inbox.list': {
-    input: z.strictObject({ ...paging }),
+    input: () => z.strictObject({ ...paging }),
     roles: ['admin', 'leader', 'deptHead', 'owner'],
     summary: '等我处理的事项，截止时间最早的在前',
   },
   'notifications.list': {
-    input: z.strictObject({ ...paging, unreadOnly: z.optional(z.boolean()) }),
+    input: () => z.strictObject({ ...paging, unreadOnly: z.optional(z.boolean()) }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '站内消息',
   },
   'notifications.read': {
-    input: z.strictObject({ ids: z.array(id).check(z.minLength(1), z.maxLength(50)) }),
+    input: () => z.strictObject({ ids: z.array(id).check(z.minLength(1), z.maxLength(50)) }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '标记站内消息为已读',
   },
   'subscriptions.record': {
-    input: z.strictObject({
+    input: () => z.strictObject({
       /** What requestSubscribeMessage answered, template id → accept | reject | ban | filter. */
       results: z
         .record(
@@ -432,19 +432,40 @@ export const actions = {
     summary: '记录订阅消息授权结果',
   },
   'settings.get': {
-    input: z.strictObject({}),
+    input: () => z.strictObject({}),
     roles: ['owner'],
     summary: '查看系统设置与节假日数据状态',
   },
   'settings.update': {
-    input: z.strictObject({ values: settingsValuesSchema, expectedVersion: z.int().check(z.minimum(1)) }),
+    input: () => z.strictObject({ values: settingsValuesSchema, expectedVersion: z.int().check(z.minimum(1)) }),
     roles: ['owner'],
     summary: '修改系统设置（仅对新事项生效）',
   },
-} as const satisfies Record<string, { input: z.ZodMiniType; roles: readonly Role[]; summary: string }>;
+} as const satisfies Record<string, { input: () => z.ZodMiniType; roles: readonly Role[]; summary: string }>;
+
+type Built<D> = { [K in keyof D]: { [P in keyof D[K]]: P extends 'input' ? (D[K][P] extends () => infer S ? S : never) : D[K][P] } };
+
+/**
+ * Every action with its input schema built on first use: a cold function instance builds the one
+ * schema it is called with rather than all of them (building them all was most of its load time).
+ */
+export const actions = buildLazily(definitions);
+
+function buildLazily<D extends Record<string, { input: () => z.ZodMiniType }>>(defs: D): Built<D> {
+  const out: Record<string, unknown> = {};
+  for (const [name, def] of Object.entries(defs)) {
+    let schema: z.ZodMiniType | undefined;
+    out[name] = Object.defineProperty({ ...def }, 'input', { enumerable: true, get: () => (schema ??= def.input()) });
+  }
+  return out as Built<D>;
+}
 
 export type ActionName = keyof typeof actions;
 export const ACTION_NAMES = Object.keys(actions) as ActionName[];
+/** An action's input schema, for code generic over the action name. */
+export function inputSchema(action: ActionName): z.ZodMiniType {
+  return actions[action].input;
+}
 export type ActionInput<A extends ActionName> = z.infer<(typeof actions)[A]['input']>;
 
 export interface ActionResults {

@@ -1,8 +1,13 @@
 // China's working-day calendar: official holidays and 调休 from chinese-days, plus the
 // organisation's overrides. Dates are YYYY-MM-DD in Asia/Shanghai.
-import { isWorkday as officialIsWorkday } from 'chinese-days';
+import type * as ChineseDays from 'chinese-days';
 import type { CalendarOverrides } from '../contract';
 import { shanghaiDate, endOfShanghaiDay, nextDate, weekday } from './time';
+
+// Loaded on first use: its holiday tables were a good part of a cold function's start, and many
+// calls (the inbox, a case page) never compute a deadline.
+let chineseDays: typeof ChineseDays | undefined;
+const officialIsWorkday = (date: string): boolean => (chineseDays ??= require('chinese-days') as typeof ChineseDays).isWorkday(date);
 
 export type { CalendarOverrides };
 

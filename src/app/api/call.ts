@@ -2,7 +2,7 @@
 // cloud function; on h5 it posts to the local host, which runs the same dispatch.
 import Taro from '@tarojs/taro';
 import {
-  actions,
+  inputSchema,
   ERROR_CODES,
   ERROR_MESSAGES,
   fail,
@@ -31,7 +31,7 @@ export function isH5(): boolean {
 
 export async function call<A extends ActionName>(action: A, data: ActionInput<A>): Promise<Result<ActionResult<A>>> {
   // The same schema the server parses with: a malformed request never leaves the phone.
-  const parsed = actions[action].input.safeParse(data);
+  const parsed = inputSchema(action).safeParse(data);
   if (!parsed.success) {
     return fail(
       'BAD_INPUT',

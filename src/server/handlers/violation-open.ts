@@ -51,7 +51,7 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
   const evidence = await checkFiles(ctx, input.evidence);
   if (!Array.isArray(evidence)) return evidence;
   const backupIds = [...new Set(input.backupIds ?? [])];
-  const backups = await store.getBackups(backupIds);
+  const backups = backupIds.length ? await store.getBackups(backupIds) : [];
   if (backups.length !== backupIds.length || backups.some((b) => b.groupId !== gc.group._id)) return fail('BACKUP_NOT_IN_GROUP');
   const refused = await checkText(ctx, [description, lighterReason ?? undefined]);
   if (refused) return refused;
