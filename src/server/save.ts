@@ -42,3 +42,25 @@ export async function insertNew(deps: Deps, c: Case): Promise<{ case: Case; crea
   if (!existing) throw new Error(`case ${c._id} neither inserted nor found`);
   return { case: existing, created: false };
 }
+
+/**
+ * File the next case of a series where at most one may be open (a member's rename requests in a group):
+ * the n-th case of the series has a fixed id, so two filed at once compete for it and the database lets
+ * one in. `past` is the whole series so far; `mine` tells this request's case (a retry) from another's.
+ */
+export async function insertNext(
+  deps: Deps,
+  past: Case[],
+  idOf: (n: number) => string,
+  make: (id: string) => Case,
+  mine: (c: Case) => boolean,
+): Promise<Case | 'open' | 'busy'> {
+  for (let n = past.length + 1; n <= past.length + MAX_TRIES; n++) {
+    const { case: saved, created } = await insertNew(deps, make(idOf(n)));
+    if (created || mine(saved)) return saved;
+    // Another request took this number: still open, so this one would be a second; decided already
+    // (the series moved on meanwhile), so take the next number.
+    if (saved.open) return 'open';
+  }
+  return 'busy';
+}

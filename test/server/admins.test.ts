@@ -61,6 +61,18 @@ describe('admin change', () => {
     expect(await admins('g_market')).toEqual(['刘洋']);
   });
 
+  it('should open one change request when an admin files two different ones at the same moment', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const apply = () => w.call('p_liuyang', 'admins.applyChange', { groupId: 'g_market', successorId: 'p_zhengshuang', reason: '调往项目组', requestId: requestId() });
+      const results = await Promise.all([apply(), apply()]);
+      const filed = results.filter((r) => r.ok);
+      expect(filed).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ code: 'DUPLICATE_OPEN_CASE' });
+      if (filed[0].ok) await w.okCall('p_chengang', 'admins.decideChange', { caseId: (filed[0].data as { id: string }).id, approve: false, reason: '暂不调整' });
+    }
+    expect(await admins('g_market')).toEqual(['刘洋']);
+  });
+
   it('should require a successor who is a member, and never leave the group without an admin', async () => {
     expect(await w.call('p_liuyang', 'admins.applyChange', { groupId: 'g_market', successorId: 'p_wufang', reason: '调动', requestId: requestId() })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
     expect(await w.call('p_huanglei', 'admins.applyChange', { groupId: 'g_market', successorId: 'p_zhengshuang', reason: '调动', requestId: requestId() })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

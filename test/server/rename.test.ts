@@ -67,6 +67,21 @@ describe('rename requests end to end through dispatch', () => {
     expect(again).toMatchObject({ ok: false, code: 'DUPLICATE_OPEN_REQUEST' });
   });
 
+  it('should let only one of two different requests filed at the same moment in, however often it happens', async () => {
+    for (let trial = 0; trial < 20; trial++) {
+      const submit = () => w.call('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() });
+      const results = await Promise.all([submit(), submit(), submit()]);
+      const filed = results.filter((r) => r.ok);
+      expect(filed).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'DUPLICATE_OPEN_REQUEST' }), expect.objectContaining({ code: 'DUPLICATE_OPEN_REQUEST' })]);
+      const open = (await w.okCall('p_huanglei', 'cases.mine', {})).items.filter((c) => c.kind === 'rename' && c.state === 'submitted');
+      expect(open).toHaveLength(1);
+      // Decided, so the next trial may file again.
+      await w.okCall('p_liuyang', 'rename.reject', { caseId: open[0].id, reason: '请重新提交' });
+    }
+    expect((await w.okCall('p_huanglei', 'cases.mine', { limit: 50 })).total).toBe(20);
+  });
+
   it('should let exactly one of two admins deciding at once win', async () => {
     // Two admins in the project group: 周杰 and 孙丽.
     const c = await w.okCall('p_machao', 'rename.submit', { groupId: 'g_projecta', nickname: '马超-技术部', requestId: requestId() });

@@ -1,12 +1,12 @@
 // Admins (§3.1): appointment by the group creator (filed with the leader), and the change an admin
 // applies for and the leader decides.
+import { createHash } from 'node:crypto';
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
 import { decideAdminChange, openAdminChange, type AdminChangeCase } from '../../core/admin-change';
 import { openAdminFiling } from '../../core/admin-filing';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { requestKey } from '../org';
-import { insertNew } from '../save';
+import { insertNew, insertNext } from '../save';
 import { currentSettings } from '../settings';
 import type { Case } from '../../core/model';
 import { canSeeCase, toCaseViews } from '../views';
@@ -48,12 +48,11 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
   const { store } = ctx.deps;
   const { actor, now } = ctx;
   const me = actor.person._id;
-  const id = requestKey('ac', me, input.requestId);
   const view = async (c: Case) => ok((await toCaseViews(store, actor, [c], true, { now }))[0]);
   if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有该群的现任管理员可以申请变更');
-  const [gc, open] = await Promise.all([loadGroupContext(store, input.groupId), store.listOpenCases('admin_change', input.groupId, me)]);
-  // A retried request finds its case among the open ones; one decided since then is found on insert.
-  const retried = open.find((c) => c._id === id);
+  const [gc, past] = await Promise.all([loadGroupContext(store, input.groupId), store.listCasesAbout('admin_change', input.groupId, me, 0)]);
+  // A retried request finds its case among this admin's requests in the group, decided or not.
+  const retried = past.find((c) => c.data.requestId === input.requestId);
   if (retried) return view(retried);
   if (!gc) return fail('NOT_FOUND');
   const reason = input.reason.trim();
@@ -61,23 +60,33 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
   if (input.successorId === me) return fail('BAD_INPUT', '接任人不能是你自己');
   const successor = eligible(gc, input.successorId);
   if (!successor) return fail('NOT_ELIGIBLE', '接任人必须是该群的在册成员');
-  if (open.length) return fail('DUPLICATE_OPEN_CASE', '你在该群已有一个待审批的管理员变更申请');
+  const duplicate = () => fail('DUPLICATE_OPEN_CASE', '你在该群已有一个待审批的管理员变更申请');
+  if (past.some((c) => c.open)) return duplicate();
   if (!gc.leaders.length) return fail('BAD_INPUT', '该群没有上级领导，无法审批变更，请联系系统管理员');
   const refused = await checkText(ctx, [reason]);
   if (refused) return refused;
   const settings = await currentSettings(store);
-  const c = openAdminChange({
-    id,
-    groupId: gc.group._id,
-    applicantId: me,
-    leaders: gc.leaders,
-    data: { groupName: gc.group.name, subjectName: actor.person.name, successorId: successor.person._id, successorName: successor.person.name, reason, requestId: input.requestId },
-    settingsVersion: settings.version,
-    now,
-    settings: settings.values,
-  });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  return canSeeCase(actor, saved) ? view(saved) : fail('NOT_FOUND');
+  const filed = await insertNext(
+    ctx.deps,
+    past,
+    // At most one open per admin and group: two requests filed at once compete for one id.
+    (n) => `ac_${createHash('sha256').update(`${gc.group._id}\n${me}`).digest('hex').slice(0, 24)}_${n}`,
+    (id) =>
+      openAdminChange({
+        id,
+        groupId: gc.group._id,
+        applicantId: me,
+        leaders: gc.leaders,
+        data: { groupName: gc.group.name, subjectName: actor.person.name, successorId: successor.person._id, successorName: successor.person.name, reason, requestId: input.requestId },
+        settingsVersion: settings.version,
+        now,
+        settings: settings.values,
+      }),
+    (c) => c.data.requestId === input.requestId,
+  );
+  if (filed === 'open') return duplicate();
+  if (filed === 'busy') return fail('CONFLICT');
+  return canSeeCase(actor, filed) ? view(filed) : fail('NOT_FOUND');
 }
 
 export async function adminsDecideChange(ctx: HandlerCtx, input: ActionInput<'admins.decideChange'>): Promise<Result<CaseView>> {
