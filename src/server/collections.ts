@@ -72,7 +72,7 @@ export const INDEXES: readonly IndexSpec[] = [
     name: 'open_of_subject',
     fields: [['subjectId', 1], ['kind', 1], ['groupId', 1], ['open', 1], ['createdAt', 1], ['_id', 1]],
   },
-  // listOpenCases of a whole group (the roster's pending nickname fixes)
+  // listOpenCases of a whole group (the roster's pending nickname fixes); listCasesOfKind by its prefix
   { collection: 'cases', name: 'open_of_group', fields: [['kind', 1], ['groupId', 1], ['open', 1], ['createdAt', 1], ['_id', 1]] },
   // listCasesAbout: a member's earlier cases of a kind in a group (the penalty ladder)
   {

@@ -91,6 +91,8 @@ export interface Store {
   listCasesOfGroup(groupId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Cases of one kind about one subject in one group opened at or after `since`, open or not, oldest first (the penalty ladder). */
   listCasesAbout(kind: string, groupId: string, subjectId: string, since: number): Promise<Case[]>;
+  /** Every case of a kind in a group, open or closed, oldest first (a series such as a group's elections). */
+  listCasesOfKind(kind: string, groupId: string): Promise<Case[]>;
   /** Open cases whose wakeAt ≤ now, earliest first. */
   listDueCases(now: number, limit: number): Promise<Case[]>;
   /** Cases with undispatched outbox entries. */

@@ -154,6 +154,21 @@ describe('election', () => {
     expect((await w.okCall('p_liuyang', 'elections.open', input)).id).toBe(e.id);
   });
 
+  it('should open one election when two admins and the leader start one at the same moment', async () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const start = (who: string) => w.call(who, 'elections.open', { groupId: 'g_projecta', requestId: requestId() });
+      const results = await Promise.all([start('p_zhoujie'), start('p_sunli'), start('p_chengang')]);
+      const opened = results.filter((r) => r.ok);
+      expect(opened).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'DUPLICATE_OPEN_CASE' }), expect.objectContaining({ code: 'DUPLICATE_OPEN_CASE' })]);
+      const e = (opened[0] as { data: { id: string; dueAt: number } }).data;
+      // Nobody nominated: it ends, and the next trial may start another.
+      w.clock.t = e.dueAt + 1;
+      await runScheduler(w.deps);
+      expect((await w.okCall('p_zhoujie', 'cases.get', { caseId: e.id })).state).toBe('failed');
+    }
+  });
+
   it('should end with no result when nobody is nominated', async () => {
     const e = await w.okCall('p_liuyang', 'elections.open', { groupId: 'g_market', requestId: requestId() });
     expect(await w.call('p_liuyang', 'elections.open', { groupId: 'g_market', requestId: requestId() })).toMatchObject({ ok: false, code: 'DUPLICATE_OPEN_CASE' });

@@ -421,6 +421,15 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.listCasesAbout('violation', 'g9', 's', 0)).toEqual([]);
       });
 
+      it("should list a group's cases of one kind, open or closed, oldest first", async () => {
+        await store.insertCase(makeCase('second', { kind: 'election', groupId: 'g1', createdAt: T0 + HOUR }));
+        await store.insertCase(makeCase('first', { kind: 'election', groupId: 'g1', createdAt: T0, open: false }));
+        await store.insertCase(makeCase('other_group', { kind: 'election', groupId: 'g2', createdAt: T0 }));
+        await store.insertCase(makeCase('other_kind', { groupId: 'g1', createdAt: T0 }));
+        expect(ids(await store.listCasesOfKind('election', 'g1'))).toEqual(['first', 'second']);
+        expect(await store.listCasesOfKind('election', 'g9')).toEqual([]);
+      });
+
       it('should list open cases due by now, earliest first, up to the limit', async () => {
         await store.insertCase(makeCase('due_late', { wakeAt: T0 - HOUR }));
         await store.insertCase(makeCase('due_early', { wakeAt: T0 - 5 * HOUR }));

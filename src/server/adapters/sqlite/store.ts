@@ -309,6 +309,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       const items = cases.where(`${c('groupId')} = ?`, [groupId, limit, offset], `ORDER BY ${c('updatedAt')} DESC, _id DESC LIMIT ? OFFSET ?`).map(docToCase);
       return { items, total: cases.count(`${c('groupId')} = ?`, [groupId]) };
     },
+    async listCasesOfKind(kind, groupId) {
+      return cases.where(`${c('kind')} = ? AND ${c('groupId')} = ?`, [kind, groupId], `ORDER BY ${c('createdAt')}, _id`).map(docToCase);
+    },
     async listCasesAbout(kind, groupId, subjectId, since) {
       return cases
         .where(

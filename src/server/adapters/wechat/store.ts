@@ -259,6 +259,13 @@ export function createWechatStore(db: WxDatabase): Store {
       ], p);
       return { items: r.items.map(docToCase), total: r.total };
     },
+    async listCasesOfKind(kind, groupId) {
+      const docs = await all<WxDoc>('cases', { kind, groupId }, [
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return docs.map(docToCase);
+    },
     async listCasesAbout(kind, groupId, subjectId, since) {
       const docs = await all<WxDoc>('cases', { subjectId, kind, groupId, createdAt: _.gte(since) }, [
         ['createdAt', 'asc'],
