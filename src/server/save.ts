@@ -1,4 +1,5 @@
 // Saving a decision: optimistic version check, reload and decide again when someone else won.
+import { createHash } from 'node:crypto';
 import { fail, type Failure } from '../contract';
 import type { Decision } from '../core/case';
 import type { Case } from '../core/model';
@@ -41,6 +42,11 @@ export async function insertNew(deps: Deps, c: Case): Promise<{ case: Case; crea
   const existing = await deps.store.getCase(c._id);
   if (!existing) throw new Error(`case ${c._id} neither inserted nor found`);
   return { case: existing, created: false };
+}
+
+/** The id of the n-th case of a series (`key`: what the series is about, e.g. a group and a member). */
+export function seriesId(prefix: string, key: string, n: number): string {
+  return `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 24)}_${n}`;
 }
 
 /**

@@ -154,6 +154,26 @@ describe('organisation set-up', () => {
   });
 });
 
+describe('asked at the same moment', () => {
+  it('should open one fix task when both admins of a group ask a member at once', async () => {
+    const roster = await w.okCall('p_zhoujie', 'groups.roster', { groupId: 'g_projecta' });
+    const member = roster.members.find((m) => !m.compliant && !m.roles.includes('admin'))!;
+    const ask = (who: string) => w.call(who, 'roster.askFix', { groupId: 'g_projecta', personId: member.person.id });
+    const results = await Promise.all([ask('p_zhoujie'), ask('p_sunli')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'DUPLICATE_OPEN_CASE' });
+    expect((await w.okCall('p_zhoujie', 'groups.roster', { groupId: 'g_projecta' })).members.find((m) => m.person.id === member.person.id)!.fixCaseId).not.toBeNull();
+  });
+
+  it('should open one add task per group when the owner and the head start onboarding at once', async () => {
+    const { person, inv } = await registerAndInvite();
+    await w.call({ openid: 'wx_new' }, 'invitations.accept', { token: inv.token });
+    const [a, b] = await Promise.all([w.okCall('p_wangqiang', 'people.onboard', { personId: person.id }), w.okCall('p_zhaomin', 'people.onboard', { personId: person.id })]);
+    expect(a.length + b.length).toBe(1);
+    expect((await w.okCall('p_liuyang', 'inbox.list', {})).items.filter((c) => c.kind === 'onboard')).toHaveLength(1);
+  });
+});
+
 describe('onboarding', () => {
   it("should open an add task for the admins of each of the department's groups, tracked to confirmed", async () => {
     const { person, inv } = await registerAndInvite();

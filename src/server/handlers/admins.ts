@@ -1,12 +1,11 @@
 // Admins (§3.1): appointment by the group creator (filed with the leader), and the change an admin
 // applies for and the leader decides.
-import { createHash } from 'node:crypto';
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
 import { decideAdminChange, openAdminChange, type AdminChangeCase } from '../../core/admin-change';
 import { openAdminFiling } from '../../core/admin-filing';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNew, insertNext } from '../save';
+import { insertNew, insertNext, seriesId } from '../save';
 import { currentSettings } from '../settings';
 import type { Case } from '../../core/model';
 import { canSeeCase, toCaseViews } from '../views';
@@ -70,7 +69,7 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
     ctx.deps,
     past,
     // At most one open per admin and group: two requests filed at once compete for one id.
-    (n) => `ac_${createHash('sha256').update(`${gc.group._id}\n${me}`).digest('hex').slice(0, 24)}_${n}`,
+    (n) => seriesId('ac', `${gc.group._id}\n${me}`, n),
     (id) =>
       openAdminChange({
         id,

@@ -1,10 +1,9 @@
 // 管理员选举: opened by the group creator, an admin or the leader; members nominate and vote; the
 // scheduler closes nominations and counts; a tie goes to the leader.
-import { createHash } from 'node:crypto';
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
 import { decideElection, openElection, type ElectionCase } from '../../core/election';
 import { rolesIn, type HandlerCtx } from '../context';
-import { insertNext } from '../save';
+import { insertNext, seriesId } from '../save';
 import { currentSettings } from '../settings';
 import type { Case } from '../../core/model';
 import { canSeeCase, toCaseViews } from '../views';
@@ -34,7 +33,7 @@ export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'electio
     ctx.deps,
     past,
     // One election at a time in a group: two opened at once (two admins) compete for one id.
-    (n) => `el_${createHash('sha256').update(gc.group._id).digest('hex').slice(0, 24)}_${n}`,
+    (n) => seriesId('el', gc.group._id, n),
     (id) =>
       openElection({
         id,

@@ -5,7 +5,7 @@ import { canonicalNickname } from '../../core/naming';
 import { openTask } from '../../core/task';
 import { rolesIn, type HandlerCtx } from '../context';
 import { groupView, managesDept, requestKey, toGroupView } from '../org';
-import { insertNew } from '../save';
+import { insertNext, seriesId } from '../save';
 import { currentSettings } from '../settings';
 import { canSeeCase, toCaseViews } from '../views';
 import { loadGroupContext, namingSubject } from './group-context';
@@ -133,14 +133,15 @@ export async function rosterAskFix(ctx: HandlerCtx, input: ActionInput<'roster.a
   if (!gc) return fail('NOT_FOUND');
   const entry = gc.roster.find((r) => r.person._id === input.personId && r.membership.roles.includes('member'));
   if (!entry || entry.person.status !== 'active') return fail('NOT_MEMBER', '此人不是该群的在册成员');
-  const open = await store.listOpenCases('naming_fix', gc.group._id, input.personId);
-  if (open.length) return fail('DUPLICATE_OPEN_CASE', '已要求该成员改正昵称，正在等待处理');
+  const past = await store.listCasesAbout('naming_fix', gc.group._id, input.personId, 0);
+  const duplicate = () => fail('DUPLICATE_OPEN_CASE', '已要求该成员改正昵称，正在等待处理');
+  if (past.some((c) => c.open)) return duplicate();
   const settings = await currentSettings(store);
   const { canonical } = canonicalNickname(namingSubject(entry, gc.departments), gc.members, settings.values.naming);
   if (entry.membership.nickname === canonical) return fail('BAD_INPUT', '该成员的群昵称已符合规范');
-  const c = openTask({
+  const make = (id: string) => openTask({
     kind: 'naming_fix',
-    id: `nf_${ctx.deps.ids().replace(/-/g, '')}`,
+    id,
     groupId: gc.group._id,
     subjectId: entry.person._id,
     openedBy: actor.person._id,
@@ -156,6 +157,9 @@ export async function rosterAskFix(ctx: HandlerCtx, input: ActionInput<'roster.a
     now,
     settings: settings.values,
   });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
+  // Two admins asking at once: the n-th fix of a member in a group has a fixed id, so one task opens.
+  const filed = await insertNext(ctx.deps, past, (n) => seriesId('nf', `${gc.group._id}\n${entry.person._id}`, n), make, () => false);
+  if (filed === 'open') return duplicate();
+  if (filed === 'busy') return fail('CONFLICT');
+  return ok((await toCaseViews(store, actor, [filed], true, { now: now }))[0]);
 }

@@ -6,7 +6,7 @@ import { decideTask, openTask, type TaskCase, type TaskKind } from '../../core/t
 import type { HandlerCtx } from '../context';
 import type { Deps } from '../ports';
 import { managesDept } from '../org';
-import { decideAndSave, insertNew } from '../save';
+import { decideAndSave, insertNext, seriesId } from '../save';
 import { currentSettings, settingsAt } from '../settings';
 import { toCaseViews } from '../views';
 import { checkText } from '../content';
@@ -20,13 +20,14 @@ function taskAssignees(gc: GroupContext, subjectId: string): string[] {
 
 async function openGroupTask(ctx: HandlerCtx, kind: TaskKind, gc: GroupContext, person: Person, instruction: string, reason?: string): Promise<Case | null> {
   const { store } = ctx.deps;
-  if ((await store.listOpenCases(kind, gc.group._id, person._id)).length) return null;
+  const past = await store.listCasesAbout(kind, gc.group._id, person._id, 0);
+  if (past.some((c) => c.open)) return null;
   const settings = await currentSettings(store);
   const depts = gc.departments;
   const head = depts.get(gc.group.deptId)?.headId ?? null;
-  const c = openTask({
+  const make = (id: string) => openTask({
     kind,
-    id: `${kind === 'onboard' ? 'ob' : 'of'}_${ctx.deps.ids().replace(/-/g, '')}`,
+    id,
     groupId: gc.group._id,
     subjectId: person._id,
     openedBy: ctx.actor.person._id,
@@ -42,7 +43,9 @@ async function openGroupTask(ctx: HandlerCtx, kind: TaskKind, gc: GroupContext, 
     now: ctx.now,
     settings: settings.values,
   });
-  return (await insertNew(ctx.deps, c)).case;
+  // Started twice at once (the owner and the head): the n-th task of a person in a group has a fixed id.
+  const filed = await insertNext(ctx.deps, past, (n) => seriesId(kind === 'onboard' ? 'ob' : 'of', `${gc.group._id}\n${person._id}`, n), make, () => false);
+  return typeof filed === 'string' ? null : filed;
 }
 
 export async function peopleOnboard(ctx: HandlerCtx, input: ActionInput<'people.onboard'>): Promise<Result<CaseView[]>> {

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
 import type { Case } from '../../core/model';
 import { checkNickname } from '../../core/naming';
 import { openRename } from '../../core/rename';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNext } from '../save';
+import { insertNext, seriesId } from '../save';
 import { currentSettings } from '../settings';
 import { canSeeCase, toCaseViews } from '../views';
 import { loadGroupContext, namingSubject } from './group-context';
@@ -15,7 +14,7 @@ import { loadGroupContext, namingSubject } from './group-context';
  * request ids) compete for the same id, so the database lets one in and at most one is ever open.
  */
 export function renameCaseId(groupId: string, personId: string, n: number): string {
-  return `rn_${createHash('sha256').update(`${groupId}\n${personId}`).digest('hex').slice(0, 24)}_${n}`;
+  return seriesId('rn', `${groupId}\n${personId}`, n);
 }
 
 export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.submit'>): Promise<Result<CaseView>> {
