@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS, describeCloudIndexes, INDEXES } from '../../src/server/collections';
@@ -22,6 +22,24 @@ describe('sqlite store', () => {
     dir = mkdtempSync(join(tmpdir(), 'qunwu-store-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should copy the WAL back into the database file from its background checkpointer', async () => {
+    const file = join(dir, 'q.sqlite');
+    const s = openSqliteStore(file, { groupCommit: true, backgroundCheckpoint: true });
+    try {
+      const before = statSync(file).size;
+      for (let i = 0; i < 300; i++) await s.insertCase(makeCase(`c${i}`, { createdAt: T0 + i }));
+      await s.flush();
+      // The main connection checkpoints only past ~400 MB of WAL: the database file grows only if the worker did it.
+      expect(statSync(file).size).toBe(before);
+      const deadline = Date.now() + 5000;
+      while (statSync(file).size === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(statSync(file).size).toBeGreaterThan(before);
+      expect(await s.getCase('c299')).not.toBeNull();
+    } finally {
+      s.close();
+    }
+  });
 
   it('should keep its data in a WAL file database across reopening', async () => {
     const file = join(dir, 'q.sqlite');

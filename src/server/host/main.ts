@@ -22,7 +22,7 @@ const secretFile = join(dataDir, 'session-secret');
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
 const secret = readFileSync(secretFile, 'utf8');
 
-const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'), { groupCommit: true });
+const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'), { groupCommit: true, backgroundCheckpoint: true });
 const notifier = createLocalNotifier(store.db);
 const files = createDiskFiles(join(dataDir, 'files'), secret);
 let offsetMs = 0;

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { BackupDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { PageQuery, Store } from '../../ports';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
 
 export interface SqliteStore extends Store {
@@ -19,6 +20,11 @@ export interface SqliteOptions {
    * acknowledged before it is on disk. Each write is still atomic on its own (a savepoint).
    */
   groupCommit?: boolean;
+  /**
+   * For a server on a database file: checkpoint the WAL from a worker thread every second instead of
+   * on the request path (the host's p99 under load fell from ~24 to ~17 ms, see npm run bench).
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 const c = col;
@@ -35,6 +41,12 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   // Checkpoint the WAL every ~40 MB rather than every 4 MB: a page changed by many commits is copied
   // back once, which made approvals ~1.5× faster (see npm run bench). Readers are unaffected.
   db.pragma('wal_autocheckpoint = 10000');
+  let checkpointer: Checkpointer | undefined;
+  if (opts.backgroundCheckpoint && file !== ':memory:') {
+    // The main connection still checkpoints if the worker ever falls behind, but only past ~400 MB.
+    db.pragma('wal_autocheckpoint = 100000');
+    checkpointer = startCheckpointer(file);
+  }
   for (const name of COLLECTIONS) ensureCollection(db, name);
 
   const people = new Collection<Person>(db, 'people');
@@ -162,6 +174,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     flush: () => (db.inTransaction && opts.groupCommit ? new Promise<void>((resolve, reject) => waiters.push({ resolve, reject })) : Promise.resolve()),
     close: () => {
       if (!db.open) return;
+      void checkpointer?.stop();
       if (db.inTransaction) commitBatch();
       // Keeps the planner's statistics fresh, as SQLite recommends before closing.
       db.pragma('optimize');
