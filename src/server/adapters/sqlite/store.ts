@@ -22,7 +22,7 @@ export interface SqliteOptions {
   groupCommit?: boolean;
   /**
    * For a server on a database file: checkpoint the WAL from a worker thread every second instead of
-   * on the request path (the host's p99 under load fell from ~24 to ~17 ms, see npm run bench).
+   * on the request path (the host's p99 under load fell from ~24 to 15–20 ms, see npm run bench).
    */
   backgroundCheckpoint?: boolean;
 }
