@@ -49,6 +49,11 @@ export function seriesId(prefix: string, key: string, n: number): string {
   return `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 24)}_${n}`;
 }
 
+/** The ids of one member's series in one group (their rename requests, the fix tasks about them, ...). */
+export function memberSeries(prefix: string, groupId: string, personId: string): (n: number) => string {
+  return (n) => seriesId(prefix, `${groupId}\n${personId}`, n);
+}
+
 /**
  * File the next case of a series where at most one may be open (a member's rename requests in a group):
  * the n-th case of the series has a fixed id, so two filed at once compete for it and the database lets

@@ -5,7 +5,7 @@ import { decideAdminChange, openAdminChange, type AdminChangeCase } from '../../
 import { openAdminFiling } from '../../core/admin-filing';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNew, insertNext, seriesId } from '../save';
+import { insertNew, insertNext, memberSeries } from '../save';
 import { currentSettings } from '../settings';
 import type { Case } from '../../core/model';
 import { canSeeCase, toCaseViews } from '../views';
@@ -69,7 +69,7 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
     ctx.deps,
     past,
     // At most one open per admin and group: two requests filed at once compete for one id.
-    (n) => seriesId('ac', `${gc.group._id}\n${me}`, n),
+    memberSeries('ac', gc.group._id, me),
     (id) =>
       openAdminChange({
         id,

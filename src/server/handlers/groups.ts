@@ -5,7 +5,7 @@ import { canonicalNickname } from '../../core/naming';
 import { openTask } from '../../core/task';
 import { rolesIn, type HandlerCtx } from '../context';
 import { groupView, managesDept, requestKey, toGroupView } from '../org';
-import { insertNext, seriesId } from '../save';
+import { insertNext, memberSeries } from '../save';
 import { currentSettings } from '../settings';
 import { canSeeCase, toCaseViews } from '../views';
 import { loadGroupContext, namingSubject } from './group-context';
@@ -158,7 +158,7 @@ export async function rosterAskFix(ctx: HandlerCtx, input: ActionInput<'roster.a
     settings: settings.values,
   });
   // Two admins asking at once: the n-th fix of a member in a group has a fixed id, so one task opens.
-  const filed = await insertNext(ctx.deps, past, (n) => seriesId('nf', `${gc.group._id}\n${entry.person._id}`, n), make, () => false);
+  const filed = await insertNext(ctx.deps, past, memberSeries('nf', gc.group._id, entry.person._id), make, () => false);
   if (filed === 'open') return duplicate();
   if (filed === 'busy') return fail('CONFLICT');
   return ok((await toCaseViews(store, actor, [filed], true, { now: now }))[0]);

@@ -6,7 +6,7 @@ import { decideTask, openTask, type TaskCase, type TaskKind } from '../../core/t
 import type { HandlerCtx } from '../context';
 import type { Deps } from '../ports';
 import { managesDept } from '../org';
-import { decideAndSave, insertNext, seriesId } from '../save';
+import { decideAndSave, insertNext, memberSeries } from '../save';
 import { currentSettings, settingsAt } from '../settings';
 import { toCaseViews } from '../views';
 import { checkText } from '../content';
@@ -44,7 +44,7 @@ async function openGroupTask(ctx: HandlerCtx, kind: TaskKind, gc: GroupContext, 
     settings: settings.values,
   });
   // Started twice at once (the owner and the head): the n-th task of a person in a group has a fixed id.
-  const filed = await insertNext(ctx.deps, past, (n) => seriesId(kind === 'onboard' ? 'ob' : 'of', `${gc.group._id}\n${person._id}`, n), make, () => false);
+  const filed = await insertNext(ctx.deps, past, memberSeries(kind === 'onboard' ? 'ob' : 'of', gc.group._id, person._id), make, () => false);
   return typeof filed === 'string' ? null : filed;
 }
 

@@ -4,18 +4,10 @@ import { checkNickname } from '../../core/naming';
 import { openRename } from '../../core/rename';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNext, seriesId } from '../save';
+import { insertNext, memberSeries } from '../save';
 import { currentSettings } from '../settings';
 import { canSeeCase, toCaseViews } from '../views';
 import { loadGroupContext, namingSubject } from './group-context';
-
-/**
- * The n-th rename request of a member in a group. Two requests filed at once (two phones, two
- * request ids) compete for the same id, so the database lets one in and at most one is ever open.
- */
-export function renameCaseId(groupId: string, personId: string, n: number): string {
-  return seriesId('rn', `${groupId}\n${personId}`, n);
-}
 
 export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.submit'>): Promise<Result<CaseView>> {
   const { store } = ctx.deps;
@@ -50,7 +42,8 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
   const filed = await insertNext(
     ctx.deps,
     past,
-    (n) => renameCaseId(gc.group._id, me, n),
+    // Two requests filed at once (two phones) compete for the same id: at most one is ever open.
+    memberSeries('rn', gc.group._id, me),
     (id) =>
       openRename({
         id,
