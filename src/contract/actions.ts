@@ -16,6 +16,7 @@ import type {
   GroupBackups,
   ViolationForm,
   NotificationView,
+  DepartmentView,
   OrgView,
   PersonView,
   RosterView,
@@ -508,8 +509,8 @@ export interface ActionResults {
   'invitations.accept': JoinResult;
   'invitations.create': InvitationView;
   'org.overview': OrgView;
-  'departments.create': OrgView;
-  'departments.setHead': OrgView;
+  'departments.create': DepartmentView;
+  'departments.setHead': DepartmentView;
   'people.add': PersonView;
   'people.setPublisher': PersonView;
   'people.onboard': CaseView[];

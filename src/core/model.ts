@@ -55,6 +55,8 @@ export interface Membership {
   nickname: string | null;
   status: 'active' | 'left';
   updatedAt: number;
+  /** The member's open 昵称整改 task (kept by its effects, so the roster needs no case query); absent or null when none. */
+  fixCaseId?: string | null;
 }
 
 /** A roster row with what the naming rule needs of the person. */

@@ -4,7 +4,7 @@
 // another instance shows here within the TTL, the same rule as the current settings version.
 // Never cached: who the caller is (getActor) and anything about cases, which decide what is allowed.
 import type { Department, Group, Membership, Person, RosterEntry } from '../core/model';
-import type { Store } from './ports';
+import type { Directory, Store } from './ports';
 
 export const DIRECTORY_TTL_MS = 5_000;
 /** More entries than this and a map starts over: an instance serves one organisation. */
@@ -60,6 +60,7 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
   const everyone = new TtlMap<Person[]>(ttl, now);
   const allGroups = new TtlMap<Group[]>(ttl, now);
   const allMemberships = new TtlMap<Membership[]>(ttl, now);
+  const directory = new TtlMap<Directory>(ttl, now);
   const list = async <T>(cache: TtlMap<T[]>, load: () => Promise<T[]>): Promise<T[]> => {
     const hit = cache.get('all');
     if (hit) return clone(hit);
@@ -97,6 +98,13 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     listPeople: () => list(everyone, () => inner.listPeople()),
     listGroups: () => list(allGroups, () => inner.listGroups()),
     listMemberships: () => list(allMemberships, () => inner.listMemberships()),
+    async getDirectory() {
+      const hit = directory.get('all');
+      if (hit) return clone(hit);
+      const all = await inner.getDirectory();
+      directory.set('all', clone(all));
+      return all;
+    },
     async listRoster(groupId) {
       const hit = rosters.get(groupId);
       if (hit) return clone(hit);
@@ -110,17 +118,20 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     // Writes through this instance: forget what they change (rosters embed people).
     async insertPerson(p) {
       await inner.insertPerson(p);
+      directory.clear();
       people.delete(p._id);
       everyone.clear();
     },
     async updatePerson(p) {
       await inner.updatePerson(p);
+      directory.clear();
       people.delete(p._id);
       everyone.clear();
       rosters.clear();
     },
-    async bindOpenid(personId, openid) {
-      const bound = await inner.bindOpenid(personId, openid);
+    async bindOpenid(personId, openid, invitation) {
+      const bound = await inner.bindOpenid(personId, openid, invitation);
+      directory.clear();
       people.delete(personId);
       everyone.clear();
       rosters.clear();
@@ -128,42 +139,66 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     },
     async putMembership(m) {
       await inner.putMembership(m);
+      directory.clear();
       rosters.delete(m.groupId);
       allMemberships.clear();
     },
     async setNickname(groupId, personId, nickname, at) {
       const done = await inner.setNickname(groupId, personId, nickname, at);
+      directory.clear();
       rosters.delete(groupId);
       allMemberships.clear();
       return done;
     },
     async setMembershipStatus(groupId, personId, status, at) {
       const done = await inner.setMembershipStatus(groupId, personId, status, at);
+      directory.clear();
       rosters.delete(groupId);
       allMemberships.clear();
       return done;
     },
     async setMembershipRole(groupId, personId, role, present, at) {
       const done = await inner.setMembershipRole(groupId, personId, role, present, at);
+      directory.clear();
+      rosters.delete(groupId);
+      allMemberships.clear();
+      return done;
+    },
+    async setMembershipFix(groupId, personId, caseId, ifCurrent) {
+      const done = await inner.setMembershipFix(groupId, personId, caseId, ifCurrent);
+      directory.clear();
       rosters.delete(groupId);
       allMemberships.clear();
       return done;
     },
     async insertDepartment(d) {
       await inner.insertDepartment(d);
+      directory.clear();
       departments.clear();
     },
     async updateDepartment(d) {
       await inner.updateDepartment(d);
+      directory.clear();
       departments.clear();
+    },
+    async createGroup(g, ms) {
+      const created = await inner.createGroup(g, ms);
+      groups.delete(g._id);
+      allGroups.clear();
+      rosters.delete(g._id);
+      allMemberships.clear();
+      directory.clear();
+      return created;
     },
     async insertGroup(g) {
       await inner.insertGroup(g);
+      directory.clear();
       groups.delete(g._id);
       allGroups.clear();
     },
     async setGroupOpengid(groupId, opengid) {
       await inner.setGroupOpengid(groupId, opengid);
+      directory.clear();
       groups.delete(groupId);
       allGroups.clear();
     },

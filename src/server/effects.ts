@@ -40,6 +40,15 @@ function effectOf(c: Case): Effect | null {
       // An appointment takes effect as it is filed (an election's winner is made admin by the election).
       if (last.action !== 'appoint') return null;
       return (deps, now) => deps.store.setMembershipRole(c.groupId, c.subjectId, 'admin', true, now).then(() => undefined);
+    case 'naming_fix':
+      // The roster shows the open fix (groups.roster reads it there). Set by the opening; a reminder
+      // calls for nothing, yet an opening's entry still pending when one comes still sets it.
+      if (c.open) {
+        if (last.action !== 'open_naming_fix' && !c.outbox.some((e) => 'effects' in e)) return null;
+        return (deps) => markFix(deps, c);
+      }
+      // Closed, however: cleared, unless the row already points at a newer fix.
+      return (deps) => deps.store.setMembershipFix(c.groupId, c.subjectId, null, c._id).then(() => undefined);
     case 'rename':
       if (c.state !== 'approved') return null;
       return (deps, now) => recordNickname(deps, c as RenameCase, now);
@@ -126,6 +135,14 @@ export function withEffects(c: Case): Case {
   if (c.outbox.some((e) => e.id === id)) return c;
   const entry: EffectsEntry = { id, effects: true, createdAt: last.at };
   return { ...c, outbox: [entry, ...c.outbox] };
+}
+
+/** Point the member's roster row at their open fix task. */
+async function markFix(deps: Deps, c: Case) {
+  await deps.store.setMembershipFix(c.groupId, c.subjectId, c._id);
+  // Closed meanwhile, its clear maybe run before this set (this case was read before it closed): undo.
+  const current = await deps.store.getCase(c._id);
+  if (current && !current.open) await deps.store.setMembershipFix(c.groupId, c.subjectId, null, c._id);
 }
 
 /** On approval the roster takes the new nickname, and an admin's request to fix it is answered. */

@@ -11,6 +11,13 @@ export interface PageOf<T> {
   total: number;
 }
 
+export interface Directory {
+  departments: Department[];
+  people: Person[];
+  groups: Group[];
+  memberships: Membership[];
+}
+
 /** Who an OPENID stands for, as the dispatcher needs it on every call. */
 export interface ActorRecord {
   person: Person;
@@ -35,11 +42,22 @@ export interface Store {
   listRoster(groupId: string): Promise<RosterEntry[]>;
   /** Every membership in the organisation, _id order (the org pages: every roster in one read). */
   listMemberships(): Promise<Membership[]>;
+  /**
+   * The whole directory in one round trip, each list in its own list method's order: the org page.
+   * One WeChat aggregate, so its answer is bounded by the database's 16 MB document limit.
+   */
+  getDirectory(): Promise<Directory>;
   getGroups(ids: string[]): Promise<Group[]>;
   listDepartments(): Promise<Department[]>;
   insertPerson(p: Person): Promise<void>;
   insertDepartment(d: Department): Promise<void>;
   insertGroup(g: Group): Promise<void>;
+  /**
+   * A new group with its first roster rows, all or nothing: false (and nothing written) when a group
+   * with its _id exists already. On WeChat the rows are set first, at once, and the group's insert
+   * is the commit point, so a crash never leaves a group without its admins.
+   */
+  createGroup(g: Group, memberships: Membership[]): Promise<boolean>;
   /** Insert or replace one roster row (keyed by `${groupId}:${personId}`). */
   putMembership(m: Membership): Promise<void>;
   /** Set one roster row's nickname without reading it first (an approved rename); false when there is no such row. */
@@ -52,10 +70,20 @@ export interface Store {
   setMembershipStatus(groupId: string, personId: string, status: Membership['status'], now: number): Promise<boolean>;
   /** Add (`present`) or remove one role on an existing roster row in place; false when there is no such row. */
   setMembershipRole(groupId: string, personId: string, role: GroupRole, present: boolean, now: number): Promise<boolean>;
+  /**
+   * Set (or clear, with null) the open fix task a roster row points at, in place. With `ifCurrent`,
+   * only while the row still holds that case id: an older fix closing never clears a newer one.
+   * False when nothing changed (no such row, another fix held, or the same value already).
+   */
+  setMembershipFix(groupId: string, personId: string, caseId: string | null, ifCurrent?: string): Promise<boolean>;
   /** Replace a person's record (status, publisher flag); never used to bind an OPENID. */
   updatePerson(p: Person): Promise<void>;
-  /** Bind an OPENID to a person not yet bound: false when the person is bound already, or the OPENID is bound to someone (even at the same moment). */
-  bindOpenid(personId: string, openid: string): Promise<boolean>;
+  /**
+   * Bind an OPENID to a person not yet bound: false when the person is bound already, or the OPENID is
+   * bound to someone (even at the same moment). With `invitation`, the card it was opened with is
+   * marked used by the same write, and only when the binding is made (SQLite: also only while unused).
+   */
+  bindOpenid(personId: string, openid: string, invitation?: { id: string; now: number }): Promise<boolean>;
   /** Replace a department (its head). */
   updateDepartment(d: Department): Promise<void>;
   /** Every group, by name. */
@@ -67,11 +95,20 @@ export interface Store {
   // Invitations (one-time; _id is the token's hash)
   insertInvitation(inv: Invitation): Promise<void>;
   getInvitation(id: string): Promise<Invitation | null>;
+  /**
+   * The invitation with the person it is for (null when gone) and the person `openid` is bound to
+   * already (null when none), in one round trip; null when there is no such invitation.
+   */
+  getInvitationWithPerson(id: string, openid: string): Promise<{ invitation: Invitation; person: Person | null; holder: Person | null } | null>;
   /** Mark it used if it is not yet: true for exactly one caller. */
   useInvitation(id: string, openid: string, now: number): Promise<boolean>;
 
   // Cases
   getCase(id: string): Promise<Case | null>;
+  /** The case with its record-access log (listFileAccess' order), in one round trip: the log page. */
+  getCaseWithAccessLog(id: string): Promise<{ case: Case; log: FileAccessDoc[] } | null>;
+  /** The case with every backup of its group (listBackups' order), in one round trip: an approval. */
+  getCaseWithGroupBackups(id: string): Promise<{ case: Case; backups: BackupDoc[] } | null>;
   /** false when a case with this _id exists already (idempotent create). */
   insertCase(c: Case): Promise<boolean>;
   /** Replace the case only if its stored version is `expectedVersion`; stores version + 1. */
@@ -87,6 +124,8 @@ export interface Store {
   listInbox(personId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Open cases of one kind in one group, about one subject when given, oldest first. */
   listOpenCases(kind: string, groupId: string, subjectId?: string): Promise<Case[]>;
+  /** Open cases of one kind about one subject in any group, oldest first (a leaver's onboarding tasks). */
+  listOpenCasesAbout(kind: string, subjectId: string): Promise<Case[]>;
   /** Every case of a group, newest change first (the group's history). */
   listCasesOfGroup(groupId: string, page: PageQuery): Promise<PageOf<Case>>;
   /** Cases of one kind about one subject in one group opened at or after `since`, open or not, oldest first (the penalty ladder). */
@@ -108,6 +147,11 @@ export interface Store {
   getBackups(ids: string[]): Promise<BackupDoc[]>;
   /** A group's backups, earliest period first. */
   listBackups(groupId: string): Promise<BackupDoc[]>;
+  /**
+   * A group with its backups (listBackups' order) and its open backup tasks (listOpenCases' order),
+   * in one round trip: what registering a backup reads. Null when there is no such group.
+   */
+  getGroupBackups(groupId: string): Promise<{ group: Group; backups: BackupDoc[]; dueTasks: Case[] } | null>;
   /** One backup with every backup of its group (listBackups' order), in one round trip. */
   getBackupInGroup(id: string): Promise<{ backup: BackupDoc; all: BackupDoc[] } | null>;
   /** The backups stored in one file (the download check). */

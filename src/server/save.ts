@@ -16,10 +16,29 @@ export async function decideAndSave(
   decide: (c: Case) => Promise<Decision<Case>> | Decision<Case>,
   canSee: (c: Case) => boolean,
 ): Promise<Case | Failure> {
+  const load = async (id: string) => {
+    const c = await deps.store.getCase(id);
+    return c && { case: c };
+  };
+  return decideLoadedAndSave(deps, caseId, load, (loaded) => decide(loaded.case), canSee);
+}
+
+/**
+ * decideAndSave with the case read by `load` together with what deciding needs (one round trip, e.g.
+ * the group's backups), on every try: a retry decides on fresh data, not on what the first try read.
+ */
+export async function decideLoadedAndSave<L extends { case: Case }>(
+  deps: Deps,
+  caseId: string,
+  load: (caseId: string) => Promise<L | null>,
+  decide: (loaded: L) => Promise<Decision<Case>> | Decision<Case>,
+  canSee: (c: Case) => boolean,
+): Promise<Case | Failure> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const current = await deps.store.getCase(caseId);
-    if (!current || !canSee(current)) return fail('NOT_FOUND');
-    const d = await decide(current);
+    const loaded = await load(caseId);
+    if (!loaded || !canSee(loaded.case)) return fail('NOT_FOUND');
+    const current = loaded.case;
+    const d = await decide(loaded);
     if (!d.ok) return fail(d.code, d.message);
     const next = sealHistory(withEffects(d.case));
     if (await deps.store.updateCase(next, current.version)) {
@@ -29,8 +48,8 @@ export async function decideAndSave(
   }
   // Out of tries: if the case as it now stands refuses the command (someone else finished it), say
   // so; "busy, try again" only when trying again could still succeed.
-  const latest = await deps.store.getCase(caseId);
-  if (!latest || !canSee(latest)) return fail('NOT_FOUND');
+  const latest = await load(caseId);
+  if (!latest || !canSee(latest.case)) return fail('NOT_FOUND');
   const d = await decide(latest);
   return d.ok ? fail('CONFLICT') : fail(d.code, d.message);
 }

@@ -24,10 +24,11 @@ export function recordStore(w: World) {
   w.deps.store = new Proxy(inner, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
-      if (prop === 'getCase') {
+      // An approval reads its case together with the group's backups.
+      if (prop === 'getCase' || prop === 'getCaseWithGroupBackups') {
         return (id: string) => {
           gets++;
-          return inner.getCase(id);
+          return inner[prop](id);
         };
       }
       if (prop === 'getBackup' || prop === 'getBackupInGroup') {

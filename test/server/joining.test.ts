@@ -1,6 +1,8 @@
 // Joining (R14), onboarding and offboarding (§2.1): invitations bind once, tasks fan out with
 // deadlines, and a leaver is refused everywhere at once.
 import { ACTION_NAMES, type ActionName } from '../../src/contract';
+import { applyEffects } from '../../src/server/effects';
+import { instrumentStore, type InstrumentedStore } from '../../src/server/instrumented-store';
 import { runScheduler } from '../../src/server/jobs';
 import { makeWorld, requestId, T0, type World } from './harness';
 import { SAMPLE_INPUTS } from './sample-inputs';
@@ -99,12 +101,14 @@ describe('invitations', () => {
 
 describe('organisation set-up', () => {
   it('should let the owner create a department, name its head, and register a group', async () => {
-    const org = await w.okCall('p_zhaomin', 'departments.create', { name: '财务部' });
-    const fin = org.departments.find((d) => d.name === '财务部')!;
+    const fin = await w.okCall('p_zhaomin', 'departments.create', { name: '财务部' });
+    expect(fin).toMatchObject({ name: '财务部', head: null });
+    expect((await w.okCall('p_zhaomin', 'org.overview', {})).departments).toContainEqual(fin);
     expect(await w.call('p_zhaomin', 'departments.create', { name: '财务部' })).toMatchObject({ ok: false, code: 'NAME_TAKEN' });
     const p = await w.okCall('p_zhaomin', 'people.add', { name: '钱多', deptId: fin.id, employeeNo: 'F001', requestId: requestId() });
     const after = await w.okCall('p_zhaomin', 'departments.setHead', { deptId: fin.id, personId: p.id });
-    expect(after.departments.find((d) => d.id === fin.id)?.head).toEqual({ id: p.id, name: '钱多' });
+    expect(after).toEqual({ id: fin.id, name: '财务部', head: { id: p.id, name: '钱多' } });
+    expect((await w.okCall('p_zhaomin', 'org.overview', {})).departments).toContainEqual(after);
     const g = await w.okCall('p_zhaomin', 'groups.create', { name: '财务部工作群', type: 'department', deptId: fin.id, creatorId: p.id, adminIds: ['p_hejing'], leaderId: 'p_chengang', requestId: requestId() });
     expect(g).toMatchObject({ name: '财务部工作群', typeLabel: '部门群', admins: [{ name: '何静' }], leaders: [{ name: '陈刚' }], memberCount: 2, boundToWechat: false });
     // Only the owner creates departments.
@@ -143,6 +147,7 @@ describe('organisation set-up', () => {
     expect(bad.sort()).toEqual(['何静', '黄磊'].sort());
     const fix = await w.okCall('p_liuyang', 'roster.askFix', { groupId: 'g_market', personId: 'p_huanglei' });
     expect(fix).toMatchObject({ kind: 'naming_fix', state: 'pending', waitingOn: [{ name: '黄磊' }] });
+    expect(await fixShown(w)).toBe(fix.id);
     expect(await w.call('p_liuyang', 'roster.askFix', { groupId: 'g_market', personId: 'p_huanglei' })).toMatchObject({ ok: false, code: 'DUPLICATE_OPEN_CASE' });
     expect(await w.call('p_liuyang', 'roster.askFix', { groupId: 'g_market', personId: 'p_zhengshuang' })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
     expect(await w.call('p_huanglei', 'roster.askFix', { groupId: 'g_market', personId: 'p_hejing' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -151,6 +156,59 @@ describe('organisation set-up', () => {
     expect((await w.okCall('p_liuyang', 'cases.get', { caseId: fix.id })).state).toBe('done');
     const after = await w.okCall('p_liuyang', 'groups.roster', { groupId: 'g_market' });
     expect(after.members.find((m) => m.person.id === 'p_huanglei')).toMatchObject({ compliant: true, fixCaseId: null });
+  });
+});
+
+/** The open fix task the market group's roster shows for a member. */
+async function fixShown(world: World, personId = 'p_huanglei') {
+  return (await world.okCall('p_liuyang', 'groups.roster', { groupId: 'g_market' })).members.find((m) => m.person.id === personId)!.fixCaseId;
+}
+
+describe('the open fix on the roster', () => {
+  it('should show the fix from its asking, through reminders, until an admin confirms it', async () => {
+    let probe!: InstrumentedStore;
+    const wi = await makeWorld({ wrapStore: (s) => (probe = instrumentStore(s)).store });
+    const fix = await wi.okCall('p_liuyang', 'roster.askFix', { groupId: 'g_market', personId: 'p_huanglei' });
+    expect(await fixShown(wi)).toBe(fix.id);
+    // Reminded, then escalated: still open, so nothing for the roster to do.
+    probe.reset();
+    for (let i = 0; i < 2; i++) {
+      wi.clock.t = (await wi.store.getCase(fix.id))!.wakeAt! + 1;
+      await runScheduler(wi.deps);
+    }
+    expect((await wi.store.getCase(fix.id))!.escalation).toBe(2);
+    expect(probe.counts().byMethod.setMembershipFix).toBeUndefined();
+    expect(await fixShown(wi)).toBe(fix.id);
+    await wi.okCall('p_liuyang', 'tasks.confirm', { caseId: fix.id });
+    expect(await fixShown(wi)).toBeNull();
+  });
+
+  it("should keep a newer fix when an older one's clearing is retried after it", async () => {
+    let probe!: InstrumentedStore;
+    const wi = await makeWorld({ wrapStore: (s) => (probe = instrumentStore(s)).store });
+    const ask = () => wi.okCall('p_liuyang', 'roster.askFix', { groupId: 'g_market', personId: 'p_huanglei' });
+    const first = await ask();
+    probe.failNext('setMembershipFix');
+    await wi.okCall('p_liuyang', 'tasks.confirm', { caseId: first.id });
+    // The clearing failed and waits in the outbox for the scheduler; meanwhile the admin asks again.
+    expect((await wi.store.getCase(first.id))!.outbox.some((e) => 'effects' in e)).toBe(true);
+    const second = await ask();
+    expect(second.id).not.toBe(first.id);
+    expect(await fixShown(wi)).toBe(second.id);
+    await runScheduler(wi.deps);
+    expect((await wi.store.getCase(first.id))!.outbox).toEqual([]);
+    expect(await fixShown(wi)).toBe(second.id);
+    await wi.okCall('p_liuyang', 'tasks.confirm', { caseId: second.id });
+    expect(await fixShown(wi)).toBeNull();
+  });
+
+  it('should show no fix when its opening is applied only after it closed', async () => {
+    const fix = await w.okCall('p_liuyang', 'roster.askFix', { groupId: 'g_market', personId: 'p_huanglei' });
+    const asOpened = (await w.store.getCase(fix.id))!;
+    await w.okCall('p_liuyang', 'tasks.confirm', { caseId: fix.id });
+    // A late dispatch of the opening (it read the case while still open) sets the id, then sees it closed.
+    await applyEffects(w.deps, asOpened, w.clock.t);
+    expect(await fixShown(w)).toBeNull();
   });
 });
 

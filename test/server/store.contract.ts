@@ -141,6 +141,40 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect((await store.listPeople()).map((p) => p.name)).toEqual(['a', 'b', 'c']);
       });
 
+      it('should create a group with its first roster rows, once', async () => {
+        const g: Group = { _id: 'g1', name: '新群', type: 'project', deptId: 'd1', creatorId: 'p1', opengid: null, createdAt: T0 };
+        expect(await store.createGroup(g, [membership('g1', 'p1'), membership('g1', 'p2', { roles: ['member', 'admin'] })])).toBe(true);
+        expect(await store.getGroups(['g1'])).toEqual([g]);
+        expect(await store.listMembershipsOfPerson('p2')).toEqual([membership('g1', 'p2', { roles: ['member', 'admin'] })]);
+        // A second create of that id writes nothing, not even the rows.
+        expect(await store.createGroup({ ...g, name: '别的群' }, [membership('g1', 'p2', { roles: ['leader'] }), membership('g1', 'p3')])).toBe(false);
+        expect(await store.getGroups(['g1'])).toEqual([g]);
+        expect(await store.listMembershipsOfPerson('p2')).toEqual([membership('g1', 'p2', { roles: ['member', 'admin'] })]);
+        expect(await store.listMembershipsOfPerson('p3')).toEqual([]);
+      });
+
+      it('should read the whole directory at once, each list in its own order', async () => {
+        expect(await store.getDirectory()).toEqual({ departments: [], people: [], groups: [], memberships: [] });
+        const d2: Department = { _id: 'd2', name: '技术部', headId: null };
+        const d1: Department = { _id: 'd1', name: '市场部', headId: 'p2' };
+        await store.insertDepartment(d2);
+        await store.insertDepartment(d1);
+        await store.insertPerson(person('p1', { name: 'b' }));
+        await store.insertPerson(person('p2', { name: 'a', deptId: 'd2' }));
+        const g2: Group = { _id: 'g2', name: 'A群', type: 'project', deptId: 'd2', creatorId: 'p2', opengid: null, createdAt: T0 };
+        const g1: Group = { _id: 'g1', name: 'B群', type: 'department', deptId: 'd1', creatorId: 'p1', opengid: null, createdAt: T0 };
+        await store.insertGroup(g1);
+        await store.insertGroup(g2);
+        await store.putMembership(membership('g2', 'p1'));
+        await store.putMembership(membership('g1', 'p2', { roles: ['admin'] }));
+        const dir = await store.getDirectory();
+        expect(dir.departments).toEqual([d1, d2]);
+        expect(dir.people.map((p) => p._id)).toEqual(['p2', 'p1']);
+        expect(dir.people[0]).toEqual(person('p2', { name: 'a', deptId: 'd2' }));
+        expect(dir.groups).toEqual([g2, g1]);
+        expect(dir.memberships).toEqual([membership('g1', 'p2', { roles: ['admin'] }), membership('g2', 'p1')]);
+      });
+
       it('should list departments and get groups by id', async () => {
         const d1: Department = { _id: 'd1', name: '市场部', headId: 'p1' };
         const d2: Department = { _id: 'd2', name: '技术部', headId: null };
@@ -217,6 +251,29 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.listMembershipsOfPerson('p1')).toEqual([membership('g1', 'p1', { roles: ['leader', 'member'], nickname: '李四', updatedAt: T0 + 2 })]);
         expect(await store.setMembershipStatus('g1', 'nobody', 'active', T0)).toBe(false);
         expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
+      });
+
+      it("should set and clear a roster row's open fix in place, clearing only the fix it still holds", async () => {
+        await store.putMembership(membership('g1', 'p1', { roles: ['member', 'admin'], nickname: '磊磊' }));
+        expect(await store.setMembershipFix('g1', 'p1', 'nf_1')).toBe(true);
+        expect(await store.listMembershipsOfPerson('p1')).toEqual([membership('g1', 'p1', { roles: ['member', 'admin'], nickname: '磊磊', fixCaseId: 'nf_1' })]);
+        expect(await store.setMembershipFix('g1', 'p1', 'nf_1')).toBe(false);
+        // A newer fix took the row: the older one closing leaves it.
+        expect(await store.setMembershipFix('g1', 'p1', 'nf_2')).toBe(true);
+        expect(await store.setMembershipFix('g1', 'p1', null, 'nf_1')).toBe(false);
+        expect((await store.listMembershipsOfPerson('p1'))[0].fixCaseId).toBe('nf_2');
+        expect(await store.setMembershipFix('g1', 'p1', null, 'nf_2')).toBe(true);
+        expect(await store.setMembershipFix('g1', 'p1', null, 'nf_2')).toBe(false);
+        expect(await store.listMembershipsOfPerson('p1')).toEqual([membership('g1', 'p1', { roles: ['member', 'admin'], nickname: '磊磊', fixCaseId: null })]);
+        expect(await store.setMembershipFix('g1', 'nobody', 'nf_3')).toBe(false);
+        expect(await store.listMembershipsOfPerson('nobody')).toEqual([]);
+      });
+
+      it('should keep a fix set at the same moment as a role change and a nickname on one row', async () => {
+        await store.putMembership(membership('g1', 'p1'));
+        await Promise.all([store.setMembershipFix('g1', 'p1', 'nf_1'), store.setNickname('g1', 'p1', '张三-市场部', T0), store.setMembershipRole('g1', 'p1', 'admin', true, T0)]);
+        const [m] = await store.listMembershipsOfPerson('p1');
+        expect(m).toMatchObject({ fixCaseId: 'nf_1', nickname: '张三-市场部', roles: ['member', 'admin'] });
       });
 
       it('should keep both of two role changes made at once on one row', async () => {
@@ -397,6 +454,16 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         await store.insertCase(makeCase('other_subject', { subjectId: 't', groupId: 'g1' }));
         expect(ids(await store.listOpenCases('rename', 'g1', 's'))).toEqual(['hit']);
         expect(await store.listOpenCases('rename', 'g9', 's')).toEqual([]);
+      });
+
+      it('should list the open cases of one kind about one subject across groups, oldest first', async () => {
+        await store.insertCase(makeCase('g2_later', { subjectId: 's', groupId: 'g2', createdAt: T0 + 1 }));
+        await store.insertCase(makeCase('g1_first', { subjectId: 's', groupId: 'g1' }));
+        await store.insertCase(makeCase('closed', { subjectId: 's', groupId: 'g1', open: false }));
+        await store.insertCase(makeCase('other_subject', { subjectId: 't', groupId: 'g1' }));
+        await store.insertCase(makeCase('other_kind', { kind: 'onboard', subjectId: 's', groupId: 'g1' }));
+        expect(ids(await store.listOpenCasesAbout('rename', 's'))).toEqual(['g1_first', 'g2_later']);
+        expect(await store.listOpenCasesAbout('rename', 'nobody')).toEqual([]);
       });
 
       it('should list the open cases of one kind in a whole group, oldest first', async () => {
@@ -629,6 +696,26 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.useInvitation('h_unknown', 'o_c', T0 + 3)).toBe(false);
       });
 
+      it('should read an invitation with its person, and spend it only with the binding it makes', async () => {
+        await store.insertPerson(person('p1', { openid: null }));
+        await store.insertPerson(person('p2', { openid: null }));
+        await store.insertInvitation(invitation('h1', { personId: 'p1' }));
+        await store.insertInvitation(invitation('h_gone', { personId: 'p_gone' }));
+        expect(await store.getInvitationWithPerson('h1', 'o_new')).toEqual({ invitation: invitation('h1', { personId: 'p1' }), person: person('p1', { openid: null }), holder: null });
+        expect(await store.getInvitationWithPerson('h_gone', 'o_new')).toEqual({ invitation: invitation('h_gone', { personId: 'p_gone' }), person: null, holder: null });
+        expect(await store.getInvitationWithPerson('h_unknown', 'o_new')).toBeNull();
+
+        // The OPENID is p2's already: said by the read; no binding, and the card stays good.
+        expect(await store.bindOpenid('p2', 'o_taken')).toBe(true);
+        expect((await store.getInvitationWithPerson('h1', 'o_taken'))?.holder).toEqual(person('p2', { openid: 'o_taken' }));
+        expect(await store.bindOpenid('p1', 'o_taken', { id: 'h1', now: T0 + 1 })).toBe(false);
+        expect((await store.getInvitation('h1'))?.usedAt).toBeNull();
+
+        expect(await store.bindOpenid('p1', 'o_new', { id: 'h1', now: T0 + 2 })).toBe(true);
+        expect(await store.getInvitation('h1')).toMatchObject({ usedAt: T0 + 2, usedBy: 'o_new' });
+        expect((await store.getPerson('p1'))?.openid).toBe('o_new');
+      });
+
       it("should list a group's cases newest change first, with a total", async () => {
         await store.insertCase(makeCase('c1', { groupId: 'g1', updatedAt: T0 + 1 }));
         await store.insertCase(makeCase('c2', { groupId: 'g1', updatedAt: T0 + 3 }));
@@ -680,6 +767,25 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.getBackupInGroup('nope')).toBeNull();
       });
 
+      it('should give a group with its backups and only its open backup tasks', async () => {
+        const g1: Group = { _id: 'g1', name: '群 g1', type: 'project', deptId: 'd1', creatorId: 'p1', opengid: null, createdAt: T0 };
+        await store.insertGroup(g1);
+        await store.insertBackup(backup('b2', { from: '2026-11-01', to: '2026-11-20' }));
+        await store.insertBackup(backup('b1'));
+        await store.insertBackup(backup('b3', { groupId: 'g2' }));
+        const due = (id: string, over: Partial<Case> = {}) => makeCase(id, { kind: 'backup_due', groupId: 'g1', subjectId: 'g1', ...over });
+        await store.insertCase(due('t2', { createdAt: T0 + 2 }));
+        await store.insertCase(due('t1', { createdAt: T0 + 1 }));
+        await store.insertCase(due('t_done', { open: false }));
+        await store.insertCase(due('t_other', { groupId: 'g2', subjectId: 'g2' }));
+        await store.insertCase(makeCase('c_rename', { groupId: 'g1' }));
+        const got = await store.getGroupBackups('g1');
+        expect(got?.group).toEqual(g1);
+        expect(ids(got!.backups)).toEqual(['b1', 'b2']);
+        expect(got!.dueTasks).toEqual([await store.getCase('t1'), await store.getCase('t2')]);
+        expect(await store.getGroupBackups('g_none')).toBeNull();
+      });
+
       it('should find the backups stored in one file', async () => {
         await store.insertBackup(backup('b1', { fileId: 'local:f1' }));
         await store.insertBackup(backup('b2', { fileId: 'local:f2' }));
@@ -703,6 +809,37 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(ids(await store.listFileAccess('c1'))).toEqual(['a1', 'a2']);
         expect(await store.getFileAccess('a2')).toEqual(access('a2', { at: T0 + 2, type: 'download', linkId: 'a1' }));
         expect(await store.getFileAccess('zz')).toBeNull();
+      });
+
+      it('should give a case with its own access log, oldest first (ties by id), and null for an unknown case', async () => {
+        await store.insertCase(makeCase('c1'));
+        await store.insertCase(makeCase('c2'));
+        await store.insertFileAccess(access('a3', { at: T0 + 2 }));
+        await store.insertFileAccess(access('a2', { at: T0 + 1 }));
+        await store.insertFileAccess(access('a1', { at: T0 + 2 }));
+        await store.insertFileAccess(access('a4', { caseId: 'c2' }));
+        const got = await store.getCaseWithAccessLog('c1');
+        expect(got?.case).toEqual(makeCase('c1'));
+        expect(ids(got!.log)).toEqual(['a2', 'a1', 'a3']);
+        expect(got!.log[1]).toEqual(access('a1', { at: T0 + 2 }));
+        expect(await store.getCaseWithAccessLog('c3')).toBeNull();
+        await store.insertCase(makeCase('c3'));
+        expect(await store.getCaseWithAccessLog('c3')).toEqual({ case: makeCase('c3'), log: [] });
+      });
+
+      it("should give a case with every backup of its group, earliest period first, and null for an unknown case", async () => {
+        await store.insertCase(makeCase('c1'));
+        await store.insertCase(makeCase('c2', { groupId: 'g3' }));
+        await store.insertBackup(backup('b2', { from: '2026-11-01', to: '2026-11-20' }));
+        await store.insertBackup(backup('b3'));
+        await store.insertBackup(backup('b1'));
+        await store.insertBackup(backup('b4', { groupId: 'g2' }));
+        const got = await store.getCaseWithGroupBackups('c1');
+        expect(got?.case).toEqual(makeCase('c1'));
+        expect(ids(got!.backups)).toEqual(['b1', 'b3', 'b2']);
+        expect(got!.backups[0]).toEqual(backup('b1'));
+        expect(await store.getCaseWithGroupBackups('c2')).toEqual({ case: makeCase('c2', { groupId: 'g3' }), backups: [] });
+        expect(await store.getCaseWithGroupBackups('nope')).toBeNull();
       });
     });
 

@@ -24,12 +24,12 @@ export async function backupsRegister(ctx: HandlerCtx, input: ActionInput<'backu
   const me = actor.person._id;
   const id = backupId(me, input.requestId);
 
-  const [group] = await store.getGroups([input.groupId]);
-  if (!group) return fail('NOT_FOUND');
+  // One read: the group, its backups (for the answer anyway; a retry of this request is among them)
+  // and the backup tasks this one may settle.
+  const found = await store.getGroupBackups(input.groupId);
+  if (!found) return fail('NOT_FOUND');
+  const { group, backups: before, dueTasks } = found;
   if (!canManageBackups(actor, group._id)) return fail('FORBIDDEN', '只有该群的管理员可以登记备份');
-
-  // The group's backups are needed for the answer anyway; a retry of this request is among them.
-  const before = await store.listBackups(group._id);
   const retried = before.find((b) => b._id === id);
   if (retried) return ok((await toBackupViews(store, [retried], group, before))[0]);
 
@@ -93,15 +93,14 @@ export async function backupsRegister(ctx: HandlerCtx, input: ActionInput<'backu
     if (!existing) return fail('CONFLICT');
     return ok((await toBackupViews(store, [existing], group, await store.listBackups(group._id)))[0]);
   }
-  await closeBackupDue(ctx, doc);
+  await closeBackupDue(ctx, doc, dueTasks as BackupDueCase[]);
   const all = [...before, doc].sort((a, b) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a._id < b._id ? -1 : 1));
   return ok((await toBackupViews(store, [doc], group, all, true))[0]);
 }
 
 /** A backup reaching past the last covered day settles the group's open backup task. */
-async function closeBackupDue(ctx: HandlerCtx, b: BackupDoc) {
-  const open = await ctx.deps.store.listOpenCases('backup_due', b.groupId, b.groupId);
-  for (const c of open as BackupDueCase[]) {
+async function closeBackupDue(ctx: HandlerCtx, b: BackupDoc, open: BackupDueCase[]) {
+  for (const c of open) {
     if (c.data.lastCovered !== null && b.to <= c.data.lastCovered) continue;
     await decideAndSave(
       ctx.deps,

@@ -17,11 +17,13 @@ export async function groupsCreate(ctx: HandlerCtx, input: ActionInput<'groups.c
   const { actor, now } = ctx;
   if (!managesDept(actor, input.deptId)) return fail('FORBIDDEN', '只能为你负责的部门登记群');
   const id = requestKey('g', actor.person._id, input.requestId);
-  const retried = (await store.getGroups([id]))[0];
+  // One read serves the retry check and the name check; a retry this list does not show yet (made on
+  // another instance a moment ago) is caught by the insert below.
+  const [groups, departments] = await Promise.all([store.listGroups(), store.listDepartments()]);
+  const retried = groups.find((g) => g._id === id);
   if (retried) return ok(await groupView(store, retried));
   const name = input.name.trim();
   if (!name) return fail('BAD_INPUT', '请填写群名称');
-  const [groups, departments] = await Promise.all([store.listGroups(), store.listDepartments()]);
   if (!departments.some((d) => d._id === input.deptId)) return fail('NOT_FOUND');
   if (groups.some((g) => g.name === name)) return fail('NAME_TAKEN', `已有名为“${name}”的群`);
   const adminIds = [...new Set(input.adminIds)];
@@ -32,7 +34,6 @@ export async function groupsCreate(ctx: HandlerCtx, input: ActionInput<'groups.c
   // A guest is in a group only until its end date; it never creates, manages or oversees one.
   if (people.some((p) => p.external)) return fail('NOT_ELIGIBLE', '外部人员不能担任群的创建者、管理员或上级领导');
   const group: Group = { _id: id, name, type: input.type, deptId: input.deptId, creatorId: input.creatorId, opengid: null, createdAt: now };
-  await store.insertGroup(group);
   // The creator and the admins are members; the leader oversees without being one unless also an admin.
   const roles = new Map<string, Membership['roles']>();
   const add = (pid: string, r: Membership['roles'][number]) => roles.set(pid, [...new Set([...(roles.get(pid) ?? []), r])]);
@@ -42,10 +43,16 @@ export async function groupsCreate(ctx: HandlerCtx, input: ActionInput<'groups.c
     add(a, 'admin');
   }
   add(input.leaderId, 'leader');
-  for (const [personId, r] of roles) {
-    await store.putMembership({ _id: `${id}:${personId}`, groupId: id, personId, roles: r, nickname: null, status: 'active', updatedAt: now });
+  const rows: Membership[] = [...roles].map(([personId, r]) => ({ _id: `${id}:${personId}`, groupId: id, personId, roles: r, nickname: null, status: 'active', updatedAt: now }));
+  if (!(await store.createGroup(group, rows))) {
+    const again = (await store.getGroups([id]))[0];
+    if (!again) throw new Error(`group ${id} neither created nor found`);
+    return ok(await groupView(store, again));
   }
-  return ok(await groupView(store, group));
+  // Everything the answer shows was read or made above.
+  const byId = new Map(people.map((p) => [p._id, p]));
+  const roster = rows.map((m) => ({ membership: m, person: byId.get(m.personId)! }));
+  return ok(toGroupView(group, roster, byId, new Map(departments.map((d) => [d._id, d]))));
 }
 
 async function resolveChat(ctx: HandlerCtx, cloudID: string): Promise<string | null> {
@@ -85,9 +92,6 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
   const people = new Map(gc.roster.map((r) => [r.person._id, r.person]));
   if (creator) people.set(creator._id, creator);
   const group = toGroupView(gc.group, gc.roster, people, gc.departments);
-  // One query for the whole group, not one per member.
-  const fixOf = new Map<string, string>();
-  for (const f of await store.listOpenCases('naming_fix', gc.group._id)) if (!fixOf.has(f.subjectId)) fixOf.set(f.subjectId, f._id);
   const members = gc.roster
     .filter((r) => r.membership.roles.includes('member') || r.membership.roles.includes('admin'))
     .map((r) => {
@@ -104,7 +108,8 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
         nickname: r.membership.nickname,
         canonical,
         compliant: r.membership.nickname === canonical,
-        fixCaseId: fixOf.get(r.person._id) ?? null,
+        // Kept on the row by the fix task's effects: no case query here.
+        fixCaseId: r.membership.fixCaseId ?? null,
       };
     });
   const history = (await store.listCasesOfGroup(gc.group._id, { offset: 0, limit: 30 })).items.filter((c) => HISTORY_KINDS.has(c.kind) && canSeeCase(actor, c));

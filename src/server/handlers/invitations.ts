@@ -35,18 +35,22 @@ export interface UnboundCtx {
 
 export async function invitationsAccept(ctx: UnboundCtx, input: ActionInput<'invitations.accept'>): Promise<Result<JoinResult>> {
   const { store } = ctx.deps;
-  if (await store.getPersonByOpenid(ctx.openid)) return fail('ALREADY_BOUND');
   const id = tokenHash(input.token.trim());
-  const inv = await store.getInvitation(id);
-  const problem = invitationProblem(inv, ctx.now);
+  const found = await store.getInvitationWithPerson(id, ctx.openid);
+  // A WeChat bound already hears that first, whatever the card (a card that does not exist tells
+  // nothing of who holds this OPENID, so that case asks).
+  if (found ? found.holder : await store.getPersonByOpenid(ctx.openid)) return fail('ALREADY_BOUND');
+  const problem = invitationProblem(found?.invitation ?? null, ctx.now);
   if (problem) return fail(problem);
-  const person = await store.getPerson(inv!.personId);
+  const person = found!.person;
   // A card for someone who has since left, or vanished, says no more than a forged one.
   if (!person || person.status !== 'active') return fail('INVITATION_INVALID');
   if (person.openid) return fail('PERSON_ALREADY_BOUND');
-  if (!(await store.useInvitation(id, ctx.openid, ctx.now))) return fail('INVITATION_USED');
-  // Lost a race: to another WeChat binding this person, or to another card bound to this WeChat.
-  if (!(await store.bindOpenid(person._id, ctx.openid))) return fail((await store.getPersonByOpenid(ctx.openid)) ? 'ALREADY_BOUND' : 'PERSON_ALREADY_BOUND');
+  // Lost a race: to another WeChat binding this person (or using this card), or to another card bound to this WeChat.
+  if (!(await store.bindOpenid(person._id, ctx.openid, { id, now: ctx.now }))) {
+    if (await store.getPersonByOpenid(ctx.openid)) return fail('ALREADY_BOUND');
+    return fail((await store.getInvitation(id))?.usedAt ? 'INVITATION_USED' : 'PERSON_ALREADY_BOUND');
+  }
   const dept = (await store.listDepartments()).find((d) => d._id === person.deptId);
   return ok({ person: { id: person._id, name: person.name }, department: dept?.name ?? '' });
 }

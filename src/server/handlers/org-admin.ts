@@ -1,14 +1,14 @@
 // The owner's and department heads' organisation work: overview, departments, people, publishers.
-import { fail, ok, type ActionInput, type OrgView, type PersonView, type Result } from '../../contract';
-import type { Person, RosterEntry } from '../../core/model';
+import { fail, ok, type ActionInput, type DepartmentView, type OrgView, type PersonView, type Result } from '../../contract';
+import type { Department, Person, RosterEntry } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { managesDept, requestKey, toDepartmentView, toGroupView, toPersonView } from '../org';
 
 export async function orgOverview(ctx: HandlerCtx): Promise<Result<OrgView>> {
   const { store } = ctx.deps;
   const { actor } = ctx;
-  // Four reads however many groups there are: the rosters are put together from all memberships.
-  const [departments, people, groups, memberships] = await Promise.all([store.listDepartments(), store.listPeople(), store.listGroups(), store.listMemberships()]);
+  // One read however many groups there are: the rosters are put together from all memberships.
+  const { departments, people, groups, memberships } = await store.getDirectory();
   const byId = new Map(people.map((p) => [p._id, p]));
   const depts = new Map(departments.map((d) => [d._id, d]));
   const manages = actor.isOwner ? departments.map((d) => d._id) : actor.headOf;
@@ -28,25 +28,30 @@ export async function orgOverview(ctx: HandlerCtx): Promise<Result<OrgView>> {
   });
 }
 
-export async function departmentsCreate(ctx: HandlerCtx, input: ActionInput<'departments.create'>): Promise<Result<OrgView>> {
+// Both answer with the department alone: the org page merges it into what it shows, rather than
+// every change reading the whole organisation again.
+export async function departmentsCreate(ctx: HandlerCtx, input: ActionInput<'departments.create'>): Promise<Result<DepartmentView>> {
   const { store } = ctx.deps;
   const name = input.name.trim();
   if (!name) return fail('BAD_INPUT', '请填写部门名称');
   const existing = await store.listDepartments();
   if (existing.some((d) => d.name === name)) return fail('NAME_TAKEN', `已有名为“${name}”的部门`);
-  if (input.headId && !(await store.getPerson(input.headId))) return fail('NOT_FOUND');
-  await store.insertDepartment({ _id: `d_${ctx.deps.ids().replace(/-/g, '').slice(0, 16)}`, name, headId: input.headId ?? null });
-  return orgOverview(ctx);
+  const head = input.headId ? await store.getPerson(input.headId) : null;
+  if (input.headId && !head) return fail('NOT_FOUND');
+  const dept: Department = { _id: `d_${ctx.deps.ids().replace(/-/g, '').slice(0, 16)}`, name, headId: head?._id ?? null };
+  await store.insertDepartment(dept);
+  return ok(toDepartmentView(dept, new Map(head ? [[head._id, head]] : [])));
 }
 
-export async function departmentsSetHead(ctx: HandlerCtx, input: ActionInput<'departments.setHead'>): Promise<Result<OrgView>> {
+export async function departmentsSetHead(ctx: HandlerCtx, input: ActionInput<'departments.setHead'>): Promise<Result<DepartmentView>> {
   const { store } = ctx.deps;
   const dept = (await store.listDepartments()).find((d) => d._id === input.deptId);
   const person = await store.getPerson(input.personId);
   if (!dept || !person) return fail('NOT_FOUND');
   if (person.status !== 'active' || person.external) return fail('PERSON_LEFT');
-  await store.updateDepartment({ ...dept, headId: person._id });
-  return orgOverview(ctx);
+  const next = { ...dept, headId: person._id };
+  await store.updateDepartment(next);
+  return ok(toDepartmentView(next, new Map([[person._id, person]])));
 }
 
 export async function peopleAdd(ctx: HandlerCtx, input: ActionInput<'people.add'>): Promise<Result<PersonView>> {

@@ -2,10 +2,11 @@
 // versioned save. Approval grants exactly the backups whose period overlaps the requested range.
 import { fail, ok, type ActionInput, type CaseView, type Failure, type Result } from '../../contract';
 import { overlapping } from '../../core/backups';
+import type { BackupDoc } from '../../core/model';
 import { decideRecordAccess, grantedFile, grantExpiry, type RecordAccessCase, type RecordAccessCommand } from '../../core/record-access';
 import { checkText } from '../content';
 import { rolesIn, type HandlerCtx } from '../context';
-import { decideAndSave } from '../save';
+import { decideLoadedAndSave } from '../save';
 import { settingsAt } from '../settings';
 import { canSeeCase, toCaseViews } from '../views';
 
@@ -14,10 +15,14 @@ type Command = RecordAccessCommand | { type: 'approveDays'; days: number; note?:
 async function decide(ctx: HandlerCtx, caseId: string, cmd: Command): Promise<Result<CaseView>> {
   const { store } = ctx.deps;
   const { actor, now } = ctx;
-  const saved = await decideAndSave(
+  // Only an approval grants backups: it reads the group's with the case, in one round trip a try.
+  const load = (id: string) =>
+    cmd.type === 'approveDays' ? store.getCaseWithGroupBackups(id) : store.getCase(id).then((c) => c && { case: c, backups: [] as BackupDoc[] });
+  const saved = await decideLoadedAndSave(
     ctx.deps,
     caseId,
-    async (c) => {
+    load,
+    async ({ case: c, backups }) => {
       if (c.kind !== 'record_access') return { ok: false, code: 'NOT_FOUND' };
       const settings = (await settingsAt(store, c.settingsVersion)).values;
       let command: RecordAccessCommand;
@@ -25,7 +30,7 @@ async function decide(ctx: HandlerCtx, caseId: string, cmd: Command): Promise<Re
         const expiresAt = grantExpiry(now, cmd.days, settings.access);
         if (expiresAt === null) return { ok: false, code: 'EXPIRY_INVALID', message: `有效期最长 ${settings.access.maxDays} 天，请重新选择` };
         const range = { from: String(c.data.from), to: String(c.data.to) };
-        const granted = overlapping(await store.listBackups(c.groupId), range);
+        const granted = overlapping(backups, range);
         command = { type: 'approve', expiresAt, backupIds: granted.map((b) => b._id), files: granted.map(grantedFile), ...(cmd.note ? { note: cmd.note } : {}) };
       } else command = cmd;
       return decideRecordAccess(

@@ -5,10 +5,11 @@ import { rolesIn, type HandlerCtx } from '../context';
 
 export async function recordsLog(ctx: HandlerCtx, input: ActionInput<'records.log'>): Promise<Result<{ items: FileAccessView[] }>> {
   const { store } = ctx.deps;
-  const c = await store.getCase(input.caseId);
-  const roles = c ? rolesIn(ctx.actor, c.groupId) : [];
-  if (!c || c.kind !== 'record_access' || !(roles.includes('admin') || roles.includes('leader'))) return fail('NOT_FOUND');
-  const entries = await store.listFileAccess(c._id);
+  const found = await store.getCaseWithAccessLog(input.caseId);
+  if (!found) return fail('NOT_FOUND');
+  const { case: c, log: entries } = found;
+  const roles = rolesIn(ctx.actor, c.groupId);
+  if (c.kind !== 'record_access' || !(roles.includes('admin') || roles.includes('leader'))) return fail('NOT_FOUND');
   const backupIds = [...new Set(entries.map((e) => e.backupId))];
   // The grant kept its files' names; only a case approved before that reads the backups.
   const granted = (c as RecordAccessCase).data.files;

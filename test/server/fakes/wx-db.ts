@@ -3,7 +3,7 @@
 // doc().get() of a missing document rejects, where() on an array field matches containment,
 // get() without limit() returns 100 and never more than 1000, update() merges plain objects key
 // by key (use _.set to replace), set()/update() refuse _id. Documents are copied in and out.
-import type { WxAggregate, WxCollection, WxCommand, WxDatabase, WxDoc, WxDocumentRef, WxQuery } from '../../../src/server/adapters/wechat/types';
+import type { WxAggregate, WxCollection, WxCommand, WxDatabase, WxDoc, WxDocumentRef, WxPipeline, WxQuery } from '../../../src/server/adapters/wechat/types';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Doc = { _id: string } & Record<string, Json>;
@@ -57,7 +57,13 @@ export const fakeCommand: WxCommand & Record<'lt' | 'gte' | 'eq' | 'neq', (v: un
   remove: () => new UpdateOp('remove'),
   addToSet: (v) => new UpdateOp('addToSet', v),
   pull: (v) => new UpdateOp('pull', v),
+  // A lookup's sub-pipeline of match stages on known values (no `let`).
+  aggregate: { pipeline: () => subPipeline([]) },
 };
+
+function subPipeline(stages: { match: object }[]): WxPipeline {
+  return { match: (condition) => subPipeline([...stages, { match: condition }]), done: () => stages };
+}
 
 // --- values ---
 
@@ -349,7 +355,8 @@ export function createFakeWxDb(): FakeWxDb {
     };
   }
 
-  type Stage = { match: object } | { lookup: { from: string; localField: string; foreignField: string; as: string } } | { limit: number };
+  type Lookup = { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string };
+  type Stage = { match: object } | { lookup: Lookup } | { limit: number };
 
   /** The pipeline stages the adapter uses, run in order when end() sends them (one request). */
   function makeAggregate(name: string, stages: Stage[]): WxAggregate {
@@ -367,7 +374,12 @@ export function createFakeWxDb(): FakeWxDb {
         for (const st of stages) {
           if ('match' in st) rows = rows.filter((d) => matches(d, st.match));
           else if ('limit' in st) rows = rows.slice(0, st.limit);
-          else {
+          else if ('pipeline' in st.lookup) {
+            const { from, pipeline, as } = st.lookup;
+            if (!Array.isArray(pipeline)) throw new Error('fake: a lookup pipeline is what pipeline().done() gives');
+            const foreign = [...docsOf(from).values()].filter((f) => (pipeline as { match: object }[]).every((st) => matches(f, st.match)));
+            rows = rows.map((d) => ({ ...d, [as]: foreign }));
+          } else {
             const { from, localField, foreignField, as } = st.lookup;
             const foreign = [...docsOf(from).values()];
             rows = rows.map((d) => ({ ...d, [as]: foreign.filter((f) => equals(getPath(f, foreignField), getPath(d, localField))) }));

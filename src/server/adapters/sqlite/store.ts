@@ -145,6 +145,11 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   const setOutboxStmt = db.prepare(`UPDATE cases SET doc = ?, ${c('outboxSize')} = ? WHERE _id = ? AND json_extract(doc, '$.version') = ?`);
   const setOutboxTx = tx((doc: StoredCase) => setOutboxStmt.run(JSON.stringify(doc), doc.outboxSize, doc._id, doc.version).changes > 0);
   const putMembershipTx = tx((m: Membership) => memberships.put(m));
+  const createGroupTx = tx((g: Group, ms: Membership[]): boolean => {
+    if (!groups.insert(g)) return false;
+    for (const m of ms) memberships.put(m);
+    return true;
+  });
   // Read and write in one immediate transaction: nothing can change the row in between.
   const changeMembershipTx = tx((id: string, change: (m: Membership) => Membership): boolean => {
     const m = memberships.get(id);
@@ -152,16 +157,28 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     memberships.replace(change(m));
     return true;
   });
-  const bindTx = tx((personId: string, openid: string): boolean => {
-    const p = people.get(personId);
-    if (!p || p.openid !== null) return false;
-    if (people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1').length) return false;
-    return people.replaceIf({ ...p, openid }, `json_extract(doc, '$.openid') IS NULL`, []);
+  const setFixTx = tx((id: string, caseId: string | null, ifCurrent?: string): boolean => {
+    const m = memberships.get(id);
+    const held = m?.fixCaseId ?? null;
+    if (!m || (ifCurrent !== undefined && held !== ifCurrent) || held === caseId) return false;
+    memberships.replace({ ...m, fixCaseId: caseId });
+    return true;
   });
   const useInvitationTx = tx((id: string, openid: string, now: number): boolean => {
     const inv = invitations.get(id);
     if (!inv || inv.usedAt !== null) return false;
     return invitations.replaceIf({ ...inv, usedAt: now, usedBy: openid }, `json_extract(doc, '$.usedAt') IS NULL`, []);
+  });
+  const bindTx = tx((personId: string, openid: string, card?: { id: string; now: number }): boolean => {
+    const p = people.get(personId);
+    if (!p || p.openid !== null) return false;
+    if (people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1').length) return false;
+    const inv = card ? invitations.get(card.id) : null;
+    if (card && (!inv || inv.usedAt !== null)) return false;
+    if (!people.replaceIf({ ...p, openid }, `json_extract(doc, '$.openid') IS NULL`, [])) return false;
+    // In the same immediate transaction as the check above: nothing used the card in between.
+    if (card && inv) invitations.replace({ ...inv, usedAt: card.now, usedBy: openid });
+    return true;
   });
   const setOpengidTx = tx((groupId: string, opengid: string) => {
     const g = groups.get(groupId);
@@ -218,6 +235,15 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async listMemberships() {
       return memberships.where('1', [], 'ORDER BY _id');
     },
+    async getDirectory() {
+      // Synchronous reads with no await between them: one consistent snapshot.
+      return {
+        departments: departments.where('1', [], 'ORDER BY _id'),
+        people: people.where('1', [], `ORDER BY ${c('name')}, _id`),
+        groups: groups.where('1', [], `ORDER BY ${c('name')}, _id`),
+        memberships: memberships.where('1', [], 'ORDER BY _id'),
+      };
+    },
     async getGroups(ids) {
       return groups.getMany(ids);
     },
@@ -232,6 +258,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async insertGroup(g) {
       groups.insertStrict(g);
+    },
+    async createGroup(g, ms) {
+      return createGroupTx(g, ms);
     },
     async putMembership(m) {
       putMembershipTx(m);
@@ -254,11 +283,14 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
         updatedAt: now,
       }));
     },
+    async setMembershipFix(groupId, personId, caseId, ifCurrent) {
+      return setFixTx(`${groupId}:${personId}`, caseId, ifCurrent);
+    },
     async updatePerson(p) {
       people.replace(p);
     },
-    async bindOpenid(personId, openid) {
-      return bindTx(personId, openid);
+    async bindOpenid(personId, openid, invitation) {
+      return bindTx(personId, openid, invitation);
     },
     async updateDepartment(d) {
       departments.replace(d);
@@ -278,6 +310,11 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async getInvitation(id) {
       return invitations.get(id);
     },
+    async getInvitationWithPerson(id, openid) {
+      const invitation = invitations.get(id);
+      if (!invitation) return null;
+      return { invitation, person: people.get(invitation.personId), holder: people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1')[0] ?? null };
+    },
     async useInvitation(id, openid, now) {
       return useInvitationTx(id, openid, now);
     },
@@ -285,6 +322,14 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async getCase(id) {
       const doc = cases.get(id);
       return doc ? docToCase(doc) : null;
+    },
+    async getCaseWithAccessLog(id) {
+      const doc = cases.get(id);
+      return doc ? { case: docToCase(doc), log: fileAccess.where(`${c('caseId')} = ?`, [id], `ORDER BY ${c('at')}, _id`) } : null;
+    },
+    async getCaseWithGroupBackups(id) {
+      const doc = cases.get(id);
+      return doc ? { case: docToCase(doc), backups: backups.where(`${c('groupId')} = ?`, [doc.groupId], `ORDER BY ${c('from')}, _id`) } : null;
     },
     async insertCase(cs) {
       return insertCaseTx(caseToDoc(cs));
@@ -316,6 +361,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
           `ORDER BY ${c('createdAt')}, _id`,
         )
         .map(docToCase);
+    },
+    async listOpenCasesAbout(kind, subjectId) {
+      return cases.where(`${c('subjectId')} = ? AND ${c('kind')} = ? AND ${c('open')} = 1`, [subjectId, kind], `ORDER BY ${c('createdAt')}, _id`).map(docToCase);
     },
     async listCasesOfGroup(groupId, page) {
       const [limit, offset] = bounds(page);
@@ -359,6 +407,11 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async getBackups(ids) {
       return backups.getMany(ids);
+    },
+    async getGroupBackups(groupId) {
+      const group = groups.get(groupId);
+      if (!group) return null;
+      return { group, backups: await store.listBackups(groupId), dueTasks: await store.listOpenCases('backup_due', groupId, groupId) };
     },
     async getBackupInGroup(id) {
       const backup = backups.get(id);

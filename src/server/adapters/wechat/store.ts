@@ -1,7 +1,7 @@
 // The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
 import type { BackupDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
-import type { PageOf, PageQuery, Store } from '../../ports';
+import type { Directory, PageOf, PageQuery, Store } from '../../ports';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
 
 /** The most one query returns in a cloud function. */
@@ -135,6 +135,29 @@ export function createWechatStore(db: WxDatabase): Store {
       return out;
     },
     listMemberships: () => all<Membership>('memberships', undefined, [['_id', 'asc']]),
+    async getDirectory() {
+      // One request: any one department, with every document of the four collections looked up
+      // beside it (uncorrelated lookups). No department means an empty organisation.
+      const everything = () => _.aggregate.pipeline().done();
+      const { list } = await coll('departments')
+        .aggregate()
+        .limit(1)
+        .lookup({ from: 'departments', pipeline: everything(), as: 'departments' })
+        .lookup({ from: 'people', pipeline: everything(), as: 'people' })
+        .lookup({ from: 'groups', pipeline: everything(), as: 'groups' })
+        .lookup({ from: 'memberships', pipeline: everything(), as: 'memberships' })
+        .end();
+      const row = list[0] as unknown as Directory | undefined;
+      if (!row) return { departments: [], people: [], groups: [], memberships: [] };
+      const byId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+      const byName = (a: { name: string; _id: string }, b: { name: string; _id: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : byId(a, b));
+      return {
+        departments: [...row.departments].sort(byId),
+        people: [...row.people].sort(byName),
+        groups: [...row.groups].sort(byName),
+        memberships: [...row.memberships].sort(byId),
+      };
+    },
     getGroups: (ids) => byIds<Group>('groups', ids),
     listDepartments: () => all<Department>('departments', undefined, [['_id', 'asc']]),
     async insertPerson(p) {
@@ -145,6 +168,12 @@ export function createWechatStore(db: WxDatabase): Store {
     },
     async insertGroup(g) {
       await coll('groups').add({ data: g });
+    },
+    async createGroup(g, ms) {
+      if (await byId<Group>('groups', g._id)) return false;
+      // Rows of a group that does not exist lead nowhere; the group's insert makes them count.
+      await Promise.all(ms.map(({ _id, ...data }) => coll('memberships').doc(_id).set({ data })));
+      return addIfAbsent('groups', g);
     },
     async putMembership(m) {
       const { _id, ...data } = m;
@@ -165,11 +194,18 @@ export function createWechatStore(db: WxDatabase): Store {
         .update({ data: { roles: present ? _.addToSet(role) : _.pull(role), updatedAt: now } });
       return stats.updated > 0;
     },
+    async setMembershipFix(groupId, personId, caseId, ifCurrent) {
+      const id = `${groupId}:${personId}`;
+      // The condition and the write are one update: nothing can change the row in between.
+      const target = ifCurrent === undefined ? coll('memberships').doc(id) : coll('memberships').where({ _id: id, fixCaseId: ifCurrent });
+      const { stats } = await target.update({ data: { fixCaseId: caseId } });
+      return stats.updated > 0;
+    },
     async updatePerson(p) {
       const { _id, ...data } = p;
       await coll('people').doc(_id).set({ data });
     },
-    async bindOpenid(personId, openid) {
+    async bindOpenid(personId, openid, invitation) {
       // One person per OPENID: the claim's _id is the OPENID, so a second add() is refused.
       if (!(await addIfAbsent('openid_claims', { _id: openid, personId } as never))) {
         const claim = await byId<{ _id: string; personId: string }>('openid_claims', openid);
@@ -183,7 +219,11 @@ export function createWechatStore(db: WxDatabase): Store {
       }
       // Conditional on the stored openid still being null: two acceptances cannot both bind.
       const r = await coll('people').where({ _id: personId, openid: null }).update({ data: { openid } });
-      if (r.stats.updated > 0) return true;
+      if (r.stats.updated > 0) {
+        // After the binding, so a card is spent only by the one acceptance that bound its person.
+        if (invitation) await coll('invitations').where({ _id: invitation.id, usedAt: null }).update({ data: { usedAt: invitation.now, usedBy: openid } });
+        return true;
+      }
       // This person was bound already: the OPENID stays free for whoever it belongs to.
       await coll('openid_claims').where({ _id: openid, personId }).remove();
       return false;
@@ -205,6 +245,20 @@ export function createWechatStore(db: WxDatabase): Store {
       await coll('invitations').add({ data: inv });
     },
     getInvitation: (id) => byId<Invitation>('invitations', id),
+    async getInvitationWithPerson(id, openid) {
+      // One request: the card with its person, and whoever holds the OPENID, joined in by the database.
+      const { list } = await coll('invitations')
+        .aggregate()
+        .match({ _id: id })
+        .limit(1)
+        .lookup({ from: 'people', localField: 'personId', foreignField: '_id', as: 'people' })
+        .lookup({ from: 'people', pipeline: _.aggregate.pipeline().match({ openid }).done(), as: 'holders' })
+        .end();
+      const row = list[0] as unknown as (Invitation & { people: Person[]; holders: Person[] }) | undefined;
+      if (!row) return null;
+      const { people, holders, ...invitation } = row;
+      return { invitation: invitation as Invitation, person: people[0] ?? null, holder: holders[0] ?? null };
+    },
     async useInvitation(id, openid, now) {
       const r = await coll('invitations').where({ _id: id, usedAt: null }).update({ data: { usedAt: now, usedBy: openid } });
       return r.stats.updated > 0;
@@ -213,6 +267,34 @@ export function createWechatStore(db: WxDatabase): Store {
     async getCase(id) {
       const doc = await byId<WxDoc>('cases', id);
       return doc ? docToCase(doc) : null;
+    },
+    async getCaseWithAccessLog(id) {
+      // One request: the case with its log joined in by the database.
+      const { list } = await coll('cases')
+        .aggregate()
+        .match({ _id: id })
+        .limit(1)
+        .lookup({ from: 'file_access', localField: '_id', foreignField: 'caseId', as: 'accessLog' })
+        .end();
+      const row = list[0] as unknown as (WxDoc & { accessLog: FileAccessDoc[] }) | undefined;
+      if (!row) return null;
+      const { accessLog, ...doc } = row;
+      const order = (a: FileAccessDoc, b: FileAccessDoc) => a.at - b.at || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+      return { case: docToCase(doc), log: [...accessLog].sort(order) };
+    },
+    async getCaseWithGroupBackups(id) {
+      // One request: the case with its group's backups joined in by the database.
+      const { list } = await coll('cases')
+        .aggregate()
+        .match({ _id: id })
+        .limit(1)
+        .lookup({ from: 'backups', localField: 'groupId', foreignField: 'groupId', as: 'groupBackups' })
+        .end();
+      const row = list[0] as unknown as (WxDoc & { groupBackups: BackupDoc[] }) | undefined;
+      if (!row) return null;
+      const { groupBackups, ...doc } = row;
+      const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+      return { case: docToCase(doc), backups: [...groupBackups].sort(byPeriod) };
     },
     insertCase: (c) => addIfAbsent('cases', caseToDoc(c)),
     async updateCase(c, expectedVersion) {
@@ -247,6 +329,13 @@ export function createWechatStore(db: WxDatabase): Store {
     async listOpenCases(kind, groupId, subjectId) {
       const where = subjectId === undefined ? { kind, groupId, open: true } : { subjectId, kind, groupId, open: true };
       const docs = await all<WxDoc>('cases', where, [
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return docs.map(docToCase);
+    },
+    async listOpenCasesAbout(kind, subjectId) {
+      const docs = await all<WxDoc>('cases', { subjectId, kind, open: true }, [
         ['createdAt', 'asc'],
         ['_id', 'asc'],
       ]);
@@ -301,6 +390,22 @@ export function createWechatStore(db: WxDatabase): Store {
         ['from', 'asc'],
         ['_id', 'asc'],
       ]),
+    async getGroupBackups(groupId) {
+      // One request: the group, its backups, and its open backup tasks (a sub-pipeline on known values).
+      const { list } = await coll('groups')
+        .aggregate()
+        .match({ _id: groupId })
+        .limit(1)
+        .lookup({ from: 'backups', localField: '_id', foreignField: 'groupId', as: 'backups' })
+        .lookup({ from: 'cases', pipeline: _.aggregate.pipeline().match({ kind: 'backup_due', groupId, subjectId: groupId, open: true }).done(), as: 'dueTasks' })
+        .end();
+      const row = list[0] as unknown as (Group & { backups: BackupDoc[]; dueTasks: WxDoc[] }) | undefined;
+      if (!row) return null;
+      const { backups, dueTasks, ...group } = row;
+      const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+      const cases = dueTasks.map(docToCase).sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+      return { group: group as Group, backups: [...backups].sort(byPeriod), dueTasks: cases };
+    },
     async getBackupInGroup(id) {
       // The group's backups joined in by the database: the backup looks up its own collection.
       const { list } = await coll('backups')

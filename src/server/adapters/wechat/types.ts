@@ -22,6 +22,8 @@ export interface WxCommand {
   addToSet(value: unknown): unknown;
   /** Remove every element equal to the value from an array field. */
   pull(value: unknown): unknown;
+  /** Aggregation operators; `pipeline()` builds a lookup's sub-pipeline. */
+  aggregate: { pipeline(): WxPipeline };
 }
 
 export interface WxQuery {
@@ -43,11 +45,21 @@ export interface WxDocumentRef {
   update(options: { data: object }): Promise<{ stats: { updated: number } }>;
 }
 
+/** A lookup's sub-pipeline; done() gives what lookup's `pipeline` takes. */
+export interface WxPipeline {
+  match(condition: object): WxPipeline;
+  done(): unknown;
+}
+
 /** The aggregation pipeline stages the adapter uses; end() sends it as one request. */
 export interface WxAggregate {
   match(condition: object): WxAggregate;
-  /** Equality join: each document gets `as`, the array of `from` documents whose foreignField equals its localField. */
-  lookup(options: { from: string; localField: string; foreignField: string; as: string }): WxAggregate;
+  /**
+   * Equality join: each document gets `as`, the array of `from` documents whose foreignField equals
+   * its localField; or, with a `pipeline` (db.command.aggregate.pipeline()…done()), every `from`
+   * document that pipeline yields.
+   */
+  lookup(options: { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string }): WxAggregate;
   limit(n: number): WxAggregate;
   end(): Promise<{ list: WxDoc[] }>;
 }

@@ -40,14 +40,15 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
     const r = await action.run(() => call('departments.create', { name: deptName.trim() }));
     if (r) {
       setDeptName('');
-      onChange(r);
+      // The answer is the new department alone; the owner manages every department.
+      onChange({ ...org, departments: [...org.departments, r], manages: org.isOwner ? [...org.manages, r.id] : org.manages });
     }
   }
   async function setHead(deptId: string, personId: string) {
     const r = await action.run(() => call('departments.setHead', { deptId, personId }));
     if (r) {
       setHeadFor(null);
-      onChange(r);
+      onChange({ ...org, departments: org.departments.map((d) => (d.id === r.id ? r : d)) });
     }
   }
 
