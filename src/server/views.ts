@@ -77,6 +77,8 @@ export interface ViewOptions {
   now: number;
   /** Given with the detail view: expiring links to the case's files. */
   files?: Files;
+  /** People and groups the caller read already (the directory): names are taken from here first. */
+  known?: { people: Person[]; groups: Group[] };
 }
 
 export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory: boolean, opts: ViewOptions): Promise<CaseView[]> {
@@ -86,12 +88,17 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
     c.assignees.forEach((a) => personIds.add(a));
     if (withHistory) c.history.forEach((h) => h.by && personIds.add(h.by));
   }
+  const personById = new Map<string, Person>((opts.known?.people ?? []).filter((p) => personIds.has(p._id)).map((p) => [p._id, p]));
+  const groupIds = new Set(cases.map((c) => c.groupId));
+  const groupById = new Map<string, Group>((opts.known?.groups ?? []).filter((g) => groupIds.has(g._id)).map((g) => [g._id, g]));
+  const missingPeople = [...personIds].filter((id) => !personById.has(id));
+  const missingGroups = [...groupIds].filter((id) => !groupById.has(id));
   const [people, groups] = await Promise.all([
-    store.getPeople([...personIds]),
-    store.getGroups([...new Set(cases.map((c) => c.groupId))]),
+    missingPeople.length ? store.getPeople(missingPeople) : [],
+    missingGroups.length ? store.getGroups(missingGroups) : [],
   ]);
-  const personById = new Map<string, Person>(people.map((p) => [p._id, p]));
-  const groupById = new Map<string, Group>(groups.map((g) => [g._id, g]));
+  for (const p of people) personById.set(p._id, p);
+  for (const g of groups) groupById.set(g._id, g);
   const ref = (id: string): PersonRef => ({ id, name: personById.get(id)?.name ?? '（未知）' });
 
   const links = withHistory && opts.files ? await Promise.all(cases.map((c) => fileLinks(c, opts.files!, opts.now))) : [];

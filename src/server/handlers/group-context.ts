@@ -1,7 +1,7 @@
 // What a rename needs to know about one group: its admins, leaders and the naming inputs.
 import type { Department, Group, RosterEntry } from '../../core/model';
 import type { NamingSubject } from '../../core/naming';
-import type { Store } from '../ports';
+import type { Directory, Store } from '../ports';
 
 export interface GroupContext {
   group: Group;
@@ -19,8 +19,23 @@ export async function loadGroupContext(store: Store, groupId: string): Promise<G
     store.listRoster(groupId),
     store.listDepartments(),
   ]);
-  const group = groups[0];
+  return groups[0] ? groupContext(groups[0], roster, departments) : null;
+}
+
+/** The same from the directory already read (the org page's actions): no further reads. */
+export function groupContextIn(dir: Directory, groupId: string): GroupContext | null {
+  const group = dir.groups.find((g) => g._id === groupId);
   if (!group) return null;
+  const people = new Map(dir.people.map((p) => [p._id, p]));
+  const roster: RosterEntry[] = [];
+  for (const m of dir.memberships) {
+    const person = m.groupId === groupId && m.status === 'active' ? people.get(m.personId) : undefined;
+    if (person) roster.push({ membership: m, person });
+  }
+  return groupContext(group, roster, dir.departments);
+}
+
+function groupContext(group: Group, roster: RosterEntry[], departments: Department[]): GroupContext {
   const deptById = new Map(departments.map((d) => [d._id, d]));
   const has = (r: RosterEntry, role: string) => r.membership.roles.includes(role as never) && r.person.status === 'active';
   return {

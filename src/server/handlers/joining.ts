@@ -10,7 +10,7 @@ import { decideAndSave, insertNext, memberSeries } from '../save';
 import { currentSettings, settingsAt } from '../settings';
 import { toCaseViews } from '../views';
 import { checkText } from '../content';
-import { loadGroupContext, type GroupContext } from './group-context';
+import { groupContextIn, type GroupContext } from './group-context';
 
 /** Admins other than the person concerned; the leaders when no such admin is left. */
 function taskAssignees(gc: GroupContext, subjectId: string): string[] {
@@ -20,8 +20,6 @@ function taskAssignees(gc: GroupContext, subjectId: string): string[] {
 
 async function openGroupTask(ctx: HandlerCtx, kind: TaskKind, gc: GroupContext, person: Person, instruction: string, reason?: string): Promise<Case | null> {
   const { store } = ctx.deps;
-  const past = await store.listCasesAbout(kind, gc.group._id, person._id, 0);
-  if (past.some((c) => c.open)) return null;
   const settings = await currentSettings(store);
   const depts = gc.departments;
   const head = depts.get(gc.group.deptId)?.headId ?? null;
@@ -44,35 +42,45 @@ async function openGroupTask(ctx: HandlerCtx, kind: TaskKind, gc: GroupContext, 
     settings: settings.values,
   });
   // Started twice at once (the owner and the head): the n-th task of a person in a group has a fixed id.
-  const filed = await insertNext(ctx.deps, past, memberSeries(kind === 'onboard' ? 'ob' : 'of', gc.group._id, person._id), make, () => false);
+  // A person rarely has more than one such task in a group, so the series is not read: the insert
+  // tries the first numbers and finds an open one by itself; only a long series is read.
+  const series = memberSeries(kind === 'onboard' ? 'ob' : 'of', gc.group._id, person._id);
+  let filed = await insertNext(ctx.deps, [], series, make, () => false);
+  if (filed === 'busy') {
+    const past = await store.listCasesAbout(kind, gc.group._id, person._id, 0);
+    if (past.some((c) => c.open)) return null;
+    filed = await insertNext(ctx.deps, past, series, make, () => false);
+  }
   return typeof filed === 'string' ? null : filed;
 }
 
 export async function peopleOnboard(ctx: HandlerCtx, input: ActionInput<'people.onboard'>): Promise<Result<CaseView[]>> {
   const { store } = ctx.deps;
-  const person = await store.getPerson(input.personId);
+  // One read for the person, the groups and every roster (the org page read it a moment ago).
+  const dir = await store.getDirectory();
+  const person = dir.people.find((p) => p._id === input.personId);
   if (!person || !managesDept(ctx.actor, person.deptId)) return fail('NOT_FOUND');
   if (person.status !== 'active') return fail('PERSON_LEFT');
-  const all = await store.listGroups();
-  const chosen = input.groupIds ? all.filter((g) => input.groupIds!.includes(g._id)) : all.filter((g) => g.deptId === person.deptId);
+  const chosen = input.groupIds ? dir.groups.filter((g) => input.groupIds!.includes(g._id)) : dir.groups.filter((g) => g.deptId === person.deptId);
   if (input.groupIds && chosen.length !== new Set(input.groupIds).size) return fail('NOT_FOUND');
-  const mine = new Set((await store.listMembershipsOfPerson(person._id)).filter((m) => m.status === 'active').map((m) => m.groupId));
-  const dept = (await store.listDepartments()).find((d) => d._id === person.deptId);
+  const mine = new Set(dir.memberships.filter((m) => m.personId === person._id && m.status === 'active').map((m) => m.groupId));
+  const dept = dir.departments.find((d) => d._id === person.deptId);
   const opened: Case[] = [];
   for (const g of chosen) {
     if (mine.has(g._id)) continue;
-    const gc = await loadGroupContext(store, g._id);
+    const gc = groupContextIn(dir, g._id);
     if (!gc) continue;
     const c = await openGroupTask(ctx, 'onboard', gc, person, `把新同事 ${person.name}（${dept?.name ?? ''}）拉入「${g.name}」`);
     if (c) opened.push(c);
   }
-  return ok(await toCaseViews(store, ctx.actor, opened, false, { now: ctx.now }));
+  return ok(await toCaseViews(store, ctx.actor, opened, false, { now: ctx.now, known: dir }));
 }
 
 export async function peopleOffboard(ctx: HandlerCtx, input: ActionInput<'people.offboard'>): Promise<Result<CaseView[]>> {
   const { store } = ctx.deps;
   const { now } = ctx;
-  const person = await store.getPerson(input.personId);
+  const dir = await store.getDirectory();
+  const person = dir.people.find((p) => p._id === input.personId);
   if (!person || !managesDept(ctx.actor, person.deptId)) return fail('NOT_FOUND');
   if (person.status !== 'active') return fail('PERSON_LEFT');
   if (person._id === ctx.actor.person._id) return fail('FORBIDDEN', '不能为自己办理离职');
@@ -83,9 +91,9 @@ export async function peopleOffboard(ctx: HandlerCtx, input: ActionInput<'people
   await store.updatePerson({ ...person, status: 'left', leftAt: now });
   const left = { ...person, status: 'left' as const };
   const opened: Case[] = [];
-  for (const m of await store.listMembershipsOfPerson(person._id)) {
-    if (m.status !== 'active') continue;
-    const gc = await loadGroupContext(store, m.groupId);
+  for (const m of dir.memberships) {
+    if (m.personId !== person._id || m.status !== 'active') continue;
+    const gc = groupContextIn(dir, m.groupId);
     if (!gc) continue;
     const lastAdmin = m.roles.includes('admin') && !gc.admins.some((a) => a !== person._id);
     const instruction = `把离职的 ${person.name} 移出「${gc.group.name}」${lastAdmin ? '（该群已没有管理员，请尽快指定新管理员）' : ''}`;
@@ -93,7 +101,7 @@ export async function peopleOffboard(ctx: HandlerCtx, input: ActionInput<'people
     if (c) opened.push(c);
   }
   await cancelOnboarding(ctx.deps, person._id, now);
-  return ok(await toCaseViews(store, ctx.actor, opened, false, { now: now }));
+  return ok(await toCaseViews(store, ctx.actor, opened, false, { now, known: dir }));
 }
 
 /** A new hire who leaves before being added needs adding no more. */
