@@ -514,7 +514,8 @@ export interface ActionResults {
   'people.add': PersonView;
   'people.setPublisher': PersonView;
   'people.onboard': CaseView[];
-  'people.offboard': CaseView[];
+  /** The departure record; its remove tasks go to each group's admins. */
+  'people.offboard': CaseView;
   'groups.create': GroupView;
   'groups.bindWechat': GroupView;
   'groups.enter': { group: GroupView | null };

@@ -1,7 +1,7 @@
 // Shapes the client sees. Stored documents live in src/core/model.ts.
 import type { GroupRole, Role } from './roles';
 
-export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due', 'violation'] as const;
+export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due', 'violation', 'departure'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   rename: '改名申请',
@@ -15,6 +15,7 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   record_access: '查阅聊天记录',
   backup_due: '聊天记录备份到期',
   violation: '违规处理',
+  departure: '员工离职',
 };
 
 export const RENAME_STATES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
@@ -41,6 +42,8 @@ export const STATE_LABELS: Record<string, string> = {
   active: '在群中',
   removing: '待移出',
   ended: '已移出',
+  // departure
+  recorded: '已登记离职',
   // record_access after approval
   revoked: '已撤销授权',
   expired: '授权已到期',

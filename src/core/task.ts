@@ -26,6 +26,8 @@ export interface TaskData extends Record<string, unknown> {
   canonical?: string;
   /** offboard of a guest: the guest case it ends. */
   guestCaseId?: string;
+  /** offboard of a departing employee: the departure that opened it. */
+  departureId?: string;
 }
 export type TaskCase = Case<TaskData>;
 

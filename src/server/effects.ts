@@ -1,14 +1,16 @@
-// What a step changes outside its case: the roster and the admins. withEffects() writes an effects
-// entry into the case's outbox with the step, and the outbox dispatcher applies it (retried by the
-// scheduler until it succeeds), so the roster follows the case even across a crash. Every effect is
+// What a step changes outside its case: the roster, the admins, a leaver's access. withEffects()
+// writes an effects entry into the case's outbox with the step, and the outbox dispatcher applies it
+// (retried by the scheduler until it succeeds), so the roster follows the case even across a crash. Every effect is
 // idempotent and reads the case as it now stands.
 import type { AdminChangeCase } from '../core/admin-change';
 import { openAdminFiling } from '../core/admin-filing';
+import type { DepartureCase } from '../core/departure';
 import type { ElectionCase } from '../core/election';
 import type { GuestCase } from '../core/guest';
 import type { Case, EffectsEntry, Membership } from '../core/model';
 import type { RenameCase } from '../core/rename';
 import { decideTask, type TaskCase } from '../core/task';
+import { completeDeparture } from './group-tasks';
 import { loadGroupContext } from './handlers/group-context';
 import type { Deps } from './ports';
 import { decideAndSave, insertNew } from './save';
@@ -55,6 +57,8 @@ function effectOf(c: Case): Effect | null {
     case 'onboard':
       if (c.state !== 'done') return null;
       return (deps, now) => activate(deps, c.groupId, c.subjectId, now);
+    case 'departure':
+      return (deps, now) => completeDeparture(deps, c as DepartureCase, now);
     case 'offboard':
       if (c.state !== 'done') return null;
       return async (deps, now) => {

@@ -4,6 +4,7 @@ import { adminChangeAllowed, decideAdminChange, type AdminChangeCase } from '../
 import { adminFilingAllowed, type AdminFilingCase } from '../core/admin-filing';
 import { backupDueAllowed, decideBackupDue, type BackupDueCase } from '../core/backup-due';
 import type { CaseActor, Decision } from '../core/case';
+import type { DepartureCase } from '../core/departure';
 import { decideElection, electionAllowed, type ElectionCase } from '../core/election';
 import { decideGuest, guestAllowed, type GuestCase } from '../core/guest';
 import type { Case } from '../core/model';
@@ -93,6 +94,14 @@ export const kinds: Record<CaseKind, KindRules> = {
     allowed: (c, actor) => backupDueAllowed(c as BackupDueCase, actor),
     timeout: (c, ctx) => decideBackupDue(c as BackupDueCase, { type: 'timeout' }, ctx) as Decision<Case>,
     title: (c) => `备份「${(c as BackupDueCase).data.groupName}」的聊天记录`,
+  },
+  departure: {
+    allowed: () => [],
+    timeout: noTimeout,
+    title: (c) => {
+      const d = (c as DepartureCase).data;
+      return `${d.subjectName}（${d.deptName}）离职`;
+    },
   },
   violation: {
     allowed: (c, actor, now) => violationAllowed(c as ViolationCase, actor, now),

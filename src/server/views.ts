@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   escalate: '超期报上级领导',
   open_onboard: '开出入群任务',
   open_offboard: '开出移出任务',
+  depart: '登记离职',
   open_naming_fix: '要求改正群昵称',
   confirm: '确认已完成',
   cancel: '取消',
@@ -89,7 +90,8 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
     if (withHistory) c.history.forEach((h) => h.by && personIds.add(h.by));
   }
   const personById = new Map<string, Person>((opts.known?.people ?? []).filter((p) => personIds.has(p._id)).map((p) => [p._id, p]));
-  const groupIds = new Set(cases.map((c) => c.groupId));
+  // A departure is about no one group ('').
+  const groupIds = new Set(cases.map((c) => c.groupId).filter(Boolean));
   const groupById = new Map<string, Group>((opts.known?.groups ?? []).filter((g) => groupIds.has(g._id)).map((g) => [g._id, g]));
   const missingPeople = [...personIds].filter((id) => !personById.has(id));
   const missingGroups = [...groupIds].filter((id) => !groupById.has(id));

@@ -149,7 +149,7 @@ async function flow() {
   const member = card(page, '林晓').filter({ hasText: '已绑定微信' });
   await member.locator('taro-button-core', { hasText: exact('离职') }).click();
   await page.getByText('确认离职').click();
-  await page.getByText('已开出 2 个移出任务').waitFor();
+  await page.getByText('已登记离职，已请 2 个群的管理员移出').waitFor();
   await screenshot(page, 'head-offboarded');
   await newbie.reload();
   await newbie.getByText('账号已停用', { exact: true }).waitFor();

@@ -225,8 +225,9 @@ export const TASK_VARIANTS = {
   }),
   /** The head of the subject's department marks them as having left; the group's task is to remove them. */
   offboard: perScope(async (w, s) => {
-    const opened = await w.okCall(HEAD[s], 'people.offboard', { personId: SUBJECT[s] });
-    return { caseId: opened.find((c) => c.group.id === GROUPS[s])!.id };
+    await w.okCall(HEAD[s], 'people.offboard', { personId: SUBJECT[s] });
+    const opened = await w.store.listOpenCasesAbout('offboard', SUBJECT[s]);
+    return { caseId: opened.find((c) => c.groupId === GROUPS[s])!._id };
   }),
 } satisfies Record<string, (w: World) => Promise<Record<Scope, Target>>>;
 export type TaskVariant = keyof typeof TASK_VARIANTS;

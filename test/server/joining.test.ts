@@ -1,6 +1,7 @@
 // Joining (R14), onboarding and offboarding (§2.1): invitations bind once, tasks fan out with
 // deadlines, and a leaver is refused everywhere at once.
 import { ACTION_NAMES, type ActionName } from '../../src/contract';
+import type { Case } from '../../src/core/model';
 import { applyEffects } from '../../src/server/effects';
 import { instrumentStore, type InstrumentedStore } from '../../src/server/instrumented-store';
 import { runScheduler } from '../../src/server/jobs';
@@ -266,15 +267,30 @@ describe('onboarding', () => {
   });
 });
 
+/** The remove tasks about a person, as the owner sees them. */
+async function removeTasks(wi: World, personId: string) {
+  const open = await wi.store.listOpenCasesAbout('offboard', personId);
+  return Promise.all(open.map((c) => wi.okCall('p_zhaomin', 'cases.get', { caseId: c._id })));
+}
+
 describe('offboarding', () => {
   it('should open a remove task for every group the person is in and refuse them at once', async () => {
-    const opened = await w.okCall('p_wangqiang', 'people.offboard', { personId: 'p_huanglei', reason: '合同到期' });
+    const departure = await w.okCall('p_wangqiang', 'people.offboard', { personId: 'p_huanglei', reason: '合同到期' });
+    expect(departure).toMatchObject({ kind: 'departure', kindLabel: '员工离职', state: 'recorded', open: false, subject: { name: '黄磊' }, title: '黄磊（市场部）离职' });
+    expect([...(departure.data.groups as string[])].sort()).toEqual(['市场部工作群', '项目A群'].sort());
+    // The head finds the record among their own cases.
+    expect((await w.okCall('p_wangqiang', 'cases.mine', {})).items.map((c) => c.id)).toContain(departure.id);
+
+    const opened = await removeTasks(w, 'p_huanglei');
     expect(opened.map((c) => [c.group.name, c.waitingOn.map((p) => p.name).sort()]).sort()).toEqual([
       ['市场部工作群', ['刘洋']],
       ['项目A群', ['周杰', '孙丽'].sort()],
     ]);
+    expect(opened.every((c) => c.data.reason === '合同到期')).toBe(true);
     // §2.1 及时: one working day by default.
     expect(opened[0].dueAt).toBe(Date.parse('2026-11-25T23:59:59.999+08:00'));
+    // Each group's admin has it in their inbox.
+    expect((await w.okCall('p_liuyang', 'inbox.list', {})).items.map((c) => c.id)).toContain(opened.find((c) => c.group.id === 'g_market')!.id);
     expect(await w.call('p_wangqiang', 'people.offboard', { personId: 'p_huanglei' })).toMatchObject({ ok: false, code: 'PERSON_LEFT' });
 
     // Every action, with input that parses, is refused for the leaver.
@@ -296,9 +312,50 @@ describe('offboarding', () => {
     await w.okCall('p_wangqiang', 'people.offboard', { personId: person.id });
     expect((await w.okCall('p_liuyang', 'cases.get', { caseId: add.id })).state).toBe('cancelled');
 
-    const [rm] = await w.okCall('p_wangqiang', 'people.offboard', { personId: 'p_liuyang' });
+    const departure = await w.okCall('p_wangqiang', 'people.offboard', { personId: 'p_liuyang' });
+    expect(departure.data.groups).toEqual(['市场部工作群']);
+    const [rm] = await removeTasks(w, 'p_liuyang');
     expect(rm.waitingOn.map((p) => p.name)).toEqual(['陈刚']);
     expect(rm.title).toContain('该群已没有管理员');
+  });
+
+  it('should record one departure and one set of tasks when two heads mark it at once', async () => {
+    const [a, b] = await Promise.all([
+      w.call('p_wangqiang', 'people.offboard', { personId: 'p_huanglei' }),
+      w.call('p_zhaomin', 'people.offboard', { personId: 'p_huanglei' }),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'PERSON_LEFT' });
+    expect((await removeTasks(w, 'p_huanglei')).map((c) => c.group.id).sort()).toEqual(['g_market', 'g_projecta'].sort());
+  });
+
+  it('should end access and open the tasks on the next scheduler run when the effect failed, once', async () => {
+    // The database fails while opening the second group's task: the first is already filed.
+    let inserts = 0;
+    const wi = await makeWorld({
+      wrapStore: (raw) =>
+        new Proxy(raw, {
+          get: (t, k, r) =>
+            k === 'insertCase'
+              ? async (c: Case) => {
+                  if (c.kind === 'offboard' && ++inserts === 2) throw new Error('injected failure');
+                  return t.insertCase(c);
+                }
+              : Reflect.get(t, k, r),
+        }),
+    });
+    const departure = await wi.okCall('p_wangqiang', 'people.offboard', { personId: 'p_huanglei' });
+    expect((await wi.store.getCase(departure.id))!.outbox.some((e) => 'effects' in e)).toBe(true);
+    expect(await removeTasks(wi, 'p_huanglei')).toHaveLength(1);
+    // Access ended before the failure.
+    expect(await wi.call('p_huanglei', 'session.whoami', {})).toMatchObject({ ok: false, code: 'OFFBOARDED' });
+
+    await runScheduler(wi.deps);
+    expect((await wi.store.getCase(departure.id))!.outbox).toEqual([]);
+    expect((await removeTasks(wi, 'p_huanglei')).map((c) => c.group.id).sort()).toEqual(['g_market', 'g_projecta'].sort());
+    // Run again: nothing more.
+    await runScheduler(wi.deps);
+    expect((await wi.store.listCasesAbout('offboard', 'g_market', 'p_huanglei', 0)).length).toBe(1);
   });
 
   it('should refuse offboarding outside the head’s department', async () => {

@@ -24,7 +24,7 @@ export function CaseCard({ item, onTap, showSubject = false }: Props) {
       </View>
       <View className="qw-case-card__title">{item.title}</View>
       <View className="qw-kv">
-        <Text className="qw-kv__k">群</Text>
+        <Text className="qw-kv__k">{item.kind === 'departure' ? '所在的群' : '群'}</Text>
         <Text className="qw-kv__v">{item.group.name}</Text>
       </View>
       {showSubject ? (

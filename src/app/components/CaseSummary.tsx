@@ -8,6 +8,13 @@ import { StateTag, Tag } from './StateTag';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
+/** `reason` is a rename's rejection, a leaver's reason for leaving, or why someone asked. */
+function reasonLabel(kind: string): string {
+  if (kind === 'rename') return '驳回理由';
+  if (kind === 'offboard' || kind === 'departure') return '离职原因';
+  return '理由';
+}
+
 export function CaseSummary({ item }: { item: CaseView }) {
   const escalation = item.open ? escalationLabel(item.escalation) : null;
   const nickname = str(item.data.nickname);
@@ -24,12 +31,12 @@ export function CaseSummary({ item }: { item: CaseView }) {
         </View>
       </View>
       <View className="qw-case-card__title">{item.title}</View>
-      <Row k="群">{item.group.name}</Row>
+      <Row k={item.kind === 'departure' ? '所在的群' : '群'}>{item.group.name}</Row>
       <Row k={subjectLabel(item.kind)}>{item.subject.name}</Row>
       {nickname ? <Row k="申请昵称">{nickname}</Row> : null}
       {item.kind === 'rename' ? <Row k="原昵称">{previous ?? '（未登记）'}</Row> : null}
       {note ? <Row k="申请备注">{note}</Row> : null}
-      {reason ? <Row k="驳回理由">{reason}</Row> : null}
+      {reason ? <Row k={reasonLabel(item.kind)}>{reason}</Row> : null}
       <View className="qw-kv">
         <Text className="qw-kv__k">处理期限</Text>
         <Deadline dueAt={item.dueAt} unconfirmed={item.dueAtUnconfirmed} open={item.open} />

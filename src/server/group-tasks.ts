@@ -1,0 +1,107 @@
+// The add / remove tasks a department head's marking opens for the admins of a group (§2.1), shared
+// by the onboarding handler and the departure's effect.
+import type { DepartureCase } from '../core/departure';
+import type { Case, Person } from '../core/model';
+import { decideTask, openTask, type TaskCase, type TaskData, type TaskKind } from '../core/task';
+import { groupContextIn, type GroupContext } from './handlers/group-context';
+import type { Deps } from './ports';
+import { decideAndSave, insertNext, memberSeries } from './save';
+import { currentSettings, settingsAt } from './settings';
+
+/** Admins other than the person concerned; the leaders when no such admin is left. */
+function taskAssignees(gc: GroupContext, subjectId: string): string[] {
+  const admins = gc.admins.filter((a) => a !== subjectId);
+  return admins.length ? admins : gc.leaders.filter((l) => l !== subjectId);
+}
+
+export interface TaskOpening {
+  kind: TaskKind;
+  gc: GroupContext;
+  person: Person;
+  instruction: string;
+  openedBy: string;
+  now: number;
+  reason?: string;
+  /** The departure that opens it: a retried effect finds its own task instead of filing another. */
+  departureId?: string;
+}
+
+/** The task, or null when the person already has one open of this kind in the group. */
+export async function openGroupTask(deps: Deps, o: TaskOpening): Promise<Case | null> {
+  const { store } = deps;
+  const { gc, person } = o;
+  const settings = await currentSettings(store);
+  const head = gc.departments.get(gc.group.deptId)?.headId ?? null;
+  const data: TaskData = {
+    groupName: gc.group.name,
+    subjectName: person.name,
+    instruction: o.instruction,
+    escalateTo: head && head !== person._id ? [head] : [],
+    ...(o.reason ? { reason: o.reason } : {}),
+    ...(o.departureId ? { departureId: o.departureId } : {}),
+  };
+  const make = (id: string) =>
+    openTask({
+      kind: o.kind,
+      id,
+      groupId: gc.group._id,
+      subjectId: person._id,
+      openedBy: o.openedBy,
+      assignees: taskAssignees(gc, person._id),
+      data,
+      settingsVersion: settings.version,
+      now: o.now,
+      settings: settings.values,
+    });
+  const mine = (c: Case) => !!o.departureId && (c.data as TaskData).departureId === o.departureId;
+  // Started twice at once (the owner and the head): the n-th task of a person in a group has a fixed id.
+  // A person rarely has more than one such task in a group, so the series is not read: the insert
+  // tries the first numbers and finds an open one by itself; only a long series is read.
+  const series = memberSeries(o.kind === 'onboard' ? 'ob' : 'of', gc.group._id, person._id);
+  let filed = await insertNext(deps, [], series, make, mine);
+  if (filed === 'busy') {
+    const past = await store.listCasesAbout(o.kind, gc.group._id, person._id, 0);
+    const own = past.find(mine);
+    if (own) return own;
+    if (past.some((c) => c.open)) return null;
+    filed = await insertNext(deps, past, series, make, mine);
+  }
+  return typeof filed === 'string' ? null : filed;
+}
+
+/** A new hire who leaves before being added needs adding no more. */
+export async function cancelOnboarding(deps: Deps, personId: string, now: number) {
+  // One query across groups, not one per group of the organisation.
+  for (const c of await deps.store.listOpenCasesAbout('onboard', personId)) {
+    await decideAndSave(
+      deps,
+      c._id,
+      async (cur) => decideTask(cur as TaskCase, { type: 'cancel', note: '此人已离职' }, { id: null, rolesInGroup: [] }, { now, settings: (await settingsAt(deps.store, cur.settingsVersion)).values, leaders: [] }),
+      () => true,
+    );
+  }
+}
+
+/**
+ * What a recorded departure calls for, each part idempotent (the outbox retries it): the person's
+ * access ends, each group they are in gets a remove task, and tasks to add them are cancelled.
+ */
+export async function completeDeparture(deps: Deps, c: DepartureCase, now: number) {
+  const { store } = deps;
+  const person = await store.getPerson(c.subjectId);
+  if (!person) return;
+  // Every later call of theirs is refused (OFFBOARDED); they left when it was recorded.
+  if (person.status === 'active') await store.updatePerson({ ...person, status: 'left', leftAt: c.createdAt });
+  const left: Person = { ...person, status: 'left' };
+  const dir = await store.getDirectory();
+  const reason = c.data.reason;
+  for (const m of dir.memberships) {
+    if (m.personId !== person._id || m.status !== 'active') continue;
+    const gc = groupContextIn(dir, m.groupId);
+    if (!gc) continue;
+    const lastAdmin = m.roles.includes('admin') && !gc.admins.some((a) => a !== person._id);
+    const instruction = `把离职的 ${person.name} 移出「${gc.group.name}」${lastAdmin ? '（该群已没有管理员，请尽快指定新管理员）' : ''}`;
+    await openGroupTask(deps, { kind: 'offboard', gc, person: left, instruction, openedBy: c.openedBy, now, reason, departureId: c._id });
+  }
+  await cancelOnboarding(deps, person._id, now);
+}
