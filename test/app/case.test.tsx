@@ -108,4 +108,38 @@ describe('case page', () => {
     expect(await screen.findByText('已撤回')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '撤回申请' })).toBeNull();
   });
+
+  it('should show a departure as a record: the groups the leaver was in, the reason for leaving, nothing to do', async () => {
+    const departure = renameCase({
+      id: 'dep_p_lx',
+      kind: 'departure',
+      kindLabel: '员工离职',
+      group: { id: '', name: '财务部工作群、预算项目群' },
+      subject: { id: 'p_lx', name: '林晓' },
+      state: 'recorded',
+      stateLabel: '已登记离职',
+      open: false,
+      waitingOn: [],
+      dueAt: null,
+      title: '林晓（财务部）离职',
+      data: { subjectName: '林晓', deptName: '财务部', groups: ['财务部工作群', '预算项目群'], groupName: '财务部工作群、预算项目群', reason: '合同到期' },
+    });
+    mockApi({ 'cases.get': () => ok(departure) });
+    taro.setRouterParams({ id: 'dep_p_lx' });
+    render(<CasePage />);
+    expect(await screen.findByText('所在的群')).toBeTruthy();
+    expect(screen.getByText('财务部工作群、预算项目群')).toBeTruthy();
+    expect(screen.getByText('离职原因')).toBeTruthy();
+    expect(screen.queryByText('驳回理由')).toBeNull();
+    expect(screen.getByText('登记时间')).toBeTruthy();
+    expect(screen.queryByText(/去办理此事项|查看办理详情/)).toBeNull();
+  });
+
+  it('should label a guest request’s reason as the reason it was asked for, not a rejection', async () => {
+    mockApi({ 'cases.get': () => ok(renameCase({ kind: 'guest', kindLabel: '外部人员入群', data: { reason: '项目对接' } })) });
+    render(<CasePage />);
+    expect(await screen.findByText('项目对接')).toBeTruthy();
+    expect(screen.getByText('理由')).toBeTruthy();
+    expect(screen.queryByText('驳回理由')).toBeNull();
+  });
 });

@@ -154,6 +154,13 @@ async function flow() {
   await newbie.reload();
   await newbie.getByText('账号已停用', { exact: true }).waitFor();
   await screenshot(newbie, 'leaver-refused');
+  // The head keeps the departure on record among their own cases, with the groups she was in.
+  await signInAs('p_hejing');
+  const record = page.locator('.qw-case-card:visible', { hasText: '员工离职' }).filter({ hasText: '财务部工作群' }).filter({ hasText: '预算项目群' });
+  await record.first().click();
+  await page.getByText('林晓（财务部）离职').first().waitFor();
+  await page.getByText('何静 · 登记离职').first().waitFor();
+  await screenshot(page, 'head-departure-record');
 
   for (const [pid, group] of [
     ['p_liuyang', '财务部工作群'],

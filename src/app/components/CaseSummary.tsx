@@ -42,7 +42,7 @@ export function CaseSummary({ item }: { item: CaseView }) {
         <Deadline dueAt={item.dueAt} unconfirmed={item.dueAtUnconfirmed} open={item.open} />
       </View>
       <Row k="等待">{waitingOnText(item.waitingOn, item.open)}</Row>
-      <Row k="提交时间">{formatDateTime(item.createdAt)}</Row>
+      <Row k={item.kind === 'departure' ? '登记时间' : '提交时间'}>{formatDateTime(item.createdAt)}</Row>
     </View>
   );
 }

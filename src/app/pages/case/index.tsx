@@ -46,6 +46,9 @@ export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: C
       {item.allowed.includes('withdraw') ? <WithdrawButton item={item} onChange={onChange} /> : null}
       {item.kind === 'rename' ? (
         <DecisionPanel item={item} onDecided={onChange} />
+      ) : item.kind === 'departure' ? (
+        // A record, nothing to do on it: each group's removal is a task of its own.
+        <View className="qw-card qw-muted">各群的移出任务已交给群管理员办理，完成后此人从群名册中移除。</View>
       ) : (
         <View className="qw-load-more" onClick={() => void Taro.redirectTo({ url: routes.act(item.id) })}>
           {item.allowed.length ? '去办理此事项 ›' : '查看办理详情 ›'}
