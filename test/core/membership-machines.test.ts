@@ -4,6 +4,7 @@ import { decideElection, openElection, tally, type ElectionCase } from '../../sr
 import { decideGuest, openGuest } from '../../src/core/guest';
 import { invitationProblem } from '../../src/core/invitation';
 import { decideTask, openTask } from '../../src/core/task';
+import { departureId, openDeparture } from '../../src/core/departure';
 import { notices } from '../../src/core/case';
 
 const T0 = Date.parse('2026-11-24T10:00:00+08:00'); // Tuesday
@@ -135,5 +136,27 @@ describe('invitations', () => {
     expect(invitationProblem(inv, T0)).toBeNull();
     expect(invitationProblem(inv, T0 + 1000)).toBe('INVITATION_EXPIRED');
     expect(invitationProblem({ ...inv, usedAt: T0, usedBy: 'o' }, T0)).toBe('INVITATION_USED');
+  });
+});
+
+describe('departure record', () => {
+  const base = { personId: 'p_left', openedBy: 'p_head', subjectName: '林晓', deptName: '财务部', settingsVersion: 1, now: T0 };
+
+  it('should be one closed record per person, naming the groups and the reason, alerting no one itself', () => {
+    const c = openDeparture({ ...base, groups: ['财务部工作群', '预算项目群'], reason: '合同到期' });
+    expect(c._id).toBe(departureId('p_left'));
+    expect(openDeparture({ ...base, groups: [] })._id).toBe(c._id);
+    expect(c).toMatchObject({ kind: 'departure', state: 'recorded', open: false, assignees: [], groupId: '', subjectId: 'p_left', openedBy: 'p_head' });
+    expect(c.data).toMatchObject({ groups: ['财务部工作群', '预算项目群'], groupName: '财务部工作群、预算项目群', reason: '合同到期' });
+    expect(c.history).toEqual([expect.objectContaining({ action: 'depart', by: 'p_head', to: 'recorded', note: '合同到期', at: T0 })]);
+    // The remove tasks its effect opens alert the admins; the record itself has no notices.
+    expect(notices(c)).toEqual([]);
+  });
+
+  it('should say so when the person is in no group, and keep no empty reason', () => {
+    const c = openDeparture({ ...base, groups: [] });
+    expect(c.data.groupName).toBe('（不在任何群中）');
+    expect('reason' in c.data).toBe(false);
+    expect(c.history[0].note).toBeUndefined();
   });
 });
