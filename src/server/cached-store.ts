@@ -68,6 +68,12 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     cache.set('all', clone(all));
     return all;
   };
+  /** A roster row changed: the group's roster and every list it appears in are stale. */
+  const rosterChanged = (groupId: string) => {
+    directory.clear();
+    rosters.delete(groupId);
+    allMemberships.clear();
+  };
   // Callers may change what they are given; hand out copies.
   const clone = <T>(v: T): T => structuredClone(v);
 
@@ -139,36 +145,26 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     },
     async putMembership(m) {
       await inner.putMembership(m);
-      directory.clear();
-      rosters.delete(m.groupId);
-      allMemberships.clear();
+      rosterChanged(m.groupId);
     },
     async setNickname(groupId, personId, nickname, at) {
       const done = await inner.setNickname(groupId, personId, nickname, at);
-      directory.clear();
-      rosters.delete(groupId);
-      allMemberships.clear();
+      rosterChanged(groupId);
       return done;
     },
     async setMembershipStatus(groupId, personId, status, at) {
       const done = await inner.setMembershipStatus(groupId, personId, status, at);
-      directory.clear();
-      rosters.delete(groupId);
-      allMemberships.clear();
+      rosterChanged(groupId);
       return done;
     },
     async setMembershipRole(groupId, personId, role, present, at) {
       const done = await inner.setMembershipRole(groupId, personId, role, present, at);
-      directory.clear();
-      rosters.delete(groupId);
-      allMemberships.clear();
+      rosterChanged(groupId);
       return done;
     },
     async setMembershipFix(groupId, personId, caseId, ifCurrent) {
       const done = await inner.setMembershipFix(groupId, personId, caseId, ifCurrent);
-      directory.clear();
-      rosters.delete(groupId);
-      allMemberships.clear();
+      rosterChanged(groupId);
       return done;
     },
     async insertDepartment(d) {
@@ -185,9 +181,7 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
       const created = await inner.createGroup(g, ms);
       groups.delete(g._id);
       allGroups.clear();
-      rosters.delete(g._id);
-      allMemberships.clear();
-      directory.clear();
+      rosterChanged(g._id);
       return created;
     },
     async insertGroup(g) {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { CaseView } from '../../contract';
-import { escalationLabel, subjectLabel, waitingOnText } from '../lib/labels';
+import { escalationLabel, groupLabel, subjectLabel, waitingOnText } from '../lib/labels';
 import { Deadline } from './Deadline';
 import { StateTag, Tag } from './StateTag';
 
@@ -24,7 +24,7 @@ export function CaseCard({ item, onTap, showSubject = false }: Props) {
       </View>
       <View className="qw-case-card__title">{item.title}</View>
       <View className="qw-kv">
-        <Text className="qw-kv__k">{item.kind === 'departure' ? '所在的群' : '群'}</Text>
+        <Text className="qw-kv__k">{groupLabel(item.kind)}</Text>
         <Text className="qw-kv__v">{item.group.name}</Text>
       </View>
       {showSubject ? (

@@ -1,7 +1,7 @@
 // The facts of one case, as the case page and the admin's review page show them.
 import { Text, View } from '@tarojs/components';
 import type { CaseView } from '../../contract';
-import { escalationLabel, subjectLabel, waitingOnText } from '../lib/labels';
+import { escalationLabel, groupLabel, subjectLabel, waitingOnText } from '../lib/labels';
 import { formatDateTime } from '../lib/time';
 import { Deadline } from './Deadline';
 import { StateTag, Tag } from './StateTag';
@@ -31,7 +31,7 @@ export function CaseSummary({ item }: { item: CaseView }) {
         </View>
       </View>
       <View className="qw-case-card__title">{item.title}</View>
-      <Row k={item.kind === 'departure' ? '所在的群' : '群'}>{item.group.name}</Row>
+      <Row k={groupLabel(item.kind)}>{item.group.name}</Row>
       <Row k={subjectLabel(item.kind)}>{item.subject.name}</Row>
       {nickname ? <Row k="申请昵称">{nickname}</Row> : null}
       {item.kind === 'rename' ? <Row k="原昵称">{previous ?? '（未登记）'}</Row> : null}

@@ -53,3 +53,8 @@ export function subjectLabel(kind: string): string {
   if (kind === 'admin_filing') return '新管理员';
   return '人员';
 }
+
+/** A departure names every group the leaver was in; every other case belongs to one group. */
+export function groupLabel(kind: string): string {
+  return kind === 'departure' ? '所在的群' : '群';
+}
