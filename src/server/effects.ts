@@ -1,7 +1,7 @@
 // What a step changes outside its case: the roster, the admins, a leaver's access. withEffects()
 // writes an effects entry into the case's outbox with the step, and the outbox dispatcher applies it
-// (retried by the scheduler until it succeeds), so the roster follows the case even across a crash. Every effect is
-// idempotent and reads the case as it now stands.
+// (retried by the scheduler until it succeeds), so the roster follows the case even across a crash.
+// Every effect is idempotent and reads the case as it now stands.
 import type { AdminChangeCase } from '../core/admin-change';
 import { openAdminFiling } from '../core/admin-filing';
 import type { DepartureCase } from '../core/departure';
