@@ -16,10 +16,6 @@ export interface DepartureData extends Record<string, unknown> {
 }
 export type DepartureCase = Case<DepartureData>;
 
-export const departureMachine = {
-  recorded: { open: false, commands: {} },
-} as const;
-
 /** A person leaves once: the record's id follows from theirs, so two heads marking it at once file one. */
 export const departureId = (personId: string) => `dep_${personId}`;
 

@@ -19,6 +19,12 @@ function chunks<T>(xs: T[], size: number): T[][] {
 
 const clampLimit = (n: number) => Math.min(MAX_LIMIT, Math.max(0, Math.floor(n)));
 
+// Orders for what an aggregate's lookup returns unordered: the same orders the SQLite store's queries use.
+const cmpId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : cmpId(a, b));
+const byTime = (a: { at: number; _id: string }, b: { at: number; _id: string }) => a.at - b.at || cmpId(a, b);
+const byCreated = (a: { createdAt: number; _id: string }, b: { createdAt: number; _id: string }) => a.createdAt - b.createdAt || cmpId(a, b);
+
 export function createWechatStore(db: WxDatabase): Store {
   const _ = db.command;
   const coll = (name: CollectionName) => db.collection(name);
@@ -112,8 +118,7 @@ export function createWechatStore(db: WxDatabase): Store {
       const row = list[0] as unknown as (Person & { memberships: Membership[]; headOf: Department[] }) | undefined;
       if (!row) return null;
       const { memberships, headOf, ...person } = row;
-      const byId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-      return { person: person as Person, memberships: [...memberships].sort(byId), headOf: [...headOf].sort(byId).map((d) => d._id) };
+      return { person: person as Person, memberships: [...memberships].sort(cmpId), headOf: [...headOf].sort(cmpId).map((d) => d._id) };
     },
     getPerson: (id) => byId<Person>('people', id),
     getPeople: (ids) => byIds<Person>('people', ids),
@@ -149,13 +154,12 @@ export function createWechatStore(db: WxDatabase): Store {
         .end();
       const row = list[0] as unknown as Directory | undefined;
       if (!row) return { departments: [], people: [], groups: [], memberships: [] };
-      const byId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-      const byName = (a: { name: string; _id: string }, b: { name: string; _id: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : byId(a, b));
+      const byName = (a: { name: string; _id: string }, b: { name: string; _id: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : cmpId(a, b));
       return {
-        departments: [...row.departments].sort(byId),
+        departments: [...row.departments].sort(cmpId),
         people: [...row.people].sort(byName),
         groups: [...row.groups].sort(byName),
-        memberships: [...row.memberships].sort(byId),
+        memberships: [...row.memberships].sort(cmpId),
       };
     },
     getGroups: (ids) => byIds<Group>('groups', ids),
@@ -279,8 +283,7 @@ export function createWechatStore(db: WxDatabase): Store {
       const row = list[0] as unknown as (WxDoc & { accessLog: FileAccessDoc[] }) | undefined;
       if (!row) return null;
       const { accessLog, ...doc } = row;
-      const order = (a: FileAccessDoc, b: FileAccessDoc) => a.at - b.at || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-      return { case: docToCase(doc), log: [...accessLog].sort(order) };
+      return { case: docToCase(doc), log: [...accessLog].sort(byTime) };
     },
     async getCaseWithGroupBackups(id) {
       // One request: the case with its group's backups joined in by the database.
@@ -293,7 +296,6 @@ export function createWechatStore(db: WxDatabase): Store {
       const row = list[0] as unknown as (WxDoc & { groupBackups: BackupDoc[] }) | undefined;
       if (!row) return null;
       const { groupBackups, ...doc } = row;
-      const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
       return { case: docToCase(doc), backups: [...groupBackups].sort(byPeriod) };
     },
     insertCase: (c) => addIfAbsent('cases', caseToDoc(c)),
@@ -402,8 +404,7 @@ export function createWechatStore(db: WxDatabase): Store {
       const row = list[0] as unknown as (Group & { backups: BackupDoc[]; dueTasks: WxDoc[] }) | undefined;
       if (!row) return null;
       const { backups, dueTasks, ...group } = row;
-      const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-      const cases = dueTasks.map(docToCase).sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+      const cases = dueTasks.map(docToCase).sort(byCreated);
       return { group: group as Group, backups: [...backups].sort(byPeriod), dueTasks: cases };
     },
     async getBackupInGroup(id) {
@@ -417,8 +418,7 @@ export function createWechatStore(db: WxDatabase): Store {
       const row = list[0] as unknown as (BackupDoc & { all: BackupDoc[] }) | undefined;
       if (!row) return null;
       const { all, ...backup } = row;
-      const order = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-      return { backup: backup as BackupDoc, all: [...all].sort(order) };
+      return { backup: backup as BackupDoc, all: [...all].sort(byPeriod) };
     },
     findBackupsByFile: (fileId) => all<BackupDoc>('backups', { fileId }, [['_id', 'asc']]),
     async updateBackup(b, expectedVersion) {
