@@ -13,13 +13,13 @@ import { ACTION_NAMES, DEFAULT_SETTINGS } from '../src/contract';
 import type { Case } from '../src/core/model';
 import { decideRename, openRename, type RenameCase } from '../src/core/rename';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, openSqliteStore, type SqliteStore } from '../src/server/adapters/sqlite';
-import { sealHistory } from '../src/server/audit';
+import { sealHistory } from '../src/server/cases/audit';
 import { dispatch } from '../src/server/dispatch';
-import { withEffects } from '../src/server/effects';
+import { withEffects } from '../src/server/cases/effects';
 import { signSession } from '../src/server/host/http';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../src/server/host/seed';
-import { cachedStore } from '../src/server/cached-store';
-import { instrumentStore, type InstrumentedStore, type StoreCounts } from '../src/server/instrumented-store';
+import { cachedStore } from '../src/server/adapters/cached-store';
+import { instrumentStore, type InstrumentedStore, type StoreCounts } from '../test/support/instrumented-store';
 import type { Deps } from '../src/server/ports';
 import { successCall } from '../test/reliability/fixture';
 // @ts-expect-error plain ESM helper shared with scripts/size.mjs

@@ -6,7 +6,7 @@
 // cell writes nothing.
 import { ACTION_NAMES, actions, UNBOUND_ACTIONS, type ActionName, type ErrorCode, type Role } from '../../src/contract';
 import { dispatch } from '../../src/server/dispatch';
-import { instrumentStore } from '../../src/server/instrumented-store';
+import { instrumentStore } from '../support/instrumented-store';
 import { buildFixture, CALLER_NAMES, CALLERS, inputFor, SUCCESS_CALLER, successCall, TASK_VARIANTS, type Caller, type Scope, type TaskVariant } from './fixture';
 
 type Outcome = 'ok' | ErrorCode;

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { ACTION_NAMES, actions, ERROR_CODES, type ActionName } from '../../src/contract';
 import { dispatch } from '../../src/server/dispatch';
-import { instrumentStore } from '../../src/server/instrumented-store';
+import { instrumentStore } from '../support/instrumented-store';
 import { demoOpenid } from '../../src/server/host/seed';
 import { makeWorld, type World } from '../server/harness';
 import { samples } from './samples';

@@ -2,7 +2,7 @@
 // effect, that the store and the notifications agree with it, and that the trial really raced.
 import type { ActionInput, ActionName, ErrorCode, Result } from '../../src/contract';
 import type { Case } from '../../src/core/model';
-import { sealHistory } from '../../src/server/audit';
+import { sealHistory } from '../../src/server/cases/audit';
 import type { Store } from '../../src/server/ports';
 import type { World } from '../server/harness';
 

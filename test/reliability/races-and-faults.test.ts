@@ -1,7 +1,7 @@
 // Concurrency and failure: one decision per case however many decide at once, each timeout once
 // however many schedulers run, and every notification delivered exactly once through any fault.
 import { runScheduler } from '../../src/server/jobs';
-import { instrumentStore, type InstrumentedStore } from '../../src/server/instrumented-store';
+import { instrumentStore, type InstrumentedStore } from '../support/instrumented-store';
 import { makeWorld, requestId, type World } from '../server/harness';
 
 const TRIALS = 1_000;

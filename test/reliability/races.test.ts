@@ -6,7 +6,7 @@ import { decideElection, openElection, type ElectionCase } from '../../src/core/
 import { openTask } from '../../src/core/task';
 import { decideViolation, openViolation, type ViolationCase, type ViolationCommand } from '../../src/core/violation';
 import type { LadderStep } from '../../src/contract';
-import { verifyHistory } from '../../src/server/audit';
+import { verifyHistory } from '../../src/server/cases/audit';
 import { runTimeouts } from '../../src/server/jobs';
 import { makeWorld, requestId, T0, type World } from '../server/harness';
 import { insertBuilt, move, race, recordStore, type Recorder } from './race-kit';

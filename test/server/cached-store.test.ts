@@ -1,8 +1,8 @@
 // The directory cache: repeated directory reads stay in memory for a few seconds, writes made
 // through it are seen at once, and who-the-caller-is and cases are always read fresh.
 import { openSqliteStore } from '../../src/server/adapters/sqlite';
-import { cachedStore, DIRECTORY_TTL_MS } from '../../src/server/cached-store';
-import { instrumentStore } from '../../src/server/instrumented-store';
+import { cachedStore, DIRECTORY_TTL_MS } from '../../src/server/adapters/cached-store';
+import { instrumentStore } from '../support/instrumented-store';
 import { seedDemo } from '../../src/server/host/seed';
 import { demoOpenid } from '../../src/server/host/seed';
 import { T0 } from './harness';

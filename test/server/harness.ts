@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, openSqliteStore } from '../../src/server/adapters/sqlite';
-import { cachedStore } from '../../src/server/cached-store';
+import { cachedStore } from '../../src/server/adapters/cached-store';
 import { dispatch } from '../../src/server/dispatch';
 import type { Deps, SendResult, Store, SubscriptionMessage } from '../../src/server/ports';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../../src/server/host/seed';

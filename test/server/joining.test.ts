@@ -2,8 +2,8 @@
 // deadlines, and a leaver is refused everywhere at once.
 import { ACTION_NAMES, type ActionName } from '../../src/contract';
 import type { Case } from '../../src/core/model';
-import { applyEffects } from '../../src/server/effects';
-import { instrumentStore, type InstrumentedStore } from '../../src/server/instrumented-store';
+import { applyEffects } from '../../src/server/cases/effects';
+import { instrumentStore, type InstrumentedStore } from '../support/instrumented-store';
 import { runScheduler } from '../../src/server/jobs';
 import { makeWorld, requestId, T0, type World } from './harness';
 import { SAMPLE_INPUTS } from './sample-inputs';

@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { verifyHistory } from '../../src/server/audit';
+import { verifyHistory } from '../../src/server/cases/audit';
 import { createHost, signSession } from '../../src/server/host/http';
 import { demoOpenid } from '../../src/server/host/seed';
 import { runScheduler } from '../../src/server/jobs';
-import { guardRecordDownload } from '../../src/server/record-downloads';
+import { guardRecordDownload } from '../../src/server/reads/record-downloads';
 import { makeWorld, requestId, T0, type World } from './harness';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { makeWorld, fileMarketRename, requestId, T0, type World } from './harness';
 import { runScheduler } from '../../src/server/jobs';
-import { verifyHistory } from '../../src/server/audit';
+import { verifyHistory } from '../../src/server/cases/audit';
 
 let w: World;
 beforeEach(async () => {

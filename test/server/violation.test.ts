@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ActionInput, CaseView } from '../../src/contract';
 import { runScheduler, runTimeouts } from '../../src/server/jobs';
 import type { Store } from '../../src/server/ports';
-import { verifyHistory } from '../../src/server/audit';
-import { templateData } from '../../src/server/outbox';
+import { verifyHistory } from '../../src/server/cases/audit';
+import { templateData } from '../../src/server/cases/outbox';
 import { makeWorld, requestId, T0, type World } from './harness';
 
 let w: World;

@@ -5,12 +5,12 @@ import { decideAdminChange, openAdminChange, type AdminChangeCase } from '../../
 import { openAdminFiling } from '../../core/admin-filing';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNew, insertNext, memberSeries } from '../save';
-import { currentSettings } from '../settings';
+import { insertNew, insertNext, memberSeries } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
 import type { Case } from '../../core/model';
-import { canSeeCase, toCaseViews } from '../views';
+import { canSeeCase, toCaseViews } from '../reads/views';
 import { stepCase } from './case-step';
-import { loadGroupContext, type GroupContext } from './group-context';
+import { loadGroupContext, type GroupContext } from '../reads/group-context';
 
 /** An active, bound or not, non-external member of the group. */
 function eligible(gc: GroupContext, personId: string) {

@@ -1,8 +1,8 @@
 // A group's backups with the coverage timeline, and one backup with its history.
 import { fail, ok, type ActionInput, type BackupView, type GroupBackups, type Result } from '../../contract';
-import { canManageBackups, canSeeBackups, coverageView, toBackupViews } from '../backup-views';
+import { canManageBackups, canSeeBackups, coverageView, toBackupViews } from '../reads/backup-views';
 import type { HandlerCtx } from '../context';
-import { currentSettings } from '../settings';
+import { currentSettings } from '../reads/settings';
 
 export async function backupsList(ctx: HandlerCtx, input: ActionInput<'backups.list'>): Promise<Result<GroupBackups>> {
   const { store } = ctx.deps;

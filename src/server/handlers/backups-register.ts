@@ -6,11 +6,11 @@ import { checkPeriod } from '../../core/backups';
 import { decideBackupDue, type BackupDueCase } from '../../core/backup-due';
 import type { BackupDoc } from '../../core/model';
 import { shanghaiDate } from '../../core/time';
-import { sealHistory } from '../audit';
-import { canManageBackups, toBackupViews } from '../backup-views';
+import { sealHistory } from '../cases/audit';
+import { canManageBackups, toBackupViews } from '../reads/backup-views';
 import { checkText } from '../content';
 import type { HandlerCtx } from '../context';
-import { decideAndSave } from '../save';
+import { decideAndSave } from '../cases/commit';
 
 export function backupId(personId: string, requestId: string): string {
   return `bk_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;

@@ -2,8 +2,8 @@
 // 完整, or 已损坏/已变更. The result goes into the backup's hash-chained history.
 import { fail, ok, type ActionInput, type BackupView, type Result } from '../../contract';
 import type { BackupDoc } from '../../core/model';
-import { sealHistory } from '../audit';
-import { canManageBackups, toBackupViews } from '../backup-views';
+import { sealHistory } from '../cases/audit';
+import { canManageBackups, toBackupViews } from '../reads/backup-views';
 import type { HandlerCtx } from '../context';
 import { sha256 } from './backups-register';
 

@@ -4,10 +4,10 @@ import { fail, ok, type CaseKind, type CaseView, type Result, type SettingsValue
 import type { CaseActor, Decision } from '../../core/case';
 import type { Case } from '../../core/model';
 import { rolesIn, type HandlerCtx } from '../context';
-import { decideAndSave } from '../save';
-import { settingsAt } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
-import { loadGroupContext, type GroupContext } from './group-context';
+import { decideAndSave } from '../cases/commit';
+import { settingsAt } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
+import { loadGroupContext, type GroupContext } from '../reads/group-context';
 
 export interface StepEnv {
   actor: CaseActor;

@@ -1,6 +1,6 @@
 import { fail, ok, type ActionInput, type CaseView, type Page, type Result } from '../../contract';
 import type { HandlerCtx } from '../context';
-import { canSeeCase, toCaseViews } from '../views';
+import { canSeeCase, toCaseViews } from '../reads/views';
 
 const DEFAULT_LIMIT = 20;
 

@@ -3,12 +3,12 @@
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
 import { decideElection, openElection, type ElectionCase } from '../../core/election';
 import { rolesIn, type HandlerCtx } from '../context';
-import { insertNext, seriesId } from '../save';
-import { currentSettings } from '../settings';
+import { insertNext, seriesId } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
 import type { Case } from '../../core/model';
-import { canSeeCase, toCaseViews } from '../views';
+import { canSeeCase, toCaseViews } from '../reads/views';
 import { stepCase } from './case-step';
-import { loadGroupContext } from './group-context';
+import { loadGroupContext } from '../reads/group-context';
 
 export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'elections.open'>): Promise<Result<CaseView>> {
   const { store } = ctx.deps;

@@ -4,11 +4,11 @@ import type { Group, Membership } from '../../core/model';
 import { canonicalNickname } from '../../core/naming';
 import { openTask } from '../../core/task';
 import { rolesIn, type HandlerCtx } from '../context';
-import { groupView, managesDept, requestKey, toGroupView } from '../org';
-import { insertNext, memberSeries } from '../save';
-import { currentSettings } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
-import { loadGroupContext, namingSubject } from './group-context';
+import { groupView, managesDept, requestKey, toGroupView } from '../reads/org';
+import { insertNext, memberSeries } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
+import { loadGroupContext, namingSubject } from '../reads/group-context';
 
 const HISTORY_KINDS = new Set(['onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'naming_fix']);
 

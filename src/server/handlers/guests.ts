@@ -5,12 +5,12 @@ import { decideGuest, openGuest, type GuestCase } from '../../core/guest';
 import { shanghaiDate } from '../../core/time';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { requestKey } from '../org';
-import { insertNew } from '../save';
-import { currentSettings } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
+import { requestKey } from '../reads/org';
+import { insertNew } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
 import { stepCase } from './case-step';
-import { loadGroupContext } from './group-context';
+import { loadGroupContext } from '../reads/group-context';
 
 const DAY = 86_400_000;
 

@@ -4,9 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { fail, ok, type ActionInput, type InvitationView, type JoinResult, type Result } from '../../contract';
 import { invitationExpiry, invitationProblem } from '../../core/invitation';
 import type { HandlerCtx } from '../context';
-import { managesDept } from '../org';
+import { managesDept } from '../reads/org';
 import type { Deps } from '../ports';
-import { currentSettings } from '../settings';
+import { currentSettings } from '../reads/settings';
 
 export const JOIN_PAGE = 'packages/org/pages/join/index';
 

@@ -5,12 +5,12 @@ import { openDeparture } from '../../core/departure';
 import type { Case } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { openGroupTask } from '../group-tasks';
-import { managesDept } from '../org';
-import { insertNew } from '../save';
-import { currentSettings } from '../settings';
-import { toCaseViews } from '../views';
-import { groupContextIn } from './group-context';
+import { openGroupTask } from '../cases/group-tasks';
+import { managesDept } from '../reads/org';
+import { insertNew } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
+import { toCaseViews } from '../reads/views';
+import { groupContextIn } from '../reads/group-context';
 
 export async function peopleOnboard(ctx: HandlerCtx, input: ActionInput<'people.onboard'>): Promise<Result<CaseView[]>> {
   const { store } = ctx.deps;

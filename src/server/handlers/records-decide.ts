@@ -6,9 +6,9 @@ import type { BackupDoc } from '../../core/model';
 import { decideRecordAccess, grantedFile, grantExpiry, type RecordAccessCase, type RecordAccessCommand } from '../../core/record-access';
 import { checkText } from '../content';
 import { rolesIn, type HandlerCtx } from '../context';
-import { decideLoadedAndSave } from '../save';
-import { settingsAt } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
+import { decideLoadedAndSave } from '../cases/commit';
+import { settingsAt } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
 
 type Command = RecordAccessCommand | { type: 'approveDays'; days: number; note?: string };
 

@@ -6,8 +6,8 @@ import { citationOf, overlapping } from '../../core/backups';
 import type { FileAccessDoc } from '../../core/model';
 import { grantedFile, isGrantActive, type GrantedFile, type RecordAccessCase } from '../../core/record-access';
 import type { HandlerCtx } from '../context';
-import { settingsAt } from '../settings';
-import { canSeeCase } from '../views';
+import { settingsAt } from '../reads/settings';
+import { canSeeCase } from '../reads/views';
 
 const MINUTE = 60_000;
 

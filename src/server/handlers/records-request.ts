@@ -6,10 +6,10 @@ import { openRecordAccess } from '../../core/record-access';
 import { shanghaiDate } from '../../core/time';
 import { checkText } from '../content';
 import { rolesIn, type HandlerCtx } from '../context';
-import { insertNew } from '../save';
-import { currentSettings } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
-import { loadGroupContext } from './group-context';
+import { insertNew } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
+import { loadGroupContext } from '../reads/group-context';
 
 export function recordAccessCaseId(personId: string, requestId: string): string {
   return `ra_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;

@@ -3,9 +3,9 @@ import { fail, ok, type ActionInput, type CaseView, type Failure, type Result } 
 import { decideRename, type RenameCase, type RenameCommand } from '../../core/rename';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { decideAndSave } from '../save';
-import { settingsAt } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
+import { decideAndSave } from '../cases/commit';
+import { settingsAt } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
 
 async function decide(ctx: HandlerCtx, caseId: string, cmd: RenameCommand): Promise<Result<CaseView>> {
   const { store } = ctx.deps;

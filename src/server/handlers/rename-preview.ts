@@ -1,8 +1,8 @@
 import { fail, ok, type ActionInput, type RenamePreview, type Result } from '../../contract';
 import { canonicalNickname, namesakes } from '../../core/naming';
 import { rolesIn, type HandlerCtx } from '../context';
-import { currentSettings } from '../settings';
-import { loadGroupContext, namingSubject } from './group-context';
+import { currentSettings } from '../reads/settings';
+import { loadGroupContext, namingSubject } from '../reads/group-context';
 
 export async function renamePreview(ctx: HandlerCtx, input: ActionInput<'rename.preview'>): Promise<Result<RenamePreview>> {
   const { store } = ctx.deps;

@@ -4,10 +4,10 @@ import { checkNickname } from '../../core/naming';
 import { openRename } from '../../core/rename';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNext, memberSeries } from '../save';
-import { currentSettings } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
-import { loadGroupContext, namingSubject } from './group-context';
+import { insertNext, memberSeries } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
+import { loadGroupContext, namingSubject } from '../reads/group-context';
 
 export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.submit'>): Promise<Result<CaseView>> {
   const { store } = ctx.deps;

@@ -3,7 +3,7 @@ import { fail, ok, type ActionInput, type Result, type SettingsView } from '../.
 import { calendarStatus } from '../../core/calendar';
 import type { SettingsDoc } from '../../core/model';
 import type { HandlerCtx } from '../context';
-import { currentSettings, forgetCurrentSettings } from '../settings';
+import { currentSettings, forgetCurrentSettings } from '../reads/settings';
 
 function toView(doc: SettingsDoc, now: number): SettingsView {
   return {

@@ -1,6 +1,6 @@
 import { ok, type ActionInput, type Result } from '../../contract';
 import type { HandlerCtx } from '../context';
-import { currentSettings } from '../settings';
+import { currentSettings } from '../reads/settings';
 
 /** Each 允许 in requestSubscribeMessage is one message we may send later: count them. */
 export async function subscriptionsRecord(

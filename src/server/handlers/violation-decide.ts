@@ -4,10 +4,10 @@ import { fail, ok, type ActionInput, type CaseView, type Failure, type Result } 
 import { decideViolation, type ViolationCase, type ViolationCommand } from '../../core/violation';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { decideAndSave } from '../save';
-import { settingsAt } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
-import { loadGroupContext } from './group-context';
+import { decideAndSave } from '../cases/commit';
+import { settingsAt } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
+import { loadGroupContext } from '../reads/group-context';
 import { checkFiles } from './violation-files';
 
 async function decide(ctx: HandlerCtx, caseId: string, cmd: ViolationCommand): Promise<Result<CaseView>> {

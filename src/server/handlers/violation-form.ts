@@ -1,8 +1,8 @@
 // What the admin's violation form needs: the group's members, the categories, and the ladder's proposal.
 import { fail, ok, type ActionInput, type Result, type ViolationForm } from '../../contract';
 import { rolesIn, type HandlerCtx } from '../context';
-import { currentSettings } from '../settings';
-import { loadGroupContext } from './group-context';
+import { currentSettings } from '../reads/settings';
+import { loadGroupContext } from '../reads/group-context';
 import { proposalFor } from './violation-ladder';
 
 export async function violationForm(ctx: HandlerCtx, input: ActionInput<'violation.form'>): Promise<Result<ViolationForm>> {

@@ -5,10 +5,10 @@ import { checkChosenStep } from '../../core/ladder';
 import { openViolation } from '../../core/violation';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNew } from '../save';
-import { currentSettings } from '../settings';
-import { canSeeCase, toCaseViews } from '../views';
-import { loadGroupContext } from './group-context';
+import { insertNew } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
+import { canSeeCase, toCaseViews } from '../reads/views';
+import { loadGroupContext } from '../reads/group-context';
 import { checkFiles } from './violation-files';
 import { priorViolations, proposalFor } from './violation-ladder';
 

@@ -1,8 +1,8 @@
 import { GROUP_TYPE_LABELS, ok, type Result, type WhoAmI } from '../../contract';
 import { canonicalNickname } from '../../core/naming';
 import type { HandlerCtx } from '../context';
-import { currentSettings } from '../settings';
-import { loadGroupContext, namingSubject } from './group-context';
+import { currentSettings } from '../reads/settings';
+import { loadGroupContext, namingSubject } from '../reads/group-context';
 
 export async function whoami(ctx: HandlerCtx): Promise<Result<WhoAmI>> {
   const { store } = ctx.deps;

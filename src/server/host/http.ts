@@ -11,7 +11,7 @@ import { dispatch } from '../dispatch';
 import { runScheduler } from '../jobs';
 import type { DiskFiles, PushRecord } from '../adapters/sqlite';
 import type { Deps } from '../ports';
-import type { DownloadVerdict } from '../record-downloads';
+import type { DownloadVerdict } from '../reads/record-downloads';
 import { DEMO_TITLES } from './seed';
 
 export interface HostOptions {

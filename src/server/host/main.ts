@@ -3,11 +3,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cachedStore } from '../cached-store';
+import { cachedStore } from '../adapters/cached-store';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
 import { runScheduler } from '../jobs';
 import type { Deps } from '../ports';
-import { guardRecordDownload } from '../record-downloads';
+import { guardRecordDownload } from '../reads/record-downloads';
 import { createHost } from './http';
 import { DEMO_OWNER_OPENID, seedDemo } from './seed';
 

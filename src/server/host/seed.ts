@@ -4,7 +4,7 @@ import { proposePenalty } from '../../core/ladder';
 import type { BackupDoc, Department, Group, Membership, Person } from '../../core/model';
 import { shanghaiDate } from '../../core/time';
 import { decideViolation, openViolation } from '../../core/violation';
-import { sealHistory } from '../audit';
+import { sealHistory } from '../cases/audit';
 import type { Store } from '../ports';
 
 type P = [id: string, name: string, deptId: string, employeeNo: string, title: string];

@@ -1,6 +1,6 @@
 // The audit verify routine: walk every case and check its history chain. An edited, inserted or
 // deleted history entry breaks the chain, and the report names the case and the entry.
-import { verifyHistory } from '../audit';
+import { verifyHistory } from '../cases/audit';
 import type { Store } from '../ports';
 
 export interface AuditProblem {

@@ -3,10 +3,10 @@
 import { openBackupDue } from '../../core/backup-due';
 import { coverage } from '../../core/backups';
 import { shanghaiDate } from '../../core/time';
-import { loadGroupContext } from '../handlers/group-context';
+import { loadGroupContext } from '../reads/group-context';
 import type { Deps } from '../ports';
-import { insertNew } from '../save';
-import { currentSettings } from '../settings';
+import { insertNew } from '../cases/commit';
+import { currentSettings } from '../reads/settings';
 
 export async function runBackupDue(deps: Deps, now = deps.clock.now()): Promise<number> {
   const { store } = deps;

@@ -1,11 +1,11 @@
 // What the scheduler runs: timeouts first (they queue notifications), then leftover outboxes.
-import { sealHistory } from '../audit';
-import { withEffects } from '../effects';
-import { kinds } from '../kinds';
-import { dispatchOutbox } from '../outbox';
+import { sealHistory } from '../cases/audit';
+import { withEffects } from '../cases/effects';
+import { kinds } from '../cases/kinds';
+import { dispatchOutbox } from '../cases/outbox';
 import type { Deps } from '../ports';
-import { settingsAt } from '../settings';
-import { loadGroupContext } from '../handlers/group-context';
+import { settingsAt } from '../reads/settings';
+import { loadGroupContext } from '../reads/group-context';
 import { runBackupDue } from './backup-due';
 
 export interface SchedulerReport {

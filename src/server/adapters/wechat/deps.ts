@@ -1,7 +1,7 @@
 // What both cloud functions run on, built from the initialised SDK inside the entry (never at
 // module level, so tests build their own).
 import { randomUUID } from 'node:crypto';
-import { cachedStore } from '../../cached-store';
+import { cachedStore } from '../cached-store';
 import type { Deps } from '../../ports';
 import { createWechatFiles } from './files';
 import { createWechatContentCheck, createWechatNotifier, createWechatOpenData } from './openapi';

@@ -1,11 +1,11 @@
 // Notifications leave a case through its outbox: written with the case in one write, then
 // delivered here — an in-app copy (exactly once: its id is the outbox entry's id) and, where the
 // person holds a one-time grant, a subscription message. What fails stays for the scheduler.
-import type { Case, NoticeEntry, NotificationDoc } from '../core/model';
+import type { Case, NoticeEntry, NotificationDoc } from '../../core/model';
 import { applyEffects } from './effects';
-import { formatShanghai } from '../core/time';
-import type { Deps, SubscriptionMessage } from './ports';
-import { currentSettings } from './settings';
+import { formatShanghai } from '../../core/time';
+import type { Deps, SubscriptionMessage } from '../ports';
+import { currentSettings } from '../reads/settings';
 
 /** Limits of subscription-message fields: a longer value is refused with 47003. */
 const THING_MAX = 20;

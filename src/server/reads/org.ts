@@ -1,9 +1,9 @@
 // The organisation as the owner and department heads see it: departments, people and groups.
-import { GROUP_TYPE_LABELS, type DepartmentView, type GroupView, type PersonRef, type PersonView } from '../contract';
-import type { Department, Group, Person, RosterEntry } from '../core/model';
+import { GROUP_TYPE_LABELS, type DepartmentView, type GroupView, type PersonRef, type PersonView } from '../../contract';
+import type { Department, Group, Person, RosterEntry } from '../../core/model';
 import { createHash } from 'node:crypto';
-import type { Actor } from './context';
-import type { Store } from './ports';
+import type { Actor } from '../context';
+import type { Store } from '../ports';
 
 /** The owner manages every department; a department head the ones they head. */
 export function managesDept(actor: Actor, deptId: string): boolean {

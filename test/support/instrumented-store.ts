@@ -1,6 +1,6 @@
 // A Store that counts what it is asked: round trips per action for the bench, and proof that a
 // refused request wrote nothing for the reliability suite.
-import type { Store } from './ports';
+import type { Store } from '../../src/server/ports';
 
 const READ = /^(get|list)/;
 

@@ -1,7 +1,7 @@
 // The append-only audit trail: every history entry carries the hash of the one before it,
 // so editing or deleting a stored entry breaks the chain and shows.
 import { createHash } from 'node:crypto';
-import type { HistoryEntry } from '../core/model';
+import type { HistoryEntry } from '../../core/model';
 
 /** Anything with an id and a hash-chained history: cases, backups. */
 export interface Chained {

@@ -1,11 +1,11 @@
 // What a backup and a group's coverage look like to an admin or leader: names resolved, overlaps
 // and the citation computed here.
-import type { BackupView, CoverageView, HistoryView, PersonRef, SettingsValues } from '../contract';
-import { citationOf, coverage, overlapsOf } from '../core/backups';
-import type { BackupDoc, Group, HistoryEntry } from '../core/model';
-import { shanghaiDate } from '../core/time';
-import { rolesIn, type Actor } from './context';
-import type { Store } from './ports';
+import type { BackupView, CoverageView, HistoryView, PersonRef, SettingsValues } from '../../contract';
+import { citationOf, coverage, overlapsOf } from '../../core/backups';
+import type { BackupDoc, Group, HistoryEntry } from '../../core/model';
+import { shanghaiDate } from '../../core/time';
+import { rolesIn, type Actor } from '../context';
+import type { Store } from '../ports';
 
 export const BACKUP_ACTION_LABELS: Record<string, string> = {
   register: '登记备份',

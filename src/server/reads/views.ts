@@ -1,11 +1,11 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
-import { CASE_KIND_LABELS, STATE_LABELS, type BackupCitation, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../contract';
-import type { Case, Group, Person } from '../core/model';
-import { citationsOf } from '../core/backups';
-import { tally, type ElectionData } from '../core/election';
-import { rolesIn, type Actor } from './context';
-import { kinds } from './kinds';
-import type { Files, Store } from './ports';
+import { CASE_KIND_LABELS, STATE_LABELS, type BackupCitation, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
+import type { Case, Group, Person } from '../../core/model';
+import { citationsOf } from '../../core/backups';
+import { tally, type ElectionData } from '../../core/election';
+import { rolesIn, type Actor } from '../context';
+import { kinds } from '../cases/kinds';
+import type { Files, Store } from '../ports';
 
 const ACTION_LABELS: Record<string, string> = {
   submit: '提交申请',

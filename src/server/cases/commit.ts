@@ -1,12 +1,12 @@
 // Saving a decision: optimistic version check, reload and decide again when someone else won.
 import { createHash } from 'node:crypto';
-import { fail, type Failure } from '../contract';
-import type { Decision } from '../core/case';
-import type { Case } from '../core/model';
+import { fail, type Failure } from '../../contract';
+import type { Decision } from '../../core/case';
+import type { Case } from '../../core/model';
 import { sealHistory } from './audit';
 import { withEffects } from './effects';
 import { dispatchOutbox } from './outbox';
-import type { Deps } from './ports';
+import type { Deps } from '../ports';
 
 const MAX_TRIES = 3;
 

@@ -1,17 +1,17 @@
 // Each case kind's pure rules, looked up by `kind`.
-import type { CaseCommand, CaseKind, SettingsValues } from '../contract';
-import { adminChangeAllowed, decideAdminChange, type AdminChangeCase } from '../core/admin-change';
-import { adminFilingAllowed, type AdminFilingCase } from '../core/admin-filing';
-import { backupDueAllowed, decideBackupDue, type BackupDueCase } from '../core/backup-due';
-import type { CaseActor, Decision } from '../core/case';
-import type { DepartureCase } from '../core/departure';
-import { decideElection, electionAllowed, type ElectionCase } from '../core/election';
-import { decideGuest, guestAllowed, type GuestCase } from '../core/guest';
-import type { Case } from '../core/model';
-import { decideRecordAccess, recordAccessAllowed, type RecordAccessCase } from '../core/record-access';
-import { decideRename, renameAllowed, type RenameCase } from '../core/rename';
-import { decideTask, taskAllowed, type TaskCase } from '../core/task';
-import { appealClosedReason, decideViolation, violationAllowed, violationTitle, type ViolationCase } from '../core/violation';
+import type { CaseCommand, CaseKind, SettingsValues } from '../../contract';
+import { adminChangeAllowed, decideAdminChange, type AdminChangeCase } from '../../core/admin-change';
+import { adminFilingAllowed, type AdminFilingCase } from '../../core/admin-filing';
+import { backupDueAllowed, decideBackupDue, type BackupDueCase } from '../../core/backup-due';
+import type { CaseActor, Decision } from '../../core/case';
+import type { DepartureCase } from '../../core/departure';
+import { decideElection, electionAllowed, type ElectionCase } from '../../core/election';
+import { decideGuest, guestAllowed, type GuestCase } from '../../core/guest';
+import type { Case } from '../../core/model';
+import { decideRecordAccess, recordAccessAllowed, type RecordAccessCase } from '../../core/record-access';
+import { decideRename, renameAllowed, type RenameCase } from '../../core/rename';
+import { decideTask, taskAllowed, type TaskCase } from '../../core/task';
+import { appealClosedReason, decideViolation, violationAllowed, violationTitle, type ViolationCase } from '../../core/violation';
 
 export interface KindContext {
   now: number;

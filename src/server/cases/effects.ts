@@ -2,19 +2,19 @@
 // writes an effects entry into the case's outbox with the step, and the outbox dispatcher applies it
 // (retried by the scheduler until it succeeds), so the roster follows the case even across a crash.
 // Every effect is idempotent and reads the case as it now stands.
-import type { AdminChangeCase } from '../core/admin-change';
-import { openAdminFiling } from '../core/admin-filing';
-import type { DepartureCase } from '../core/departure';
-import type { ElectionCase } from '../core/election';
-import type { GuestCase } from '../core/guest';
-import type { Case, EffectsEntry, Membership } from '../core/model';
-import type { RenameCase } from '../core/rename';
-import { decideTask, type TaskCase } from '../core/task';
+import type { AdminChangeCase } from '../../core/admin-change';
+import { openAdminFiling } from '../../core/admin-filing';
+import type { DepartureCase } from '../../core/departure';
+import type { ElectionCase } from '../../core/election';
+import type { GuestCase } from '../../core/guest';
+import type { Case, EffectsEntry, Membership } from '../../core/model';
+import type { RenameCase } from '../../core/rename';
+import { decideTask, type TaskCase } from '../../core/task';
 import { completeDeparture } from './group-tasks';
-import { loadGroupContext } from './handlers/group-context';
-import type { Deps } from './ports';
-import { decideAndSave, insertNew } from './save';
-import { currentSettings, settingsAt } from './settings';
+import { loadGroupContext } from '../reads/group-context';
+import type { Deps } from '../ports';
+import { decideAndSave, insertNew } from './commit';
+import { currentSettings, settingsAt } from '../reads/settings';
 
 const fresh = (groupId: string, personId: string, now: number): Membership => ({
   _id: `${groupId}:${personId}`,

@@ -1,12 +1,12 @@
 // The add / remove tasks a department head's marking opens for the admins of a group (§2.1), shared
 // by the onboarding handler and the departure's effect.
-import type { DepartureCase } from '../core/departure';
-import type { Case, Person } from '../core/model';
-import { decideTask, openTask, type TaskCase, type TaskData, type TaskKind } from '../core/task';
-import { groupContextIn, type GroupContext } from './handlers/group-context';
-import type { Deps } from './ports';
-import { decideAndSave, insertNext, memberSeries } from './save';
-import { currentSettings, settingsAt } from './settings';
+import type { DepartureCase } from '../../core/departure';
+import type { Case, Person } from '../../core/model';
+import { decideTask, openTask, type TaskCase, type TaskData, type TaskKind } from '../../core/task';
+import { groupContextIn, type GroupContext } from '../reads/group-context';
+import type { Deps } from '../ports';
+import { decideAndSave, insertNext, memberSeries } from './commit';
+import { currentSettings, settingsAt } from '../reads/settings';
 
 /** Admins other than the person concerned; the leaders when no such admin is left. */
 function taskAssignees(gc: GroupContext, subjectId: string): string[] {

@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS, withDefaultSettings } from '../contract';
-import type { SettingsDoc } from '../core/model';
-import type { Store } from './ports';
+import { DEFAULT_SETTINGS, withDefaultSettings } from '../../contract';
+import type { SettingsDoc } from '../../core/model';
+import type { Store } from '../ports';
 
 // A settings version never changes once written, so a version can be cached for good (per store:
 // two databases in one process may hold different documents under the same version).

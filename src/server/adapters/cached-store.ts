@@ -3,8 +3,8 @@
 // few seconds: writes made through this instance drop what they touch at once, and a change made on
 // another instance shows here within the TTL, the same rule as the current settings version.
 // Never cached: who the caller is (getActor) and anything about cases, which decide what is allowed.
-import type { Department, Group, Membership, Person, RosterEntry } from '../core/model';
-import type { Directory, Store } from './ports';
+import type { Department, Group, Membership, Person, RosterEntry } from '../../core/model';
+import type { Directory, Store } from '../ports';
 
 export const DIRECTORY_TTL_MS = 5_000;
 /** More entries than this and a map starts over: an instance serves one organisation. */
