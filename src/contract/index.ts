@@ -3,3 +3,5 @@ export * from './roles';
 export * from './model';
 export * from './settings';
 export * from './actions';
+export * from './reasons';
+export * from './case-data';

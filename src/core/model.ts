@@ -1,4 +1,5 @@
 // Stored documents: one shape per collection, shared by both databases.
+import type { Effect } from './effects';
 import type { BackupStorage, CaseKind, GroupRole, GroupType, NotificationView, TemplatePurpose } from '../contract';
 
 export interface Person {
@@ -81,17 +82,18 @@ export interface HistoryEntry {
   hash: string;
 }
 
-/** What leaves a case after its write: notices, and the roster effects of the step. */
-export type OutboxEntry = NoticeEntry | EffectsEntry;
+/** What leaves a case after its write: notices, and the effects of the step outside the case. */
+export type OutboxEntry = NoticeEntry | EffectEntry;
 
 /**
- * "Bring the roster in line with this case as it now stands" (server/effects.ts): written with the
- * step, applied by the outbox dispatcher and retried by the scheduler like a notice, so a crash
- * after the case write cannot leave the roster behind. Applying it twice changes nothing.
+ * One effect of a step (core/effects.ts), written with the step, applied by the outbox dispatcher and
+ * retried by the scheduler like a notice, so a crash after the case write cannot leave the roster
+ * behind. Applying it twice changes nothing.
  */
-export interface EffectsEntry {
+export interface EffectEntry {
+  /** `${caseId}.${seq}.fx${i}` */
   id: string;
-  effects: true;
+  effect: Effect;
   createdAt: number;
 }
 

@@ -1,0 +1,181 @@
+// What each kind of case keeps in its `data`, shared by core (which writes it), the server (which
+// hides a few fields) and the pages (which show it). Type aliases, not interfaces, so each is a
+// plain record wherever a case of any kind is handled.
+import type { AppealOutcome, BackupStorage, LadderStep, Penalty, Severity } from './model';
+
+export type RenameData = {
+  nickname: string;
+  previous: string | null;
+  groupName: string;
+  subjectName: string;
+  note?: string;
+  reason?: string;
+  requestId: string;
+};
+
+/** 入群任务 / 移出任务 / 昵称整改: a roster task an admin does by hand in WeChat. */
+export type TaskData = {
+  groupName: string;
+  subjectName: string;
+  /** What to do in WeChat, one sentence. */
+  instruction: string;
+  /** People alerted when the task is overdue twice (the leader, the department head). */
+  escalateTo: string[];
+  reason?: string;
+  /** naming_fix: the nickname to set. */
+  canonical?: string;
+  /** offboard of a guest: the guest case it ends. */
+  guestCaseId?: string;
+  /** offboard of a departing employee: the departure that opened it. */
+  departureId?: string;
+};
+
+export type GuestData = {
+  groupName: string;
+  subjectName: string;
+  guestName: string;
+  organisation: string;
+  reason: string;
+  endDate: string;
+  /** Who may approve: the department head and the group's leaders at request time. */
+  approvers: string[];
+  guestPersonId?: string;
+  rejectReason?: string;
+  requestId: string;
+};
+
+export type AdminFilingData = {
+  groupName: string;
+  subjectName: string;
+  /** appointed by the group creator, or elected by the members. */
+  how: 'appointed' | 'elected';
+  byName: string;
+  electionCaseId?: string;
+};
+
+export type AdminChangeData = {
+  groupName: string;
+  subjectName: string;
+  successorId: string;
+  successorName: string;
+  reason: string;
+  requestId: string;
+  rejectReason?: string;
+};
+
+export type ElectionData = {
+  groupName: string;
+  /** Members who may nominate, be nominated and vote: the roster when the election opened. */
+  electorate: string[];
+  names: Record<string, string>;
+  candidates: string[];
+  /** voter → candidate; never shown to others (the view shows the tally). */
+  votes: Record<string, string>;
+  nominationEndsAt: number;
+  votingEndsAt: number | null;
+  tied?: string[];
+  winnerId?: string;
+  requestId: string;
+};
+
+/** A granted backup as it was read at approval: its period and file never change. */
+export type GrantedFile = {
+  _id: string;
+  from: string;
+  to: string;
+  storage: BackupStorage;
+  fileId: string | null;
+  fileName: string | null;
+  location: string | null;
+  sha256: string | null;
+};
+
+export type RecordAccessData = {
+  groupName: string;
+  subjectName: string;
+  from: string;
+  to: string;
+  purpose: string;
+  /** The pledge text the member ticked, as it read then. */
+  pledge: string;
+  requestId: string;
+  /** Set on approval. */
+  expiresAt?: number;
+  backupIds?: string[];
+  /** The granted backups as read at approval (cases approved before this field existed lack it). Never sent to a client. */
+  files?: GrantedFile[];
+  note?: string;
+  reason?: string;
+};
+
+export type BackupDueData = {
+  groupName: string;
+  /** The day a backup was due, and the last covered day then (null: never backed up). */
+  nextDue: string;
+  lastCovered: string | null;
+  overdueAfter: string;
+};
+
+export type DepartureData = {
+  subjectName: string;
+  deptName: string;
+  /** The groups they were in when it was recorded, by name, and as one line for the case card. */
+  groups: string[];
+  groupName: string;
+  reason?: string;
+};
+
+export type WechatTask = {
+  action: 'remove' | 'readd';
+  status: 'pending' | 'done' | 'cancelled';
+  by: string | null;
+  at: number | null;
+};
+
+export type ViolationData = {
+  requestId: string;
+  groupName: string;
+  subjectName: string;
+  category: string;
+  description: string;
+  evidence: string[];
+  /** Chat-record backups of the group cited as evidence (§6.2); absent on cases opened before. */
+  backupIds?: string[];
+  severity: Severity;
+  proposed: LadderStep;
+  proposalReasons: string[];
+  priorCount: number;
+  /** The step the admin chose (the proposed one, or a lighter one with `lighterReason`). */
+  step: LadderStep;
+  lighterReason: string | null;
+  /** Who decided the penalty now under appeal: the admin, or the leader for a measure. */
+  decidedBy: string;
+  /** What the member has now; 'pending' while the leader has not decided a referral. */
+  penalty: Penalty | 'pending';
+  measureReason: string | null;
+  /** Leaders the removal was filed with (备案). */
+  filedWith: string[];
+  appealDeadline: number | null;
+  appeal: { reasons: string; evidence: string[]; at: number; reviewers: string[] } | null;
+  answer: { outcome: AppealOutcome; finding: string; by: string; at: number; penalty: Penalty } | null;
+  escalateDeadline: number | null;
+  escalation: { reasons: string; at: number } | null;
+  ruling: { outcome: AppealOutcome; finding: string; by: string; at: number; penalty: Penalty } | null;
+  task: WechatTask | null;
+};
+
+/** Each kind's stored data. */
+export type CaseDataByKind = {
+  rename: RenameData;
+  naming_fix: TaskData;
+  onboard: TaskData;
+  offboard: TaskData;
+  guest: GuestData;
+  admin_filing: AdminFilingData;
+  admin_change: AdminChangeData;
+  election: ElectionData;
+  record_access: RecordAccessData;
+  backup_due: BackupDueData;
+  departure: DepartureData;
+  violation: ViolationData;
+};

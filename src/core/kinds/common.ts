@@ -1,0 +1,52 @@
+// Transitions several kinds share, written once: withdraw by the one who asked, reject with a
+// reason, and the answer to a decision on a case that is already decided.
+import { STATE_LABELS } from '../../contract';
+import { audience, refuse, type Command, type Refusal, type Transition, type Who } from '../engine';
+import type { Case } from '../model';
+
+/** The member who asked takes the request back. */
+export function withdrawBySubject<C extends Case>(): Transition<C> {
+  return { who: ['subject'], to: 'withdrawn', then: () => ({ action: 'withdraw' }) };
+}
+
+/** Reject with a required reason, kept in `data[field]` and told to `told` (default: the subject). */
+export function rejectWithReason<C extends Case>(o: {
+  who: readonly Who[];
+  notSubject?: true;
+  field: 'reason' | 'rejectReason';
+  title: string;
+  told?: (c: C, by: string | null) => string[];
+}): Transition<C> {
+  return {
+    who: o.who,
+    ...(o.notSubject ? { notSubject: true as const } : {}),
+    to: 'rejected',
+    needs: 'reason',
+    then: (c, cmd, env) => {
+      const reason = String(cmd.reason).trim();
+      return {
+        action: 'reject',
+        note: String(cmd.reason),
+        data: { [o.field]: reason } as Partial<C['data']>,
+        notify: (o.told ? o.told(c, env.actor.id) : [c.subjectId]).map((to) => ({ to, purpose: 'caseDecided' as const, title: o.title, body: `理由：${reason}` })),
+      };
+    },
+  };
+}
+
+/** Others than the subject: who a step about them goes to. */
+export const othersThan = (ids: string[], subjectId: string) => ids.filter((id) => id !== subjectId);
+
+/** Admins other than the member; the leaders when no other admin exists. */
+export function adminsElseLeaders(subjectId: string, admins: string[], leaders: string[]): string[] {
+  const others = othersThan(admins, subjectId);
+  return others.length ? others : othersThan(leaders, subjectId);
+}
+
+/** A decision on a request that is no longer waiting: say what became of it. */
+export function alreadyDecided(c: Case, cmd: Command, decisions: readonly string[]): Refusal {
+  if (!decisions.includes(cmd.type)) return refuse('CASE_NOT_OPEN');
+  return refuse('CASE_ALREADY_DECIDED', `该申请已${c.state === 'withdrawn' ? '被申请人撤回' : `处理（${STATE_LABELS[c.state]}）`}，请刷新查看最新结果`);
+}
+
+export { audience };
