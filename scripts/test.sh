@@ -14,6 +14,9 @@ fi
 echo "== type check"
 npx tsc -p .
 
+echo "== architecture rules (dependency-cruiser)"
+npm run -s depcruise
+
 echo "== builds: cloud functions, weapp (with its size budget), h5"
 npm run -s build:cloud
 npm run -s build:weapp
