@@ -11,11 +11,11 @@ import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import { ACTION_NAMES, DEFAULT_SETTINGS } from '../src/contract';
 import type { Case } from '../src/core/model';
-import { decideRename, openRename, type RenameCase } from '../src/core/rename';
+import { decide } from '../src/core/engine';
+import { openRename, renameKind, type RenameCase } from '../src/core/kinds/rename';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, openSqliteStore, type SqliteStore } from '../src/server/adapters/sqlite';
 import { sealHistory } from '../src/server/cases/audit';
 import { dispatch } from '../src/server/dispatch';
-import { withEffects } from '../src/server/cases/effects';
 import { signSession } from '../src/server/host/http';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../src/server/host/seed';
 import { cachedStore } from '../src/server/adapters/cached-store';
@@ -144,7 +144,7 @@ function coldLoad() {
 function phaseFromStack(): string {
   const stack = new Error().stack ?? '';
   // Roster effects are outbox entries too (applied by the dispatcher), but shown on their own.
-  if (/applyEffects|recordNickname/.test(stack)) return 'effects';
+  if (/applyEffect/.test(stack)) return 'effects';
   if (/dispatchOutbox|\bdeliver\b/.test(stack)) return 'outbox';
   return 'step';
 }
@@ -289,9 +289,9 @@ async function hostThroughput() {
   const approved: Case[] = [];
   for (let i = 0; i < RAW_N; i++) {
     const c = (await raw.getCase(`bench_${i}`)) as RenameCase;
-    const d = decideRename(c, { type: 'approve' }, { id: 'p_liuyang', rolesInGroup: ['member', 'admin'] }, { now, settings: DEFAULT_SETTINGS, admins: [], leaders: [] });
+    const d = decide(renameKind, c, { type: 'approve' }, { id: 'p_liuyang', rolesInGroup: ['member', 'admin'] }, { now, settings: DEFAULT_SETTINGS, admins: [], leaders: [] });
     if (!d.ok) throw new Error(`bench: raw approval refused (${d.code})`);
-    approved.push(sealHistory(withEffects(d.case)));
+    approved.push(sealHistory(d.case));
   }
   const t0 = process.hrtime.bigint();
   let done = 0;

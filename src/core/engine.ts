@@ -130,6 +130,10 @@ export interface KindSpec<C extends Case = Case> {
   roles?: Record<string, RolePredicate<C>>;
   /** Who the case waits on after a step, when the kind derives it (overrides the step's `assignees`). */
   assignees?: (next: C, ctx: KindContext) => string[];
+  /** The escalation stage belongs to the state: a step into another state starts it at 0 (otherwise it is kept). */
+  escalationPerState?: true;
+  /** Its steps read the group's current admins and leaders (not only its timeouts): the server loads them for every step. */
+  needsGroup?: true;
   /** The answer to a command the current state does not have. */
   outOfState?: (c: C, cmd: Command, actor: CaseActor, now: number) => Refusal;
 }
@@ -304,7 +308,7 @@ function applyStep<C extends Case>(spec: KindSpec<C>, c: C, s: StepSpec<C> & { t
     dueAt,
     dueAtUnconfirmed: s.dueAtUnconfirmed ?? unconfirmed,
     wakeAt: s.wakeAt !== undefined ? s.wakeAt : due ? due.wakeAt : open ? c.wakeAt : null,
-    escalation: s.escalation ?? (s.to === c.state ? c.escalation : 0),
+    escalation: s.escalation ?? (spec.escalationPerState && s.to !== c.state ? 0 : c.escalation),
     updatedAt: now,
   } as C;
   if (spec.assignees) next.assignees = spec.assignees(next, env);

@@ -126,7 +126,7 @@ export async function race(
 
   // Notices: exactly those the saved steps queued, each delivered once, none from a losing attempt.
   const steps = new Set(added.map((h) => h.seq));
-  const queued = [...new Set(rec.writes.filter((c) => c._id === caseId).flatMap((c) => c.outbox.filter((o) => !('effects' in o)).map((o) => o.id)).filter((id) => steps.has(seqOf(id))))].sort();
+  const queued = [...new Set(rec.writes.filter((c) => c._id === caseId).flatMap((c) => c.outbox.filter((o) => !('effect' in o)).map((o) => o.id)).filter((id) => steps.has(seqOf(id))))].sort();
   const told = notificationIds(w, caseId).filter((id) => seqOf(id) > before.history.length).sort();
   if (JSON.stringify(told) !== JSON.stringify(queued)) throw new Error(`notified ${JSON.stringify(told)}, queued ${JSON.stringify(queued)}`);
   return { winner: won[0], stored, results, contested };

@@ -2,7 +2,7 @@
 // deadlines, and a leaver is refused everywhere at once.
 import { ACTION_NAMES, type ActionName } from '../../src/contract';
 import type { Case } from '../../src/core/model';
-import { applyEffects } from '../../src/server/cases/effects';
+import { applyEffect } from '../../src/server/cases/effects';
 import { instrumentStore, type InstrumentedStore } from '../support/instrumented-store';
 import { runScheduler } from '../../src/server/jobs';
 import { makeWorld, requestId, T0, type World } from './harness';
@@ -192,7 +192,7 @@ describe('the open fix on the roster', () => {
     probe.failNext('setMembershipFix');
     await wi.okCall('p_liuyang', 'tasks.confirm', { caseId: first.id });
     // The clearing failed and waits in the outbox for the scheduler; meanwhile the admin asks again.
-    expect((await wi.store.getCase(first.id))!.outbox.some((e) => 'effects' in e)).toBe(true);
+    expect((await wi.store.getCase(first.id))!.outbox.some((e) => 'effect' in e)).toBe(true);
     const second = await ask();
     expect(second.id).not.toBe(first.id);
     expect(await fixShown(wi)).toBe(second.id);
@@ -208,7 +208,7 @@ describe('the open fix on the roster', () => {
     const asOpened = (await w.store.getCase(fix.id))!;
     await w.okCall('p_liuyang', 'tasks.confirm', { caseId: fix.id });
     // A late dispatch of the opening (it read the case while still open) sets the id, then sees it closed.
-    await applyEffects(w.deps, asOpened, w.clock.t);
+    for (const e of asOpened.outbox) if ('effect' in e) await applyEffect(w.deps, e.effect, w.clock.t);
     expect(await fixShown(w)).toBeNull();
   });
 });
@@ -345,7 +345,7 @@ describe('offboarding', () => {
         }),
     });
     const departure = await wi.okCall('p_wangqiang', 'people.offboard', { personId: 'p_huanglei' });
-    expect((await wi.store.getCase(departure.id))!.outbox.some((e) => 'effects' in e)).toBe(true);
+    expect((await wi.store.getCase(departure.id))!.outbox.some((e) => 'effect' in e)).toBe(true);
     expect(await removeTasks(wi, 'p_huanglei')).toHaveLength(1);
     // Access ended before the failure.
     expect(await wi.call('p_huanglei', 'session.whoami', {})).toMatchObject({ ok: false, code: 'OFFBOARDED' });

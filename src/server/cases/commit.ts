@@ -1,26 +1,24 @@
-// Saving a decision: optimistic version check, reload and decide again when someone else won.
-import { createHash } from 'node:crypto';
-import { fail, type Failure } from '../../contract';
-import type { Decision } from '../../core/case';
-import type { Case } from '../../core/model';
-import { sealHistory } from './audit';
-import { withEffects } from './effects';
-import { dispatchOutbox } from './outbox';
+// The one way a case is saved and its consequences leave: seal → conditional write (write.ts) →
+// dispatch, where dispatch applies the step's effects (effects.ts) and delivers its notices
+// (outbox.ts). Handlers and jobs alike go through here; nothing here is imported back by them.
+import type { Failure } from '../../contract';
+import type { Decision } from '../../core/engine';
+import type { Case, EffectEntry, NoticeEntry } from '../../core/model';
 import type { Deps } from '../ports';
+import { applyEffect } from './effects';
+import { deliver } from './outbox';
+import { loadCase, saveDecided, writeNew, writeNext, writeStep } from './write';
 
-const MAX_TRIES = 3;
+export { memberSeries, requestKey, seriesId } from './ids';
 
+/** Decide on the case as it now stands and save the step (reload and decide again when someone else won). */
 export async function decideAndSave(
   deps: Deps,
   caseId: string,
   decide: (c: Case) => Promise<Decision<Case>> | Decision<Case>,
   canSee: (c: Case) => boolean,
 ): Promise<Case | Failure> {
-  const load = async (id: string) => {
-    const c = await deps.store.getCase(id);
-    return c && { case: c };
-  };
-  return decideLoadedAndSave(deps, caseId, load, (loaded) => decide(loaded.case), canSee);
+  return decideLoadedAndSave(deps, caseId, loadCase(deps), (loaded) => decide(loaded.case), canSee);
 }
 
 /**
@@ -34,50 +32,23 @@ export async function decideLoadedAndSave<L extends { case: Case }>(
   decide: (loaded: L) => Promise<Decision<Case>> | Decision<Case>,
   canSee: (c: Case) => boolean,
 ): Promise<Case | Failure> {
-  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const loaded = await load(caseId);
-    if (!loaded || !canSee(loaded.case)) return fail('NOT_FOUND');
-    const current = loaded.case;
-    const d = await decide(loaded);
-    if (!d.ok) return fail(d.code, d.message);
-    const next = sealHistory(withEffects(d.case));
-    if (await deps.store.updateCase(next, current.version)) {
-      const saved = { ...next, version: current.version + 1 };
-      return dispatchOutbox(deps, saved);
-    }
-  }
-  // Out of tries: if the case as it now stands refuses the command (someone else finished it), say
-  // so; "busy, try again" only when trying again could still succeed.
-  const latest = await load(caseId);
-  if (!latest || !canSee(latest.case)) return fail('NOT_FOUND');
-  const d = await decide(latest);
-  return d.ok ? fail('CONFLICT') : fail(d.code, d.message);
+  const saved = await writeStep(deps, caseId, load, decide, canSee);
+  return 'ok' in saved ? saved : dispatchOutbox(deps, saved);
+}
+
+/** The scheduler's step, decided on `current`: saved and dispatched, or null when someone else moved the case first. */
+export async function commitDecided(deps: Deps, current: Case, decided: Case): Promise<Case | null> {
+  const saved = await saveDecided(deps, current, decided);
+  return saved && dispatchOutbox(deps, saved);
 }
 
 /** Insert a new case; on a repeated request id, answer with the case already filed. */
 export async function insertNew(deps: Deps, c: Case): Promise<{ case: Case; created: boolean }> {
-  const sealed = sealHistory(withEffects(c));
-  if (await deps.store.insertCase(sealed)) return { case: await dispatchOutbox(deps, sealed), created: true };
-  const existing = await deps.store.getCase(c._id);
-  if (!existing) throw new Error(`case ${c._id} neither inserted nor found`);
-  return { case: existing, created: false };
+  const r = await writeNew(deps, c);
+  return r.created ? { case: await dispatchOutbox(deps, r.case), created: true } : r;
 }
 
-/** The id of the n-th case of a series (`key`: what the series is about, e.g. a group and a member). */
-export function seriesId(prefix: string, key: string, n: number): string {
-  return `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 24)}_${n}`;
-}
-
-/** The ids of one member's series in one group (their rename requests, the fix tasks about them, ...). */
-export function memberSeries(prefix: string, groupId: string, personId: string): (n: number) => string {
-  return (n) => seriesId(prefix, `${groupId}\n${personId}`, n);
-}
-
-/**
- * File the next case of a series where at most one may be open (a member's rename requests in a group):
- * the n-th case of the series has a fixed id, so two filed at once compete for it and the database lets
- * one in. `past` is the whole series so far; `mine` tells this request's case (a retry) from another's.
- */
+/** File the next case of a series where at most one may be open (see write.ts `writeNext`). */
 export async function insertNext(
   deps: Deps,
   past: Case[],
@@ -85,12 +56,69 @@ export async function insertNext(
   make: (id: string) => Case,
   mine: (c: Case) => boolean,
 ): Promise<Case | 'open' | 'busy'> {
-  for (let n = past.length + 1; n <= past.length + MAX_TRIES; n++) {
-    const { case: saved, created } = await insertNew(deps, make(idOf(n)));
-    if (created || mine(saved)) return saved;
-    // Another request took this number: still open, so this one would be a second; decided already
-    // (the series moved on meanwhile), so take the next number.
-    if (saved.open) return 'open';
+  const r = await writeNext(deps, past, idOf, make, mine);
+  if (typeof r === 'string') return r;
+  return r.created ? dispatchOutbox(deps, r.case) : r.case;
+}
+
+/** Cases written elsewhere (e.g. a task the onboarding filed) whose outboxes are still to leave. */
+export async function dispatchAll(deps: Deps, cases: Case[]): Promise<Case[]> {
+  const out: Case[] = [];
+  for (const c of cases) out.push(await dispatchOutbox(deps, c));
+  return out;
+}
+
+/**
+ * Apply the effects the case's outbox holds, in order, then deliver its notices, and drop what was
+ * done from the outbox. Returns the case as it now stands. Never throws for a delivery problem: the
+ * scheduler picks up what remains.
+ */
+export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
+  if (!c.outbox.length) return c;
+  const done = new Set<string>();
+  // The roster first, so whoever a notice sends to the group sees it changed.
+  const effects = c.outbox.filter((e): e is EffectEntry => 'effect' in e);
+  const notices = c.outbox.filter((e): e is NoticeEntry => !('effect' in e));
+  for (const e of effects) {
+    try {
+      const written = await applyEffect(deps, e.effect, deps.clock.now());
+      done.add(e.id);
+      await dispatchAll(deps, written);
+    } catch (err) {
+      // Later effects of the step may depend on this one (grant the successor, then revoke): wait for the retry.
+      console.error('effect failed', c._id, e.id, err);
+      break;
+    }
   }
-  return 'busy';
+  for (const e of notices) {
+    try {
+      if ((await deliver(deps, c._id, e)) === 'done') done.add(e.id);
+    } catch (err) {
+      console.error('outbox delivery failed', c._id, e.id, err);
+    }
+  }
+  if (!done.size) return c;
+  try {
+    let current: Case | null = c;
+    for (let attempt = 0; attempt < 3 && current; attempt++) {
+      const outbox = current.outbox.filter((e) => !done.has(e.id));
+      if (await deps.store.setOutbox(current, outbox)) return { ...current, outbox };
+      current = await deps.store.getCase(c._id);
+    }
+    return current ?? c;
+  } catch (err) {
+    // The case is saved and the inbox copies exist; the scheduler clears the outbox later.
+    console.error('outbox clean-up failed', c._id, err);
+    return c;
+  }
+}
+
+/** Whatever outboxes are left (a crash, a failed push): the scheduler's retry. */
+export async function retryOutboxes(deps: Deps, batch: number): Promise<number> {
+  let dispatched = 0;
+  for (const c of await deps.store.listCasesWithOutbox(batch)) {
+    const after = await dispatchOutbox(deps, c);
+    dispatched += c.outbox.length - after.outbox.length;
+  }
+  return dispatched;
 }

@@ -1,12 +1,16 @@
 // The add / remove tasks a department head's marking opens for the admins of a group (§2.1), shared
-// by the onboarding handler and the departure's effect.
-import type { DepartureCase } from '../../core/departure';
+// by the onboarding handler and the departure's effect. They write cases and return the ones they
+// wrote: the caller (commit.ts, or the handler through it) delivers their outboxes.
+import { decide, SYSTEM } from '../../core/engine';
+import { kindOf } from '../../core/kinds';
+import type { DepartureCase } from '../../core/kinds/departure';
+import { openTask, type TaskData, type TaskKind } from '../../core/kinds/task';
 import type { Case, Person } from '../../core/model';
-import { decideTask, openTask, type TaskCase, type TaskData, type TaskKind } from '../../core/task';
-import { groupContextIn, type GroupContext } from '../reads/group-context';
 import type { Deps } from '../ports';
-import { decideAndSave, insertNext, memberSeries } from './commit';
+import { groupContextIn, type GroupContext } from '../reads/group-context';
 import { currentSettings, settingsAt } from '../reads/settings';
+import { memberSeries } from './ids';
+import { loadCase, writeNext, writeStep } from './write';
 
 /** Admins other than the person concerned; the leaders when no such admin is left. */
 function taskAssignees(gc: GroupContext, subjectId: string): string[] {
@@ -26,8 +30,11 @@ export interface TaskOpening {
   departureId?: string;
 }
 
-/** The task, or null when the person already has one open of this kind in the group. */
-export async function openGroupTask(deps: Deps, o: TaskOpening): Promise<Case | null> {
+/**
+ * The task (`created`: filed now, its outbox still to deliver), or null when the person already has
+ * one open of this kind in the group.
+ */
+export async function openGroupTask(deps: Deps, o: TaskOpening): Promise<{ case: Case; created: boolean } | null> {
   const { store } = deps;
   const { gc, person } = o;
   const settings = await currentSettings(store);
@@ -58,38 +65,44 @@ export async function openGroupTask(deps: Deps, o: TaskOpening): Promise<Case | 
   // A person rarely has more than one such task in a group, so the series is not read: the insert
   // tries the first numbers and finds an open one by itself; only a long series is read.
   const series = memberSeries(o.kind === 'onboard' ? 'ob' : 'of', gc.group._id, person._id);
-  let filed = await insertNext(deps, [], series, make, mine);
+  let filed = await writeNext(deps, [], series, make, mine);
   if (filed === 'busy') {
     const past = await store.listCasesAbout(o.kind, gc.group._id, person._id, 0);
     const own = past.find(mine);
-    if (own) return own;
+    if (own) return { case: own, created: false };
     if (past.some((c) => c.open)) return null;
-    filed = await insertNext(deps, past, series, make, mine);
+    filed = await writeNext(deps, past, series, make, mine);
   }
   return typeof filed === 'string' ? null : filed;
 }
 
 /** A new hire who leaves before being added needs adding no more. */
-export async function cancelOnboarding(deps: Deps, personId: string, now: number) {
+export async function cancelOnboarding(deps: Deps, personId: string, now: number): Promise<Case[]> {
+  const written: Case[] = [];
   // One query across groups, not one per group of the organisation.
   for (const c of await deps.store.listOpenCasesAbout('onboard', personId)) {
-    await decideAndSave(
+    const saved = await writeStep(
       deps,
       c._id,
-      async (cur) => decideTask(cur as TaskCase, { type: 'cancel', note: '此人已离职' }, { id: null, rolesInGroup: [] }, { now, settings: (await settingsAt(deps.store, cur.settingsVersion)).values, leaders: [] }),
+      loadCase(deps),
+      async ({ case: cur }) =>
+        decide(kindOf(cur), cur, { type: 'cancel', note: '此人已离职' }, SYSTEM, { now, settings: (await settingsAt(deps.store, cur.settingsVersion)).values, admins: [], leaders: [] }),
       () => true,
     );
+    if (!('ok' in saved)) written.push(saved);
   }
+  return written;
 }
 
 /**
  * What a recorded departure calls for, each part idempotent (the outbox retries it): the person's
  * access ends, each group they are in gets a remove task, and tasks to add them are cancelled.
  */
-export async function completeDeparture(deps: Deps, c: DepartureCase, now: number) {
+export async function completeDeparture(deps: Deps, c: DepartureCase, now: number): Promise<Case[]> {
   const { store } = deps;
   const person = await store.getPerson(c.subjectId);
-  if (!person) return;
+  if (!person) return [];
+  const written: Case[] = [];
   // Every later call of theirs is refused (OFFBOARDED); they left when it was recorded.
   if (person.status === 'active') await store.updatePerson({ ...person, status: 'left', leftAt: c.createdAt });
   const left: Person = { ...person, status: 'left' };
@@ -101,7 +114,8 @@ export async function completeDeparture(deps: Deps, c: DepartureCase, now: numbe
     if (!gc) continue;
     const lastAdmin = m.roles.includes('admin') && !gc.admins.some((a) => a !== person._id);
     const instruction = `把离职的 ${person.name} 移出「${gc.group.name}」${lastAdmin ? '（该群已没有管理员，请尽快指定新管理员）' : ''}`;
-    await openGroupTask(deps, { kind: 'offboard', gc, person: left, instruction, openedBy: c.openedBy, now, reason, departureId: c._id });
+    const task = await openGroupTask(deps, { kind: 'offboard', gc, person: left, instruction, openedBy: c.openedBy, now, reason, departureId: c._id });
+    if (task?.created) written.push(task.case);
   }
-  await cancelOnboarding(deps, person._id, now);
+  return [...written, ...(await cancelOnboarding(deps, person._id, now))];
 }

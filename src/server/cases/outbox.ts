@@ -1,8 +1,7 @@
 // Notifications leave a case through its outbox: written with the case in one write, then
 // delivered here — an in-app copy (exactly once: its id is the outbox entry's id) and, where the
 // person holds a one-time grant, a subscription message. What fails stays for the scheduler.
-import type { Case, NoticeEntry, NotificationDoc } from '../../core/model';
-import { applyEffects } from './effects';
+import type { NoticeEntry, NotificationDoc } from '../../core/model';
 import { formatShanghai } from '../../core/time';
 import type { Deps, SubscriptionMessage } from '../ports';
 import { currentSettings } from '../reads/settings';
@@ -27,9 +26,9 @@ export function templateData(e: NoticeEntry): SubscriptionMessage['data'] {
   };
 }
 
-type Delivery = 'done' | 'retry';
+export type Delivery = 'done' | 'retry';
 
-async function deliver(deps: Deps, caseId: string, e: NoticeEntry): Promise<Delivery> {
+export async function deliver(deps: Deps, caseId: string, e: NoticeEntry): Promise<Delivery> {
   const { store, notifier, clock } = deps;
   const doc = (push: NotificationDoc['push']): NotificationDoc => ({
     _id: e.id,
@@ -86,39 +85,4 @@ async function deliver(deps: Deps, caseId: string, e: NoticeEntry): Promise<Deli
     return 'done';
   }
   return 'retry';
-}
-
-/**
- * Deliver what the case's outbox holds and drop the delivered entries from it. Returns the case as
- * it now stands. Never throws for a delivery problem: the scheduler picks up what remains.
- */
-export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
-  if (!c.outbox.length) return c;
-  const delivered = new Set<string>();
-  // The roster first, so whoever a notice sends to the group sees it changed.
-  const ordered = [...c.outbox].sort((a, b) => Number('effects' in b) - Number('effects' in a));
-  for (const e of ordered) {
-    try {
-      if ('effects' in e) {
-        await applyEffects(deps, c, deps.clock.now());
-        delivered.add(e.id);
-      } else if ((await deliver(deps, c._id, e)) === 'done') delivered.add(e.id);
-    } catch (err) {
-      console.error('outbox delivery failed', c._id, e.id, err);
-    }
-  }
-  if (!delivered.size) return c;
-  try {
-    let current: Case | null = c;
-    for (let attempt = 0; attempt < 3 && current; attempt++) {
-      const outbox = current.outbox.filter((e) => !delivered.has(e.id));
-      if (await deps.store.setOutbox(current, outbox)) return { ...current, outbox };
-      current = await deps.store.getCase(c._id);
-    }
-    return current ?? c;
-  } catch (err) {
-    // The case is saved and the inbox copies exist; the scheduler clears the outbox later.
-    console.error('outbox clean-up failed', c._id, err);
-    return c;
-  }
 }

@@ -1,8 +1,8 @@
 // Admins (§3.1): appointment by the group creator (filed with the leader), and the change an admin
 // applies for and the leader decides.
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
-import { decideAdminChange, openAdminChange, type AdminChangeCase } from '../../core/admin-change';
-import { openAdminFiling } from '../../core/admin-filing';
+import { openAdminChange, type AdminChangeCase } from '../../core/kinds/admin-change';
+import { openAdminFiling } from '../../core/kinds/admin-filing';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
 import { insertNew, insertNext, memberSeries } from '../cases/commit';
@@ -90,20 +90,23 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
 
 export async function adminsDecideChange(ctx: HandlerCtx, input: ActionInput<'admins.decideChange'>): Promise<Result<CaseView>> {
   const reason = input.reason?.trim() ?? '';
-  if (!input.approve && !reason) return fail('REASON_REQUIRED', '驳回时请填写理由');
   const refused = await checkText(ctx, [reason || undefined]);
   if (refused) return refused;
-  return stepCase(ctx, input.caseId, ['admin_change'], (c, env) => {
-    const d = (c as AdminChangeCase).data;
-    if (input.approve && env.group) {
+  return stepCase(
+    ctx,
+    input.caseId,
+    ['admin_change'],
+    (c, { group }) => {
+      const d = (c as AdminChangeCase).data;
       // Takes effect only now, so check now: the successor is still a member, and the group keeps an admin.
-      if (!eligible(env.group, d.successorId)) {
-        const others = env.group.admins.filter((a) => a !== c.subjectId);
+      if (input.approve && group && !eligible(group, d.successorId)) {
+        const others = group.admins.filter((a) => a !== c.subjectId);
         return others.length
-          ? { ok: false, code: 'NOT_ELIGIBLE', message: `接任人 ${d.successorName} 已不是该群的在册成员，不能批准` }
-          : { ok: false, code: 'LAST_ADMIN', message: `接任人 ${d.successorName} 已不在群中，批准后该群将没有管理员，请驳回并重新申请` };
+          ? fail('NOT_ELIGIBLE', `接任人 ${d.successorName} 已不是该群的在册成员，不能批准`)
+          : fail('LAST_ADMIN', `接任人 ${d.successorName} 已不在群中，批准后该群将没有管理员，请驳回并重新申请`);
       }
-    }
-    return decideAdminChange(c as AdminChangeCase, input.approve ? { type: 'approve', note: reason || undefined } : { type: 'reject', reason }, env.actor, env);
-  });
+      return input.approve ? { type: 'approve', note: reason || undefined } : { type: 'reject', reason };
+    },
+    { group: true },
+  );
 }

@@ -3,17 +3,21 @@
 import { createHash } from 'node:crypto';
 import { fail, ok, type ActionInput, type BackupView, type Result } from '../../contract';
 import { checkPeriod } from '../../core/backups';
-import { decideBackupDue, type BackupDueCase } from '../../core/backup-due';
 import type { BackupDoc } from '../../core/model';
 import { shanghaiDate } from '../../core/time';
 import { sealHistory } from '../cases/audit';
 import { canManageBackups, toBackupViews } from '../reads/backup-views';
 import { checkText } from '../content';
 import type { HandlerCtx } from '../context';
+import { requestKey } from '../cases/ids';
 import { decideAndSave } from '../cases/commit';
+import { decide, SYSTEM } from '../../core/engine';
+import { kindOf } from '../../core/kinds';
+import type { BackupDueCase } from '../../core/kinds/backup-due';
+import { settingsAt } from '../reads/settings';
 
 export function backupId(personId: string, requestId: string): string {
-  return `bk_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;
+  return requestKey('bk', personId, requestId);
 }
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -102,10 +106,12 @@ export async function backupsRegister(ctx: HandlerCtx, input: ActionInput<'backu
 async function closeBackupDue(ctx: HandlerCtx, b: BackupDoc, open: BackupDueCase[]) {
   for (const c of open) {
     if (c.data.lastCovered !== null && b.to <= c.data.lastCovered) continue;
+    // The task's own step, by the system on behalf of the one who registered the backup.
     await decideAndSave(
       ctx.deps,
       c._id,
-      (cur) => decideBackupDue(cur as BackupDueCase, { type: 'covered', backupId: b._id, by: ctx.actor.person._id }, { now: ctx.now, leaders: [] }),
+      async (cur) =>
+        decide(kindOf(cur), cur, { type: 'covered', backupId: b._id, by: ctx.actor.person._id }, SYSTEM, { now: ctx.now, settings: (await settingsAt(ctx.deps.store, cur.settingsVersion)).values, admins: [], leaders: [] }),
       () => true,
     );
   }

@@ -1,43 +1,72 @@
-// One step on an existing case of the given kinds: the pure decision under the settings the case was
-// opened with, the versioned save, the roster effects, and the case as the caller now sees it.
-import { fail, ok, type CaseKind, type CaseView, type Result, type SettingsValues } from '../../contract';
-import type { CaseActor, Decision } from '../../core/case';
+// The one step function every case step handler goes through: the command decided by the kind's
+// table under the settings the case was opened with, the versioned save with its effects and
+// notices, and the case as the caller now sees it.
+import { ok, type CaseKind, type CaseView, type Result, type SettingsValues } from '../../contract';
+import { decide, type Command, type Refusal } from '../../core/engine';
+import { kindOf } from '../../core/kinds';
 import type { Case } from '../../core/model';
+import { decideLoadedAndSave } from '../cases/commit';
+import { loadCase } from '../cases/write';
 import { rolesIn, type HandlerCtx } from '../context';
-import { decideAndSave } from '../cases/commit';
+import { loadGroupContext, type GroupContext } from '../reads/group-context';
 import { settingsAt } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
-import { loadGroupContext, type GroupContext } from '../reads/group-context';
 
-export interface StepEnv {
-  actor: CaseActor;
+export interface StepEnv<L> {
   now: number;
   settings: SettingsValues;
+  /** The group as it now stands; loaded only when the kind or the handler needs it. */
   group: GroupContext | null;
+  loaded: L;
 }
 
-export async function stepCase(
+export interface StepOptions<L> {
+  /** Read the case together with what building the command needs (one round trip), on every try. */
+  load?: (caseId: string) => Promise<L | null>;
+  /** The handler's command needs the group (e.g. to check a successor is still a member). */
+  group?: boolean;
+}
+
+const isRefusal = (x: Command | Refusal): x is Refusal => (x as Refusal).ok === false;
+
+/**
+ * One step on a case of one of `kinds`. `command` is the command, or builds it from the case as
+ * read on this try (it may refuse, before the table is asked).
+ */
+export async function stepCase<L extends { case: Case } = { case: Case }>(
   ctx: HandlerCtx,
   caseId: string,
   kinds: CaseKind[],
-  decide: (c: Case, env: StepEnv) => Promise<Decision<Case>> | Decision<Case>,
+  command: Command | ((c: Case, env: StepEnv<L>) => Command | Refusal),
+  opts: StepOptions<L> = {},
 ): Promise<Result<CaseView>> {
   const { store } = ctx.deps;
   const { actor, now } = ctx;
-  const saved = await decideAndSave(
+  const load = opts.load ?? (loadCase(ctx.deps) as unknown as (id: string) => Promise<L | null>);
+  const saved = await decideLoadedAndSave(
     ctx.deps,
     caseId,
-    async (c) => {
+    load,
+    async (loaded) => {
+      const c = loaded.case;
       if (!kinds.includes(c.kind)) return { ok: false, code: 'NOT_FOUND' };
-      const [settings, group] = await Promise.all([settingsAt(store, c.settingsVersion), loadGroupContext(store, c.groupId)]);
-      return decide(c, { actor: { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, now, settings: settings.values, group });
+      const spec = kindOf(c);
+      const [settings, group] = await Promise.all([
+        settingsAt(store, c.settingsVersion),
+        spec.needsGroup || opts.group ? loadGroupContext(store, c.groupId) : null,
+      ]);
+      const env: StepEnv<L> = { now, settings: settings.values, group, loaded };
+      const cmd = typeof command === 'function' ? command(c, env) : command;
+      if (isRefusal(cmd)) return cmd;
+      return decide(spec, c, cmd, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, {
+        now,
+        settings: settings.values,
+        admins: group?.admins ?? [],
+        leaders: group?.leaders ?? [],
+      });
     },
     (c) => canSeeCase(actor, c),
   );
   if ('ok' in saved) return saved;
-  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
-}
-
-export function failed(code: Parameters<typeof fail>[0], message?: string) {
-  return fail(code, message);
+  return ok((await toCaseViews(store, actor, [saved], true, { now, files: ctx.deps.files }))[0]);
 }

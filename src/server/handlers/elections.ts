@@ -1,7 +1,7 @@
 // 管理员选举: opened by the group creator, an admin or the leader; members nominate and vote; the
 // scheduler closes nominations and counts; a tie goes to the leader.
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
-import { decideElection, openElection, type ElectionCase } from '../../core/election';
+import { openElection } from '../../core/kinds/election';
 import { rolesIn, type HandlerCtx } from '../context';
 import { insertNext, seriesId } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
@@ -55,13 +55,13 @@ export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'electio
 }
 
 export async function electionsNominate(ctx: HandlerCtx, input: ActionInput<'elections.nominate'>) {
-  return stepCase(ctx, input.caseId, ['election'], (c, env) => decideElection(c as ElectionCase, { type: 'nominate', personId: input.personId }, env.actor, { ...env, leaders: env.group?.leaders ?? [] }));
+  return stepCase(ctx, input.caseId, ['election'], { type: 'nominate', personId: input.personId });
 }
 
 export async function electionsVote(ctx: HandlerCtx, input: ActionInput<'elections.vote'>) {
-  return stepCase(ctx, input.caseId, ['election'], (c, env) => decideElection(c as ElectionCase, { type: 'vote', candidateId: input.candidateId }, env.actor, { ...env, leaders: env.group?.leaders ?? [] }));
+  return stepCase(ctx, input.caseId, ['election'], { type: 'vote', candidateId: input.candidateId });
 }
 
 export async function electionsDecideTie(ctx: HandlerCtx, input: ActionInput<'elections.decideTie'>) {
-  return stepCase(ctx, input.caseId, ['election'], (c, env) => decideElection(c as ElectionCase, { type: 'decide', personId: input.personId }, env.actor, { ...env, leaders: env.group?.leaders ?? [] }));
+  return stepCase(ctx, input.caseId, ['election'], { type: 'decide', personId: input.personId });
 }

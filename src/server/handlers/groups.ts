@@ -2,9 +2,10 @@
 import { fail, ok, type ActionInput, type CaseView, type GroupView, type Result, type RosterView } from '../../contract';
 import type { Group, Membership } from '../../core/model';
 import { canonicalNickname } from '../../core/naming';
-import { openTask } from '../../core/task';
+import { openTask } from '../../core/kinds/task';
 import { rolesIn, type HandlerCtx } from '../context';
-import { groupView, managesDept, requestKey, toGroupView } from '../reads/org';
+import { requestKey } from '../cases/ids';
+import { groupView, managesDept, toGroupView } from '../reads/org';
 import { insertNext, memberSeries } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';

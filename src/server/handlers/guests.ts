@@ -1,11 +1,11 @@
 // External guests (§2.1): a member asks, the department head or the group's leader approves, an admin
 // adds and confirms; at the end date the scheduler turns the case into a removal for the admins.
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
-import { decideGuest, openGuest, type GuestCase } from '../../core/guest';
+import { openGuest } from '../../core/kinds/guest';
 import { shanghaiDate } from '../../core/time';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { requestKey } from '../reads/org';
+import { requestKey } from '../cases/ids';
 import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
@@ -62,10 +62,7 @@ export async function guestsRequest(ctx: HandlerCtx, input: ActionInput<'guests.
 
 export async function guestsDecide(ctx: HandlerCtx, input: ActionInput<'guests.decide'>): Promise<Result<CaseView>> {
   const reason = input.reason?.trim() ?? '';
-  if (!input.approve && !reason) return fail('REASON_REQUIRED', '驳回时请填写理由');
   const refused = await checkText(ctx, [reason || undefined]);
   if (refused) return refused;
-  return stepCase(ctx, input.caseId, ['guest'], (c, env) =>
-    decideGuest(c as GuestCase, input.approve ? { type: 'approve', note: reason || undefined, admins: env.group?.admins ?? [] } : { type: 'reject', reason }, env.actor, env),
-  );
+  return stepCase(ctx, input.caseId, ['guest'], input.approve ? { type: 'approve', note: reason || undefined } : { type: 'reject', reason });
 }

@@ -1,13 +1,13 @@
 // Onboarding and offboarding (§2.1): a department head marks a new hire or a leaver; the product
 // opens the add / remove tasks for the admins of each group, with deadlines from the settings.
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
-import { openDeparture } from '../../core/departure';
+import { openDeparture } from '../../core/kinds/departure';
 import type { Case } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { checkText } from '../content';
 import { openGroupTask } from '../cases/group-tasks';
 import { managesDept } from '../reads/org';
-import { insertNew } from '../cases/commit';
+import { dispatchOutbox, insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { toCaseViews } from '../reads/views';
 import { groupContextIn } from '../reads/group-context';
@@ -28,8 +28,8 @@ export async function peopleOnboard(ctx: HandlerCtx, input: ActionInput<'people.
     if (mine.has(g._id)) continue;
     const gc = groupContextIn(dir, g._id);
     if (!gc) continue;
-    const c = await openGroupTask(ctx.deps, { kind: 'onboard', gc, person, instruction: `把新同事 ${person.name}（${dept?.name ?? ''}）拉入「${g.name}」`, openedBy: ctx.actor.person._id, now: ctx.now });
-    if (c) opened.push(c);
+    const task = await openGroupTask(ctx.deps, { kind: 'onboard', gc, person, instruction: `把新同事 ${person.name}（${dept?.name ?? ''}）拉入「${g.name}」`, openedBy: ctx.actor.person._id, now: ctx.now });
+    if (task) opened.push(task.created ? await dispatchOutbox(ctx.deps, task.case) : task.case);
   }
   return ok(await toCaseViews(store, ctx.actor, opened, false, { now: ctx.now, known: dir }));
 }

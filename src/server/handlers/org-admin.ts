@@ -2,7 +2,8 @@
 import { fail, ok, type ActionInput, type DepartmentView, type OrgView, type PersonView, type Result } from '../../contract';
 import type { Department, Person, RosterEntry } from '../../core/model';
 import type { HandlerCtx } from '../context';
-import { managesDept, requestKey, toDepartmentView, toGroupView, toPersonView } from '../reads/org';
+import { requestKey } from '../cases/ids';
+import { managesDept, toDepartmentView, toGroupView, toPersonView } from '../reads/org';
 
 export async function orgOverview(ctx: HandlerCtx): Promise<Result<OrgView>> {
   const { store } = ctx.deps;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fail, ok, STATE_LABELS, type AccessFileView, type AccessGrantView, type ActionInput, type Result } from '../../contract';
 import { citationOf, overlapping } from '../../core/backups';
 import type { FileAccessDoc } from '../../core/model';
-import { grantedFile, isGrantActive, type GrantedFile, type RecordAccessCase } from '../../core/record-access';
+import { grantedFile, isGrantActive, type GrantedFile, type RecordAccessCase } from '../../core/kinds/record-access';
 import type { HandlerCtx } from '../context';
 import { settingsAt } from '../reads/settings';
 import { canSeeCase } from '../reads/views';

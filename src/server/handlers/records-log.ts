@@ -1,6 +1,6 @@
 // The record-access log of one request, for the group's admins and leader (§6.2, R12).
 import { fail, ok, type ActionInput, type FileAccessView, type PersonRef, type Result } from '../../contract';
-import type { RecordAccessCase } from '../../core/record-access';
+import type { RecordAccessCase } from '../../core/kinds/record-access';
 import { rolesIn, type HandlerCtx } from '../context';
 
 export async function recordsLog(ctx: HandlerCtx, input: ActionInput<'records.log'>): Promise<Result<{ items: FileAccessView[] }>> {

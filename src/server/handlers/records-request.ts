@@ -1,18 +1,18 @@
 // A member asks to read a group's chat records (§6.2): range, purpose and the pledge, or nothing.
-import { createHash } from 'node:crypto';
 import { ACCESS_PLEDGE, fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
 import { checkPeriod } from '../../core/backups';
-import { openRecordAccess } from '../../core/record-access';
+import { openRecordAccess } from '../../core/kinds/record-access';
 import { shanghaiDate } from '../../core/time';
 import { checkText } from '../content';
 import { rolesIn, type HandlerCtx } from '../context';
+import { requestKey } from '../cases/ids';
 import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
 import { loadGroupContext } from '../reads/group-context';
 
 export function recordAccessCaseId(personId: string, requestId: string): string {
-  return `ra_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;
+  return requestKey('ra', personId, requestId);
 }
 
 export async function recordsRequest(ctx: HandlerCtx, input: ActionInput<'records.request'>): Promise<Result<CaseView>> {

@@ -1,7 +1,7 @@
 import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
 import type { Case } from '../../core/model';
 import { checkNickname } from '../../core/naming';
-import { openRename } from '../../core/rename';
+import { openRename } from '../../core/kinds/rename';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
 import { insertNext, memberSeries } from '../cases/commit';

@@ -1,7 +1,7 @@
 // The ladder's input, read from the store: this member's earlier violations in this group.
 import type { LadderProposal, SettingsValues, Severity } from '../../contract';
 import { proposePenalty, type PriorViolation } from '../../core/ladder';
-import type { ViolationCase } from '../../core/violation';
+import type { ViolationCase } from '../../core/kinds/violation';
 import type { Store } from '../ports';
 
 const DAY = 86_400_000;

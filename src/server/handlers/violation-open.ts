@@ -1,9 +1,9 @@
 // An admin opens a violation case: the ladder proposes, the admin decides (lighter only with a reason).
-import { createHash } from 'node:crypto';
 import { fail, ok, PENALTY_LABELS, type ActionInput, type CaseView, type Result } from '../../contract';
 import { checkChosenStep } from '../../core/ladder';
-import { openViolation } from '../../core/violation';
+import { openViolation } from '../../core/kinds/violation';
 import { rolesIn, type HandlerCtx } from '../context';
+import { requestKey } from '../cases/ids';
 import { checkText } from '../content';
 import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
@@ -13,7 +13,7 @@ import { checkFiles } from './violation-files';
 import { priorViolations, proposalFor } from './violation-ladder';
 
 export function violationCaseId(personId: string, requestId: string): string {
-  return `vi_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;
+  return requestKey('vi', personId, requestId);
 }
 
 export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violation.open'>): Promise<Result<CaseView>> {

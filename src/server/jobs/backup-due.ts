@@ -1,6 +1,6 @@
 // §6.1 "定期备份": each group whose next backup is due gets one task for its admins; the ordinary
 // timeout of that task alerts the leader once it is overdue by the configured working days.
-import { openBackupDue } from '../../core/backup-due';
+import { openBackupDue } from '../../core/kinds/backup-due';
 import { coverage } from '../../core/backups';
 import { shanghaiDate } from '../../core/time';
 import { loadGroupContext } from '../reads/group-context';

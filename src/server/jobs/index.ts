@@ -1,11 +1,10 @@
 // What the scheduler runs: timeouts first (they queue notifications), then leftover outboxes.
-import { sealHistory } from '../cases/audit';
-import { withEffects } from '../cases/effects';
-import { kinds } from '../cases/kinds';
-import { dispatchOutbox } from '../cases/outbox';
+import { timeout } from '../../core/engine';
+import { kindOf } from '../../core/kinds';
+import { commitDecided, retryOutboxes as retry } from '../cases/commit';
 import type { Deps } from '../ports';
-import { settingsAt } from '../reads/settings';
 import { loadGroupContext } from '../reads/group-context';
+import { settingsAt } from '../reads/settings';
 import { runBackupDue } from './backup-due';
 
 export interface SchedulerReport {
@@ -31,19 +30,13 @@ export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{
         continue;
       }
       const [settings, gc] = await Promise.all([settingsAt(deps.store, c.settingsVersion), loadGroupContext(deps.store, c.groupId)]);
-      const d = kinds[c.kind].timeout(c, { now, settings: settings.values, admins: gc?.admins ?? [], leaders: gc?.leaders ?? [] });
-      if (!d.ok) {
-        skipped++;
-        continue;
-      }
-      const next = sealHistory(withEffects(d.case));
+      const d = timeout(kindOf(c), c, { now, settings: settings.values, admins: gc?.admins ?? [], leaders: gc?.leaders ?? [] });
       // Another run or a person got there first: that is their step, not ours to repeat.
-      if (!(await deps.store.updateCase(next, c.version))) {
+      if (!d.ok || !(await commitDecided(deps, c, d.case))) {
         skipped++;
         continue;
       }
       applied++;
-      await dispatchOutbox(deps, { ...next, version: c.version + 1 });
     } catch (err) {
       skipped++;
       console.error('timeout failed', listed._id, err);
@@ -53,12 +46,7 @@ export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{
 }
 
 export async function retryOutboxes(deps: Deps): Promise<number> {
-  let dispatched = 0;
-  for (const c of await deps.store.listCasesWithOutbox(BATCH)) {
-    const after = await dispatchOutbox(deps, c);
-    dispatched += c.outbox.length - after.outbox.length;
-  }
-  return dispatched;
+  return retry(deps, BATCH);
 }
 
 export async function runScheduler(deps: Deps): Promise<SchedulerReport> {

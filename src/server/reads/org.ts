@@ -1,18 +1,12 @@
 // The organisation as the owner and department heads see it: departments, people and groups.
 import { GROUP_TYPE_LABELS, type DepartmentView, type GroupView, type PersonRef, type PersonView } from '../../contract';
 import type { Department, Group, Person, RosterEntry } from '../../core/model';
-import { createHash } from 'node:crypto';
 import type { Actor } from '../context';
 import type { Store } from '../ports';
 
 /** The owner manages every department; a department head the ones they head. */
 export function managesDept(actor: Actor, deptId: string): boolean {
   return actor.isOwner || actor.headOf.includes(deptId);
-}
-
-/** A stable id from who asked and their request id: a retried tap lands on the same record. */
-export function requestKey(prefix: string, personId: string, requestId: string): string {
-  return `${prefix}_${createHash('sha256').update(`${personId}\n${requestId}`).digest('hex').slice(0, 24)}`;
 }
 
 export function personRef(p: Person | undefined, id: string): PersonRef {

@@ -2,7 +2,7 @@
 // backup is served only through a link issued for a grant that is still active, to the person it
 // was issued to; every download and every refusal is logged.
 import type { FileAccessDoc } from '../../core/model';
-import { isGrantActive, type RecordAccessCase } from '../../core/record-access';
+import { isGrantActive, type RecordAccessCase } from '../../core/kinds/record-access';
 import type { Deps } from '../ports';
 
 export type DownloadVerdict = { ok: true } | { ok: false; status: number; message: string };

@@ -2,7 +2,7 @@
 import { CASE_KIND_LABELS, STATE_LABELS, type BackupCitation, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
 import type { Case, Group, Person } from '../../core/model';
 import { citationsOf } from '../../core/backups';
-import { tally, type ElectionData } from '../../core/election';
+import { tally, type ElectionData } from '../../core/kinds/election';
 import { rolesIn, type Actor } from '../context';
 import { kinds } from '../cases/kinds';
 import type { Files, Store } from '../ports';

@@ -27,7 +27,7 @@ function tableSays(f: TableFixture, c: Case, t: Transition | undefined, caller: 
     if (w === 'system') return false;
     if (w === 'subject') return caller.id === c.subjectId;
     if (w === 'assignee') return c.assignees.includes(caller.id!);
-    if (w === 'admin' || w === 'leader') return caller.rolesInGroup.includes(w);
+    if (w === 'admin' || w === 'leader') return caller.rolesInGroup.includes(w as 'admin' | 'leader');
     const role = f.spec.roles?.[w];
     if (!role) throw new Error(`${f.spec.kind}: role ${w} is not declared`);
     return role(c, caller);
