@@ -1,13 +1,17 @@
 import { DEFAULT_SETTINGS } from '../../src/contract';
-import { decideRename, openRename, renameAllowed, renameDeciders, renameMachine, type RenameCase, type RenameContext } from '../../src/core/rename';
-import { notices } from '../../src/core/case';
+import { allowed, decide, notices, type CaseActor, type Command, type KindContext } from '../../src/core/engine';
+import { openRename, renameDeciders, renameKind, type RenameCase } from '../../src/core/kinds/rename';
+
+type RenameContext = KindContext;
+const decideRename = (c: RenameCase, cmd: Command, actor: CaseActor, x: KindContext) => decide(renameKind, c, cmd, actor, x);
+const renameAllowed = (c: RenameCase, actor: CaseActor) => allowed(renameKind, c, actor, t0);
 
 const t0 = Date.parse('2026-11-24T10:00:00+08:00'); // a Tuesday
 const ctx = (now = t0): RenameContext => ({ now, settings: DEFAULT_SETTINGS, admins: ['admin1', 'admin2'], leaders: ['boss'] });
 const admin = { id: 'admin1', rolesInGroup: ['member' as const, 'admin' as const] };
 const member = { id: 'm1', rolesInGroup: ['member' as const] };
 const stranger = { id: 'x', rolesInGroup: ['member' as const] };
-const system = { id: null, rolesInGroup: [] };
+const system: CaseActor = { id: null, rolesInGroup: [] };
 
 function submitted(c = ctx()): RenameCase {
   return openRename({
@@ -22,7 +26,7 @@ function must(d: ReturnType<typeof decideRename>): RenameCase {
 
 describe('rename request machine', () => {
   it('should declare exactly one open state and three final ones', () => {
-    expect(Object.entries(renameMachine).filter(([, s]) => s.open).map(([k]) => k)).toEqual(['submitted']);
+    expect(Object.entries(renameKind.states).filter(([, s]) => s.open).map(([k]) => k)).toEqual(['submitted']);
   });
 
   it('should open assigned to the admins with a 2-working-day deadline and tell them', () => {
