@@ -1,15 +1,15 @@
 // The new case machines, pure: roster tasks, elections, guests and invitations.
 import { DEFAULT_SETTINGS } from '../../src/contract';
-import { decideElection, openElection, tally, type ElectionCase } from '../../src/core/election';
-import { decideGuest, openGuest } from '../../src/core/guest';
+import { decide, notices, timeout, type KindContext } from '../../src/core/engine';
+import { electionKind, openElection, tally, type ElectionCase } from '../../src/core/kinds/election';
+import { guestKind, openGuest } from '../../src/core/kinds/guest';
 import { invitationProblem } from '../../src/core/invitation';
-import { decideTask, openTask } from '../../src/core/task';
-import { departureId, openDeparture } from '../../src/core/departure';
-import { notices } from '../../src/core/case';
+import { namingFixKind, onboardKind, openTask } from '../../src/core/kinds/task';
+import { departureId, openDeparture } from '../../src/core/kinds/departure';
 
 const T0 = Date.parse('2026-11-24T10:00:00+08:00'); // Tuesday
 const settings = DEFAULT_SETTINGS;
-const SYSTEM = { id: null, rolesInGroup: [] };
+const kctx = (now: number, o: Partial<KindContext> = {}): KindContext => ({ now, settings, admins: [], leaders: [], ...o });
 
 function task(kind: 'onboard' | 'offboard' | 'naming_fix' = 'onboard') {
   return openTask({
@@ -36,44 +36,44 @@ describe('roster tasks', () => {
 
   it('should let an assignee or an admin confirm, and nobody else', () => {
     const c = task();
-    const ctx = { now: T0 + 1, settings, leaders: ['p_leader'] };
-    expect(decideTask(c, { type: 'confirm' }, { id: 'p_other', rolesInGroup: ['member'] }, ctx)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const done = decideTask(c, { type: 'confirm' }, { id: 'p_admin', rolesInGroup: ['admin'] }, ctx);
+    const ctx = kctx(T0 + 1, { leaders: ['p_leader'] });
+    expect(decide(onboardKind, c, { type: 'confirm' }, { id: 'p_other', rolesInGroup: ['member'] }, ctx)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const done = decide(onboardKind, c, { type: 'confirm' }, { id: 'p_admin', rolesInGroup: ['admin'] }, ctx);
     expect(done).toMatchObject({ ok: true, case: { state: 'done', open: false } });
-    if (done.ok) expect(decideTask(done.case, { type: 'confirm' }, { id: 'p_admin', rolesInGroup: ['admin'] }, ctx)).toMatchObject({ ok: false, code: 'CASE_ALREADY_DECIDED' });
+    if (done.ok) expect(decide(onboardKind, done.case, { type: 'confirm' }, { id: 'p_admin', rolesInGroup: ['admin'] }, ctx)).toMatchObject({ ok: false, code: 'CASE_ALREADY_DECIDED' });
   });
 
   it('should let only an admin confirm a nickname fix, never the member asked', () => {
     const c = task('naming_fix');
-    const ctx = { now: T0 + 1, settings, leaders: [] };
-    expect(decideTask({ ...c, assignees: ['p_new'] }, { type: 'confirm' }, { id: 'p_new', rolesInGroup: ['member'] }, ctx)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const ctx = kctx(T0 + 1);
+    expect(decide(namingFixKind, { ...c, assignees: ['p_new'] }, { type: 'confirm' }, { id: 'p_new', rolesInGroup: ['member'] }, ctx)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('should remind once when overdue, then escalate to the leader and the department head', () => {
     const c = task();
-    const r1 = decideTask(c, { type: 'timeout' }, SYSTEM, { now: c.dueAt! + 1, settings, leaders: ['p_leader'] });
+    const r1 = timeout(onboardKind, c, kctx(c.dueAt! + 1, { leaders: ['p_leader'] }));
     if (!r1.ok) throw new Error('no remind');
     expect(r1.case).toMatchObject({ escalation: 1, state: 'pending' });
-    const r2 = decideTask(r1.case, { type: 'timeout' }, SYSTEM, { now: r1.case.dueAt! + 1, settings, leaders: ['p_leader'] });
+    const r2 = timeout(onboardKind, r1.case, kctx(r1.case.dueAt! + 1, { leaders: ['p_leader'] }));
     if (!r2.ok) throw new Error('no escalation');
     expect(r2.case.escalation).toBe(2);
     expect(notices(r2.case).slice(-2).map((o) => o.to).sort()).toEqual(['p_head', 'p_leader']);
-    expect(decideTask(r2.case, { type: 'timeout' }, SYSTEM, { now: T0 + 1e10, settings, leaders: [] })).toMatchObject({ ok: false });
+    expect(timeout(onboardKind, r2.case, kctx(T0 + 1e10))).toMatchObject({ ok: false });
   });
 });
 
 describe('elections', () => {
   const open = () =>
     openElection({ id: 'e1', groupId: 'g1', openedBy: 'a', groupName: '群', electorate: ['a', 'b', 'c'], names: { a: '甲', b: '乙', c: '丙' }, requestId: 'r', settingsVersion: 1, now: T0, settings });
-  const ctx = (now: number) => ({ now, settings, leaders: ['L'] });
+  const ctx = (now: number) => kctx(now, { leaders: ['L'] });
   function toVoting(): ElectionCase {
     let c = open();
     for (const [by, who] of [['a', 'b'], ['b', 'c']]) {
-      const r = decideElection(c, { type: 'nominate', personId: who }, { id: by, rolesInGroup: ['member'] }, ctx(T0 + 1));
+      const r = decide(electionKind, c, { type: 'nominate', personId: who }, { id: by, rolesInGroup: ['member'] }, ctx(T0 + 1));
       if (!r.ok) throw new Error(r.code);
       c = r.case;
     }
-    const v = decideElection(c, { type: 'timeout' }, SYSTEM, ctx(c.data.nominationEndsAt + 1));
+    const v = timeout(electionKind, c, ctx(c.data.nominationEndsAt + 1));
     if (!v.ok) throw new Error(v.code);
     return v.case;
   }
@@ -82,27 +82,27 @@ describe('elections', () => {
     let c = toVoting();
     const at = T0 + 3 * 86_400_000;
     for (const [by, who] of [['a', 'b'], ['c', 'b'], ['b', 'c']]) {
-      const r = decideElection(c, { type: 'vote', candidateId: who }, { id: by, rolesInGroup: ['member'] }, ctx(at));
+      const r = decide(electionKind, c, { type: 'vote', candidateId: who }, { id: by, rolesInGroup: ['member'] }, ctx(at));
       if (!r.ok) throw new Error(r.code);
       c = r.case;
     }
-    expect(decideElection(c, { type: 'vote', candidateId: 'c' }, { id: 'a', rolesInGroup: ['member'] }, ctx(at))).toMatchObject({ ok: false, code: 'ALREADY_VOTED' });
-    expect(decideElection(c, { type: 'vote', candidateId: 'c' }, { id: 'x', rolesInGroup: [] }, ctx(at))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(decide(electionKind, c, { type: 'vote', candidateId: 'c' }, { id: 'a', rolesInGroup: ['member'] }, ctx(at))).toMatchObject({ ok: false, code: 'ALREADY_VOTED' });
+    expect(decide(electionKind, c, { type: 'vote', candidateId: 'c' }, { id: 'x', rolesInGroup: [] }, ctx(at))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(tally(c.data)).toEqual({ b: 2, c: 1 });
     // Who voted for whom never reaches the history.
     expect(JSON.stringify(c.history.map((h) => h.note ?? ''))).not.toContain('"b"');
-    const end = decideElection(c, { type: 'timeout' }, SYSTEM, ctx(c.data.votingEndsAt! + 1));
+    const end = timeout(electionKind, c, ctx(c.data.votingEndsAt! + 1));
     expect(end).toMatchObject({ ok: true, case: { state: 'elected', data: { winnerId: 'b' } } });
   });
 
   it('should refuse a vote after the deadline even before the count', () => {
     const c = toVoting();
-    expect(decideElection(c, { type: 'vote', candidateId: 'b' }, { id: 'a', rolesInGroup: ['member'] }, ctx(c.data.votingEndsAt!))).toMatchObject({ ok: false, code: 'ELECTION_CLOSED' });
+    expect(decide(electionKind, c, { type: 'vote', candidateId: 'b' }, { id: 'a', rolesInGroup: ['member'] }, ctx(c.data.votingEndsAt!))).toMatchObject({ ok: false, code: 'ELECTION_CLOSED' });
   });
 
   it('should send a tie to the leaders', () => {
     const c = toVoting();
-    const end = decideElection(c, { type: 'timeout' }, SYSTEM, ctx(c.data.votingEndsAt! + 1));
+    const end = timeout(electionKind, c, ctx(c.data.votingEndsAt! + 1));
     expect(end).toMatchObject({ ok: true, case: { state: 'tie', assignees: ['L'], data: { tied: ['b', 'c'] } } });
   });
 });
@@ -118,13 +118,14 @@ describe('guests', () => {
       now: T0,
       settings,
     });
-    const c1 = decideGuest(g, { type: 'approve', admins: ['adm'] }, { id: 'h', rolesInGroup: [] }, { now: T0 + 1, settings });
+    // The admins the removal goes to are the group's, from the context.
+    const c1 = decide(guestKind, g, { type: 'approve' }, { id: 'h', rolesInGroup: [] }, kctx(T0 + 1, { admins: ['adm'] }));
     if (!c1.ok) throw new Error(c1.code);
-    const c2 = decideGuest(c1.case, { type: 'confirm' }, { id: 'adm', rolesInGroup: ['admin'] }, { now: T0 + 2, settings });
+    const c2 = decide(guestKind, c1.case, { type: 'confirm' }, { id: 'adm', rolesInGroup: ['admin'] }, kctx(T0 + 2, { admins: ['adm'] }));
     if (!c2.ok) throw new Error(c2.code);
     expect(c2.case).toMatchObject({ state: 'active', wakeAt: Date.parse('2026-11-27T23:59:59.999+08:00') });
-    expect(decideGuest(c2.case, { type: 'timeout', admins: ['adm'] }, SYSTEM, { now: Date.parse('2026-11-27T12:00:00+08:00'), settings })).toMatchObject({ ok: false });
-    const c3 = decideGuest(c2.case, { type: 'timeout', admins: ['adm'] }, SYSTEM, { now: Date.parse('2026-11-28T00:00:00+08:00'), settings });
+    expect(timeout(guestKind, c2.case, kctx(Date.parse('2026-11-27T12:00:00+08:00'), { admins: ['adm'] }))).toMatchObject({ ok: false });
+    const c3 = timeout(guestKind, c2.case, kctx(Date.parse('2026-11-28T00:00:00+08:00'), { admins: ['adm'] }));
     expect(c3).toMatchObject({ ok: true, case: { state: 'removing', assignees: ['adm'] } });
   });
 });

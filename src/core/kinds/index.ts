@@ -3,9 +3,25 @@ import type { CaseDataByKind, CaseKind } from '../../contract';
 import type { KindSpec } from '../engine';
 import type { Case } from '../model';
 import { renameKind } from './rename';
+import { namingFixKind, offboardKind, onboardKind } from './task';
+import { adminFilingKind } from './admin-filing';
+import { adminChangeKind } from './admin-change';
+import { departureKind } from './departure';
+import { backupDueKind } from './backup-due';
+import { guestKind } from './guest';
+import { electionKind } from './election';
 import { recordAccessKind } from './record-access';
 
 export const KINDS: { [K in CaseKind]: KindSpec<Case<CaseDataByKind[K]>> } = {
   rename: renameKind,
+  onboard: onboardKind,
+  offboard: offboardKind,
+  naming_fix: namingFixKind,
+  admin_filing: adminFilingKind,
+  admin_change: adminChangeKind,
+  departure: departureKind,
+  backup_due: backupDueKind,
+  guest: guestKind,
+  election: electionKind,
   record_access: recordAccessKind,
 } as never;

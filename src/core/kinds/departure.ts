@@ -3,18 +3,18 @@
 // access and opens a remove task for the admins of each group they are in.
 //
 //   (none) ──depart──▶ recorded   (the person's department head or the owner; closed at once)
-import { blankCase, step } from './case';
-import type { Case } from './model';
+import type { DepartureData } from '../../contract';
+import { defineKind, openCase } from '../engine';
+import type { Case } from '../model';
 
-export interface DepartureData extends Record<string, unknown> {
-  subjectName: string;
-  deptName: string;
-  /** The groups they were in when it was recorded, by name, and as one line for the case card. */
-  groups: string[];
-  groupName: string;
-  reason?: string;
-}
+export type { DepartureData };
 export type DepartureCase = Case<DepartureData>;
+
+export const departureKind = defineKind<DepartureCase>({
+  kind: 'departure',
+  initial: 'recorded',
+  states: { recorded: { open: false, on: {} } },
+});
 
 /** A person leaves once: the record's id follows from theirs, so two heads marking it at once file one. */
 export const departureId = (personId: string) => `dep_${personId}`;
@@ -29,15 +29,13 @@ export function openDeparture(input: {
   settingsVersion: number;
   now: number;
 }): DepartureCase {
-  const { now } = input;
-  const empty = blankCase<DepartureCase>({
-    _id: departureId(input.personId),
-    kind: 'departure',
+  const id = departureId(input.personId);
+  return openCase(departureKind, {
+    _id: id,
     // About a person, not one group: every group they were in is named in the data.
     groupId: '',
     subjectId: input.personId,
     openedBy: input.openedBy,
-    state: 'recorded',
     data: {
       subjectName: input.subjectName,
       deptName: input.deptName,
@@ -46,7 +44,13 @@ export function openDeparture(input: {
       ...(input.reason ? { reason: input.reason } : {}),
     },
     settingsVersion: input.settingsVersion,
-    now,
+    by: input.openedBy,
+    // Nothing in a record is timed, so no settings are read.
+    ctx: { now: input.now, settings: undefined as never, admins: [], leaders: [] },
+    step: () => ({
+      action: 'depart',
+      ...(input.reason ? { note: input.reason } : {}),
+      effects: [{ type: 'completeDeparture', departureId: id }],
+    }),
   });
-  return step(empty, { action: 'depart', by: input.openedBy, to: 'recorded', open: false, assignees: [], ...(input.reason ? { note: input.reason } : {}) }, now);
 }
