@@ -25,11 +25,19 @@ import type {
   WhoAmI,
 } from './model';
 import { settingsValuesSchema, type SettingsView } from './settings';
+import { NO_CONTROL_CHARS, reasonUnlessApproved, requiredReason, type ReasonCommand } from './reasons';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:.-]+$/));
-/** Free text a person writes: trimmed length checked by handlers, control characters refused here. */
-const text = (max: number) =>
-  z.string().check(z.maxLength(max), z.regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/));
+/** Free text a person writes: control characters refused here; a required one also has a `reason` rule (needs). */
+const text = (max: number) => z.string().check(z.maxLength(max), z.regex(NO_CONTROL_CHARS));
+/**
+ * The text an action cannot do without (a rejection's reason, a finding…): refused with
+ * REASON_REQUIRED and its command's prompt. Kept out of `input`, which says only whether a request
+ * is well-formed: dispatch checks it after the role gate, where handlers used to.
+ */
+const needs = (field: string, command: ReasonCommand, max: number) => () => z.object({ [field]: requiredReason(command, max) });
+/** `{ approve, reason? }`: a rejection needs a reason, an approval none. */
+const reasonToReject = () => z.object({ approve: z.boolean(), reason: z.optional(z.string()) }).check(reasonUnlessApproved());
 const paging = {
   offset: z.optional(z.int().check(z.minimum(0), z.maximum(100_000))),
   limit: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
@@ -91,6 +99,7 @@ const definitions = {
   },
   'rename.reject': {
     input: () => z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
+    reason: needs('reason', 'reject', REASON_MAX),
     roles: ['admin', 'leader'],
     summary: '驳回改名申请（须填写理由）',
   },
@@ -201,6 +210,7 @@ const definitions = {
   },
   'admins.decideChange': {
     input: () => z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
+    reason: reasonToReject,
     roles: ['leader'],
     summary: '上级领导批准或驳回管理员变更',
   },
@@ -238,6 +248,7 @@ const definitions = {
   },
   'guests.decide': {
     input: () => z.strictObject({ caseId: id, approve: z.boolean(), reason: z.optional(text(REASON_MAX)) }),
+    reason: reasonToReject,
     roles: ['deptHead', 'leader'],
     summary: '部门负责人或上级领导批准或驳回外部人员入群',
   },
@@ -305,6 +316,7 @@ const definitions = {
   },
   'records.reject': {
     input: () => z.strictObject({ caseId: id, reason: text(REASON_MAX) }),
+    reason: needs('reason', 'reject', REASON_MAX),
     roles: ['admin', 'leader'],
     summary: '驳回查阅申请（须填写理由）',
   },
@@ -357,6 +369,7 @@ const definitions = {
   },
   'violation.decideMeasure': {
     input: () => z.strictObject({ caseId: id, measure: z.enum(MEASURES), reason: text(REASON_MAX) }),
+    reason: needs('reason', 'decideMeasure', REASON_MAX),
     roles: ['leader'],
     summary: '上级领导决定纪律处分（批评教育 / 罚款 / 降职 / 辞退）',
   },
@@ -366,6 +379,7 @@ const definitions = {
       reasons: text(DESCRIPTION_MAX),
       evidence: z.optional(z.array(fileId).check(z.maxLength(EVIDENCE_MAX))),
     }),
+    reason: needs('reasons', 'appeal', DESCRIPTION_MAX),
     roles: ['member', 'admin'],
     summary: '对处理决定提出申诉（须在申诉期内）',
   },
@@ -376,16 +390,19 @@ const definitions = {
   },
   'violation.answer': {
     input: () => z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    reason: needs('finding', 'answer', DESCRIPTION_MAX),
     roles: ['admin', 'leader'],
     summary: '管理员答复申诉：维持、减轻或撤销，并写明调查结论',
   },
   'violation.escalate': {
     input: () => z.strictObject({ caseId: id, reasons: text(DESCRIPTION_MAX) }),
+    reason: needs('reasons', 'escalate', DESCRIPTION_MAX),
     roles: ['member', 'admin'],
     summary: '对申诉答复不服，向上级领导申诉',
   },
   'violation.rule': {
     input: () => z.strictObject({ caseId: id, outcome, finding: text(DESCRIPTION_MAX), reducedTo: z.optional(penalty) }),
+    reason: needs('finding', 'rule', DESCRIPTION_MAX),
     roles: ['leader'],
     summary: '上级领导最终裁决（结案）',
   },
@@ -442,21 +459,28 @@ const definitions = {
     roles: ['owner'],
     summary: '修改系统设置（仅对新事项生效）',
   },
-} as const satisfies Record<string, { input: () => z.ZodMiniType; roles: readonly Role[]; summary: string }>;
+} as const satisfies Record<string, { input: () => z.ZodMiniType; reason?: () => z.ZodMiniType; roles: readonly Role[]; summary: string }>;
 
-type Built<D> = { [K in keyof D]: { [P in keyof D[K]]: P extends 'input' ? (D[K][P] extends () => infer S ? S : never) : D[K][P] } };
+type Lazy = 'input' | 'reason';
+type Built<D> = { [K in keyof D]: { [P in keyof D[K]]: P extends Lazy ? (D[K][P] extends () => infer S ? S : never) : D[K][P] } };
 
 /**
- * Every action with its input schema built on first use: a cold function instance builds the one
+ * Every action with its schemas built on first use: a cold function instance builds the one
  * schema it is called with rather than all of them (building them all was most of its load time).
  */
 export const actions = buildLazily(definitions);
 
-function buildLazily<D extends Record<string, { input: () => z.ZodMiniType }>>(defs: D): Built<D> {
+function buildLazily<D extends Record<string, { input: () => z.ZodMiniType; reason?: () => z.ZodMiniType }>>(defs: D): Built<D> {
   const out: Record<string, unknown> = {};
   for (const [name, def] of Object.entries(defs)) {
-    let schema: z.ZodMiniType | undefined;
-    out[name] = Object.defineProperty({ ...def }, 'input', { enumerable: true, get: () => (schema ??= def.input()) });
+    const built: Record<string, unknown> = { ...def };
+    for (const key of ['input', 'reason'] as const) {
+      const make = def[key];
+      if (!make) continue;
+      let schema: z.ZodMiniType | undefined;
+      Object.defineProperty(built, key, { enumerable: true, get: () => (schema ??= make()) });
+    }
+    out[name] = built;
   }
   return out as Built<D>;
 }
@@ -468,6 +492,11 @@ export function inputSchema(action: ActionName): z.ZodMiniType {
   return actions[action].input;
 }
 export type ActionInput<A extends ActionName> = z.infer<(typeof actions)[A]['input']>;
+/** The action's required-reason rule, if it has one, for input that already passed `input`. */
+export function reasonSchema(action: ActionName): z.ZodMiniType | undefined {
+  const def = actions[action];
+  return 'reason' in def ? def.reason : undefined;
+}
 
 export interface ActionResults {
   'session.whoami': WhoAmI;

@@ -179,3 +179,52 @@ export type CaseDataByKind = {
   departure: DepartureData;
   violation: ViolationData;
 };
+
+// --- What a reader sees of each kind's data (CaseView.data) ---
+// The stored data minus what the server keeps to itself (every kind's requestId, and the fields
+// src/server/cases/kinds.ts declares `hidden`), plus what it computes for the reader. Keep these in
+// step with src/server/reads/views.ts, which builds them.
+
+export type RenameViewData = Omit<RenameData, 'requestId'>;
+export type TaskViewData = TaskData;
+export type GuestViewData = Omit<GuestData, 'requestId'>;
+export type AdminFilingViewData = AdminFilingData;
+export type AdminChangeViewData = Omit<AdminChangeData, 'requestId'>;
+
+/** A secret ballot: the tally and who has voted how many times, never who voted for whom. */
+export type ElectionViewData = Omit<ElectionData, 'requestId' | 'votes' | 'electorate'> & {
+  /** Candidate → votes so far. */
+  tally: Record<string, number>;
+  /** How many have voted. */
+  voted: number;
+  electorateSize: number;
+  /** The reader's own vote, if they cast one. */
+  myVote: string | null;
+};
+
+/** The granted files' storage ids stay on the server: the grant page lists the files. */
+export type RecordAccessViewData = Omit<RecordAccessData, 'requestId' | 'files'>;
+export type BackupDueViewData = BackupDueData;
+export type DepartureViewData = DepartureData;
+
+/** Evidence and cited backups reach the reader as expiring links and citations (CaseView.links, .citations). */
+export type ViolationViewData = Omit<ViolationData, 'requestId' | 'evidence' | 'backupIds'> & {
+  /** Why the member can no longer appeal, at the time of reading; null while they can. */
+  appealClosedReason: string | null;
+};
+
+/** Each kind's data as a reader sees it. */
+export type CaseViewDataByKind = {
+  rename: RenameViewData;
+  naming_fix: TaskViewData;
+  onboard: TaskViewData;
+  offboard: TaskViewData;
+  guest: GuestViewData;
+  admin_filing: AdminFilingViewData;
+  admin_change: AdminChangeViewData;
+  election: ElectionViewData;
+  record_access: RecordAccessViewData;
+  backup_due: BackupDueViewData;
+  departure: DepartureViewData;
+  violation: ViolationViewData;
+};

@@ -1,4 +1,5 @@
 // Shapes the client sees. Stored documents live in src/core/model.ts.
+import type { CaseViewDataByKind } from './case-data';
 import type { GroupRole, Role } from './roles';
 
 export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due', 'violation', 'departure'] as const;
@@ -183,9 +184,13 @@ export type CaseCommand =
   | 'rule'
   | 'confirmTask';
 
-export interface CaseView {
+/** A kind's data as the reader sees it (src/contract/case-data.ts). */
+export type CaseViewData<K extends CaseKind = CaseKind> = CaseViewDataByKind[K];
+
+/** A case of kind K as the reader sees it: `data` has that kind's shape. */
+export interface CaseViewOf<K extends CaseKind> {
   id: string;
-  kind: CaseKind;
+  kind: K;
   kindLabel: string;
   group: { id: string; name: string };
   subject: PersonRef;
@@ -199,7 +204,7 @@ export interface CaseView {
   /** Escalation stage of the current step: 0 none, 1 reminded, 2 escalated to the leader. */
   escalation: number;
   title: string;
-  data: Record<string, unknown>;
+  data: CaseViewData<K>;
   /** Commands the caller may issue now. */
   allowed: CaseCommand[];
   createdAt: number;
@@ -210,6 +215,9 @@ export interface CaseView {
   /** Chat-record backups the case cites (§6.2 注明出处), each with its citation line, in the detail view only. */
   citations?: BackupCitation[];
 }
+
+/** Any case as the reader sees it: narrow on `kind` to read its `data`. */
+export type CaseView = { [K in CaseKind]: CaseViewOf<K> }[CaseKind];
 
 export interface BackupCitation {
   backupId: string;

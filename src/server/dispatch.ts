@@ -1,10 +1,10 @@
-// The one way in: parse with the contract → load the actor → check the role → run the handler.
+// The one way in: parse with the contract → load the actor → check the role → a required reason → run the handler.
 // Both the cloud function and the local host call this with the OPENID they trust.
-import { actions, fail, UNBOUND_ACTIONS, type ActionName, type Result } from '../contract';
+import { actions, fail, reasonSchema, UNBOUND_ACTIONS, type ActionName, type Result } from '../contract';
 import type { Role } from '../contract';
 import { loadActor } from './context';
 import { handlers, unboundHandlers, type Handler } from './handlers';
-import { describeIssues } from './input-errors';
+import { inputFailure } from './input-errors';
 import type { Deps } from './ports';
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -18,10 +18,7 @@ export async function dispatch(deps: Deps, event: unknown, openid: string | null
     const def = actions[action as ActionName];
     // callFunction without data sends none; null or any other non-object is malformed.
     const parsed = def.input.safeParse(data === undefined ? {} : data);
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error.issues as never);
-      return fail('BAD_INPUT', issues[0]?.message ?? undefined, issues);
-    }
+    if (!parsed.success) return inputFailure(parsed.error.issues as never);
     const now = deps.clock.now();
     if (UNBOUND_ACTIONS.includes(action as ActionName)) {
       // Reached before any person is bound to this OPENID (accepting an invitation).
@@ -31,6 +28,9 @@ export async function dispatch(deps: Deps, event: unknown, openid: string | null
     const actor = await loadActor(deps, openid, now);
     if ('ok' in actor) return actor;
     if (!actor.roles.some((r) => (def.roles as readonly Role[]).includes(r))) return fail('FORBIDDEN');
+    // A blank required reason (REASON_REQUIRED): after the role gate, before any case is read or written.
+    const reason = reasonSchema(action as ActionName)?.safeParse(parsed.data);
+    if (reason && !reason.success) return inputFailure(reason.error.issues as never);
     const handler = handlers[action as ActionName] as Handler<ActionName>;
     return await handler({ deps, actor, now }, parsed.data as never);
   } catch (err) {

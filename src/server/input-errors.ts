@@ -1,5 +1,5 @@
 // zod/mini speaks English and generically: say each problem in one Chinese sentence.
-import type { Failure } from '../contract';
+import { fail, isReasonRequiredIssue, reasonRequiredPrompt, type Failure } from '../contract';
 
 interface ZodIssueLike {
   code: string;
@@ -9,6 +9,16 @@ interface ZodIssueLike {
   keys?: string[];
   expected?: string;
   origin?: string;
+  message?: string;
+  params?: unknown;
+}
+
+/** A request the contract refused: REASON_REQUIRED with its prompt when a blank required reason is all that is wrong, else BAD_INPUT. */
+export function inputFailure(issues: ZodIssueLike[]): Failure {
+  const prompt = reasonRequiredPrompt(issues);
+  if (prompt !== null) return fail('REASON_REQUIRED', prompt);
+  const described = describeIssues(issues);
+  return fail('BAD_INPUT', described[0]?.message ?? undefined, described);
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -58,6 +68,8 @@ export function describeIssues(issues: ZodIssueLike[]): NonNullable<Failure['iss
 }
 
 function sentence(i: ZodIssueLike, field: string): string {
+  // A blank reason next to other problems: its own prompt says it best.
+  if (isReasonRequiredIssue(i) && i.message) return i.message;
   switch (i.code) {
     case 'invalid_type':
       return i.expected === 'object' && !i.path.length ? '请求内容必须是一个对象' : `${field}缺失或类型不正确`;

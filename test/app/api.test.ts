@@ -35,6 +35,13 @@ describe('api client on weapp', () => {
     expect(taro.cloud.callFunction).not.toHaveBeenCalled();
   });
 
+  it('should refuse a blank reason as the server does, with the prompt of its command, before sending it', async () => {
+    expect(await call('rename.reject', { caseId: 'rn_1', reason: '  ' })).toEqual({ ok: false, code: 'REASON_REQUIRED', message: '驳回时请填写理由' });
+    expect(await call('guests.decide', { caseId: 'gu_1', approve: false })).toEqual({ ok: false, code: 'REASON_REQUIRED', message: '驳回时请填写理由' });
+    expect(await call('violation.appeal', { caseId: 'vi_1', reasons: '' })).toEqual({ ok: false, code: 'REASON_REQUIRED', message: '申诉时请写明理由' });
+    expect(taro.cloud.callFunction).not.toHaveBeenCalled();
+  });
+
   it('should not send anyone to a sign-in page inside WeChat', async () => {
     const go = jest.spyOn(browser, 'goToSignin').mockImplementation(() => {});
     mockApi({ 'session.whoami': () => ({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录后再操作' }) });

@@ -1,5 +1,5 @@
 // Answers shaped like the server's, for the scenes the tests need.
-import type { CaseView, HistoryView, RenamePreview, WhoAmI } from '../../src/contract';
+import type { CaseKind, CaseView, CaseViewData, CaseViewOf, HistoryView, RenamePreview, WhoAmI } from '../../src/contract';
 
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
@@ -61,7 +61,11 @@ const submitted: HistoryView = {
   dueAt: Date.UTC(2025, 2, 5, 15, 59),
 };
 
-export function renameCase(over: Partial<CaseView> = {}): CaseView {
+/** What a test changes in a case: any field, even the kind, and only the data fields the page under test reads. */
+export type CaseOverrides = Partial<Omit<CaseViewOf<CaseKind>, 'data'>> & { data?: Partial<CaseViewData> };
+
+export function renameCase(over: CaseOverrides = {}): CaseView {
+  // Stands in for the server's answer, so a test may give a partial `data`: the cast says so once.
   return {
     id: 'rn_1',
     kind: 'rename',
@@ -82,7 +86,7 @@ export function renameCase(over: Partial<CaseView> = {}): CaseView {
     updatedAt: submitted.at,
     history: [submitted],
     ...over,
-  };
+  } as CaseView;
 }
 
 export function approvedCase(): CaseView {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ok, type BackupView, type CaseView, type GroupBackups } from '../../src/contract';
+import { ok, type BackupView, type CaseViewOf, type GroupBackups, type ViolationViewData } from '../../src/contract';
 import CasePage from '../../src/app/pages/case/index';
 import ViolationPage from '../../src/app/packages/member/pages/violation/index';
 import AdminViolationPage from '../../src/app/packages/admin/pages/violation/index';
@@ -15,7 +15,7 @@ const slow = { timeout: 10_000 };
 
 const deadline = Date.UTC(2026, 10, 27, 15, 59, 59, 999); // 11-27 23:59 in Shanghai
 
-function violationCase(over: Partial<CaseView> = {}, data: Record<string, unknown> = {}): CaseView {
+function violationCase(over: Partial<Omit<CaseViewOf<'violation'>, 'kind' | 'data'>> = {}, data: Partial<ViolationViewData> = {}): CaseViewOf<'violation'> {
   return {
     id: 'vi_1',
     kind: 'violation',

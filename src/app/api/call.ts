@@ -3,6 +3,8 @@
 import Taro from '@tarojs/taro';
 import {
   inputSchema,
+  reasonRequiredPrompt,
+  reasonSchema,
   ERROR_CODES,
   ERROR_MESSAGES,
   fail,
@@ -39,6 +41,9 @@ export async function call<A extends ActionName>(action: A, data: ActionInput<A>
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: ERROR_MESSAGES.BAD_INPUT })),
     );
   }
+  // A blank required reason is refused as the server refuses it: REASON_REQUIRED with its command's prompt.
+  const reason = reasonSchema(action)?.safeParse(data);
+  if (reason && !reason.success) return fail('REASON_REQUIRED', reasonRequiredPrompt(reason.error.issues) ?? undefined);
   let answer: unknown;
   try {
     answer = isH5() ? await postToHost(action, data) : await callCloud(action, data);

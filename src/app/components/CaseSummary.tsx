@@ -6,7 +6,26 @@ import { formatDateTime } from '../lib/time';
 import { Deadline } from './Deadline';
 import { StateTag, Tag } from './StateTag';
 
-const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+const str = (v: string | null | undefined) => v || null;
+
+/** The written facts a kind has: a rename's nickname and note, the reason a case was asked, rejected or recorded. */
+function writtenFacts(item: CaseView): { nickname?: string; previous?: string | null; note?: string; reason?: string } {
+  switch (item.kind) {
+    case 'rename':
+      return item.data;
+    case 'record_access':
+      return { note: item.data.note, reason: item.data.reason };
+    case 'naming_fix':
+    case 'onboard':
+    case 'offboard':
+    case 'guest':
+    case 'admin_change':
+    case 'departure':
+      return { reason: item.data.reason };
+    default:
+      return {};
+  }
+}
 
 /** `reason` is a rename's rejection, a leaver's reason for leaving, or why someone asked. */
 function reasonLabel(kind: string): string {
@@ -17,10 +36,11 @@ function reasonLabel(kind: string): string {
 
 export function CaseSummary({ item }: { item: CaseView }) {
   const escalation = item.open ? escalationLabel(item.escalation) : null;
-  const nickname = str(item.data.nickname);
-  const previous = str(item.data.previous);
-  const note = str(item.data.note);
-  const reason = str(item.data.reason);
+  const facts = writtenFacts(item);
+  const nickname = str(facts.nickname);
+  const previous = str(facts.previous);
+  const note = str(facts.note);
+  const reason = str(facts.reason);
   return (
     <View className="qw-card">
       <View className="qw-row qw-row--between">

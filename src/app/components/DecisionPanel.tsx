@@ -24,11 +24,8 @@ export function DecisionPanel({ item, onDecided }: Props) {
   const reason = text.trim();
 
   async function decide(kind: 'approve' | 'reject') {
+    // A blank rejection reason is refused by call() itself, with the contract's prompt.
     if (inFlight.current) return;
-    if (kind === 'reject' && !reason) {
-      setFailure({ ok: false, code: 'REASON_REQUIRED', message: '驳回时请填写理由' });
-      return;
-    }
     inFlight.current = true;
     setBusy(true);
     setFailure(null);

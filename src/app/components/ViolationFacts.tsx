@@ -3,14 +3,11 @@
 // citation), the appeal and its answers, the WeChat task, the whole history.
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { APPEAL_OUTCOME_LABELS, PENALTY_LABELS, SEVERITY_LABELS, type CaseView, type EvidenceLink } from '../../contract';
-import type { ViolationData } from '../../core/violation';
+import { APPEAL_OUTCOME_LABELS, MEASURES, PENALTY_LABELS, SEVERITY_LABELS, type CaseViewOf, type EvidenceLink, type Penalty } from '../../contract';
 import { formatDateTime } from '../lib/time';
 import { CaseSummary } from './CaseSummary';
 import { CopyCitation } from './CopyCitation';
 import { HistoryList } from './HistoryList';
-
-export const violationData = (item: CaseView) => item.data as unknown as ViolationData & { appealClosedReason: string | null };
 
 function Row({ k, v }: { k: string; v: string }) {
   return (
@@ -39,8 +36,8 @@ function Evidence({ links }: { links: EvidenceLink[] | undefined }) {
   );
 }
 
-export function ViolationFacts({ item }: { item: CaseView }) {
-  const d = violationData(item);
+export function ViolationFacts({ item }: { item: CaseViewOf<'violation'> }) {
+  const d = item.data;
   const penalty = d.penalty === 'pending' ? '待上级领导决定' : PENALTY_LABELS[d.penalty];
   return (
     <>
@@ -96,12 +93,13 @@ export function ViolationFacts({ item }: { item: CaseView }) {
 }
 
 /** Answer and ruling choices: uphold, reduce to each lighter penalty of the same kind, revoke. */
-export function outcomeChoices(item: CaseView): { value: string; label: string }[] {
-  const p = violationData(item).penalty;
-  const lighter: string[] = p === 'removal' ? ['warning'] : (['criticism', 'fine', 'demotion', 'dismissal'] as const).slice(0, Math.max(0, ['criticism', 'fine', 'demotion', 'dismissal'].indexOf(p)));
+export function outcomeChoices(item: CaseViewOf<'violation'>): { value: string; label: string }[] {
+  const p = item.data.penalty;
+  // Measures run lightest first: the lighter ones are those before the current one.
+  const lighter: Penalty[] = p === 'removal' ? ['warning'] : MEASURES.slice(0, Math.max(0, MEASURES.findIndex((m) => m === p)));
   return [
     { value: 'uphold', label: APPEAL_OUTCOME_LABELS.uphold },
-    ...lighter.map((l) => ({ value: `reduce:${l}`, label: `减轻为${PENALTY_LABELS[l as keyof typeof PENALTY_LABELS]}` })),
+    ...lighter.map((l) => ({ value: `reduce:${l}`, label: `减轻为${PENALTY_LABELS[l]}` })),
     { value: 'revoke', label: APPEAL_OUTCOME_LABELS.revoke },
   ];
 }

@@ -109,7 +109,9 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
 
   return cases.map((c, i) => {
     const rules = kinds[c.kind];
-    const view: CaseView = {
+    // The one place a stored case becomes the typed union: `data` gets each kind's view shape from
+    // publicData() and the kind's viewData() (contract/case-data.ts: CaseViewDataByKind).
+    const view = {
       id: c._id,
       kind: c.kind,
       kindLabel: CASE_KIND_LABELS[c.kind],
@@ -127,7 +129,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       allowed: rules.allowed(c, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, opts.now),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
-    };
+    } as CaseView;
     if (withHistory) {
       view.history = c.history.map(
         (h): HistoryView => ({

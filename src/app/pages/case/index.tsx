@@ -32,7 +32,7 @@ export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: C
     if (elsewhere) void Taro.redirectTo({ url: elsewhere });
   }, [elsewhere]);
   if (elsewhere) return <View className="qw-load-more" onClick={() => void Taro.redirectTo({ url: elsewhere })}>查看违规处理详情</View>;
-  const nickname = typeof item.data.nickname === 'string' ? item.data.nickname : '';
+  const nickname = item.kind === 'rename' ? item.data.nickname : '';
   return (
     <>
       {item.state === 'approved' && nickname ? <SetInWechat groupName={item.group.name} nickname={nickname} /> : null}

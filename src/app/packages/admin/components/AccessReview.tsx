@@ -3,7 +3,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { REASON_MAX, type AccessGrantView, type CaseView, type Failure } from '../../../../contract';
+import { REASON_MAX, type AccessGrantView, type CaseView, type CaseViewOf, type Failure } from '../../../../contract';
 import { call } from '../../../api';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { RemoteView } from '../../../components/RemoteView';
@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../lib/time';
 
 const LOG_LABELS = { link: '获取下载链接', download: '下载', refused: '下载被拒绝' } as const;
 
-export function AccessReview({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
+export function AccessReview({ item, onChange }: { item: CaseViewOf<'record_access'>; onChange: (c: CaseView) => void }) {
   const grant = useRemote(() => call('records.grant', { caseId: item.id }));
   return (
     <>
@@ -20,13 +20,13 @@ export function AccessReview({ item, onChange }: { item: CaseView; onChange: (c:
         <View className="qw-section-title">查阅申请</View>
         <View className="qw-kv">
           <Text className="qw-kv__k">范围</Text>
-          <Text className="qw-kv__v">{`${String(item.data.from)} 至 ${String(item.data.to)}`}</Text>
+          <Text className="qw-kv__v">{`${item.data.from} 至 ${item.data.to}`}</Text>
         </View>
         <View className="qw-kv">
           <Text className="qw-kv__k">目的</Text>
-          <Text className="qw-kv__v">{String(item.data.purpose ?? '')}</Text>
+          <Text className="qw-kv__v">{item.data.purpose}</Text>
         </View>
-        <Text className="qw-hint">{`申请人已签署保密承诺：${String(item.data.pledge ?? '')}`}</Text>
+        <Text className="qw-hint">{`申请人已签署保密承诺：${item.data.pledge}`}</Text>
       </View>
       <RemoteView remote={grant}>
         {(g) => (

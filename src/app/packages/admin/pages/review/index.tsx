@@ -33,7 +33,7 @@ function Review({ item, onChange }: { item: CaseView; onChange: (c: CaseView) =>
           <AccessReview item={item} onChange={onChange} />
         ) : (
           <View className="qw-card">
-            <Text className="qw-hint">{`上次备份截至 ${String(item.data.lastCovered ?? '（无）')}，应于 ${String(item.data.nextDue)} 起备份。登记一份新的备份后，这个待办会自动完成。`}</Text>
+            <Text className="qw-hint">{`上次备份截至 ${item.data.lastCovered ?? '（无）'}，应于 ${item.data.nextDue} 起备份。登记一份新的备份后，这个待办会自动完成。`}</Text>
             <View className="qw-load-more" onClick={() => void Taro.navigateTo({ url: routes.backups(item.group.id) })}>
               去登记备份
             </View>
@@ -46,12 +46,12 @@ function Review({ item, onChange }: { item: CaseView; onChange: (c: CaseView) =>
       </>
     );
   }
-  const nickname = typeof item.data.nickname === 'string' ? item.data.nickname : '';
-  const canonical = typeof item.data.canonical === 'string' ? item.data.canonical : null;
+  const nickname = item.kind === 'rename' ? item.data.nickname : '';
   return (
     <>
       <CaseSummary item={item} />
-      {item.kind === 'rename' ? <NamingCheck nickname={nickname} canonical={canonical} /> : null}
+      {/* A rename carries no canonical form of its own: the server checked the nickname at submit. */}
+      {item.kind === 'rename' ? <NamingCheck nickname={nickname} canonical={null} /> : null}
       {item.state === 'approved' && nickname ? <SetInWechat groupName={item.group.name} nickname={nickname} /> : null}
       <DecisionPanel item={item} onDecided={onChange} />
       {!item.open ? (

@@ -3,12 +3,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type Failure } from '../../../../../contract';
+import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type CaseViewOf, type Failure } from '../../../../../contract';
 import { call } from '../../../../api';
 import { ActionForm } from '../../../../components/ActionForm';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
-import { outcomeChoices, parseOutcome, ViolationFacts, violationData } from '../../../../components/ViolationFacts';
+import { outcomeChoices, parseOutcome, ViolationFacts } from '../../../../components/ViolationFacts';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDateTime } from '../../../../lib/time';
 
@@ -18,13 +18,14 @@ export default function AdminViolationPage() {
   const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(c) => <AdminView item={c} onChange={remote.replace} />}</RemoteView>
+      {/* Only violations are routed here. */}
+      <RemoteView remote={remote}>{(c) => (c.kind === 'violation' ? <AdminView item={c} onChange={remote.replace} /> : null)}</RemoteView>
     </View>
   );
 }
 
-function AdminView({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
-  const d = violationData(item);
+function AdminView({ item, onChange }: { item: CaseViewOf<'violation'>; onChange: (c: CaseView) => void }) {
+  const d = item.data;
   const can = (x: CaseCommand) => item.allowed.includes(x);
   return (
     <>
@@ -56,8 +57,8 @@ function AdminView({ item, onChange }: { item: CaseView; onChange: (c: CaseView)
   );
 }
 
-function TaskPanel({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
-  const d = violationData(item);
+function TaskPanel({ item, onChange }: { item: CaseViewOf<'violation'>; onChange: (c: CaseView) => void }) {
+  const d = item.data;
   const [failure, setFailure] = useState<Failure | null>(null);
   const remove = d.task?.action === 'remove';
   async function confirm() {

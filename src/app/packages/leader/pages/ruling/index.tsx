@@ -2,7 +2,7 @@
 // final ruling on an escalated appeal (or one the admin let run past its deadline).
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { DESCRIPTION_MAX, MEASURES, PENALTY_LABELS, REASON_MAX, type CaseCommand, type CaseView } from '../../../../../contract';
+import { DESCRIPTION_MAX, MEASURES, PENALTY_LABELS, REASON_MAX, type CaseCommand, type CaseView, type CaseViewOf } from '../../../../../contract';
 import { call } from '../../../../api';
 import { ActionForm } from '../../../../components/ActionForm';
 import { RemoteView } from '../../../../components/RemoteView';
@@ -15,12 +15,13 @@ export default function RulingPage() {
   const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(c) => <LeaderView item={c} onChange={remote.replace} />}</RemoteView>
+      {/* Only violations are routed here. */}
+      <RemoteView remote={remote}>{(c) => (c.kind === 'violation' ? <LeaderView item={c} onChange={remote.replace} /> : null)}</RemoteView>
     </View>
   );
 }
 
-function LeaderView({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
+function LeaderView({ item, onChange }: { item: CaseViewOf<'violation'>; onChange: (c: CaseView) => void }) {
   const can = (x: CaseCommand) => item.allowed.includes(x);
   const done = (title: string) => (c: CaseView) => {
     void Taro.showToast({ title, icon: 'success' });

@@ -3,13 +3,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type Failure } from '../../../../../contract';
+import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type CaseViewOf, type Failure } from '../../../../../contract';
 import { call } from '../../../../api';
 import { ActionForm } from '../../../../components/ActionForm';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { ImagePicker, type Picked } from '../../../../components/ImagePicker';
 import { RemoteView } from '../../../../components/RemoteView';
-import { ViolationFacts, violationData } from '../../../../components/ViolationFacts';
+import { ViolationFacts } from '../../../../components/ViolationFacts';
 import { useRemote } from '../../../../hooks/useRemote';
 import { routes } from '../../../../lib/routes';
 import { loadWhoAmI } from '../../../../lib/session';
@@ -21,13 +21,14 @@ export default function ViolationPage() {
   const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(c) => <MemberView item={c} onChange={remote.replace} />}</RemoteView>
+      {/* Only violations are routed here. */}
+      <RemoteView remote={remote}>{(c) => (c.kind === 'violation' ? <MemberView item={c} onChange={remote.replace} /> : null)}</RemoteView>
     </View>
   );
 }
 
-function MemberView({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
-  const d = violationData(item);
+function MemberView({ item, onChange }: { item: CaseViewOf<'violation'>; onChange: (c: CaseView) => void }) {
+  const d = item.data;
   const [images, setImages] = useState<Picked[]>([]);
   const can = (x: CaseCommand) => item.allowed.includes(x);
   const canAppeal = can('appeal') || can('escalate');

@@ -3,7 +3,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { REASON_MAX, type CaseView } from '../../../../../contract';
+import { REASON_MAX, type CaseCommand, type CaseView, type CaseViewOf } from '../../../../../contract';
 import { call } from '../../../../api';
 import { CaseSummary } from '../../../../components/CaseSummary';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
@@ -38,7 +38,7 @@ const CONFIRM_TEXT: Record<string, string> = {
 function Act({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
   const action = useAction();
   const [text, setText] = useState('');
-  const can = (cmd: string) => item.allowed.includes(cmd as never);
+  const can = (cmd: CaseCommand) => item.allowed.includes(cmd);
 
   async function run(fn: () => ReturnType<typeof call<'tasks.confirm'>>, toast: string) {
     const r = await action.run(fn);
@@ -49,8 +49,8 @@ function Act({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => vo
     }
   }
   const decide = (approve: boolean) => {
+    // A rejection without a reason is refused by call() itself, with the contract's prompt.
     const reason = text.trim();
-    if (!approve && !reason) return action.setFailure({ ok: false, code: 'REASON_REQUIRED', message: '驳回时请填写理由' });
     const input = { caseId: item.id, approve, ...(reason ? { reason } : {}) };
     return run(() => (item.kind === 'guest' ? call('guests.decide', input) : call('admins.decideChange', input)), approve ? '已批准' : '已驳回');
   };
@@ -104,19 +104,38 @@ function Act({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => vo
   );
 }
 
+/** The rows a kind shows above its commands; empty ones are left out. */
+function detailRows(item: CaseView): [string, string | undefined][] {
+  switch (item.kind) {
+    case 'guest': {
+      const d = item.data;
+      return [['外部人员', `${d.guestName}（外部，${d.organisation}）`], ['申请人', d.subjectName], ['理由', d.reason], ['期限至', d.endDate], ['驳回理由', d.rejectReason]];
+    }
+    case 'admin_change': {
+      const d = item.data;
+      return [['现任管理员', d.subjectName], ['接任人', d.successorName], ['理由', d.reason], ['驳回理由', d.rejectReason]];
+    }
+    case 'admin_filing': {
+      const d = item.data;
+      return [['新管理员', d.subjectName], ['产生方式', d.how === 'appointed' ? `群创建者 ${d.byName} 指定` : '群成员选举']];
+    }
+    case 'election':
+      return [];
+    case 'naming_fix':
+    case 'onboard':
+    case 'offboard':
+      return [['原因', item.data.reason], ['规范昵称', item.data.canonical]];
+    case 'rename':
+    case 'record_access':
+    case 'departure':
+      return [['原因', item.data.reason]];
+    default:
+      return [];
+  }
+}
+
 function Details({ item }: { item: CaseView }) {
-  const d = item.data as Record<string, string | undefined>;
-  const rows: [string, string | undefined][] =
-    item.kind === 'guest'
-      ? [['外部人员', `${d.guestName}（外部，${d.organisation}）`], ['申请人', d.subjectName], ['理由', d.reason], ['期限至', d.endDate], ['驳回理由', d.rejectReason]]
-      : item.kind === 'admin_change'
-        ? [['现任管理员', d.subjectName], ['接任人', d.successorName], ['理由', d.reason], ['驳回理由', d.rejectReason]]
-        : item.kind === 'admin_filing'
-          ? [['新管理员', d.subjectName], ['产生方式', d.how === 'appointed' ? `群创建者 ${d.byName} 指定` : '群成员选举']]
-          : item.kind === 'election'
-            ? []
-            : [['原因', d.reason], ['规范昵称', d.canonical]];
-  const shown = rows.filter(([, v]) => v);
+  const shown = detailRows(item).filter(([, v]) => v);
   if (!shown.length) return null;
   return (
     <View className="qw-card">
@@ -132,12 +151,12 @@ function Details({ item }: { item: CaseView }) {
 
 type Run = (fn: () => ReturnType<typeof call<'tasks.confirm'>>, toast: string) => Promise<void>;
 
-function Election({ item, busy, run }: { item: CaseView; busy: boolean; run: Run }) {
-  const d = item.data as { names?: Record<string, string>; candidates?: string[]; tally?: Record<string, number>; voted?: number; electorateSize?: number; myVote?: string | null; tied?: string[]; winnerId?: string };
-  const names = d.names ?? {};
+function Election({ item, busy, run }: { item: CaseViewOf<'election'>; busy: boolean; run: Run }) {
+  const d = item.data;
+  const names = d.names;
   const label = (id: string) => names[id] ?? id;
-  const candidates = d.candidates ?? [];
-  const can = (cmd: string) => item.allowed.includes(cmd as never);
+  const candidates = d.candidates;
+  const can = (cmd: CaseCommand) => item.allowed.includes(cmd);
   return (
     <View className="qw-card" data-election>
       <View className="qw-section-title">候选人与票数</View>
@@ -145,13 +164,13 @@ function Election({ item, busy, run }: { item: CaseView; busy: boolean; run: Run
         candidates.map((c) => (
           <View className="qw-kv" key={c}>
             <Text className="qw-kv__k">{label(c)}</Text>
-            <Text className="qw-kv__v">{item.state === 'nominating' ? '已提名' : `${d.tally?.[c] ?? 0} 票`}</Text>
+            <Text className="qw-kv__v">{item.state === 'nominating' ? '已提名' : `${d.tally[c] ?? 0} 票`}</Text>
           </View>
         ))
       ) : (
         <Text className="qw-hint">还没有人被提名。</Text>
       )}
-      {item.state !== 'nominating' ? <Text className="qw-hint">{`已投票 ${d.voted ?? 0} / ${d.electorateSize ?? 0} 人${d.myVote ? `，你投给了 ${label(d.myVote)}` : ''}`}</Text> : null}
+      {item.state !== 'nominating' ? <Text className="qw-hint">{`已投票 ${d.voted} / ${d.electorateSize} 人${d.myVote ? `，你投给了 ${label(d.myVote)}` : ''}`}</Text> : null}
       <View className="qw-hint">{TIE_RULE_TEXT}</View>
       {can('nominate') ? (
         <>

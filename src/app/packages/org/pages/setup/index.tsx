@@ -197,7 +197,7 @@ function PersonRow({ person, isOwner, onChange }: { person: PersonView; isOwner:
     if (!ok.confirm) return;
     const r = await action.run(() => call('people.offboard', { personId: person.id }));
     if (r) {
-      const groups = Array.isArray(r.data.groups) ? r.data.groups.length : 0;
+      const groups = r.kind === 'departure' ? r.data.groups.length : 0;
       void Taro.showToast({ title: groups ? `已登记离职，已请 ${groups} 个群的管理员移出` : '已登记离职（此人不在任何群中）', icon: 'none' });
       onChange();
     }
