@@ -1,22 +1,19 @@
 import { DEFAULT_SETTINGS, type LadderStep, type SettingsValues } from '../../src/contract';
-import { notices, type CaseActor } from '../../src/core/case';
+import { allowed, decide, notices, timeout, type CaseActor, type KindContext } from '../../src/core/engine';
 import {
   appealClosedReason,
   appealReviewers,
-  decideViolation,
   isLighter,
   openViolation,
-  violationAllowed,
-  violationMachine,
+  violationKind,
   type ViolationCase,
   type ViolationCommand,
-  type ViolationContext,
-} from '../../src/core/violation';
+} from '../../src/core/kinds/violation';
 
 const t0 = Date.parse('2026-11-24T10:00:00+08:00'); // a Tuesday
 const at = (s: string) => Date.parse(`${s}+08:00`);
 const end = (date: string) => at(`${date}T23:59:59.999`);
-const ctx = (now = t0, settings: SettingsValues = DEFAULT_SETTINGS): ViolationContext => ({
+const ctx = (now = t0, settings: SettingsValues = DEFAULT_SETTINGS): KindContext => ({
   now,
   settings,
   admins: ['admin1', 'admin2'],
@@ -27,7 +24,6 @@ const admin2: CaseActor = { id: 'admin2', rolesInGroup: ['member', 'admin'] };
 const member: CaseActor = { id: 'm1', rolesInGroup: ['member'] };
 const other: CaseActor = { id: 'm2', rolesInGroup: ['member'] };
 const boss: CaseActor = { id: 'boss', rolesInGroup: ['leader'] };
-const system: CaseActor = { id: null, rolesInGroup: [] };
 
 function opened(stepChosen: LadderStep = 'warning', c = ctx(), proposed: LadderStep = stepChosen): ViolationCase {
   return openViolation({
@@ -51,18 +47,20 @@ function opened(stepChosen: LadderStep = 'warning', c = ctx(), proposed: LadderS
     ctx: c,
   });
 }
-function must(d: ReturnType<typeof decideViolation>): ViolationCase {
+function must(d: ReturnType<typeof decide<ViolationCase>>): ViolationCase {
   if (!d.ok) throw new Error(`refused: ${d.code} ${d.message ?? ''}`);
   return d.case;
 }
-const run = (c: ViolationCase, cmd: ViolationCommand, actor: CaseActor, now = t0) => decideViolation(c, cmd, actor, ctx(now));
+const run = (c: ViolationCase, cmd: ViolationCommand, actor: CaseActor, now = t0) => decide(violationKind, c, cmd, actor, ctx(now));
+const violationAllowed = (c: ViolationCase, actor: CaseActor, now: number) => allowed(violationKind, c, actor, now);
 const appealed = (c = opened(), now = t0 + 3600_000) => must(run(c, { type: 'appeal', reasons: '广告是同事转发的', evidence: [] }, member, now));
 const answered = (outcome: 'uphold' | 'reduce' | 'revoke' = 'uphold', c = appealed(), now = t0 + 7200_000) =>
   must(run(c, { type: 'answer', outcome, finding: '核实属实', ...(outcome === 'reduce' ? { reducedTo: 'warning' as const } : {}) }, admin2, now));
 
 describe('violation machine: opening', () => {
   it('should declare two final states and five open ones', () => {
-    expect(Object.entries(violationMachine).filter(([, s]) => s.final).map(([k]) => k)).toEqual(['vio_final', 'vio_revoked']);
+    // Final states are those open only while a WeChat task waits.
+    expect(Object.entries(violationKind.states).filter(([, s]) => s.open !== true).map(([k]) => k)).toEqual(['vio_final', 'vio_revoked']);
   });
 
   it('should open a warning with the member told and an appeal deadline of 3 working days', () => {
@@ -227,27 +225,27 @@ describe('violation machine: the appeal', () => {
 describe('violation machine: timeouts', () => {
   it('should make the decision final when the member lets X₁ pass, and never before', () => {
     const c = opened();
-    expect(decideViolation(c, { type: 'timeout' }, system, ctx(c.wakeAt! - 1))).toMatchObject({ ok: false });
-    const f = must(decideViolation(c, { type: 'timeout' }, system, ctx(c.wakeAt!)));
+    expect(timeout(violationKind, c, ctx(c.wakeAt! - 1))).toMatchObject({ ok: false });
+    const f = must(timeout(violationKind, c, ctx(c.wakeAt!)));
     expect(f).toMatchObject({ state: 'vio_final', open: false, wakeAt: null });
     expect(f.history.at(-1)).toMatchObject({ action: 'finalize', by: null });
-    expect(decideViolation(f, { type: 'timeout' }, system, ctx(c.wakeAt! + 1))).toMatchObject({ ok: false });
+    expect(timeout(violationKind, f, ctx(c.wakeAt! + 1))).toMatchObject({ ok: false });
   });
 
   it('should make the answer final when the member lets X₃ pass', () => {
     const b = answered('uphold');
-    expect(must(decideViolation(b, { type: 'timeout' }, system, ctx(b.wakeAt!)))).toMatchObject({ state: 'vio_final' });
+    expect(must(timeout(violationKind, b, ctx(b.wakeAt!)))).toMatchObject({ state: 'vio_final' });
   });
 
   it('should remind an admin who misses X₂, then alert the leader, who may take the appeal over', () => {
     const a = appealed();
-    const reminded = must(decideViolation(a, { type: 'timeout' }, system, ctx(a.wakeAt! + 1)));
+    const reminded = must(timeout(violationKind, a, ctx(a.wakeAt! + 1)));
     expect(reminded).toMatchObject({ state: 'vio_appealed', escalation: 1 });
     expect(notices(reminded).at(-1)).toMatchObject({ to: 'admin2', purpose: 'reminder' });
     // Reminded just after midnight on 12-02: one more working day.
     expect(reminded.wakeAt).toBe(end('2026-12-03'));
     expect(run(reminded, { type: 'rule', outcome: 'revoke', finding: 'x' }, boss)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const alerted = must(decideViolation(reminded, { type: 'timeout' }, system, ctx(reminded.wakeAt! + 1)));
+    const alerted = must(timeout(violationKind, reminded, ctx(reminded.wakeAt! + 1)));
     expect(alerted).toMatchObject({ escalation: 2, wakeAt: null, assignees: ['admin2', 'boss'] });
     expect(notices(alerted).at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation', title: '违规申诉超期未答复' });
     expect(violationAllowed(alerted, boss, t0)).toEqual(['rule']);
@@ -258,7 +256,7 @@ describe('violation machine: timeouts', () => {
 
   it('should never act on a timer from a person', () => {
     const c = opened();
-    expect(decideViolation(c, { type: 'timeout' }, member, ctx(c.wakeAt! + 1))).toMatchObject({ ok: false });
+    expect(decide(violationKind, c, { type: 'timeout' }, member, ctx(c.wakeAt! + 1))).toMatchObject({ ok: false });
   });
 });
 

@@ -10,6 +10,7 @@ import { departureKind } from './departure';
 import { backupDueKind } from './backup-due';
 import { guestKind } from './guest';
 import { electionKind } from './election';
+import { violationKind } from './violation';
 import { recordAccessKind } from './record-access';
 
 export const KINDS: { [K in CaseKind]: KindSpec<Case<CaseDataByKind[K]>> } = {
@@ -23,5 +24,6 @@ export const KINDS: { [K in CaseKind]: KindSpec<Case<CaseDataByKind[K]>> } = {
   backup_due: backupDueKind,
   guest: guestKind,
   election: electionKind,
+  violation: violationKind,
   record_access: recordAccessKind,
 } as never;
