@@ -2,8 +2,9 @@
 // withdraw or accept) send contradictory commands on one case at once. Exactly one takes effect.
 import { DEFAULT_SETTINGS, type ErrorCode } from '../../src/contract';
 import type { Membership } from '../../src/core/model';
-import { decideElection, openElection, type ElectionCase } from '../../src/core/election';
-import { openTask } from '../../src/core/task';
+import { decide, type Command } from '../../src/core/engine';
+import { electionKind, openElection, type ElectionCase } from '../../src/core/kinds/election';
+import { openTask } from '../../src/core/kinds/task';
 import { decideViolation, openViolation, type ViolationCase, type ViolationCommand } from '../../src/core/violation';
 import type { LadderStep } from '../../src/contract';
 import { verifyHistory } from '../../src/server/cases/audit';
@@ -282,9 +283,9 @@ describe('races on elections and WeChat tasks', () => {
       now,
       settings: DEFAULT_SETTINGS,
     });
-    const ctx = () => ({ now, settings: DEFAULT_SETTINGS, leaders: LEADERS });
-    const apply = (by: string | null, cmd: Parameters<typeof decideElection>[1]) => {
-      const d = decideElection(c, cmd, { id: by, rolesInGroup: by ? ['member'] : [] }, ctx());
+    const ctx = () => ({ now, settings: DEFAULT_SETTINGS, admins: [], leaders: LEADERS });
+    const apply = (by: string | null, cmd: Command) => {
+      const d = decide(electionKind, c, cmd, { id: by, rolesInGroup: by ? ['member'] : [] }, ctx());
       if (!d.ok) throw new Error(`setup ${cmd.type}: ${d.code}`);
       c = d.case;
     };

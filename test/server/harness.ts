@@ -1,7 +1,7 @@
 // An in-process world: the demo organisation on an in-memory SQLite store, a clock the test
 // moves, a notifier the test can break, and `call` doing exactly what the cloud function does.
 import { randomUUID } from 'node:crypto';
-import type { ActionInput, ActionName, ActionResult, Result } from '../../src/contract';
+import type { ActionInput, ActionName, ActionResult, CaseKind, CaseView, CaseViewOf, Result } from '../../src/contract';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,4 +75,10 @@ export const requestId = () => `req-${Date.now().toString(36)}-${(seq++).toStrin
 /** 黄磊 (market group member, non-compliant nickname '磊磊') files a rename; 刘洋 is the only admin. */
 export async function fileMarketRename(w: World, nickname = '黄磊-市场部') {
   return w.okCall('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname, requestId: requestId() });
+}
+
+/** A case view narrowed to its kind: fails the test when it is of another kind. */
+export function viewAs<K extends CaseKind>(v: CaseView, kind: K): CaseViewOf<K> {
+  if (v.kind !== kind) throw new Error(`expected a ${kind} case, got ${v.kind}`);
+  return v as CaseViewOf<K>;
 }

@@ -5,7 +5,7 @@ import type { Case } from '../../src/core/model';
 import { applyEffect } from '../../src/server/cases/effects';
 import { instrumentStore, type InstrumentedStore } from '../support/instrumented-store';
 import { runScheduler } from '../../src/server/jobs';
-import { makeWorld, requestId, T0, type World } from './harness';
+import { makeWorld, requestId, T0, viewAs, type World } from './harness';
 import { SAMPLE_INPUTS } from './sample-inputs';
 
 const HOUR = 3_600_000;
@@ -277,7 +277,7 @@ describe('offboarding', () => {
   it('should open a remove task for every group the person is in and refuse them at once', async () => {
     const departure = await w.okCall('p_wangqiang', 'people.offboard', { personId: 'p_huanglei', reason: '合同到期' });
     expect(departure).toMatchObject({ kind: 'departure', kindLabel: '员工离职', state: 'recorded', open: false, subject: { name: '黄磊' }, title: '黄磊（市场部）离职' });
-    expect([...(departure.data.groups as string[])].sort()).toEqual(['市场部工作群', '项目A群'].sort());
+    expect([...viewAs(departure, 'departure').data.groups].sort()).toEqual(['市场部工作群', '项目A群'].sort());
     // The head finds the record among their own cases.
     expect((await w.okCall('p_wangqiang', 'cases.mine', {})).items.map((c) => c.id)).toContain(departure.id);
 
@@ -286,7 +286,7 @@ describe('offboarding', () => {
       ['市场部工作群', ['刘洋']],
       ['项目A群', ['周杰', '孙丽'].sort()],
     ]);
-    expect(opened.every((c) => c.data.reason === '合同到期')).toBe(true);
+    expect(opened.every((c) => viewAs(c, 'offboard').data.reason === '合同到期')).toBe(true);
     // §2.1 及时: one working day by default.
     expect(opened[0].dueAt).toBe(Date.parse('2026-11-25T23:59:59.999+08:00'));
     // Each group's admin has it in their inbox.
@@ -313,7 +313,7 @@ describe('offboarding', () => {
     expect((await w.okCall('p_liuyang', 'cases.get', { caseId: add.id })).state).toBe('cancelled');
 
     const departure = await w.okCall('p_wangqiang', 'people.offboard', { personId: 'p_liuyang' });
-    expect(departure.data.groups).toEqual(['市场部工作群']);
+    expect(viewAs(departure, 'departure').data.groups).toEqual(['市场部工作群']);
     const [rm] = await removeTasks(w, 'p_liuyang');
     expect(rm.waitingOn.map((p) => p.name)).toEqual(['陈刚']);
     expect(rm.title).toContain('该群已没有管理员');

@@ -4,7 +4,7 @@ import { runScheduler, runTimeouts } from '../../src/server/jobs';
 import type { Store } from '../../src/server/ports';
 import { verifyHistory } from '../../src/server/cases/audit';
 import { templateData } from '../../src/server/cases/outbox';
-import { makeWorld, requestId, T0, type World } from './harness';
+import { makeWorld, requestId, T0, viewAs, type World } from './harness';
 
 let w: World;
 beforeEach(async () => {
@@ -43,7 +43,7 @@ describe('a violation from decision to the final ruling', () => {
     expect(c).toMatchObject({ kind: 'violation', state: 'vio_decided', stateLabel: '已处理·申诉期内', waitingOn: [{ id: 'p_machao', name: '马超' }] });
     expect(c.dueAt).toBe(end('2026-11-27'));
     expect(c.data).toMatchObject({ penalty: 'warning', proposed: 'warning', category: CATEGORY, appealDeadline: end('2026-11-27') });
-    expect(c.data.evidence).toBeUndefined();
+    expect((c.data as Record<string, unknown>).evidence).toBeUndefined();
     expect(c.links!.evidence).toHaveLength(1);
     expect(c.links!.evidence[0].url).toMatch(/^\/files\/[a-f0-9]{32}\?exp=\d+&sig=/);
     expect(c.links!.evidence[0].expiresAt).toBeGreaterThan(T0);
@@ -105,7 +105,7 @@ describe('a violation from decision to the final ruling', () => {
     expect(await titles('p_sunli')).toEqual(['待移出群成员']);
     expect((await w.okCall('p_sunli', 'inbox.list', {})).items.map((i) => i.id)).toEqual([c.id]);
     const done = await w.okCall('p_sunli', 'violation.confirmTask', { caseId: c.id, note: '已在群内移出' });
-    expect(done.data.task).toMatchObject({ action: 'remove', status: 'done', by: 'p_sunli' });
+    expect(viewAs(done, 'violation').data.task).toMatchObject({ action: 'remove', status: 'done', by: 'p_sunli' });
     expect(await w.call('p_zhoujie', 'violation.confirmTask', { caseId: c.id })).toMatchObject({ ok: false, code: 'TASK_NOT_PENDING' });
     expect((await w.okCall('p_sunli', 'inbox.list', {})).total).toBe(0);
   });
@@ -268,7 +268,7 @@ describe('deadlines, the scheduler and races', () => {
     w.clock.t = c.dueAt! + 1;
     const view = await w.okCall('p_machao', 'cases.get', { caseId: c.id });
     expect(view.allowed).toEqual(['accept']);
-    expect(view.data.appealClosedReason).toContain('截止');
+    expect(viewAs(view, 'violation').data.appealClosedReason).toContain('截止');
     expect((await runScheduler(w.deps)).timeouts).toBe(1);
     const r = await w.call('p_machao', 'violation.appeal', { caseId: c.id, reasons: '晚了' });
     expect(r).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
@@ -406,7 +406,7 @@ describe('chat-record backups cited as evidence (§6.2 注明出处)', () => {
       { backupId: b.id, citation: `来源：「项目A群」群聊记录（2026-11-01 至 2026-11-20），备份编号 ${b.id}，SHA-256 ${sha(CHAT)}` },
       { backupId: 'bk_demo_projecta', citation: expect.stringContaining('本地存储于 技术部档案柜 B-2（U 盘），无校验值') },
     ]);
-    expect(c.data.backupIds).toBeUndefined();
+    expect((c.data as Record<string, unknown>).backupIds).toBeUndefined();
     const mine = await w.okCall('p_machao', 'cases.get', { caseId: c.id });
     expect(mine.citations!.map((x) => x.citation)).toEqual(c.citations!.map((x) => x.citation));
     expect(mine.citations![0].citation).toContain(`SHA-256 ${sha(CHAT)}`);

@@ -3,6 +3,7 @@
 // wrote: the caller (commit.ts, or the handler through it) delivers their outboxes.
 import { decide, SYSTEM } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
+import { adminsElseLeaders } from '../../core/kinds/common';
 import type { DepartureCase } from '../../core/kinds/departure';
 import { openTask, type TaskData, type TaskKind } from '../../core/kinds/task';
 import type { Case, Person } from '../../core/model';
@@ -11,12 +12,6 @@ import { groupContextIn, type GroupContext } from '../reads/group-context';
 import { currentSettings, settingsAt } from '../reads/settings';
 import { memberSeries } from './ids';
 import { loadCase, writeNext, writeStep } from './write';
-
-/** Admins other than the person concerned; the leaders when no such admin is left. */
-function taskAssignees(gc: GroupContext, subjectId: string): string[] {
-  const admins = gc.admins.filter((a) => a !== subjectId);
-  return admins.length ? admins : gc.leaders.filter((l) => l !== subjectId);
-}
 
 export interface TaskOpening {
   kind: TaskKind;
@@ -54,7 +49,7 @@ export async function openGroupTask(deps: Deps, o: TaskOpening): Promise<{ case:
       groupId: gc.group._id,
       subjectId: person._id,
       openedBy: o.openedBy,
-      assignees: taskAssignees(gc, person._id),
+      assignees: adminsElseLeaders(person._id, gc.admins, gc.leaders),
       data,
       settingsVersion: settings.version,
       now: o.now,
