@@ -5,7 +5,7 @@ import type { Membership } from '../../src/core/model';
 import { decide, type Command } from '../../src/core/engine';
 import { electionKind, openElection, type ElectionCase } from '../../src/core/kinds/election';
 import { openTask } from '../../src/core/kinds/task';
-import { decideViolation, openViolation, type ViolationCase, type ViolationCommand } from '../../src/core/violation';
+import { openViolation, violationKind, type ViolationCase, type ViolationCommand } from '../../src/core/kinds/violation';
 import type { LadderStep } from '../../src/contract';
 import { verifyHistory } from '../../src/server/cases/audit';
 import { runTimeouts } from '../../src/server/jobs';
@@ -87,7 +87,7 @@ function violation(stepName: LadderStep, steps: [by: string, roles: string[], cm
   });
   for (const [by, roles, cmd] of steps) {
     now = cmd === 'wake' ? c.wakeAt! + 1 : now + HOUR;
-    const d = cmd === 'wake' ? decideViolation(c, { type: 'timeout' }, { id: null, rolesInGroup: [] }, vctx(now)) : decideViolation(c, cmd, { id: by, rolesInGroup: roles as never }, vctx(now));
+    const d = cmd === 'wake' ? decide(violationKind, c, { type: 'timeout' }, { id: null, rolesInGroup: [] }, vctx(now)) : decide(violationKind, c, cmd, { id: by, rolesInGroup: roles as never }, vctx(now));
     if (!d.ok) throw new Error(`setup ${JSON.stringify(cmd)}: ${d.code}`);
     c = d.case;
   }

@@ -27,3 +27,6 @@ export const KINDS: { [K in CaseKind]: KindSpec<Case<CaseDataByKind[K]>> } = {
   violation: violationKind,
   record_access: recordAccessKind,
 } as never;
+
+/** The table of a case's own kind, for code that handles cases of any kind. */
+export const kindOf = (c: Case): KindSpec<Case> => KINDS[c.kind] as unknown as KindSpec<Case>;

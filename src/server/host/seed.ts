@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS, type GroupRole } from '../../contract';
 import { proposePenalty } from '../../core/ladder';
 import type { BackupDoc, Department, Group, Membership, Person } from '../../core/model';
 import { shanghaiDate } from '../../core/time';
-import { decideViolation, openViolation } from '../../core/violation';
+import { decide } from '../../core/engine';
+import { openViolation, violationKind } from '../../core/kinds/violation';
 import { sealHistory } from '../cases/audit';
 import type { Store } from '../ports';
 
@@ -138,7 +139,7 @@ function priorWarning(now: number) {
     settingsVersion: 1,
     ctx,
   });
-  const accepted = decideViolation(opened, { type: 'accept' }, { id: 'p_zhengshuang', rolesInGroup: ['member'] }, { ...ctx, now: then + 3_600_000 });
+  const accepted = decide(violationKind, opened, { type: 'accept' }, { id: 'p_zhengshuang', rolesInGroup: ['member'] }, { ...ctx, now: then + 3_600_000 });
   if (!accepted.ok) throw new Error(`demo warning: ${accepted.code}`);
   // History only: a month-old notice is not worth delivering now.
   return sealHistory({ ...accepted.case, outbox: [] });
