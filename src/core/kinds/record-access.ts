@@ -10,7 +10,7 @@
 //
 // While approved the case stays "open" for the scheduler (it must expire) but waits on nobody.
 import type { GrantedFile, RecordAccessData, SettingsValues } from '../../contract';
-import { audience, defineKind, openCase, refuse, remindThenEscalate, type KindContext, type StepSpec, type Transition } from '../engine';
+import { audience, defineKind, openCase, refuse, remindThenEscalate, type KindContext, type Transition } from '../engine';
 import type { Case } from '../model';
 import { formatShanghai } from '../time';
 import { adminsElseLeaders, alreadyDecided, othersThan, rejectWithReason, withdrawBySubject } from './common';
@@ -48,17 +48,6 @@ export function isGrantActive(c: RecordAccessCase, now: number): boolean {
 }
 
 const range = (c: RecordAccessCase) => `${c.data.from} 至 ${c.data.to}`;
-
-/** The old steps kept the escalation stage when a request was rejected or withdrawn; so do these. */
-function keepingEscalation(t: Transition<RecordAccessCase>): Transition<RecordAccessCase> {
-  return {
-    ...t,
-    then: (c, cmd, env) => {
-      const s = t.then(c, cmd, env);
-      return typeof s === 'object' && !('ok' in s) ? ({ ...s, escalation: c.escalation } as StepSpec<RecordAccessCase>) : s;
-    },
-  };
-}
 
 const deciders = ['assignee', 'admin'] as const;
 
@@ -100,11 +89,11 @@ const approve: Transition<RecordAccessCase> = {
 };
 
 const baseReject = rejectWithReason<RecordAccessCase>({ who: deciders, notSubject: true, field: 'reason', title: '查阅申请未通过' });
-const reject = keepingEscalation({
+const reject: Transition<RecordAccessCase> = {
   ...baseReject,
   // This kind always noted the trimmed reason (rename notes it as typed).
   then: (c, cmd, env) => baseReject.then(c, { ...cmd, reason: String(cmd.reason).trim() }, env),
-});
+};
 
 const revoke: Transition<RecordAccessCase> = {
   // In the approved state the assignees are nobody; the leader may revoke without being alerted.
@@ -149,7 +138,7 @@ export const recordAccessKind = defineKind<RecordAccessCase>({
       on: {
         approve,
         reject,
-        withdraw: keepingEscalation(withdrawBySubject()),
+        withdraw: withdrawBySubject(),
         timeout: remindThenEscalate<RecordAccessCase>({
           remind: {
             deadline: 'access.adminDays',
