@@ -96,7 +96,8 @@ export async function applyEffect(deps: Deps, e: Effect, now: number): Promise<C
     }
     case 'completeDeparture': {
       const c = await store.getCase(e.departureId);
-      return c ? completeDeparture(deps, c as DepartureCase, now) : [];
+      // Awaited here, so a profile (and the bench's phase count) sees it as part of the effect.
+      return c ? await completeDeparture(deps, c as DepartureCase, now) : [];
     }
   }
 }
