@@ -25,6 +25,19 @@ import type {
   WhoAmI,
 } from './model';
 import { settingsValuesSchema, type SettingsView } from './settings';
+import {
+  ATTACHMENT_DESCRIPTION_MAX,
+  ATTACHMENT_NAME_MAX,
+  KEY_FACT_CHOICE_MAX,
+  NOTICE_ATTACHMENTS_MAX,
+  NOTICE_BODY_MAX_INPUT,
+  NOTICE_KINDS,
+  NOTICE_TITLE_MAX,
+  type NoticeForm,
+  type NoticePreview,
+  type NoticeReceipts,
+  type NoticeView,
+} from './notices';
 import { NO_CONTROL_CHARS, reasonUnlessApproved, requiredReason, type ReasonCommand } from './reasons';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:.-]+$/));
@@ -64,6 +77,22 @@ export const EVIDENCE_MAX = 9;
 /** Chat-record backups a violation case may cite as evidence (§6.2 注明出处). */
 export const CITED_BACKUPS_MAX = 5;
 export const NICKNAME_MAX_INPUT = 40;
+
+/** A notice as the publisher drafts it; the body's length is checked against settings by the function. */
+function noticeDraft<S extends Record<string, z.ZodMiniType>>(extra: S = {} as S) {
+  return z.strictObject({
+    groupIds: z.array(id).check(z.minLength(1), z.maxLength(20)),
+    kind: z.enum(NOTICE_KINDS),
+    title: text(NOTICE_TITLE_MAX),
+    body: text(NOTICE_BODY_MAX_INPUT),
+    attachments: z.optional(
+      z.array(z.strictObject({ fileId, name: text(ATTACHMENT_NAME_MAX), description: text(ATTACHMENT_DESCRIPTION_MAX) })).check(z.maxLength(NOTICE_ATTACHMENTS_MAX)),
+    ),
+    ackDueDays: z.optional(z.int().check(z.minimum(1), z.maximum(30))),
+    keyFact: z.optional(z.strictObject({ question: text(KEY_FACT_CHOICE_MAX), choices: z.array(text(KEY_FACT_CHOICE_MAX)).check(z.length(3)), answer: z.int().check(z.minimum(0), z.maximum(2)) })),
+    ...extra,
+  });
+}
 
 const definitions = {
   'session.whoami': {
@@ -449,6 +478,52 @@ const definitions = {
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '记录订阅消息授权结果',
   },
+  'notices.form': {
+    input: () => z.strictObject({}),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '发布通知：可发布的种类和可发往的群',
+  },
+  'notices.preview': {
+    input: () => noticeDraft(),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '发布前检查：格式、重复与相近的通知、附件说明',
+  },
+  'notices.publish': {
+    input: () => noticeDraft({ confirmNearDuplicate: z.optional(text(REASON_MAX)), requestId }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '发布通知到一个或多个群',
+  },
+  'notices.get': {
+    input: () => z.strictObject({ noticeId: id }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '查看一条通知',
+  },
+  'notices.list': {
+    input: () => z.strictObject({ scope: z.enum(['mine', 'group', 'published']), groupId: z.optional(id), ...paging }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '待我确认的通知、某群的通知、我发布的通知',
+  },
+  'notices.acknowledge': {
+    input: () => z.strictObject({ noticeId: id, keyFact: z.optional(z.int().check(z.minimum(0), z.maximum(2))) }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '确认已读（重要通知可要求先确认要点）',
+  },
+  'notices.receipts': {
+    input: () => z.strictObject({ noticeId: id, groupId: z.optional(id), filter: z.optional(z.enum(['all', 'pending', 'acked'])), ...paging }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '通知的确认情况：按群统计、名单与未读名单',
+  },
+  'notices.withdraw': {
+    input: () => z.strictObject({ noticeId: id, reason: text(REASON_MAX) }),
+    reason: needs('reason', 'withdraw', REASON_MAX),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '撤回已发布的通知（须写明理由）',
+  },
+  'notices.correct': {
+    input: () => noticeDraft({ noticeId: id, confirmNearDuplicate: z.optional(text(REASON_MAX)), requestId }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '发布更正，替换原通知',
+  },
   'settings.get': {
     input: () => z.strictObject({}),
     roles: ['owner'],
@@ -561,6 +636,15 @@ export interface ActionResults {
   'elections.decideTie': CaseView;
   'guests.request': CaseView;
   'guests.decide': CaseView;
+  'notices.form': NoticeForm;
+  'notices.preview': NoticePreview;
+  'notices.publish': NoticeView;
+  'notices.get': NoticeView;
+  'notices.list': Page<NoticeView> & { pending: number };
+  'notices.acknowledge': NoticeView;
+  'notices.receipts': NoticeReceipts;
+  'notices.withdraw': NoticeView;
+  'notices.correct': NoticeView;
 }
 export type ActionResult<A extends ActionName> = ActionResults[A];
 

@@ -46,6 +46,13 @@ export const ERROR_MESSAGES = {
   ALREADY_VOTED: '你已经投过票了，每人只能投一票',
   NOT_CANDIDATE: '只能投给已提名的候选人',
   DATE_INVALID: '日期不合理，请检查后重试',
+  NOT_PUBLISHER: '你无权向所选的群发布这一类信息',
+  NOTICE_FORMAT: '通知格式不符合要求，请按提示修改',
+  NOTICE_DUPLICATE: '所选的群近期已发布过相同的通知，请勿重复发布',
+  NEAR_DUPLICATE: '与近期的通知内容相近，请确认不是重复发布并写明理由',
+  NOTICE_WITHDRAWN: '该通知已撤回或已被更正，无需再确认',
+  NOTICE_NOT_OWED: '你不在该通知的确认名单中，无需确认',
+  KEY_FACT_WRONG: '所选的要点与通知不符，请再仔细阅读通知后重新选择',
   CONFLICT: '系统繁忙，请稍后重试',
   INTERNAL: '服务暂时不可用，请稍后重试',
 } as const;

@@ -5,3 +5,4 @@ export * from './settings';
 export * from './actions';
 export * from './reasons';
 export * from './case-data';
+export * from './notices';

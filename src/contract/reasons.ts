@@ -11,6 +11,7 @@ const PROMPTS = {
   answer: '答复申诉时请写明调查核实的结论',
   escalate: '向上级领导申诉时请写明理由',
   rule: '最终裁决时请写明理由',
+  withdraw: '撤回时请写明理由',
 } as const satisfies Partial<Record<CaseCommand, string>>;
 
 /** A command whose text is required: a rejection, a measure, an appeal, an answer, a ruling. */

@@ -79,6 +79,19 @@ export const settingsValuesSchema = z.strictObject({
     /** Minutes one download link lives (never beyond the grant). */
     linkTtlMinutes: z.int().check(z.minimum(1), z.maximum(60)),
   }),
+  /** Notices (§4). */
+  notices: z.strictObject({
+    /** Longest body, in characters (§4.4 简洁明了). */
+    bodyMax: z.int().check(z.minimum(100), z.maximum(2000)),
+    /** Days back the duplicate check looks in the target groups (§4.1). */
+    duplicateDays: z.int().check(z.minimum(1), z.maximum(365)),
+    /** Trigram similarity (percent) from which a draft is a near duplicate that needs a confirmation. */
+    nearPercent: z.int().check(z.minimum(50), z.maximum(99)),
+    /** Working days members have to acknowledge unless the publisher picks otherwise. */
+    ackDays: days,
+    /** Reminders a member gets for one notice at most (10:00 on working days until the deadline). */
+    maxReminders: z.int().check(z.minimum(0), z.maximum(10)),
+  }),
   /** Subscription template ids by purpose, from the mini-program's admin console. */
   templates: z.strictObject({
     caseDecided: z.string().check(z.maxLength(64)),
@@ -123,6 +136,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   calendar: { holidays: [], workdays: [], confirmedYears: [] },
   backup: { periodMonths: 1, overdueWorkingDays: 3 },
   access: { adminDays: 2, defaultDays: 7, maxDays: 30, linkTtlMinutes: 10 },
+  notices: { bodyMax: 1000, duplicateDays: 30, nearPercent: 80, ackDays: 2, maxReminders: 3 },
   templates: {
     caseDecided: 'TPL_CASE_DECIDED',
     newTask: 'TPL_NEW_TASK',
