@@ -206,3 +206,59 @@ export interface FileAccessDoc {
   linkId?: string;
   note?: string;
 }
+
+/** A published notice (§4): not a case. Who owes an acknowledgement is frozen into it at publish. */
+export interface NoticeDoc {
+  _id: string;
+  kind: import('../contract').NoticeKind;
+  title: string;
+  body: string;
+  deptId: string;
+  deptName: string;
+  publisherId: string;
+  publisherName: string;
+  groupIds: string[];
+  groupNames: string[];
+  attachments: { fileId: string; name: string; description: string; sha256: string; size: number }[];
+  /** Title and body normalised for the duplicate check (core/notices.ts `noticeText`). */
+  norm: string;
+  publishedAt: number;
+  ackDueAt: number;
+  /** An important notice's key fact: the member picks `answer` among `choices` before the acknowledgement counts. */
+  keyFact: { question: string; choices: string[]; answer: number } | null;
+  /** Active members of each target group at publish time, the publisher excluded. */
+  audience: { groupId: string; personIds: string[] }[];
+  /** Everyone in `audience`, once (the index "what do I still have to acknowledge" runs on). */
+  owed: string[];
+  status: import('../contract').NoticeStatus;
+  withdrawReason?: string;
+  withdrawnBy?: string;
+  withdrawnAt?: number;
+  corrects?: string;
+  correctedBy?: string;
+  /** A near duplicate the publisher confirmed, with their reason (§4.1). */
+  nearDuplicate?: { noticeIds: string[]; similarity: number; reason: string };
+  /** Shown to those who still owe it: false once withdrawn or corrected. */
+  open: boolean;
+  /** When the scheduler next looks: a 10:00 reminder, or the deadline's final count; null: nothing left. */
+  wakeAt: number | null;
+  /** Reminder rounds done. */
+  reminders: number;
+  /** A round in progress: how far into `owed` it has reached (the scheduler resumes there). */
+  cursor: number | null;
+  finalSent: boolean;
+  requestId: string;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One acknowledgement: `${noticeId}:${personId}`, so a double tap writes once. */
+export interface AckDoc {
+  _id: string;
+  noticeId: string;
+  personId: string;
+  at: number;
+  /** After the deadline. */
+  late: boolean;
+}

@@ -18,6 +18,9 @@ export const COLLECTIONS = [
   // One document per bound OPENID (its _id): what makes "one person per WeChat account" hold on the
   // cloud database, which has no transaction across the people it would otherwise have to check.
   'openid_claims',
+  // Notices are not cases (§4): one document per notice, one per acknowledgement.
+  'notices',
+  'acks',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -90,6 +93,16 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'backups', name: 'file', fields: [['fileId', 1]] },
   // listFileAccess: one case's access log, oldest first
   { collection: 'file_access', name: 'case', fields: [['caseId', 1], ['at', 1], ['_id', 1]] },
+  // listNoticesToAck: "what do I still have to acknowledge", newest deadline first
+  { collection: 'notices', name: 'owed', fields: [['owed', 1], ['open', 1], ['ackDueAt', -1], ['_id', -1]], arrayField: 'owed' },
+  // listNoticesOfGroup; the duplicate check (a group's notices since a day)
+  { collection: 'notices', name: 'group', fields: [['groupIds', 1], ['publishedAt', -1], ['_id', -1]], arrayField: 'groupIds' },
+  // listNoticesByPublisher
+  { collection: 'notices', name: 'publisher', fields: [['publisherId', 1], ['publishedAt', -1], ['_id', -1]] },
+  // listDueNotices (scheduler: reminders and the final count)
+  { collection: 'notices', name: 'due', fields: [['wakeAt', 1], ['_id', 1]] },
+  // listAcks: one notice's acknowledgements (receipts, reminders)
+  { collection: 'acks', name: 'notice', fields: [['noticeId', 1], ['at', 1], ['_id', 1]] },
   // getSettings: the highest version
   { collection: 'settings', name: 'version', fields: [['version', -1]] },
 ];

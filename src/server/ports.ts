@@ -1,6 +1,6 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
 import type { GroupRole } from '../contract';
-import type { BackupDoc, Case, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+import type { AckDoc, BackupDoc, Case, NoticeDoc, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
 
 export interface PageQuery {
   offset: number;
@@ -165,6 +165,43 @@ export interface Store {
   getFileAccess(id: string): Promise<FileAccessDoc | null>;
   /** One case's log, oldest first. */
   listFileAccess(caseId: string): Promise<FileAccessDoc[]>;
+
+  // Notices (§4) and their acknowledgements
+  /**
+   * What publishing to `groupIds` reads, in one round trip: the groups, their active roster rows with
+   * people, the departments, and the notices published to any of them since `since` (any status).
+   */
+  getNoticeTargets(groupIds: string[], since: number): Promise<{ groups: Group[]; roster: RosterEntry[]; departments: Department[]; recent: NoticeDoc[] }>;
+  /** false when a notice with this _id exists already (a retried publish). */
+  insertNotice(n: NoticeDoc): Promise<boolean>;
+  getNotice(id: string): Promise<NoticeDoc | null>;
+  /** A notice with the person's acknowledgement of it (null when none), in one round trip. */
+  getNoticeForPerson(id: string, personId: string): Promise<{ notice: NoticeDoc; ack: AckDoc | null } | null>;
+  /** Replace only at `expectedVersion`; stores version + 1. */
+  updateNotice(n: NoticeDoc, expectedVersion: number): Promise<boolean>;
+  /**
+   * A correction: `old` replaced at `expectedVersion` and `fresh` inserted, both or neither (SQLite: one
+   * transaction; WeChat: the new notice first, then the old one's conditional update, which commits it).
+   * false when the old one changed meanwhile; true too when `fresh` exists already (a retry).
+   */
+  replaceNotice(old: NoticeDoc, expectedVersion: number, fresh: NoticeDoc): Promise<boolean>;
+  /** Open notices the person owes and has not acknowledged, newest deadline first; `total`: how many. */
+  listNoticesToAck(personId: string, page: PageQuery): Promise<PageOf<NoticeDoc>>;
+  /** A group's notices, newest first, with the person's acknowledgements of those on the page. */
+  listNoticesOfGroup(groupId: string, personId: string, page: PageQuery): Promise<PageOf<NoticeDoc> & { acks: AckDoc[] }>;
+  /** The notices a person published, newest first. */
+  listNoticesByPublisher(personId: string, page: PageQuery): Promise<PageOf<NoticeDoc>>;
+  /** false when this person acknowledged this notice already (a double tap). */
+  insertAck(a: AckDoc): Promise<boolean>;
+  /** One notice's acknowledgements, oldest first; with `personIds`, only theirs. */
+  listAcks(noticeId: string, personIds?: string[]): Promise<AckDoc[]>;
+  /**
+   * A notice with its acknowledgements, the active roster rows of its groups and the departments (for
+   * canonical nicknames), in one round trip: the receipts page.
+   */
+  getNoticeReceipts(id: string): Promise<{ notice: NoticeDoc; acks: AckDoc[]; roster: RosterEntry[]; departments: Department[] } | null>;
+  /** Notices the scheduler must look at (wakeAt <= now), earliest first. */
+  listDueNotices(now: number, limit: number): Promise<NoticeDoc[]>;
 
   // In-app notifications
   /** false when a notification with this _id exists already. */

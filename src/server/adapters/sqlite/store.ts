@@ -1,6 +1,6 @@
 // The Store on better-sqlite3: the local host's database and the one the server tests run on.
 import Database from 'better-sqlite3';
-import type { BackupDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { AckDoc, BackupDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { PageQuery, Store } from '../../ports';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
@@ -60,6 +60,29 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   const invitations = new Collection<Invitation>(db, 'invitations');
   const backups = new Collection<BackupDoc>(db, 'backups');
   const fileAccess = new Collection<FileAccessDoc>(db, 'file_access');
+  const notices = new Collection<NoticeDoc>(db, 'notices');
+  const acks = new Collection<AckDoc>(db, 'acks');
+  const noticeSide = (name: string) => sideTable(indexesOf('notices').find((ix) => ix.name === name)!);
+  const owedSide = noticeSide('owed');
+  const groupSide = noticeSide('group');
+  // Owed and open, minus those the person acknowledged: read off the side table's key, newest deadline first.
+  const toAckWhere = `FROM ${owedSide} s WHERE s.${c('owed')} = ? AND s.${c('open')} = 1 AND NOT EXISTS (SELECT 1 FROM acks a WHERE a._id = s._id || ':' || s.${c('owed')})`;
+  const toAckPage = db.prepare(`SELECT n.doc FROM (SELECT s._id, s.${c('ackDueAt')} AS d ${toAckWhere} ORDER BY s.${c('ackDueAt')} DESC, s._id DESC LIMIT ? OFFSET ?) p JOIN notices n ON n._id = p._id ORDER BY p.d DESC, p._id DESC`);
+  const toAckCount = db.prepare(`SELECT COUNT(*) AS n ${toAckWhere}`);
+  const groupPage = db.prepare(
+    `SELECT n.doc FROM (SELECT _id, ${c('publishedAt')} AS t FROM ${groupSide} WHERE ${c('groupIds')} = ? ORDER BY ${c('publishedAt')} DESC, _id DESC LIMIT ? OFFSET ?) p JOIN notices n ON n._id = p._id ORDER BY p.t DESC, p._id DESC`,
+  );
+  const groupCount = db.prepare(`SELECT COUNT(*) AS n FROM ${groupSide} WHERE ${c('groupIds')} = ?`);
+  const groupsSince = (ids: string[], since: number) =>
+    ids.length
+      ? notices.where(`_id IN (SELECT _id FROM ${groupSide} WHERE ${c('groupIds')} IN (${ids.map(() => '?').join(', ')}) AND ${c('publishedAt')} >= ?)`, [...ids, since], 'ORDER BY _id')
+      : [];
+  const rosterOf = (groupIds: string[]): RosterEntry[] => {
+    if (!groupIds.length) return [];
+    const ms = memberships.where(`${c('groupId')} IN (${groupIds.map(() => '?').join(', ')}) AND ${c('status')} = 'active'`, groupIds, 'ORDER BY _id');
+    const byId = new Map(people.getMany(ms.map((m) => m.personId)).map((p) => [p._id, p]));
+    return ms.flatMap((m) => (byId.has(m.personId) ? [{ membership: m, person: byId.get(m.personId)! }] : []));
+  };
 
   const inbox = sideTable(indexesOf('cases').find((ix) => ix.name === 'inbox')!);
   const inboxPage = db.prepare(
@@ -185,6 +208,13 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     if (g) groups.replace({ ...g, opengid });
   });
   const updateBackupTx = tx((doc: BackupDoc, expected: number) => backups.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
+  const updateNoticeTx = tx((doc: NoticeDoc, expected: number) => notices.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
+  const replaceNoticeTx = tx((old: NoticeDoc, expected: number, fresh: NoticeDoc): boolean => {
+    if (notices.get(fresh._id)) return true;
+    if (!notices.replaceIf(old, `json_extract(doc, '$.version') = ?`, [expected])) return false;
+    notices.insertStrict(fresh);
+    return true;
+  });
 
   const store: SqliteStore = {
     db,
@@ -432,6 +462,63 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async listFileAccess(caseId) {
       return fileAccess.where(`${c('caseId')} = ?`, [caseId], `ORDER BY ${c('at')}, _id`);
+    },
+
+    async getNoticeTargets(groupIds, since) {
+      return { groups: groups.getMany(groupIds), roster: rosterOf(groupIds), departments: departments.where('1', [], 'ORDER BY _id'), recent: groupsSince(groupIds, since) };
+    },
+    async insertNotice(n) {
+      return notices.insert(n);
+    },
+    async getNotice(id) {
+      return notices.get(id);
+    },
+    async getNoticeForPerson(id, personId) {
+      const notice = notices.get(id);
+      return notice ? { notice, ack: acks.get(`${id}:${personId}`) } : null;
+    },
+    async updateNotice(n, expectedVersion) {
+      return updateNoticeTx({ ...n, version: expectedVersion + 1 }, expectedVersion);
+    },
+    async replaceNotice(old, expectedVersion, fresh) {
+      return replaceNoticeTx({ ...old, version: expectedVersion + 1 }, expectedVersion, fresh);
+    },
+    async listNoticesToAck(personId, page) {
+      const [limit, offset] = bounds(page);
+      const items = (toAckPage.all(personId, limit, offset) as { doc: string }[]).map((r) => JSON.parse(r.doc) as NoticeDoc);
+      const total = (toAckCount.get(personId) as { n: number }).n;
+      return { items, total };
+    },
+    async listNoticesOfGroup(groupId, personId, page) {
+      const [limit, offset] = bounds(page);
+      const items = (groupPage.all(groupId, limit, offset) as { doc: string }[]).map((r) => JSON.parse(r.doc) as NoticeDoc);
+      const total = (groupCount.get(groupId) as { n: number }).n;
+      return { items, total, acks: acks.getMany(items.map((n) => `${n._id}:${personId}`)) };
+    },
+    async listNoticesByPublisher(personId, page) {
+      const [limit, offset] = bounds(page);
+      const items = notices.where(`${c('publisherId')} = ?`, [personId, limit, offset], `ORDER BY ${c('publishedAt')} DESC, _id DESC LIMIT ? OFFSET ?`);
+      return { items, total: notices.count(`${c('publisherId')} = ?`, [personId]) };
+    },
+    async insertAck(a) {
+      return acks.insert(a);
+    },
+    async listAcks(noticeId, personIds) {
+      if (personIds) return acks.getMany(personIds.map((p) => `${noticeId}:${p}`)).sort((a, b) => a.at - b.at || (a._id < b._id ? -1 : 1));
+      return acks.where(`${c('noticeId')} = ?`, [noticeId], `ORDER BY ${c('at')}, _id`);
+    },
+    async getNoticeReceipts(id) {
+      const notice = notices.get(id);
+      if (!notice) return null;
+      return {
+        notice,
+        acks: acks.where(`${c('noticeId')} = ?`, [id], `ORDER BY ${c('at')}, _id`),
+        roster: rosterOf(notice.groupIds),
+        departments: departments.where('1', [], 'ORDER BY _id'),
+      };
+    },
+    async listDueNotices(now, limit) {
+      return notices.where(`${c('wakeAt')} <= ?`, [now, limit], `ORDER BY ${c('wakeAt')}, _id LIMIT ?`);
     },
 
     async insertNotification(n) {
