@@ -1,0 +1,56 @@
+// Notices as the caller sees them: who may see one, who may see its receipts, and the view itself.
+import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, type NoticeView } from '../../contract';
+import type { AckDoc, NoticeDoc } from '../../core/model';
+import type { Actor } from '../context';
+import type { Files } from '../ports';
+
+export const NOTICE_PAGE = 'packages/notices/pages/notice/index';
+const LINK_TTL_MS = 10 * 60_000;
+
+const activeIn = (actor: Actor, groupId: string) => actor.memberships.some((m) => m.groupId === groupId && m.status === 'active');
+const adminOf = (actor: Actor, groupId: string) => actor.memberships.some((m) => m.groupId === groupId && m.status === 'active' && m.roles.includes('admin'));
+
+/** The publisher, whoever owed it, anyone now in one of its groups, and the owner. */
+export function canSeeNotice(actor: Actor, n: NoticeDoc): boolean {
+  const me = actor.person._id;
+  return actor.isOwner || n.publisherId === me || n.owed.includes(me) || n.groupIds.some((g) => activeIn(actor, g));
+}
+
+/** The groups of the notice whose receipts the caller may see: all for the publisher, their own for an admin. */
+export function receiptGroups(actor: Actor, n: NoticeDoc): string[] {
+  if (n.publisherId === actor.person._id) return n.groupIds;
+  return n.groupIds.filter((g) => adminOf(actor, g));
+}
+
+export async function toNoticeView(actor: Actor, n: NoticeDoc, ack: AckDoc | null, opts: { files?: Files; now: number; stats?: NoticeView['stats'] }): Promise<NoticeView> {
+  const me = actor.person._id;
+  const expiresAt = opts.now + LINK_TTL_MS;
+  const attachments = await Promise.all(
+    n.attachments.map(async (a) => ({ ...a, ...(opts.files ? { url: await opts.files.link(a.fileId, expiresAt) } : {}) })),
+  );
+  return {
+    id: n._id,
+    kind: n.kind,
+    kindLabel: NOTICE_KIND_LABELS[n.kind],
+    title: n.title,
+    body: n.body,
+    dept: { id: n.deptId, name: n.deptName },
+    publisher: { id: n.publisherId, name: n.publisherName },
+    publishedAt: n.publishedAt,
+    groups: n.groupIds.map((id, i) => ({ id, name: n.groupNames[i] ?? '' })),
+    attachments,
+    ackDueAt: n.ackDueAt,
+    status: n.status,
+    statusLabel: NOTICE_STATUS_LABELS[n.status],
+    ...(n.withdrawReason ? { withdrawReason: n.withdrawReason } : {}),
+    ...(n.corrects ? { corrects: n.corrects } : {}),
+    ...(n.correctedBy ? { correctedBy: n.correctedBy } : {}),
+    // The answer stays on the server.
+    ...(n.keyFact ? { keyFact: { question: n.keyFact.question, choices: n.keyFact.choices } } : {}),
+    mine: { owed: n.owed.includes(me), ackedAt: ack?.at ?? null, late: ack?.late ?? false },
+    ...(opts.stats ? { stats: opts.stats } : {}),
+    canReceipts: receiptGroups(actor, n).length > 0,
+    canManage: n.publisherId === me && n.status === 'active',
+    share: { title: `【${NOTICE_KIND_LABELS[n.kind]}】${n.title}`, path: `/${NOTICE_PAGE}?id=${n._id}` },
+  };
+}

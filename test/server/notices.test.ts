@@ -1,0 +1,332 @@
+// Notices end to end over the SQLite store: publishing rights, format, duplicates, acknowledgement,
+// receipts, reminders, leavers and late joiners, withdraw and correct (§3.2, §4, R4).
+import type { ActionInput, NoticeKind } from '../../src/contract';
+import { runScheduler } from '../../src/server/jobs';
+import { makeWorld, requestId, T0, type World } from './harness';
+
+let w: World;
+beforeEach(async () => {
+  w = await makeWorld();
+});
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const BODY = '各位同事：12月5日（周五）下午三点在三楼会议室召开季度总结会，请准时参加。';
+const draft = (over: Partial<ActionInput<'notices.publish'>> = {}): ActionInput<'notices.publish'> => ({
+  groupIds: ['g_market'],
+  kind: 'important',
+  title: '关于召开季度总结会的通知',
+  body: BODY,
+  requestId: requestId(),
+  ...over,
+});
+const publish = (as: string, over: Partial<ActionInput<'notices.publish'>> = {}) => w.call(as, 'notices.publish', draft(over));
+const okPublish = (as: string, over: Partial<ActionInput<'notices.publish'>> = {}) => w.okCall(as, 'notices.publish', draft(over));
+const attachment = (as: string, bytes = 'quarterly agenda v1') => w.files.save(Buffer.from(bytes), { name: 'agenda.pdf', contentType: 'application/pdf', uploadedBy: as, uploadedAt: T0 });
+const inbox = async (as: string) => (await w.okCall(as, 'notifications.list', { limit: 50 })).items;
+
+describe('publishing rights (§4.2, §4.3, §3.2)', () => {
+  const cases: [who: string, kind: NoticeKind, group: string, allowed: boolean, why: string][] = [
+    ['p_wangqiang', 'important', 'g_market', true, 'the head of 市场部, to his department’s group'],
+    ['p_wangqiang', 'important', 'g_projecta', true, 'a head publishes important notices to any group'],
+    ['p_zhengshuang', 'important', 'g_market', false, 'a plain member may not publish an important notice'],
+    ['p_liuyang', 'important', 'g_market', true, 'an admin, to the group they run'],
+    ['p_liuyang', 'important', 'g_projecta', false, 'an admin, to a group they do not run'],
+    ['p_lina', 'crossDept', 'g_market', true, 'the head of the lead department, across departments'],
+    ['p_zhoujie', 'crossDept', 'g_projecta', true, 'an admin of the project group'],
+    ['p_zhoujie', 'crossDept', 'g_market', false, 'neither head nor admin nor creator there'],
+    ['p_zhengshuang', 'crossDept', 'g_market', false, 'a plain member'],
+    ['p_zhengshuang', 'general', 'g_market', true, 'a member of 市场部, to 市场部’s group'],
+    ['p_huanglei', 'general', 'g_projecta', false, 'a 市场部 member, to a 技术部 group he is in'],
+    ['p_chengang', 'general', 'g_market', false, 'the leader is not of 市场部'],
+  ];
+  for (const [who, kind, group, allowed, why] of cases) {
+    it(`should ${allowed ? 'let' : 'refuse'} ${who} publish ${kind} to ${group}: ${why}`, async () => {
+      const before = w.footprint().counts.notices;
+      const r = await publish(who, { kind, groupIds: [group], title: `${kind}-${who}-${group}`.slice(0, 30) });
+      if (allowed) expect(r).toMatchObject({ ok: true, data: { kind, status: 'active' } });
+      else {
+        expect(r).toMatchObject({ ok: false, code: 'NOT_PUBLISHER' });
+        expect(w.footprint().counts.notices).toBe(before);
+      }
+    });
+  }
+
+  it('should let a designated publisher publish important notices, and show the form only the groups each kind reaches', async () => {
+    expect((await w.okCall('p_zhengshuang', 'notices.form', {})).kinds.find((k) => k.kind === 'important')!.groups).toEqual([]);
+    await w.okCall('p_wangqiang', 'people.setPublisher', { personId: 'p_zhengshuang', publisher: true });
+    const form = await w.okCall('p_zhengshuang', 'notices.form', {});
+    expect(form.kinds.find((k) => k.kind === 'important')!.groups.map((g) => g.name)).toContain('市场部工作群');
+    expect(form.kinds.find((k) => k.kind === 'general')!.groups.map((g) => g.name)).toEqual(['市场部工作群']);
+    expect(form.dept.name).toBe('市场部');
+    expect((await publish('p_zhengshuang')).ok).toBe(true);
+  });
+});
+
+describe('format (§4.4)', () => {
+  const refused: [string, Partial<ActionInput<'notices.publish'>>, RegExp][] = [
+    ['a blank title', { title: '   ' }, /标题/],
+    ['a title over 30 characters', { title: '关于'.repeat(16) }, /30/],
+    ['a blank body', { body: '  ' }, /正文/],
+    ['a body over the settings limit', { body: '会'.repeat(1001) }, /1000/],
+    ['a run of empty lines', { body: '第一段\n\n\n第二段' }, /空行/],
+    ['decoration', { body: '★★★重要★★★ 明天开会' }, /装饰/],
+    ['emoji', { title: '开会啦🎉' }, /装饰/],
+  ];
+  for (const [what, over, message] of refused) {
+    it(`should refuse ${what}, writing nothing`, async () => {
+      const before = w.footprint();
+      const r = await publish('p_wangqiang', over);
+      expect(r).toMatchObject({ ok: false, code: 'NOTICE_FORMAT' });
+      if (!r.ok) expect(r.message).toMatch(message);
+      expect(w.footprint()).toEqual(before);
+    });
+  }
+
+  it('should require a name and a description for each attachment, and the body to mention it', async () => {
+    const fileId = attachment('p_wangqiang');
+    const noDescription = await publish('p_wangqiang', { attachments: [{ fileId, name: '会议议程', description: ' ' }] });
+    expect(noDescription).toMatchObject({ ok: false, code: 'NOTICE_FORMAT' });
+    const preview = await w.okCall('p_wangqiang', 'notices.preview', { ...draft(), attachments: [{ fileId, name: '会议议程', description: '时间安排与分工' }] });
+    expect(preview.unmentioned).toEqual([{ name: '会议议程', line: '附件：《会议议程》（时间安排与分工）' }]);
+    expect(await publish('p_wangqiang', { attachments: [{ fileId, name: '会议议程', description: '时间安排与分工' }] })).toMatchObject({ ok: false, code: 'NOTICE_FORMAT' });
+    const n = await okPublish('p_wangqiang', { body: `${BODY}\n附件：《会议议程》（时间安排与分工）`, attachments: [{ fileId, name: '会议议程', description: '时间安排与分工' }] });
+    expect(n.attachments).toEqual([expect.objectContaining({ name: '会议议程', description: '时间安排与分工', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), url: expect.any(String) })]);
+    // The publishing department and the date are the product's, not the publisher's to type.
+    expect(n).toMatchObject({ dept: { name: '市场部' }, publisher: { name: '王强' }, publishedAt: T0, kindLabel: '重要通知' });
+  });
+});
+
+describe('duplicates (§4.1)', () => {
+  it('should refuse the same text again in the same group, however its spacing and punctuation differ', async () => {
+    const first = await okPublish('p_wangqiang');
+    const again = await publish('p_wangqiang', { body: BODY.replace('：', ':').replace(/，/g, ', ') + '  ' });
+    expect(again).toMatchObject({ ok: false, code: 'NOTICE_DUPLICATE' });
+    if (!again.ok) expect(again.message).toContain('《关于召开季度总结会的通知》');
+    const preview = await w.okCall('p_wangqiang', 'notices.preview', draft());
+    expect(preview.duplicate).toMatchObject({ noticeId: first.id, why: 'text' });
+    // Another group has not seen it: no duplicate there.
+    expect((await publish('p_wangqiang', { groupIds: ['g_projecta'] })).ok).toBe(true);
+  });
+
+  it('should refuse an attachment with the same SHA-256 under another title', async () => {
+    const a = attachment('p_wangqiang', 'same bytes');
+    const b = attachment('p_wangqiang', 'same bytes');
+    await okPublish('p_wangqiang', { body: `${BODY}\n附件：《议程》（安排）`, attachments: [{ fileId: a, name: '议程', description: '安排' }] });
+    const r = await publish('p_wangqiang', { title: '季度会材料', body: '请查阅附件：《材料》（会议材料）', attachments: [{ fileId: b, name: '材料', description: '会议材料' }] });
+    expect(r).toMatchObject({ ok: false, code: 'NOTICE_DUPLICATE' });
+    if (!r.ok) expect(r.message).toContain('相同的附件');
+  });
+
+  it('should ask for a reason before publishing a near duplicate, and record it', async () => {
+    await okPublish('p_wangqiang');
+    const near = { body: BODY.replace('三点', '三点半') };
+    expect(await publish('p_wangqiang', near)).toMatchObject({ ok: false, code: 'NEAR_DUPLICATE' });
+    const preview = await w.okCall('p_wangqiang', 'notices.preview', draft(near));
+    expect(preview.near[0].similarity).toBeGreaterThanOrEqual(0.8);
+    const n = await okPublish('p_wangqiang', { ...near, confirmNearDuplicate: '会议时间改为三点半' });
+    const stored = (await w.store.getNotice(n.id))!;
+    expect(stored.nearDuplicate).toMatchObject({ reason: '会议时间改为三点半' });
+  });
+
+  it('should not count a notice older than the window, nor a withdrawn one', async () => {
+    const old = await okPublish('p_wangqiang');
+    w.clock.t += 31 * DAY;
+    expect((await publish('p_wangqiang')).ok).toBe(true);
+    const again = await okPublish('p_wangqiang', { groupIds: ['g_projecta'] });
+    await w.okCall('p_wangqiang', 'notices.withdraw', { noticeId: again.id, reason: '发错群' });
+    expect((await publish('p_wangqiang', { groupIds: ['g_projecta'] })).ok).toBe(true);
+    expect(old.id).not.toBe(again.id);
+  });
+
+  it('should answer a retried publish with the notice filed the first time', async () => {
+    const input = draft();
+    const a = await w.okCall('p_wangqiang', 'notices.publish', input);
+    const b = await w.okCall('p_wangqiang', 'notices.publish', input);
+    expect(b.id).toBe(a.id);
+    expect(w.footprint().counts.notices).toBe(1);
+  });
+});
+
+describe('acknowledgement', () => {
+  it('should owe one acknowledgement per person across groups, and take a double tap once', async () => {
+    const n = await okPublish('p_wangqiang', { groupIds: ['g_market', 'g_projecta'] });
+    const stored = (await w.store.getNotice(n.id))!;
+    // 黄磊 is in both groups; the publisher owes nothing; the leader is no member.
+    expect(stored.owed.filter((p) => p === 'p_huanglei')).toHaveLength(1);
+    expect(stored.owed).not.toContain('p_wangqiang');
+    expect(stored.owed).not.toContain('p_chengang');
+    const mine = await w.okCall('p_huanglei', 'notices.list', { scope: 'mine' });
+    expect(mine).toMatchObject({ pending: 1, items: [{ id: n.id, mine: { owed: true, ackedAt: null } }] });
+    const [a, b] = await Promise.all([w.call('p_huanglei', 'notices.acknowledge', { noticeId: n.id }), w.call('p_huanglei', 'notices.acknowledge', { noticeId: n.id })]);
+    expect(a).toMatchObject({ ok: true, data: { mine: { ackedAt: T0, late: false } } });
+    expect(b).toMatchObject({ ok: true, data: { mine: { ackedAt: T0 } } });
+    expect(w.footprint().counts.acks).toBe(1);
+    expect((await w.okCall('p_huanglei', 'notices.list', { scope: 'mine' })).pending).toBe(0);
+  });
+
+  it('should take an acknowledgement only with the right key fact', async () => {
+    const n = await okPublish('p_wangqiang', { keyFact: { question: '会议在哪一天？', choices: ['12月4日', '12月5日', '12月6日'], answer: 1 } });
+    expect(n.keyFact).toEqual({ question: '会议在哪一天？', choices: ['12月4日', '12月5日', '12月6日'] });
+    expect(await w.call('p_huanglei', 'notices.acknowledge', { noticeId: n.id })).toMatchObject({ ok: false, code: 'KEY_FACT_WRONG' });
+    expect(await w.call('p_huanglei', 'notices.acknowledge', { noticeId: n.id, keyFact: 0 })).toMatchObject({ ok: false, code: 'KEY_FACT_WRONG' });
+    expect(w.footprint().counts.acks).toBe(0);
+    expect(await w.call('p_huanglei', 'notices.acknowledge', { noticeId: n.id, keyFact: 1 })).toMatchObject({ ok: true });
+  });
+
+  it('should refuse a key fact on any notice but an important one', async () => {
+    expect(await publish('p_zhengshuang', { kind: 'general', keyFact: { question: '哪天？', choices: ['一', '二', '三'], answer: 0 } })).toMatchObject({ ok: false, code: 'NOTICE_FORMAT' });
+  });
+
+  it('should mark an acknowledgement after the deadline late, and still take it', async () => {
+    const n = await okPublish('p_wangqiang');
+    w.clock.t = n.ackDueAt + HOUR;
+    expect(await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id })).toMatchObject({ mine: { late: true } });
+  });
+
+  it('should let someone who joined later see the notice but owe nothing', async () => {
+    const n = await okPublish('p_wangqiang');
+    await w.store.putMembership({ _id: 'g_market:p_wufang', groupId: 'g_market', personId: 'p_wufang', roles: ['member'], nickname: null, status: 'active', updatedAt: T0 });
+    expect((await w.okCall('p_wufang', 'notices.list', { scope: 'group', groupId: 'g_market' })).items.map((x) => x.id)).toEqual([n.id]);
+    expect((await w.okCall('p_wufang', 'notices.list', { scope: 'mine' })).pending).toBe(0);
+    expect(await w.call('p_wufang', 'notices.acknowledge', { noticeId: n.id })).toMatchObject({ ok: false, code: 'NOTICE_NOT_OWED' });
+  });
+
+  it('should not show a notice to someone with no part in its groups', async () => {
+    const n = await okPublish('p_wangqiang');
+    expect(await w.call('p_wufang', 'notices.get', { noticeId: n.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+});
+
+describe('receipts', () => {
+  it('should show the publisher and the admins who has acknowledged, and the @-line of the rest', async () => {
+    const n = await okPublish('p_wangqiang', { title: '季度总结会' });
+    await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id });
+    const r = await w.okCall('p_liuyang', 'notices.receipts', { noticeId: n.id });
+    expect(r.groups).toEqual([{ id: 'g_market', name: '市场部工作群', owed: 5, acked: 1 }]);
+    expect(r.total).toEqual({ owed: 5, acked: 1 });
+    expect(r.items.at(-1)).toMatchObject({ person: { name: '黄磊' }, nickname: '黄磊-市场部', ackedAt: T0 });
+    // Canonical nicknames (§2.2), whatever the member has set in WeChat.
+    expect(r.unreadLine).toBe('@何静-行政部 @刘洋-市场部 @张伟-市场部 @郑爽-市场部 请查看并确认《季度总结会》');
+    const pending = await w.okCall('p_wangqiang', 'notices.receipts', { noticeId: n.id, filter: 'pending', limit: 2 });
+    expect(pending).toMatchObject({ matching: 4, items: [{ ackedAt: null }, { ackedAt: null }] });
+    expect(await w.call('p_huanglei', 'notices.receipts', { noticeId: n.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('should show an admin only the groups they run', async () => {
+    const n = await okPublish('p_wangqiang', { groupIds: ['g_market', 'g_projecta'] });
+    const r = await w.okCall('p_zhoujie', 'notices.receipts', { noticeId: n.id });
+    expect(r.groups.map((g) => g.name)).toEqual(['项目A群']);
+    expect(await w.call('p_zhoujie', 'notices.receipts', { noticeId: n.id, groupId: 'g_market' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('should stop counting someone who left the group', async () => {
+    const n = await okPublish('p_wangqiang');
+    await w.store.setMembershipStatus('g_market', 'p_hejing', 'left', T0);
+    const r = await w.okCall('p_wangqiang', 'notices.receipts', { noticeId: n.id });
+    expect(r.total.owed).toBe(4);
+    expect(r.items.map((x) => x.person.name)).not.toContain('何静');
+  });
+});
+
+describe('reminders', () => {
+  it('should remind at 10:00 on working days until the deadline, once a round, never who acknowledged, then give the final count', async () => {
+    // Tuesday 10:00: due at the end of Thursday (2 working days); reminders Wednesday and Thursday 10:00.
+    const n = await okPublish('p_wangqiang');
+    expect(n.ackDueAt).toBe(Date.parse('2026-11-26T23:59:59.999+08:00'));
+    await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id });
+    await w.store.setMembershipStatus('g_market', 'p_hejing', 'left', T0);
+    const reminders = async (who: string) => (await inbox(who)).filter((x) => x.title === '请确认通知');
+
+    w.clock.t = Date.parse('2026-11-25T09:59:00+08:00');
+    await runScheduler(w.deps);
+    expect(await reminders('p_zhengshuang')).toHaveLength(0);
+
+    w.clock.t = Date.parse('2026-11-25T10:00:00+08:00');
+    await runScheduler(w.deps);
+    await runScheduler(w.deps);
+    expect(await reminders('p_zhengshuang')).toHaveLength(1);
+    expect(await reminders('p_huanglei')).toHaveLength(0);
+    expect(await reminders('p_hejing')).toHaveLength(0);
+    expect((await reminders('p_zhengshuang'))[0].body).toContain('《关于召开季度总结会的通知》');
+
+    await w.okCall('p_zhengshuang', 'notices.acknowledge', { noticeId: n.id });
+    w.clock.t = Date.parse('2026-11-26T10:00:00+08:00');
+    await runScheduler(w.deps);
+    expect(await reminders('p_zhengshuang')).toHaveLength(1);
+    expect(await reminders('p_liuyang')).toHaveLength(2);
+
+    w.clock.t = n.ackDueAt + 1;
+    await runScheduler(w.deps);
+    await runScheduler(w.deps);
+    const finals = async (who: string) => (await inbox(who)).filter((x) => x.title === '通知确认截止');
+    expect(await finals('p_wangqiang')).toEqual([expect.objectContaining({ body: '《关于召开季度总结会的通知》已确认 2 / 4 人' })]);
+    expect(await finals('p_liuyang')).toHaveLength(1);
+    expect(await reminders('p_liuyang')).toHaveLength(2);
+  });
+
+  it('should send a large group its reminders in chunks that resume where the last run stopped', async () => {
+    const n = await okPublish('p_wangqiang');
+    const stored = (await w.store.getNotice(n.id))!;
+    // 250 owed (the five members and 245 more on paper): three chunks, run until done.
+    const extra = Array.from({ length: 245 }, (_, i) => `p_extra_${i}`);
+    for (const id of extra) {
+      await w.store.insertPerson({ _id: id, openid: null, name: `员工${i(id)}`, deptId: 'd_market', employeeNo: `E${i(id)}`, status: 'active', external: false, createdAt: T0 });
+      await w.store.putMembership({ _id: `g_market:${id}`, groupId: 'g_market', personId: id, roles: ['member'], nickname: null, status: 'active', updatedAt: T0 });
+    }
+    const owed = [...stored.owed, ...extra];
+    await w.store.updateNotice({ ...stored, owed, audience: [{ groupId: 'g_market', personIds: owed }] }, stored.version);
+    w.clock.t = Date.parse('2026-11-25T10:00:00+08:00');
+    const { runNoticeReminders } = await import('../../src/server/jobs/notices');
+    // A run that stops at once leaves the cursor for the next.
+    const stopped = await runNoticeReminders(w.deps, w.clock.t, Date.now() + 0);
+    expect(stopped.unfinished || stopped.reminded === 0).toBe(true);
+    let total = 0;
+    for (let run = 0; run < 5; run++) total += (await runNoticeReminders(w.deps, w.clock.t)).reminded;
+    expect(total).toBe(owed.length);
+    expect((await w.store.getNotice(n.id))!).toMatchObject({ reminders: 1, cursor: null });
+  });
+});
+
+const i = (id: string) => id.slice('p_extra_'.length);
+
+describe('withdraw and correct', () => {
+  it('should withdraw with a reason: gone from 首页, marked where it was, no longer acknowledged', async () => {
+    const n = await okPublish('p_wangqiang');
+    expect(await w.call('p_wangqiang', 'notices.withdraw', { noticeId: n.id, reason: ' ' })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(await w.call('p_liuyang', 'notices.withdraw', { noticeId: n.id, reason: '不是你发的' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await w.okCall('p_wangqiang', 'notices.withdraw', { noticeId: n.id, reason: '时间待定' })).toMatchObject({ status: 'withdrawn', statusLabel: '已撤回', withdrawReason: '时间待定' });
+    expect((await w.okCall('p_huanglei', 'notices.list', { scope: 'mine' })).pending).toBe(0);
+    expect((await w.okCall('p_huanglei', 'notices.list', { scope: 'group', groupId: 'g_market' })).items[0]).toMatchObject({ id: n.id, statusLabel: '已撤回' });
+    expect(await w.call('p_huanglei', 'notices.acknowledge', { noticeId: n.id })).toMatchObject({ ok: false, code: 'NOTICE_WITHDRAWN' });
+    w.clock.t = Date.parse('2026-11-25T10:00:00+08:00');
+    await runScheduler(w.deps);
+    expect((await inbox('p_huanglei')).filter((x) => x.title === '请确认通知')).toHaveLength(0);
+  });
+
+  it('should replace a notice with its correction, which everyone acknowledges again', async () => {
+    const n = await okPublish('p_wangqiang');
+    await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id });
+    const fixed = await w.okCall('p_wangqiang', 'notices.correct', { ...draft({ body: BODY.replace('三楼', '五楼') }), noticeId: n.id });
+    expect(fixed).toMatchObject({ corrects: n.id, status: 'active' });
+    expect(await w.okCall('p_huanglei', 'notices.get', { noticeId: n.id })).toMatchObject({ status: 'corrected', correctedBy: fixed.id, statusLabel: '已更正' });
+    expect((await w.okCall('p_huanglei', 'notices.list', { scope: 'mine' })).items.map((x) => x.id)).toEqual([fixed.id]);
+    expect(await w.call('p_wangqiang', 'notices.correct', { ...draft(), noticeId: n.id })).toMatchObject({ ok: false, code: 'NOTICE_WITHDRAWN' });
+  });
+});
+
+describe('cost', () => {
+  it('should publish with one write whatever the group size, and acknowledge with at most two reads and one write', async () => {
+    const { instrumentStore } = await import('../support/instrumented-store');
+    const probe = instrumentStore(w.store);
+    w.deps.store = probe.store;
+    await w.okCall('p_wangqiang', 'session.whoami', {});
+    probe.reset();
+    const n = await okPublish('p_wangqiang', { groupIds: ['g_market', 'g_projecta'] });
+    expect(probe.counts().writes).toBe(1);
+    await w.okCall('p_huanglei', 'session.whoami', {});
+    probe.reset();
+    await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id });
+    expect(probe.counts()).toMatchObject({ reads: 2, writes: 1 });
+  });
+});
