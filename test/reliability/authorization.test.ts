@@ -76,6 +76,22 @@ const EXPECTED: Record<ActionName, Row> = {
   'subscriptions.record': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'settings.get': { owner: 'ok' },
   'settings.update': { owner: 'ok' },
+  // Notices: own = 市场部工作群 (a general notice is 市场部's to publish), other = a 技术部 group.
+  'notices.form': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
+  'notices.preview': { member: ownOnly('NOT_PUBLISHER'), admin: ownOnly('NOT_PUBLISHER'), leader: 'NOT_PUBLISHER', deptHead: ownOnly('NOT_PUBLISHER'), owner: 'NOT_PUBLISHER' },
+  'notices.publish': { member: ownOnly('NOT_PUBLISHER'), admin: ownOnly('NOT_PUBLISHER'), leader: 'NOT_PUBLISHER', deptHead: ownOnly('NOT_PUBLISHER'), owner: 'NOT_PUBLISHER' },
+  'notices.get': { member: ownOnly('NOT_FOUND'), admin: ownOnly('NOT_FOUND'), leader: ownOnly('NOT_FOUND'), deptHead: ownOnly('NOT_FOUND'), owner: 'ok' },
+  'notices.list': { member: ownOnly('NOT_MEMBER'), admin: ownOnly('NOT_MEMBER'), leader: ownOnly('NOT_MEMBER'), deptHead: ownOnly('NOT_MEMBER'), owner: 'ok' },
+  'notices.acknowledge': {
+    member: ownOnly('NOT_FOUND'),
+    admin: ownOnly('NOT_FOUND'),
+    leader: { own: 'NOTICE_NOT_OWED', other: 'NOT_FOUND' },
+    deptHead: { own: 'NOTICE_NOT_OWED', other: 'NOT_FOUND' },
+    owner: 'NOTICE_NOT_OWED',
+  },
+  'notices.receipts': { member: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: ownOnly('NOT_FOUND'), owner: 'FORBIDDEN' },
+  'notices.withdraw': { member: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: ownOnly('NOT_FOUND'), owner: 'FORBIDDEN' },
+  'notices.correct': { member: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: ownOnly('NOT_FOUND'), owner: 'FORBIDDEN' },
 };
 
 /** tasks.confirm on the task kinds its row (onboard tasks) does not cover; outside the 854 cells. */

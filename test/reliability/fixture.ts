@@ -39,6 +39,7 @@ export interface Target {
   personId?: string;
   cloudID?: string;
   token?: string;
+  noticeId?: string;
 }
 
 export interface Fixture {
@@ -140,6 +141,13 @@ const election = (stage: 'nominating' | 'voting' | 'tie') => async (w: World) =>
   return { own: { caseId: e.own.id }, other: { caseId: e.other.id } };
 };
 
+/** A notice to each group: own, from 市场部's head to 市场部工作群; other, from that group's admin. */
+const notice = perScope(async (w, s) => {
+  const [by, kind] = s === 'own' ? (['p_wangqiang', 'important'] as const) : (['p_o_admin', 'general'] as const);
+  const n = await w.okCall(by, 'notices.publish', { groupIds: [GROUPS[s]], kind, title: '关于季度总结会的通知', body: '12月5日下午三点在三楼会议室开季度总结会。', requestId: requestId() });
+  return { noticeId: n.id };
+});
+
 /** Registered people not yet bound or in any group: one in 市场部, one in 技术部. */
 const NEW_PERSON: Record<Scope, string> = { own: 'p_new_m', other: 'p_new_t' };
 async function newPeople(w: World) {
@@ -205,6 +213,11 @@ const SETUP: Partial<Record<ActionName, (w: World) => Promise<Record<Scope, Targ
   'violation.escalate': violation('answered'),
   'violation.rule': violation('escalated'),
   'violation.confirmTask': violation('removal'),
+  'notices.get': notice,
+  'notices.acknowledge': notice,
+  'notices.receipts': notice,
+  'notices.withdraw': notice,
+  'notices.correct': notice,
   'notifications.read': async (w) => {
     // One unread notice for everyone who may call, and one for a stranger (the other scope's).
     for (const p of [...CALLER_NAMES.map((c) => CALLERS[c].personId), 'p_o_member']) {
@@ -261,6 +274,8 @@ export function inputFor(action: ActionName, caller: Caller, scope: Scope, f: Fi
   for (const k of ['personId', 'subjectId', 'successorId', 'candidateId'] as const) if (k in base) base[k] = person;
   if ('cloudID' in base) base.cloudID = t.cloudID ?? `local:new_${scope}`;
   if ('token' in base) base.token = t.token ?? 'forged';
+  if ('noticeId' in base) base.noticeId = t.noticeId ?? 'nt_none';
+  if ('groupIds' in base) base.groupIds = [f.groups[scope]];
   if (action === 'rename.submit') base.nickname = (scope === 'own' && CALLERS[caller].nickname) || '某某-某部门';
   if (action === 'notifications.read') base.ids = [scope === 'own' ? `n_${CALLERS[caller].personId ?? 'none'}` : 'n_p_o_member'];
   if (action === 'departments.create') base.name = '新设部';
@@ -335,6 +350,15 @@ export const SUCCESS_CALLER: Record<ActionName, Caller> = {
   'subscriptions.record': 'member',
   'settings.get': 'owner',
   'settings.update': 'owner',
+  'notices.form': 'member',
+  'notices.preview': 'member',
+  'notices.publish': 'member',
+  'notices.get': 'member',
+  'notices.list': 'member',
+  'notices.acknowledge': 'member',
+  'notices.receipts': 'admin',
+  'notices.withdraw': 'deptHead',
+  'notices.correct': 'deptHead',
 };
 
 /**
