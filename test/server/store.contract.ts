@@ -2,11 +2,15 @@
 // cloud database. A difference between them is a bug in one of them.
 import type { BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
-import type { Store } from '../../src/server/ports';
+import type { Files, OpenData, Store } from '../../src/server/ports';
 
 export interface StoreUnderTest {
   store: Store;
   close?: () => void | Promise<void>;
+  /** The backend's storage beside the store, with a way to put a file there as a client upload would. */
+  storage: { files: Files; put(bytes: Buffer): string | Promise<string> };
+  /** The backend's open data, with the cloudID a member holds after opening the app from a chat. */
+  openData: { openData: OpenData; chat(name: string): { cloudID: string; opengid: string } };
 }
 
 export const T0 = Date.parse('2026-11-24T10:00:00+08:00');
@@ -112,6 +116,23 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         await store.insertPerson(person('p1'));
         expect(await store.getPerson('p1')).toEqual(person('p1'));
         expect(await store.getPerson('nobody')).toBeNull();
+      });
+
+      it('should list every row however many pages the database answers in', async () => {
+        const n = 250;
+        for (let i = 0; i < n; i++) {
+          await store.insertPerson(person(`p${String(i).padStart(3, '0')}`));
+          await store.putMembership(membership('g1', `p${String(i).padStart(3, '0')}`));
+          await store.insertCase(makeCase(`c${String(i).padStart(3, '0')}`, { assignees: ['p_admin'], dueAt: T0 + i }));
+        }
+        const people = await store.listPeople();
+        expect(people).toHaveLength(n);
+        expect(new Set(ids(people)).size).toBe(n);
+        expect(await store.listMemberships()).toHaveLength(n);
+        expect(await store.listRoster('g1')).toHaveLength(n);
+        const inbox = await store.listInbox('p_admin', { offset: 20, limit: 200 });
+        expect(inbox.total).toBe(n);
+        expect(ids(inbox.items)).toEqual(Array.from({ length: 200 }, (_, i) => `c${String(i + 20).padStart(3, '0')}`));
       });
 
       it('should refuse a second person with the same id', async () => {
@@ -840,6 +861,45 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(got!.backups[0]).toEqual(backup('b1'));
         expect(await store.getCaseWithGroupBackups('c2')).toEqual({ case: makeCase('c2', { groupId: 'g3' }), backups: [] });
         expect(await store.getCaseWithGroupBackups('nope')).toBeNull();
+      });
+    });
+
+    describe('storage beside the store', () => {
+      it('should read back the bytes of a file this deployment stores, and own only its ids', async () => {
+        const bytes = Buffer.from('2026-11 项目A群 聊天记录导出\n');
+        const id = await handle.storage.put(bytes);
+        const { files } = handle.storage;
+        expect(files.owns(id)).toBe(true);
+        expect(files.owns('https://example.invalid/x.txt')).toBe(false);
+        expect(Buffer.compare((await files.read(id))!, bytes)).toBe(0);
+      });
+
+      it('should answer null for a file that is not there, not an error', async () => {
+        const id = await handle.storage.put(Buffer.from('x'));
+        const { files } = handle.storage;
+        // The same id with its last character changed: well-formed, never stored.
+        const gone = id.slice(0, -1) + (id.endsWith('0') ? '1' : '0');
+        expect(files.owns(gone)).toBe(true);
+        await expect(files.read(gone)).resolves.toBeNull();
+      });
+
+      it('should hand out a download link that does not carry the file id', async () => {
+        const id = await handle.storage.put(Buffer.from('x'));
+        const url = await handle.storage.files.link(id, Date.now() + 10 * 60_000, 'ref1');
+        expect(url).toEqual(expect.any(String));
+        expect(url).not.toContain(id);
+      });
+    });
+
+    describe('open data beside the store', () => {
+      it('should resolve the cloudID a member opened the app with to that chat, and nothing else', async () => {
+        const { openData, chat } = handle.openData;
+        const market = chat('market');
+        const project = chat('project');
+        expect(market.opengid).not.toBe(project.opengid);
+        expect(await openData.groupOpengid(market.cloudID, 'o_p1')).toBe(market.opengid);
+        expect(await openData.groupOpengid(project.cloudID, 'o_p1')).toBe(project.opengid);
+        expect(await openData.groupOpengid('forged-cloud-id', 'o_p1')).toBeNull();
       });
     });
 

@@ -2,19 +2,28 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS, describeCloudIndexes, INDEXES } from '../../src/server/collections';
-import { checkLocally, createLocalContentCheck, createLocalNotifier, openSqliteStore, PROHIBITED } from '../../src/server/adapters/sqlite';
-import { describeStore, makeCase, T0 } from './store.contract';
+import { checkLocally, createDiskFiles, createLocalContentCheck, createLocalNotifier, createLocalOpenData, openSqliteStore, PROHIBITED } from '../../src/server/adapters/sqlite';
+import { describeStore, makeCase, T0, type StoreUnderTest } from './store.contract';
 
-describeStore('sqlite', () => {
-  const s = openSqliteStore(':memory:');
-  return { store: s, close: () => s.close() };
-});
+/** The local host's stand-ins beside the store: files on disk, a chat named in the page's field. */
+function localHost(s: ReturnType<typeof openSqliteStore>): StoreUnderTest {
+  const dir = mkdtempSync(join(tmpdir(), 'qunwu-files-'));
+  const files = createDiskFiles(dir, 'contract-secret');
+  return {
+    store: s,
+    close: () => {
+      s.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    storage: { files, put: (bytes) => files.save(bytes, { name: 'x.txt', contentType: 'text/plain', uploadedBy: 'p1', uploadedAt: T0 }) },
+    openData: { openData: createLocalOpenData(), chat: (name) => ({ cloudID: `local:${name}`, opengid: `local_${name}` }) },
+  };
+}
+
+describeStore('sqlite', () => localHost(openSqliteStore(':memory:')));
 
 // The local host's mode: the same behaviour, commits batched per turn of the event loop.
-describeStore('sqlite with group commit', () => {
-  const s = openSqliteStore(':memory:', { groupCommit: true });
-  return { store: s, close: () => s.close() };
-});
+describeStore('sqlite with group commit', () => localHost(openSqliteStore(':memory:', { groupCommit: true })));
 
 describe('sqlite store', () => {
   let dir: string;

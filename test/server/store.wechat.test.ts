@@ -1,9 +1,37 @@
 import { createWechatContentCheck, createWechatNotifier, createWechatStore, miniprogramStateFrom, wechatOpenid } from '../../src/server/adapters/wechat';
 import { NO_DEADLINE } from '../../src/server/collections';
-import { createFakeCloud, createFakeWxDb, fakeCommand as _, SdkError } from './fakes/wx-db';
-import { describeStore, makeCase } from './store.contract';
+import { createWechatFiles, createWechatOpenData } from '../../src/server/adapters/wechat';
+import { createFakeCloud, createFakeWxDb, fakeCommand as _, SdkError, type FakeWxDbOptions } from './fakes/wx-db';
+import { startTcbGateway, type TcbGateway } from './fakes/tcb-gateway';
+import { describeStore, makeCase, type StoreUnderTest } from './store.contract';
 
-describeStore('wechat over the fake wx-server-sdk database', () => ({ store: createWechatStore(createFakeWxDb()) }));
+// Storage and open data run the real wx-server-sdk over a local gateway; the database is the fake.
+let gateway: TcbGateway;
+beforeAll(async () => {
+  gateway = await startTcbGateway();
+});
+afterAll(() => gateway.close());
+
+function onWechat(options?: FakeWxDbOptions): StoreUnderTest {
+  const cloud = gateway.sdk(createFakeWxDb(options));
+  let n = 0;
+  return {
+    store: createWechatStore(cloud.database()),
+    storage: { files: createWechatFiles(cloud), put: (bytes) => gateway.put(`contract/${Date.now()}-${++n}.bin`, bytes) },
+    openData: {
+      openData: createWechatOpenData(cloud),
+      chat: (name) => {
+        const opengid = `G${name}${'x'.repeat(20)}`;
+        return { cloudID: gateway.groupCloudID(opengid), opengid };
+      },
+    },
+  };
+}
+
+describeStore('wechat: the real SDK over a local gateway, the fake database', () => onWechat());
+
+// A database that answers at most 100 documents a request, as older SDKs did.
+describeStore('wechat with a database that answers in pages of 100', () => onWechat({ pageCap: 100 }));
 
 describe('wechat store', () => {
   it('should store the index fields beside the case and hide them on read', async () => {

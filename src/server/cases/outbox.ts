@@ -9,8 +9,11 @@ import { currentSettings } from '../reads/settings';
 /** Limits of subscription-message fields: a longer value is refused with 47003. */
 const THING_MAX = 20;
 const NO_GRANT = 43101;
-/** Errors that will not get better by retrying: keep the in-app copy, stop pushing. */
-const PERMANENT = new Set([NO_GRANT, 47003, 41030, 40003]);
+/**
+ * Errors that will not get better by retrying: keep the in-app copy, stop pushing. 40037 is a
+ * template id WeChat does not know (a settings mistake): retrying would only spend the grant again.
+ */
+const PERMANENT = new Set([NO_GRANT, 47003, 41030, 40003, 40037]);
 
 export function clip(text: string, max: number): string {
   const chars = [...text];

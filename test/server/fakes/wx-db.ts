@@ -222,7 +222,16 @@ export interface FakeWxDb extends WxDatabase {
 
 let autoId = 0;
 
-export function createFakeWxDb(): FakeWxDb {
+export interface FakeWxDbOptions {
+  /**
+   * Most documents one get() returns whatever limit() asked (1000 in a cloud function; older SDKs
+   * answered 100): a reader that assumes full pages stops early when this is lower.
+   */
+  pageCap?: number;
+}
+
+export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
+  const pageCap = options.pageCap ?? 1000;
   const data = new Map<string, Map<string, Doc>>();
   const calls: string[] = [];
   const docsOf = (name: string) => {
@@ -279,7 +288,7 @@ export function createFakeWxDb(): FakeWxDb {
       },
       async get() {
         calls.push('collection.get');
-        const limit = s.limit ? Math.min(s.limit, 1000) : 100;
+        const limit = Math.min(s.limit ? Math.min(s.limit, 1000) : 100, pageCap);
         const rows = select(name, s).slice(s.skip ?? 0, (s.skip ?? 0) + limit);
         return { data: copy(rows), errMsg: 'collection.get:ok' };
       },

@@ -12,8 +12,10 @@ export function createWechatFiles(cloud: WxStorageApi, now: () => number = Date.
       try {
         return (await cloud.downloadFile({ fileID: fileId })).fileContent;
       } catch (err) {
-        const code = (err as { errCode?: unknown; code?: unknown })?.errCode ?? (err as { code?: unknown })?.code;
-        if (code === 'STORAGE_FILE_NONEXIST' || code === -503003) return null;
+        // node-sdk throws a TcbError whose `code` names the storage error, and wx-server-sdk's
+        // toSDKError then sets errCode -1 on it: look at both, the name first.
+        const { code, errCode } = (err ?? {}) as { code?: unknown; errCode?: unknown };
+        if (code === 'STORAGE_FILE_NONEXIST' || errCode === -503003) return null;
         throw err;
       }
     },

@@ -62,16 +62,18 @@ export function wechatOpenid(cloud: Pick<WxCloud, 'getWXContext'>): string | nul
   return cloud.getWXContext().OPENID || null;
 }
 
-/** The opengid behind a cloudID from wx.getGroupEnterInfo, decrypted by WeChat (cloud.getOpenData). */
+/**
+ * The opengid behind a cloudID from wx.getGroupEnterInfo, decrypted by WeChat. cloud.getOpenData
+ * parses each item itself (wx-server-sdk's getOpenData: `JSON.parse(item.json)`), so an item is
+ * `{ cloudID, data: { opengid } }` (Cloud.getOpenData; wx.getGroupEnterInfo's decrypted data).
+ */
 export function createWechatOpenData(cloud: Pick<WxCloud, 'getOpenData'>): OpenData {
   return {
     async groupOpengid(cloudID) {
       try {
         const r = await cloud.getOpenData({ list: [cloudID] });
-        const raw = r.list?.[0]?.json;
-        const json = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
-        const data = (json as { data?: Record<string, unknown> } | undefined)?.data ?? (json as Record<string, unknown> | undefined);
-        const gid = data?.opengid ?? data?.openGId;
+        const item = r.list?.find((i) => i.cloudID === cloudID) ?? r.list?.[0];
+        const gid = item?.data?.opengid;
         return typeof gid === 'string' && gid ? gid : null;
       } catch {
         // An expired (≈5 min) or foreign cloudID: no group.

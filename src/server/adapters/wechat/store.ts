@@ -54,33 +54,44 @@ export function createWechatStore(db: WxDatabase): Store {
     return parts.flatMap((p) => p.data as T[]);
   }
 
-  /** Every match, 1000 at a time; `order` must end in a unique field so pages do not overlap. */
-  async function all<T>(name: CollectionName, where: object | undefined, order: Order[]): Promise<T[]> {
+  /**
+   * Up to `want` matches from `offset`, a page at a time, advancing by what each page returned: the
+   * database may return fewer than asked (1000 at most in a function, 100 in older SDKs). Stops on
+   * an empty page, or once `total` (when known) is reached.
+   */
+  async function pages<T>(name: CollectionName, where: object | undefined, order: Order[], offset: number, want: number, total?: Promise<number>): Promise<T[]> {
     const out: T[] = [];
-    for (let skip = 0; ; skip += MAX_LIMIT) {
+    let known: number | undefined;
+    void total?.then((t) => (known = t), () => undefined);
+    while (out.length < want) {
       let q = query(name, where, order);
-      if (skip) q = q.skip(skip);
-      const { data } = await q.limit(MAX_LIMIT).get();
+      if (offset + out.length) q = q.skip(offset + out.length);
+      const { data } = await q.limit(Math.min(MAX_LIMIT, want - out.length)).get();
       out.push(...(data as T[]));
-      if (data.length < MAX_LIMIT) return out;
+      if (data.length === 0) break;
+      if (total && known === undefined) known = await total;
+      if (known !== undefined && offset + out.length >= known) break;
     }
+    return out;
+  }
+
+  /** Every match; `order` must end in a unique field so pages do not overlap. */
+  async function all<T>(name: CollectionName, where: object | undefined, order: Order[]): Promise<T[]> {
+    // Counted beside the first page, so a list shorter than one page still costs one round trip.
+    const total = (where ? coll(name).where(where) : coll(name)).count().then((r) => r.total);
+    return pages<T>(name, where, order, 0, Infinity, total);
   }
 
   async function page<T>(name: CollectionName, where: object, order: Order[], p: PageQuery): Promise<PageOf<T>> {
     const limit = clampLimit(p.limit);
     const offset = Math.max(0, Math.floor(p.offset));
-    const total = coll(name).where(where).count();
-    let items: Promise<T[]> = Promise.resolve([]);
+    const total = coll(name)
+      .where(where)
+      .count()
+      .then((r) => r.total);
     // limit(0) would mean the SDK's default of 100.
-    if (limit > 0) {
-      let q = query(name, where, order);
-      if (offset) q = q.skip(offset);
-      items = q
-        .limit(limit)
-        .get()
-        .then((r) => r.data as T[]);
-    }
-    return { items: await items, total: (await total).total };
+    const items = limit > 0 ? await pages<T>(name, where, order, offset, limit, total) : [];
+    return { items, total: await total };
   }
 
   async function first<T>(q: WxQuery): Promise<T | null> {

@@ -109,8 +109,8 @@ export interface WxStorageApi {
 export interface WxCloud extends WxStorageApi {
   openapi: { subscribeMessage: WxSubscribeMessageApi; security: WxSecurityApi };
   getWXContext(): { OPENID?: string };
-  /** Open data by cloudID (e.g. from wx.getGroupEnterInfo); each `json` holds `{ cloudID, data }`. */
-  getOpenData(params: { list: string[] }): Promise<{ list?: { cloudID?: string; json?: unknown }[] }>;
+  /** Open data by cloudID (e.g. from wx.getGroupEnterInfo), already parsed by the SDK: one item per cloudID. */
+  getOpenData(params: { list: string[] }): Promise<{ list?: { cloudID?: string; data?: { opengid?: unknown } }[] }>;
   database(): WxDatabase;
 }
 
