@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DEFAULT_SETTINGS, ok, type NotificationView, type SettingsView } from '../../src/contract';
 import MePage from '../../src/app/pages/me/index';
-import NotificationsPage from '../../src/app/pages/notifications/index';
+import NotificationsPage from '../../src/app/packages/member/pages/notifications/index';
 import SettingsPage from '../../src/app/packages/admin/pages/settings/index';
 import { mockApi } from './api-mock';
 import { whoami } from './fixtures';
@@ -28,6 +28,15 @@ describe('me', () => {
 
     fireEvent.click(screen.getByText('领导视图'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/leader/pages/overview/index' });
+  });
+
+  it('should lead to publishing a notice and to the notices I published', async () => {
+    mockApi({ 'session.whoami': () => ok(whoami()) });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('发布通知'));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/notices/pages/publish/index' });
+    fireEvent.click(screen.getByText('我发布的通知'));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/notices/pages/published/index' });
   });
 
   it('should offer the owner the settings page', async () => {

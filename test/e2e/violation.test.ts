@@ -151,7 +151,7 @@ it('should alert the leader when the admin lets the appeal deadline pass', async
   await page.getByText('管理员超期未答复申诉').waitFor();
   await screenshot(page, 'violation-overdue-ruling');
 
-  await page.goto(`${host.url}/pages/notifications/index`);
+  await page.goto(`${host.url}/packages/member/pages/notifications/index`);
   await page.getByText('违规申诉超期未答复').first().waitFor();
   await screenshot(page, 'violation-overdue-leader-notified');
 });

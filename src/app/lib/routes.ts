@@ -5,7 +5,7 @@ export const routes = {
   home: '/pages/home/index',
   inbox: '/pages/inbox/index',
   me: '/pages/me/index',
-  notifications: '/pages/notifications/index',
+  notifications: '/packages/member/pages/notifications/index',
   rename: (groupId: string) => `/pages/rename/index?groupId=${q(groupId)}`,
   case: (id: string) => `/pages/case/index?id=${q(id)}`,
   review: (id: string) => `/packages/admin/pages/review/index?id=${q(id)}`,
@@ -27,6 +27,12 @@ export const routes = {
   violationAdmin: (id: string) => `/packages/admin/pages/violation/index?id=${q(id)}`,
   violationMember: (id: string) => `/packages/member/pages/violation/index?id=${q(id)}`,
   ruling: (id: string) => `/packages/leader/pages/ruling/index?id=${q(id)}`,
+  notice: (id: string) => `/packages/notices/pages/notice/index?id=${q(id)}`,
+  /** With `correct`, the form publishes a correction of that notice. */
+  noticePublish: (correct?: string) => `/packages/notices/pages/publish/index${correct ? `?correct=${q(correct)}` : ''}`,
+  noticeReceipts: (id: string) => `/packages/notices/pages/receipts/index?id=${q(id)}`,
+  groupNotices: (groupId: string) => `/packages/notices/pages/group/index?groupId=${q(groupId)}`,
+  publishedNotices: '/packages/notices/pages/published/index',
 } as const;
 
 /** Kinds decided on the admin review page; the organisation's task kinds are done on 事项办理. */

@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { Btn } from '../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import { ok, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
+import { ok, type ActionResult, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
 import { call } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
+import { Deadline } from '../../components/Deadline';
 import { EmptyState } from '../../components/EmptyState';
 import { FailureView, RemoteView } from '../../components/RemoteView';
 import { Tag } from '../../components/StateTag';
@@ -17,17 +18,19 @@ import { loadWhoAmI } from '../../lib/session';
 interface HomeData {
   me: WhoAmI;
   cases: Result<Page<CaseView>>;
+  notices: Result<ActionResult<'notices.list'>>;
   unread: number | null;
 }
 
 async function loadHome(): Promise<Result<HomeData>> {
   const me = await loadWhoAmI(true);
   if (!me.ok) return me;
-  const [cases, notes] = await Promise.all([
+  const [cases, notes, notices] = await Promise.all([
     call('cases.mine', { limit: 20 }),
     call('notifications.list', { unreadOnly: true, limit: 1 }),
+    call('notices.list', { scope: 'mine', limit: 20 }),
   ]);
-  return ok({ me: me.data, cases, unread: notes.ok ? notes.data.unread : null });
+  return ok({ me: me.data, cases, notices, unread: notes.ok ? notes.data.unread : null });
 }
 
 /** Opened from a WeChat group chat: land on the registered group it is bound to (weapp only). */
@@ -53,7 +56,7 @@ export default function HomePage() {
   return (
     <View className="qw-page">
       <RemoteView remote={remote}>
-        {({ me, cases, unread }) => (
+        {({ me, cases, notices, unread }) => (
           <>
             <View className="qw-header">
               <View className="qw-header__title">你好，{me.person.name}</View>
@@ -62,6 +65,27 @@ export default function HomePage() {
                 {me.person.external ? ' · 外部成员' : ''}
               </View>
             </View>
+
+            {/* First on the page (§3.2): notices I still owe an acknowledgement, as the server orders them. */}
+            {!notices.ok ? (
+              <FailureView failure={notices} onRetry={remote.reload} />
+            ) : notices.data.pending ? (
+              <View className="qw-section" data-testid="pending-notices">
+                <View className="qw-section__head">
+                  <Text>待确认的通知</Text>
+                  <Text className="qw-badge">{notices.data.pending}</Text>
+                </View>
+                {notices.data.items.map((n) => (
+                  <View key={n.id} className="qw-card" data-notice={n.id} onClick={() => void Taro.navigateTo({ url: routes.notice(n.id) })}>
+                    <View className="qw-case-card__title">{n.title}</View>
+                    <View className="qw-kv">
+                      <Text className="qw-kv__k">{n.kindLabel}</Text>
+                      <Deadline dueAt={n.ackDueAt} />
+                    </View>
+                  </View>
+                ))}
+              </View>
+            ) : null}
 
             {unread !== null ? (
               <View className="qw-card" onClick={() => void Taro.navigateTo({ url: routes.notifications })}>

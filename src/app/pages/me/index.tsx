@@ -11,14 +11,14 @@ import { roleLabels, TEMPLATE_LABELS } from '../../lib/labels';
 import { routes } from '../../lib/routes';
 import { loadWhoAmI } from '../../lib/session';
 
-/** Which reminders matter to whom, most useful first; WeChat asks for at most 3 at once. */
+/** Which reminders matter to whom, most useful first: all of them in one popup (WeChat takes 5). */
 export function templatesFor(roles: Role[], templates: WhoAmI['templates']): string[] {
   const purposes: TemplatePurpose[] = [];
   const decides = roles.some((r) => r === 'admin' || r === 'deptHead' || r === 'owner');
   if (decides) purposes.push('newTask', 'reminder');
   if (roles.includes('leader')) purposes.push('escalation');
   purposes.push('caseDecided');
-  return purposes.map((p) => templates[p]).filter((t): t is string => Boolean(t)).slice(0, 3);
+  return purposes.map((p) => templates[p]).filter((t): t is string => Boolean(t));
 }
 
 export default function MePage() {
@@ -77,6 +77,8 @@ function Profile({ me }: { me: WhoAmI }) {
 
       <View className="qw-card">
         <Link text="站内消息" onTap={() => void Taro.navigateTo({ url: routes.notifications })} />
+        <Link text="发布通知" onTap={() => void Taro.navigateTo({ url: routes.noticePublish() })} />
+        <Link text="我发布的通知" onTap={() => void Taro.navigateTo({ url: routes.publishedNotices })} />
         {roles.includes('leader') ? (
           <Link text="领导视图" onTap={() => void Taro.navigateTo({ url: routes.leaderOverview })} />
         ) : null}

@@ -75,6 +75,9 @@ function Group({ view, reload }: { view: RosterView; reload: () => void }) {
 
       {action.failure ? <ErrorBanner failure={action.failure} /> : null}
       <View className="qw-row qw-row--actions qw-row--wrap">
+        <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.groupNotices(group.id) })}>
+          群通知
+        </Button>
         {can.appoint ? (
           <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => setAppointing(!appointing)}>
             指定管理员

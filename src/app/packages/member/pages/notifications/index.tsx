@@ -2,14 +2,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef } from 'react';
-import type { NotificationView, Page } from '../../../contract';
-import { call } from '../../api';
-import { EmptyState } from '../../components/EmptyState';
-import { PagedList } from '../../components/PagedList';
-import { usePaged } from '../../hooks/usePaged';
-import { PUSH_LABELS } from '../../lib/labels';
-import { absolute } from '../../lib/routes';
-import { formatDateTime } from '../../lib/time';
+import type { NotificationView, Page } from '../../../../../contract';
+import { call } from '../../../../api';
+import { EmptyState } from '../../../../components/EmptyState';
+import { PagedList } from '../../../../components/PagedList';
+import { usePaged } from '../../../../hooks/usePaged';
+import { PUSH_LABELS } from '../../../../lib/labels';
+import { absolute } from '../../../../lib/routes';
+import { formatDateTime } from '../../../../lib/time';
 
 type NotificationPage = Page<NotificationView> & { unread: number };
 
