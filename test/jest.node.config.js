@@ -3,7 +3,7 @@ module.exports = {
   displayName: 'node',
   rootDir: '..',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/{core,contract,server,reliability}/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/{core,contract,server,reliability,deploy}/**/*.test.ts'],
   transform: { '\\.[jt]sx?$': '<rootDir>/test/babel-transform.js' },
   transformIgnorePatterns: ['/node_modules/(?!(chinese-days)/)'],
 };

@@ -45,10 +45,16 @@ export interface Keyword {
 export function pickKeywords(keywords: Keyword[]): Record<TemplateValue, Keyword> | null {
   const taken = new Set<number>();
   const pick = (value: TemplateValue): Keyword | null => {
-    const fits = keywords.filter((k) => (VALUE_RULES[value] as readonly string[]).includes(k.rule) && !taken.has(k.kid));
-    const best = fits.find((k) => NAME_HINTS[value].test(k.name)) ?? fits[0] ?? null;
-    if (best) taken.add(best.kid);
-    return best;
+    // Rules in order of preference (a time before a date), then a fitting name, then any.
+    for (const rule of VALUE_RULES[value]) {
+      const fits = keywords.filter((k) => k.rule === rule && !taken.has(k.kid));
+      const best = fits.find((k) => NAME_HINTS[value].test(k.name)) ?? fits[0];
+      if (best) {
+        taken.add(best.kid);
+        return best;
+      }
+    }
+    return null;
   };
   const title = pick('title');
   const body = pick('body');
