@@ -1,6 +1,6 @@
 // One behaviour for every Store: run against SQLite and against the wechat adapter over the fake
 // cloud database. A difference between them is a bug in one of them.
-import type { BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
+import type { AckDoc, BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
 import type { Files, OpenData, Store } from '../../src/server/ports';
 
@@ -85,6 +85,44 @@ export function backup(id: string, over: Partial<BackupDoc> = {}): BackupDoc {
 
 export function access(id: string, over: Partial<FileAccessDoc> = {}): FileAccessDoc {
   return { _id: id, type: 'link', caseId: 'c1', groupId: 'g1', backupId: 'b1', fileId: 'local:x', personId: 'p1', at: T0, expiresAt: T0 + HOUR, ...over };
+}
+
+/** A notice published to g1 at T0, owed by p1 and p2. */
+export function notice(id: string, over: Partial<NoticeDoc> = {}): NoticeDoc {
+  return {
+    _id: id,
+    kind: 'general',
+    title: `通知 ${id}`,
+    body: '周五下午三点在三楼会议室开会。',
+    deptId: 'd1',
+    deptName: '市场部',
+    publisherId: 'p_pub',
+    publisherName: '王强',
+    groupIds: ['g1'],
+    groupNames: ['群 g1'],
+    attachments: [{ fileId: 'local:f1', name: '议程', description: '会议议程', sha256: 'a'.repeat(64), size: 10 }],
+    norm: `通知${id}周五下午三点在三楼会议室开会`,
+    publishedAt: T0,
+    ackDueAt: T0 + 72 * HOUR,
+    keyFact: { question: '会议在哪天？', choices: ['周四', '周五', '周六'], answer: 1 },
+    audience: [{ groupId: 'g1', personIds: ['p1', 'p2'] }],
+    owed: ['p1', 'p2'],
+    status: 'active',
+    open: true,
+    wakeAt: T0 + 24 * HOUR,
+    reminders: 0,
+    cursor: null,
+    finalSent: false,
+    requestId: `r-${id}`,
+    version: 0,
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
+  };
+}
+
+export function ack(noticeId: string, personId: string, over: Partial<AckDoc> = {}): AckDoc {
+  return { _id: `${noticeId}:${personId}`, noticeId, personId, at: T0 + HOUR, late: false, ...over };
 }
 
 const outboxEntry = (id: string, to: string) => ({ id, to, purpose: 'newTask' as const, title: 't', body: 'b', page: '/p', createdAt: T0 });
@@ -900,6 +938,246 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await openData.groupOpengid(market.cloudID, 'o_p1')).toBe(market.opengid);
         expect(await openData.groupOpengid(project.cloudID, 'o_p1')).toBe(project.opengid);
         expect(await openData.groupOpengid('forged-cloud-id', 'o_p1')).toBeNull();
+      });
+    });
+
+    describe('notices and acknowledgements', () => {
+      const DAY = 24 * HOUR;
+      const group = (id: string): Group => ({ _id: id, name: `群 ${id}`, type: 'department', deptId: 'd1', creatorId: 'p_pub', opengid: null, createdAt: T0 });
+
+      it('should insert a notice once and give it back exactly, and null for an unknown id', async () => {
+        expect(await store.insertNotice(notice('n1'))).toBe(true);
+        // A retried publish: the first stays.
+        expect(await store.insertNotice(notice('n1', { title: '别的标题' }))).toBe(false);
+        expect(await store.getNotice('n1')).toEqual(notice('n1'));
+        expect(await store.getNotice('nope')).toBeNull();
+      });
+
+      it("should give a notice with the person's own acknowledgement, null when they have none", async () => {
+        await store.insertNotice(notice('n1'));
+        await store.insertAck(ack('n1', 'p2'));
+        expect(await store.getNoticeForPerson('n1', 'p2')).toEqual({ notice: notice('n1'), ack: ack('n1', 'p2') });
+        expect(await store.getNoticeForPerson('n1', 'p1')).toEqual({ notice: notice('n1'), ack: null });
+        expect(await store.getNoticeForPerson('nope', 'p1')).toBeNull();
+      });
+
+      it('should update a notice only at the expected version, storing version + 1 and replacing it whole', async () => {
+        await store.insertNotice(notice('n1', { nearDuplicate: { noticeIds: ['n0'], similarity: 0.85, reason: '补充时间' } }));
+        const withdrawn = notice('n1', { status: 'withdrawn', open: false, wakeAt: null, withdrawReason: '发错群了', withdrawnBy: 'p_pub', withdrawnAt: T0 + HOUR, audience: [], updatedAt: T0 + HOUR });
+        expect(await store.updateNotice(withdrawn, 0)).toBe(true);
+        // A second writer that read version 0 too loses.
+        expect(await store.updateNotice(notice('n1', { reminders: 1 }), 0)).toBe(false);
+        expect(await store.getNotice('n1')).toEqual({ ...withdrawn, version: 1 });
+        expect(await store.updateNotice(notice('nope'), 0)).toBe(false);
+        expect(await store.getNotice('nope')).toBeNull();
+      });
+
+      it('should let exactly one of two concurrent updates at the same version win', async () => {
+        await store.insertNotice(notice('n1'));
+        const results = await Promise.all([store.updateNotice(notice('n1', { reminders: 1 }), 0), store.updateNotice(notice('n1', { status: 'withdrawn', open: false }), 0)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.getNotice('n1'))?.version).toBe(1);
+      });
+
+      it('should publish a correction and close the old notice together, and answer its retry true without writing again', async () => {
+        await store.insertNotice(notice('n1'));
+        const fresh = notice('n2', { title: '更正：通知 n1', corrects: 'n1', publishedAt: T0 + HOUR });
+        const closed = notice('n1', { status: 'corrected', correctedBy: 'n2', open: false, wakeAt: null, updatedAt: T0 + HOUR });
+        expect(await store.replaceNotice(closed, 0, fresh)).toBe(true);
+        expect(await store.getNotice('n1')).toEqual({ ...closed, version: 1 });
+        expect(await store.getNotice('n2')).toEqual(fresh);
+        expect(await store.replaceNotice(closed, 0, fresh)).toBe(true);
+        expect(await store.getNotice('n1')).toEqual({ ...closed, version: 1 });
+        expect(await store.getNotice('n2')).toEqual(fresh);
+        expect(ids((await store.listNoticesToAck('p1', { offset: 0, limit: 10 })).items)).toEqual(['n2']);
+      });
+
+      it('should publish neither the correction nor the close when the old notice changed meanwhile', async () => {
+        await store.insertNotice(notice('n1'));
+        // The scheduler counted a reminder round after the publisher read version 0.
+        expect(await store.updateNotice(notice('n1', { reminders: 1 }), 0)).toBe(true);
+        const fresh = notice('n2', { corrects: 'n1' });
+        expect(await store.replaceNotice(notice('n1', { status: 'corrected', correctedBy: 'n2', open: false }), 0, fresh)).toBe(false);
+        expect(await store.getNotice('n2')).toBeNull();
+        expect(await store.getNotice('n1')).toEqual(notice('n1', { reminders: 1, version: 1 }));
+        expect(ids((await store.listNoticesOfGroup('g1', 'p1', { offset: 0, limit: 10 })).items)).toEqual(['n1']);
+      });
+
+      it('should let exactly one of two concurrent corrections of one notice stand', async () => {
+        await store.insertNotice(notice('n1'));
+        const correct = (id: string) => store.replaceNotice(notice('n1', { status: 'corrected', correctedBy: id, open: false }), 0, notice(id, { corrects: 'n1' }));
+        const results = await Promise.all([correct('n2'), correct('n3')]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = results[0] ? 'n2' : 'n3';
+        const loser = results[0] ? 'n3' : 'n2';
+        expect((await store.getNotice('n1'))?.correctedBy).toBe(winner);
+        expect(await store.getNotice(winner)).not.toBeNull();
+        expect(await store.getNotice(loser)).toBeNull();
+      });
+
+      it('should list the open notices I owe and have not acknowledged, newest deadline first (ties by id), with a total', async () => {
+        await store.insertNotice(notice('soon', { ackDueAt: T0 + DAY }));
+        await store.insertNotice(notice('later', { ackDueAt: T0 + 3 * DAY }));
+        await store.insertNotice(notice('tie_a', { ackDueAt: T0 + 2 * DAY }));
+        await store.insertNotice(notice('tie_b', { ackDueAt: T0 + 2 * DAY }));
+        await store.insertNotice(notice('acked', { ackDueAt: T0 + 9 * DAY }));
+        await store.insertNotice(notice('withdrawn', { ackDueAt: T0 + 9 * DAY, status: 'withdrawn', open: false }));
+        await store.insertNotice(notice('not_mine', { ackDueAt: T0 + 9 * DAY, owed: ['p2'] }));
+        await store.insertAck(ack('acked', 'p1'));
+        await store.insertAck(ack('soon', 'p2'));
+        const all = await store.listNoticesToAck('p1', { offset: 0, limit: 10 });
+        expect(ids(all.items)).toEqual(['later', 'tie_b', 'tie_a', 'soon']);
+        expect(all.total).toBe(4);
+        expect(all.items[0]).toEqual(notice('later', { ackDueAt: T0 + 3 * DAY }));
+        expect(await store.listNoticesToAck('p1', { offset: 1, limit: 2 })).toEqual({ items: [notice('tie_b', { ackDueAt: T0 + 2 * DAY }), notice('tie_a', { ackDueAt: T0 + 2 * DAY })], total: 4 });
+        expect(await store.listNoticesToAck('p1', { offset: 0, limit: 0 })).toEqual({ items: [], total: 4 });
+        expect(await store.listNoticesToAck('p1', { offset: 9, limit: 5 })).toEqual({ items: [], total: 4 });
+        expect(ids((await store.listNoticesToAck('p2', { offset: 0, limit: 10 })).items)).toEqual(['not_mine', 'acked', 'later', 'tie_b', 'tie_a']);
+        expect(await store.listNoticesToAck('p9', { offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+      });
+
+      it('should drop a notice from my list once I acknowledge it or it is withdrawn', async () => {
+        await store.insertNotice(notice('n1', { ackDueAt: T0 + DAY }));
+        await store.insertNotice(notice('n2', { ackDueAt: T0 + 2 * DAY }));
+        await store.insertNotice(notice('n3', { ackDueAt: T0 + 3 * DAY }));
+        await store.insertAck(ack('n3', 'p1'));
+        await store.updateNotice(notice('n2', { ackDueAt: T0 + 2 * DAY, status: 'withdrawn', open: false, withdrawReason: '作废' }), 0);
+        expect(await store.listNoticesToAck('p1', { offset: 0, limit: 10 })).toEqual({ items: [notice('n1', { ackDueAt: T0 + DAY })], total: 1 });
+        expect(ids((await store.listNoticesToAck('p2', { offset: 0, limit: 10 })).items)).toEqual(['n3', 'n1']);
+      });
+
+      it('should list what I still owe past one cloud database page of notices (1000)', async () => {
+        const n = 1005;
+        const id = (i: number) => `n${String(i).padStart(4, '0')}`;
+        for (let i = 0; i < n; i++) await store.insertNotice(notice(id(i), { ackDueAt: T0 + i * HOUR, owed: ['p1'], audience: [{ groupId: 'g1', personIds: ['p1'] }] }));
+        for (const i of [1004, 1003, 0]) await store.insertAck(ack(id(i), 'p1'));
+        const first = await store.listNoticesToAck('p1', { offset: 0, limit: 2 });
+        expect(ids(first.items)).toEqual([id(1002), id(1001)]);
+        expect(first.total).toBe(1002);
+        expect(ids((await store.listNoticesToAck('p1', { offset: 1000, limit: 10 })).items)).toEqual([id(2), id(1)]);
+      });
+
+      it("should list a group's notices newest first, any status, with only my acknowledgements of those on the page", async () => {
+        await store.insertNotice(notice('old', { publishedAt: T0 + 1 }));
+        await store.insertNotice(notice('new', { publishedAt: T0 + 3 }));
+        await store.insertNotice(notice('mid_a', { publishedAt: T0 + 2, groupIds: ['g2', 'g1'] }));
+        await store.insertNotice(notice('mid_b', { publishedAt: T0 + 2, status: 'withdrawn', open: false }));
+        await store.insertNotice(notice('elsewhere', { publishedAt: T0 + 9, groupIds: ['g2'] }));
+        for (const n of ['new', 'mid_b', 'old']) await store.insertAck(ack(n, 'p1'));
+        await store.insertAck(ack('mid_a', 'p2'));
+        const first = await store.listNoticesOfGroup('g1', 'p1', { offset: 0, limit: 3 });
+        expect(ids(first.items)).toEqual(['new', 'mid_b', 'mid_a']);
+        expect(first.total).toBe(4);
+        expect(first.items[2]).toEqual(notice('mid_a', { publishedAt: T0 + 2, groupIds: ['g2', 'g1'] }));
+        expect([...first.acks].sort((a, b) => a._id.localeCompare(b._id))).toEqual([ack('mid_b', 'p1'), ack('new', 'p1')]);
+        expect(await store.listNoticesOfGroup('g1', 'p1', { offset: 3, limit: 3 })).toEqual({ items: [notice('old', { publishedAt: T0 + 1 })], total: 4, acks: [ack('old', 'p1')] });
+        expect(ids((await store.listNoticesOfGroup('g2', 'p1', { offset: 0, limit: 10 })).items)).toEqual(['elsewhere', 'mid_a']);
+        expect(await store.listNoticesOfGroup('g9', 'p1', { offset: 0, limit: 10 })).toEqual({ items: [], total: 0, acks: [] });
+      });
+
+      it('should list the notices a person published, newest first, with a total', async () => {
+        await store.insertNotice(notice('a', { publishedAt: T0 + 1 }));
+        await store.insertNotice(notice('b', { publishedAt: T0 + 3, status: 'corrected', open: false }));
+        await store.insertNotice(notice('c', { publishedAt: T0 + 2, groupIds: ['g2'] }));
+        await store.insertNotice(notice('theirs', { publishedAt: T0 + 5, publisherId: 'p_other' }));
+        const first = await store.listNoticesByPublisher('p_pub', { offset: 0, limit: 2 });
+        expect(ids(first.items)).toEqual(['b', 'c']);
+        expect(first.total).toBe(3);
+        expect(await store.listNoticesByPublisher('p_pub', { offset: 2, limit: 2 })).toEqual({ items: [notice('a', { publishedAt: T0 + 1 })], total: 3 });
+        expect(await store.listNoticesByPublisher('p1', { offset: 0, limit: 2 })).toEqual({ items: [], total: 0 });
+      });
+
+      it("should take one acknowledgement per person and notice, and list a notice's oldest first, for everyone or some", async () => {
+        expect(await store.insertAck(ack('n1', 'p2', { at: T0 + 2 }))).toBe(true);
+        // A double tap: the first stays.
+        expect(await store.insertAck(ack('n1', 'p2', { at: T0 + 5, late: true }))).toBe(false);
+        await store.insertAck(ack('n1', 'p3', { at: T0 + 1 }));
+        await store.insertAck(ack('n1', 'p1', { at: T0 + 2, late: true }));
+        await store.insertAck(ack('n2', 'p1'));
+        expect(await store.listAcks('n1')).toEqual([ack('n1', 'p3', { at: T0 + 1 }), ack('n1', 'p1', { at: T0 + 2, late: true }), ack('n1', 'p2', { at: T0 + 2 })]);
+        expect(await store.listAcks('n1', ['p2', 'nobody', 'p3', 'p2'])).toEqual([ack('n1', 'p3', { at: T0 + 1 }), ack('n1', 'p2', { at: T0 + 2 })]);
+        expect(await store.listAcks('n1', [])).toEqual([]);
+        expect(await store.listAcks('n9')).toEqual([]);
+      });
+
+      it("should give a notice's receipts: its acknowledgements, the active roster of its groups now, and the departments", async () => {
+        await store.insertDepartment({ _id: 'd2', name: '技术部', headId: null });
+        await store.insertDepartment({ _id: 'd1', name: '市场部', headId: 'p_pub' });
+        for (const id of ['p1', 'p2', 'p3', 'p4', 'p5']) await store.insertPerson(person(id));
+        await store.putMembership(membership('g1', 'p1', { nickname: '张三-市场部' }));
+        await store.putMembership(membership('g1', 'p2', { status: 'left' }));
+        await store.putMembership(membership('g2', 'p3', { roles: ['member', 'admin'] }));
+        await store.putMembership(membership('g3', 'p4'));
+        // Joined after the notice was published: on the roster, though owing nothing.
+        await store.putMembership(membership('g2', 'p5'));
+        await store.putMembership(membership('g1', 'p_gone'));
+        await store.insertNotice(notice('n1', { groupIds: ['g2', 'g1'] }));
+        await store.insertAck(ack('n1', 'p2', { at: T0 + 5 }));
+        await store.insertAck(ack('n1', 'p1', { at: T0 + 3 }));
+        await store.insertAck(ack('n2', 'p3'));
+        expect(await store.getNoticeReceipts('n1')).toEqual({
+          notice: notice('n1', { groupIds: ['g2', 'g1'] }),
+          acks: [ack('n1', 'p1', { at: T0 + 3 }), ack('n1', 'p2', { at: T0 + 5 })],
+          roster: [
+            { membership: membership('g1', 'p1', { nickname: '张三-市场部' }), person: person('p1') },
+            { membership: membership('g2', 'p3', { roles: ['member', 'admin'] }), person: person('p3') },
+            { membership: membership('g2', 'p5'), person: person('p5') },
+          ],
+          departments: [
+            { _id: 'd1', name: '市场部', headId: 'p_pub' },
+            { _id: 'd2', name: '技术部', headId: null },
+          ],
+        });
+        expect(await store.getNoticeReceipts('nope')).toBeNull();
+      });
+
+      it('should list the notices due by now, earliest wake first (ties by id), up to the limit', async () => {
+        await store.insertNotice(notice('later', { wakeAt: T0 + 1 }));
+        await store.insertNotice(notice('tie_b', { wakeAt: T0 }));
+        await store.insertNotice(notice('tie_a', { wakeAt: T0 }));
+        await store.insertNotice(notice('overdue', { wakeAt: T0 - DAY }));
+        await store.insertNotice(notice('done', { wakeAt: null, finalSent: true }));
+        expect(ids(await store.listDueNotices(T0, 10))).toEqual(['overdue', 'tie_a', 'tie_b']);
+        expect(ids(await store.listDueNotices(T0, 2))).toEqual(['overdue', 'tie_a']);
+        expect(await store.listDueNotices(T0, 0)).toEqual([]);
+        expect(await store.listDueNotices(T0 - 2 * DAY, 10)).toEqual([]);
+        await store.updateNotice(notice('overdue', { wakeAt: T0 + 2 * DAY, reminders: 1 }), 0);
+        expect(ids(await store.listDueNotices(T0, 10))).toEqual(['tie_a', 'tie_b']);
+      });
+
+      it('should read what publishing needs at once: the groups, their active roster, the departments and their notices since the window', async () => {
+        await store.insertDepartment({ _id: 'd2', name: '技术部', headId: null });
+        await store.insertDepartment({ _id: 'd1', name: '市场部', headId: 'p_pub' });
+        for (const g of ['g1', 'g2', 'g3']) await store.insertGroup(group(g));
+        for (const id of ['p1', 'p2', 'p3', 'p4']) await store.insertPerson(person(id));
+        await store.putMembership(membership('g2', 'p3'));
+        await store.putMembership(membership('g1', 'p1', { roles: ['member', 'admin'] }));
+        await store.putMembership(membership('g1', 'p2', { status: 'left' }));
+        await store.putMembership(membership('g3', 'p4'));
+        // In both groups: a row per group, as the roster has it.
+        await store.putMembership(membership('g2', 'p1'));
+        const since = T0 - DAY;
+        await store.insertNotice(notice('n_in', { publishedAt: T0 - HOUR }));
+        await store.insertNotice(notice('n_edge', { publishedAt: since, groupIds: ['g2'] }));
+        await store.insertNotice(notice('n_both', { publishedAt: T0, groupIds: ['g3', 'g2'] }));
+        await store.insertNotice(notice('n_withdrawn', { publishedAt: T0, status: 'withdrawn', open: false }));
+        await store.insertNotice(notice('n_before', { publishedAt: since - 1 }));
+        await store.insertNotice(notice('n_other', { publishedAt: T0, groupIds: ['g3'] }));
+        const got = await store.getNoticeTargets(['g2', 'g1', 'g2'], since);
+        expect([...got.groups].sort((a, b) => a._id.localeCompare(b._id))).toEqual([group('g1'), group('g2')]);
+        expect(got.roster).toEqual([
+          { membership: membership('g1', 'p1', { roles: ['member', 'admin'] }), person: person('p1') },
+          { membership: membership('g2', 'p1'), person: person('p1') },
+          { membership: membership('g2', 'p3'), person: person('p3') },
+        ]);
+        expect(got.departments).toEqual([
+          { _id: 'd1', name: '市场部', headId: 'p_pub' },
+          { _id: 'd2', name: '技术部', headId: null },
+        ]);
+        expect(ids(got.recent)).toEqual(['n_both', 'n_edge', 'n_in', 'n_withdrawn']);
+        expect(got.recent[2]).toEqual(notice('n_in', { publishedAt: T0 - HOUR }));
+        // Groups that do not exist: nothing of theirs, the departments still.
+        expect(await store.getNoticeTargets(['g_none'], since)).toEqual({ groups: [], roster: [], departments: got.departments, recent: [] });
       });
     });
 

@@ -3,7 +3,7 @@ import { NO_DEADLINE } from '../../src/server/collections';
 import { createWechatFiles, createWechatOpenData } from '../../src/server/adapters/wechat';
 import { createFakeCloud, createFakeWxDb, fakeCommand as _, SdkError, type FakeWxDbOptions } from './fakes/wx-db';
 import { startTcbGateway, type TcbGateway } from './fakes/tcb-gateway';
-import { describeStore, makeCase, type StoreUnderTest } from './store.contract';
+import { ack, describeStore, makeCase, membership, notice, person, type StoreUnderTest } from './store.contract';
 
 // Storage and open data run the real wx-server-sdk over a local gateway; the database is the fake.
 let gateway: TcbGateway;
@@ -142,6 +142,116 @@ describe('fake wx-server-sdk database', () => {
     const got = (await x.get()).data[0] as unknown as { list: number[] };
     got.list.push(3);
     expect(db.dump('x')).toEqual([{ _id: 'a', list: [1] }]);
+  });
+});
+
+describe('wechat store: notices', () => {
+  const setup = () => {
+    const db = createFakeWxDb();
+    return { db, store: createWechatStore(db) };
+  };
+  const closed = notice('n1', { status: 'corrected', correctedBy: 'n2', open: false, wakeAt: null });
+  const fresh = notice('n2', { corrects: 'n1' });
+
+  it('should read publishing targets, a notice with my acknowledgement, and receipts in one request each', async () => {
+    const { db, store } = setup();
+    await store.insertDepartment({ _id: 'd1', name: '市场部', headId: null });
+    await store.insertGroup({ _id: 'g1', name: '群 g1', type: 'department', deptId: 'd1', creatorId: 'p_pub', opengid: null, createdAt: 0 });
+    await store.insertPerson(person('p1'));
+    await store.putMembership(membership('g1', 'p1'));
+    await store.insertNotice(notice('n1'));
+    await store.insertAck(ack('n1', 'p1'));
+    db.calls.splice(0);
+    expect((await store.getNoticeTargets(['g1'], 0)).roster).toHaveLength(1);
+    expect((await store.getNoticeForPerson('n1', 'p1'))?.ack).toEqual(ack('n1', 'p1'));
+    expect((await store.getNoticeReceipts('n1'))?.roster).toHaveLength(1);
+    expect(db.calls).toEqual(['aggregate.end', 'aggregate.end', 'aggregate.end']);
+  });
+
+  it('should finish a correction whose earlier try stopped after writing the new notice', async () => {
+    const { db, store } = setup();
+    await store.insertNotice(notice('n1'));
+    // What the stopped try left: the new notice in, the old one untouched.
+    await db.collection('notices').add({ data: fresh });
+    expect(await store.replaceNotice(closed, 0, fresh)).toBe(true);
+    expect(await store.getNotice('n1')).toEqual({ ...closed, version: 1 });
+    expect(await store.getNotice('n2')).toEqual(fresh);
+  });
+
+  it('should take back the new notice a stopped try left once the old one has changed since', async () => {
+    const { db, store } = setup();
+    await store.insertNotice(notice('n1'));
+    await db.collection('notices').add({ data: fresh });
+    await store.updateNotice(notice('n1', { reminders: 1 }), 0);
+    expect(await store.replaceNotice(closed, 0, fresh)).toBe(false);
+    expect(db.dump('notices')).toEqual([{ ...notice('n1', { reminders: 1 }), version: 1 }]);
+  });
+
+  it("should scan the notices I owe by id and deadline only, not their lists of who owes them", async () => {
+    const { db, store } = setup();
+    const many = Array.from({ length: 2000 }, (_, i) => `m${i}`);
+    for (const id of ['n1', 'n2', 'n3']) await store.insertNotice(notice(id, { owed: ['p1', ...many] }));
+    await store.insertAck(ack('n2', 'p1'));
+    const projections: unknown[] = [];
+    const spy = { ...db, collection: (name: string) => recordFields(db.collection(name), projections) };
+    db.calls.splice(0);
+    const r = await createWechatStore(spy).listNoticesToAck('p1', { offset: 0, limit: 1 });
+    expect(r).toEqual({ items: [notice('n3', { owed: ['p1', ...many] })], total: 2 });
+    expect(projections).toEqual([{ _id: true, ackDueAt: true }]);
+    // A count beside the scan, the scan, the acknowledgements, the page.
+    expect(db.calls).toEqual(['collection.count', 'collection.get', 'collection.get', 'collection.get']);
+  });
+});
+
+/** Records every field() projection the adapter asks for. */
+function recordFields<Q extends object>(q: Q, projections: unknown[]): Q {
+  return new Proxy(q, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        if (prop === 'field') projections.push(args[0]);
+        const r = v.apply(target, args);
+        return r && typeof r === 'object' && !(r instanceof Promise) ? recordFields(r, projections) : r;
+      };
+    },
+  });
+}
+
+describe('fake wx-server-sdk database: projections and lookups', () => {
+  it('should return only the fields field() asks for, with _id unless left out by name', async () => {
+    const db = createFakeWxDb();
+    const x = db.collection('x');
+    await x.add({ data: { _id: 'a', n: 1, big: [1, 2], nested: { k: 1, j: 2 } } });
+    expect((await x.field({ n: true }).get()).data).toEqual([{ _id: 'a', n: 1 }]);
+    expect((await x.field({ big: false }).get()).data).toEqual([{ _id: 'a', n: 1, nested: { k: 1, j: 2 } }]);
+    expect((await x.field({ n: true, _id: false }).get()).data).toEqual([{ n: 1 }]);
+    expect((await x.where({ n: 1 }).field({ 'nested.k': true }).get()).data).toEqual([{ _id: 'a', nested: { k: 1 } }]);
+    await expect(x.field({ n: true, big: false }).get()).rejects.toBeInstanceOf(SdkError);
+    expect(db.dump('x')).toEqual([{ _id: 'a', n: 1, big: [1, 2], nested: { k: 1, j: 2 } }]);
+  });
+
+  it('should look up by each value of an array localField, and through an array of documents', async () => {
+    const db = createFakeWxDb();
+    await db.collection('notices').add({ data: { _id: 'n1', groupIds: ['g1', 'g2'] } });
+    await db.collection('notices').add({ data: { _id: 'n2', groupIds: [] } });
+    for (const [g, p] of [['g1', 'p1'], ['g2', 'p2'], ['g3', 'p3']]) {
+      await db.collection('rows').add({ data: { _id: `${g}:${p}`, groupId: g, personId: p } });
+      await db.collection('people').add({ data: { _id: p } });
+    }
+    const { list } = await db
+      .collection('notices')
+      .aggregate()
+      .match({ _id: _.in(['n1', 'n2']) })
+      .limit(2)
+      .lookup({ from: 'rows', localField: 'groupIds', foreignField: 'groupId', as: 'rows' })
+      .lookup({ from: 'people', localField: 'rows.personId', foreignField: '_id', as: 'people' })
+      .end();
+    const byId = Object.fromEntries(list.map((d) => [d._id, d]));
+    expect((byId.n1.rows as { _id: string }[]).map((r) => r._id).sort()).toEqual(['g1:p1', 'g2:p2']);
+    expect((byId.n1.people as { _id: string }[]).map((r) => r._id).sort()).toEqual(['p1', 'p2']);
+    expect(byId.n2.rows).toEqual([]);
+    expect(byId.n2.people).toEqual([]);
   });
 });
 

@@ -37,7 +37,7 @@ class UpdateOp {
     readonly operand?: unknown,
   ) {}
 }
-const isCommand = (v: unknown) => v instanceof QueryOp || v instanceof LogicOp || v instanceof UpdateOp;
+const isCommand = (v: unknown) => v instanceof QueryOp || v instanceof LogicOp || v instanceof UpdateOp || v instanceof ExprCond;
 
 // Variadic or one array, as the SDK accepts both.
 const conditionsOf = (args: unknown[]) => (Array.isArray(args[0]) ? args[0] : args) as object[];
@@ -57,12 +57,65 @@ export const fakeCommand: WxCommand & Record<'lt' | 'gte' | 'eq' | 'neq', (v: un
   remove: () => new UpdateOp('remove'),
   addToSet: (v) => new UpdateOp('addToSet', v),
   pull: (v) => new UpdateOp('pull', v),
-  // A lookup's sub-pipeline of match stages on known values (no `let`).
-  aggregate: { pipeline: () => subPipeline([]) },
+  expr: (e: unknown) => new ExprCond(e),
+  // A lookup's sub-pipeline of match and project stages; `let` variables are read by expressions.
+  aggregate: {
+    pipeline: () => subPipeline([]),
+    eq: (operands: unknown[]) => new AggExpr('eq', operands),
+    gte: (operands: unknown[]) => new AggExpr('gte', operands),
+    and: (operands: unknown[]) => new AggExpr('and', operands),
+    concat: (operands: unknown[]) => new AggExpr('concat', operands),
+  },
 };
 
-function subPipeline(stages: { match: object }[]): WxPipeline {
-  return { match: (condition) => subPipeline([...stages, { match: condition }]), done: () => stages };
+type SubStage = { match: object } | { project: Record<string, 0 | 1> };
+function subPipeline(stages: SubStage[]): WxPipeline {
+  return {
+    match: (condition) => subPipeline([...stages, { match: condition }]),
+    project: (fields) => {
+      if (Object.values(fields).some((v) => v !== 1 && v !== 0)) throw new Error('fake: project takes 0 or 1 per field');
+      return subPipeline([...stages, { project: fields }]);
+    },
+    done: () => stages,
+  };
+}
+
+// --- aggregation expressions ($.eq([...]) and friends inside _.expr), as the adapter uses them ---
+
+class AggExpr {
+  constructor(
+    readonly op: 'eq' | 'gte' | 'and' | 'concat',
+    readonly operands: unknown[],
+  ) {
+    if (!Array.isArray(operands)) throw new Error(`fake: $.${op} takes an array of operands`);
+  }
+}
+class ExprCond {
+  constructor(readonly expression: unknown) {}
+}
+
+/** '$field' reads the document, '$$name' a lookup variable; anything else is a value. */
+function evaluate(e: unknown, doc: Doc, vars: Record<string, unknown>): unknown {
+  if (e instanceof AggExpr) {
+    const args = e.operands.map((x) => evaluate(x, doc, vars));
+    switch (e.op) {
+      case 'eq':
+        return sameJson(args[0], args[1]);
+      case 'gte':
+        return rank(args[0]) === rank(args[1]) && compare(args[0], args[1]) >= 0;
+      case 'and':
+        return args.every(Boolean);
+      case 'concat':
+        return args.some((a) => a === null || a === undefined) ? null : args.map(String).join('');
+    }
+  }
+  if (typeof e === 'string' && e.startsWith('$$')) {
+    const name = e.slice(2);
+    if (!(name in vars)) throw new Error(`fake: lookup variable ${name} is not defined in let`);
+    return vars[name];
+  }
+  if (typeof e === 'string' && e.startsWith('$')) return getPath(doc, e.slice(1));
+  return e;
 }
 
 // --- values ---
@@ -121,6 +174,45 @@ function compare(a: unknown, b: unknown): number {
   return JSON.stringify(a).localeCompare(JSON.stringify(b));
 }
 
+/**
+ * Collection.field / Query.field (WeChat cloud database, server API reference): each key is returned
+ * (true, or a number > 0) or left out (false); _id comes back unless left out by name. MongoDB's
+ * projection does not mix returning and leaving out other fields, so neither does this.
+ */
+function projected(doc: Doc, fields: Record<string, unknown>): Doc {
+  const keep = (v: unknown) => v === true || (typeof v === 'number' && v > 0);
+  const named = Object.entries(fields).filter(([k]) => k !== '_id');
+  if (named.length && new Set(named.map(([, v]) => keep(v))).size > 1) throw new SdkError(-502001, 'field(): cannot both return and leave out fields');
+  const out: Record<string, unknown> = {};
+  if (named.length && keep(named[0][1])) {
+    for (const [k] of named) if (getPath(doc, k) !== undefined) setPath(out, k, copy(getPath(doc, k)));
+    if (fields._id === undefined || keep(fields._id)) out._id = doc._id;
+    return out as Doc;
+  }
+  Object.assign(out, copy(doc));
+  for (const [k] of named) setPath(out, k, undefined);
+  if (fields._id !== undefined && !keep(fields._id)) delete out._id;
+  return out as Doc;
+}
+
+/**
+ * The values a lookup's localField stands for. Aggregate.lookup (WeChat cloud database, server API
+ * reference): a field the input record lacks counts as null. MongoDB manual, $lookup, "Use $lookup
+ * with an Array": an array localField matches any of its elements, and a dotted path through an
+ * array of documents (`rows.personId`) reaches each element's value.
+ */
+function lookupValues(doc: unknown, path: string): unknown[] {
+  const walk = (v: unknown, keys: string[]): unknown[] => {
+    if (Array.isArray(v)) return keys.length ? v.flatMap((x) => walk(x, keys)) : v;
+    if (!keys.length) return [v];
+    if (v === null || typeof v !== 'object') return [];
+    return walk((v as Record<string, unknown>)[keys[0]], keys.slice(1));
+  };
+  const found = walk(doc, path.split('.')).filter((v) => v !== undefined);
+  // No value at all (missing, or an empty array on the way): null, as MongoDB's $lookup does.
+  return found.length ? found : [null];
+}
+
 // --- matching ---
 
 /** Equality the Mongo way: an array field matches when it holds the value; null matches missing. */
@@ -159,7 +251,8 @@ function matchField(field: unknown, cond: unknown): boolean {
   return equals(field, cond);
 }
 
-function matches(doc: Doc, cond: object): boolean {
+function matches(doc: Doc, cond: object, vars: Record<string, unknown> = {}): boolean {
+  if (cond instanceof ExprCond) return evaluate(cond.expression, doc, vars) === true;
   if (cond instanceof LogicOp) {
     return cond.op === 'or' ? cond.conditions.some((c) => matches(doc, c)) : cond.conditions.every((c) => matches(doc, c));
   }
@@ -245,6 +338,7 @@ export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
     order: [string, 1 | -1][];
     skip?: number;
     limit?: number;
+    fields?: Record<string, unknown>;
   }
 
   function select(name: string, s: QueryState): Doc[] {
@@ -286,11 +380,15 @@ export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
         if (!Number.isInteger(n)) throw new Error('limit must be an integer');
         return makeQuery(name, { ...s, limit: n });
       },
+      field(projection) {
+        if (typeOf(projection) !== 'object') throw new Error('field() takes an object');
+        return makeQuery(name, { ...s, fields: projection });
+      },
       async get() {
         calls.push('collection.get');
         const limit = Math.min(s.limit ? Math.min(s.limit, 1000) : 100, pageCap);
         const rows = select(name, s).slice(s.skip ?? 0, (s.skip ?? 0) + limit);
-        return { data: copy(rows), errMsg: 'collection.get:ok' };
+        return { data: copy(s.fields ? rows.map((d) => projected(d, s.fields!)) : rows), errMsg: 'collection.get:ok' };
       },
       async count() {
         calls.push('collection.count');
@@ -364,7 +462,7 @@ export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
     };
   }
 
-  type Lookup = { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string };
+  type Lookup = { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string; let?: Record<string, unknown> };
   type Stage = { match: object } | { lookup: Lookup } | { limit: number };
 
   /** The pipeline stages the adapter uses, run in order when end() sends them (one request). */
@@ -384,14 +482,29 @@ export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
           if ('match' in st) rows = rows.filter((d) => matches(d, st.match));
           else if ('limit' in st) rows = rows.slice(0, st.limit);
           else if ('pipeline' in st.lookup) {
-            const { from, pipeline, as } = st.lookup;
+            const { from, pipeline, as, let: lets } = st.lookup;
             if (!Array.isArray(pipeline)) throw new Error('fake: a lookup pipeline is what pipeline().done() gives');
-            const foreign = [...docsOf(from).values()].filter((f) => (pipeline as { match: object }[]).every((st) => matches(f, st.match)));
-            rows = rows.map((d) => ({ ...d, [as]: foreign }));
+            // Uncorrelated (no let): the same list for every input document.
+            const run = (d: Doc) => {
+              const vars = Object.fromEntries(Object.entries(lets ?? {}).map(([k, e]) => [k, evaluate(e, d, {})]));
+              let out = [...docsOf(from).values()];
+              for (const sub of pipeline as SubStage[]) {
+                if ('match' in sub) out = out.filter((f) => matches(f, sub.match, vars));
+                else {
+                  const keep = Object.entries(sub.project).filter(([, v]) => v === 1).map(([k]) => k);
+                  out = out.map((f) => Object.fromEntries([['_id', f._id], ...keep.filter((k) => k !== '_id' && f[k] !== undefined).map((k) => [k, f[k]])]) as Doc);
+                }
+              }
+              return out;
+            };
+            rows = rows.map((d) => ({ ...d, [as]: run(d) }));
           } else {
             const { from, localField, foreignField, as } = st.lookup;
             const foreign = [...docsOf(from).values()];
-            rows = rows.map((d) => ({ ...d, [as]: foreign.filter((f) => equals(getPath(f, foreignField), getPath(d, localField))) }));
+            rows = rows.map((d) => {
+              const local = lookupValues(d, localField);
+              return { ...d, [as]: foreign.filter((f) => local.some((v) => equals(getPath(f, foreignField), v))) };
+            });
           }
         }
         // Without a limit stage the database returns 20 documents.
@@ -446,6 +559,7 @@ export interface FakeCloud {
         result: { suggest: string; label: number };
         detail: unknown[];
       }>;
+      mediaCheckAsync(params: Record<string, unknown>): Promise<{ errCode: number; errMsg: string; traceId: string }>;
     };
   };
   getWXContext(): { OPENID?: string; APPID: string; ENV: string };
@@ -456,6 +570,9 @@ export interface FakeCloud {
   getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
     fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[];
   }>;
+  deleteFile(params: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg: string }[] }>;
+  /** What security.mediaCheckAsync was called with, each with the traceId it answered. */
+  mediaChecks: (Record<string, unknown> & { traceId: string })[];
   /** What subscribeMessage.send was called with. */
   sent: Record<string, unknown>[];
   secChecks: Record<string, unknown>[];
@@ -496,6 +613,13 @@ export function createFakeCloud(db: FakeWxDb = createFakeWxDb()): FakeCloud {
         ),
       };
     },
+    mediaChecks: [],
+    async deleteFile({ fileList }) {
+      if (fileList.length > 50) throw new SdkError(-1, 'deleteFile:fail at most 50 files a call');
+      return {
+        fileList: fileList.map((fileID) => (cloud.storage.delete(fileID) ? { fileID, status: 0, errMsg: 'ok' } : { fileID, status: -1, errMsg: 'STORAGE_FILE_NONEXIST' })),
+      };
+    },
     getWXContext: () => ({ OPENID: cloud.openid, APPID: 'wx_fake_appid', ENV: 'fake-env' }),
     openapi: {
       subscribeMessage: {
@@ -521,6 +645,15 @@ export function createFakeCloud(db: FakeWxDb = createFakeWxDb()): FakeCloud {
             }
           }
           return { errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok', result: { suggest: 'pass', label: 100 }, detail: [] };
+        },
+        // v2 of the cloud call: camelCase in and out; the verdict comes later as a wxa_media_check push.
+        async mediaCheckAsync(params) {
+          if (params.version !== 2 || params.mediaType !== 2) throw new SdkError(47001, 'openapi.security.mediaCheckAsync:fail data format error');
+          if (typeof params.mediaUrl !== 'string' || !/^https?:\/\//.test(params.mediaUrl)) throw new SdkError(47001, 'openapi.security.mediaCheckAsync:fail invalid media_url');
+          if (typeof params.openid !== 'string' || !params.openid) throw new SdkError(40003, 'openapi.security.mediaCheckAsync:fail invalid openid');
+          const traceId = `fake-trace-${cloud.mediaChecks.length + 1}`;
+          cloud.mediaChecks.push({ ...copy(params), traceId });
+          return { errCode: 0, errMsg: 'openapi.security.mediaCheckAsync:ok', traceId };
         },
       },
     },

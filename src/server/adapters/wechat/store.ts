@@ -1,7 +1,8 @@
 // The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
-import type { BackupDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { AckDoc, BackupDoc, CheckpointDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
-import type { Directory, PageOf, PageQuery, Store } from '../../ports';
+import type { ActorRecord, Directory, PageOf, PageQuery, Store } from '../../ports';
+import { departureId } from '../../../core/kinds/departure';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
 
 /** The most one query returns in a cloud function. */
@@ -10,6 +11,8 @@ const MAX_LIMIT = 1000;
 const IN_CHUNK = 100;
 
 type Order = [field: string, order: 'asc' | 'desc'];
+/** A projection: only these fields come back. */
+type Fields = Record<string, boolean>;
 
 function chunks<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -25,13 +28,34 @@ const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < 
 const byTime = (a: { at: number; _id: string }, b: { at: number; _id: string }) => a.at - b.at || cmpId(a, b);
 const byCreated = (a: { createdAt: number; _id: string }, b: { createdAt: number; _id: string }) => a.createdAt - b.createdAt || cmpId(a, b);
 
+/** Active roster rows in _id order with their people; a row whose person is gone is left out, as listRoster does. */
+function joinRoster(ms: Membership[], people: Person[]): RosterEntry[] {
+  const byId = new Map(people.map((p) => [p._id, p]));
+  return ms
+    .filter((m) => m.status === 'active' && byId.has(m.personId))
+    .sort(cmpId)
+    .map((m) => ({ membership: m, person: byId.get(m.personId)! }));
+}
+
+type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+/** A notice's optional fields: a replacement without one removes it (tsc asks for any new one here). */
+const NOTICE_OPTIONAL: Record<OptionalKeys<NoticeDoc>, true> = {
+  withdrawReason: true,
+  withdrawnBy: true,
+  withdrawnAt: true,
+  corrects: true,
+  correctedBy: true,
+  nearDuplicate: true,
+};
+
 export function createWechatStore(db: WxDatabase): Store {
   const _ = db.command;
   const coll = (name: CollectionName) => db.collection(name);
 
-  function query(name: CollectionName, where: object | undefined, order: Order[]): WxQuery {
+  function query(name: CollectionName, where: object | undefined, order: Order[], fields?: Fields): WxQuery {
     let q: WxQuery = coll(name);
     if (where) q = q.where(where);
+    if (fields) q = q.field(fields);
     for (const [f, o] of order) q = q.orderBy(f, o);
     return q;
   }
@@ -59,12 +83,12 @@ export function createWechatStore(db: WxDatabase): Store {
    * database may return fewer than asked (1000 at most in a function, 100 in older SDKs). Stops on
    * an empty page, or once `total` (when known) is reached.
    */
-  async function pages<T>(name: CollectionName, where: object | undefined, order: Order[], offset: number, want: number, total?: Promise<number>): Promise<T[]> {
+  async function pages<T>(name: CollectionName, where: object | undefined, order: Order[], offset: number, want: number, total?: Promise<number>, fields?: Fields): Promise<T[]> {
     const out: T[] = [];
     let known: number | undefined;
     void total?.then((t) => (known = t), () => undefined);
     while (out.length < want) {
-      let q = query(name, where, order);
+      let q = query(name, where, order, fields);
       if (offset + out.length) q = q.skip(offset + out.length);
       const { data } = await q.limit(Math.min(MAX_LIMIT, want - out.length)).get();
       out.push(...(data as T[]));
@@ -76,10 +100,10 @@ export function createWechatStore(db: WxDatabase): Store {
   }
 
   /** Every match; `order` must end in a unique field so pages do not overlap. */
-  async function all<T>(name: CollectionName, where: object | undefined, order: Order[]): Promise<T[]> {
+  async function all<T>(name: CollectionName, where: object | undefined, order: Order[], fields?: Fields): Promise<T[]> {
     // Counted beside the first page, so a list shorter than one page still costs one round trip.
     const total = (where ? coll(name).where(where) : coll(name)).count().then((r) => r.total);
-    return pages<T>(name, where, order, 0, Infinity, total);
+    return pages<T>(name, where, order, 0, Infinity, total, fields);
   }
 
   async function page<T>(name: CollectionName, where: object, order: Order[], p: PageQuery): Promise<PageOf<T>> {
@@ -116,20 +140,47 @@ export function createWechatStore(db: WxDatabase): Store {
     return n > 0 ? (await q.limit(n).get()).data : [];
   }
 
+  /** Replace the notice only at `expectedVersion`, storing version + 1: objects set whole, absent optional fields removed. */
+  async function replaceNoticeAt(n: NoticeDoc, expectedVersion: number): Promise<boolean> {
+    const { _id, ...fields } = { ...n, version: expectedVersion + 1 };
+    const data: Record<string, unknown> = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v !== null && typeof v === 'object' ? _.set(v) : v]));
+    for (const k of Object.keys(NOTICE_OPTIONAL)) if (data[k] === undefined) data[k] = _.remove();
+    const r = await coll('notices').where({ _id, version: expectedVersion }).update({ data });
+    return r.stats.updated > 0;
+  }
+
   return {
-    async getActor(openid) {
-      // One request: the person with their memberships and headships joined in by the database.
-      const { list } = await coll('people')
+    async getActor(openid, q = {}) {
+      // One request: the person with their memberships, headships and departure record (and, when
+      // asked, their recent uploads and the cases they opened) joined in by the database.
+      const $ = _.aggregate;
+      const correlated = (from: CollectionName, match: unknown, as: string, fields?: Record<string, 0 | 1>) => {
+        let p = $.pipeline().match(_.expr(match));
+        if (fields) p = p.project(fields);
+        return { from, let: { pid: '$_id' }, pipeline: p.done(), as };
+      };
+      let agg = coll('people')
         .aggregate()
         .match({ openid })
         .limit(1)
         .lookup({ from: 'memberships', localField: '_id', foreignField: 'personId', as: 'memberships' })
         .lookup({ from: 'departments', localField: '_id', foreignField: 'headId', as: 'headOf' })
-        .end();
-      const row = list[0] as unknown as (Person & { memberships: Membership[]; headOf: Department[] }) | undefined;
+        // The departure record's id follows from the person's: it ends access the moment it is written.
+        .lookup(correlated('cases', $.eq(['$_id', $.concat([departureId(''), '$$pid'])]), 'departure', { _id: 1 }));
+      if (q.uploadsSince !== undefined) agg = agg.lookup(correlated('files', $.and([$.eq(['$uploadedBy', '$$pid']), $.gte(['$uploadedAt', q.uploadsSince])]), 'uploads'));
+      if (q.openedSince !== undefined) {
+        agg = agg.lookup(correlated('cases', $.and([$.eq(['$openedBy', '$$pid']), $.gte(['$createdAt', q.openedSince])]), 'opened', { kind: 1, createdAt: 1 }));
+      }
+      const { list } = await agg.end();
+      type Row = Person & { memberships: Membership[]; headOf: Department[]; departure: unknown[]; uploads?: UploadDoc[]; opened?: { _id: string; kind: string; createdAt: number }[] };
+      const row = list[0] as unknown as Row | undefined;
       if (!row) return null;
-      const { memberships, headOf, ...person } = row;
-      return { person: person as Person, memberships: [...memberships].sort(cmpId), headOf: [...headOf].sort(cmpId).map((d) => d._id) };
+      const { memberships, headOf, departure, uploads, opened, ...person } = row;
+      const record: ActorRecord = { person: person as Person, memberships: [...memberships].sort(cmpId), headOf: [...headOf].sort(cmpId).map((d) => d._id), departed: departure.length > 0 };
+      const byTimeOf = <T extends { _id: string }>(at: (x: T) => number) => (a: T, b: T) => at(a) - at(b) || cmpId(a, b);
+      if (uploads) record.uploads = [...uploads].sort(byTimeOf<UploadDoc>((u) => u.uploadedAt));
+      if (opened) record.opened = opened.map(({ _id, kind, createdAt }) => ({ _id, kind, createdAt })).sort(byTimeOf((o) => o.createdAt));
+      return record;
     },
     getPerson: (id) => byId<Person>('people', id),
     getPeople: (ids) => byIds<Person>('people', ids),
@@ -447,6 +498,125 @@ export function createWechatStore(db: WxDatabase): Store {
         ['_id', 'asc'],
       ]),
 
+    async getNoticeTargets(groupIds, since) {
+      // One request, anchored like getDirectory on any one department: the groups, their active roster
+      // rows, those rows' people (looked up through the rows), every department, the groups' recent notices.
+      const ids = [...new Set(groupIds)];
+      const $ = _.aggregate;
+      const { list } = await coll('departments')
+        .aggregate()
+        .limit(1)
+        .lookup({ from: 'groups', pipeline: $.pipeline().match({ _id: _.in(ids) }).done(), as: 'groups' })
+        .lookup({ from: 'memberships', pipeline: $.pipeline().match({ groupId: _.in(ids), status: 'active' }).done(), as: 'rows' })
+        .lookup({ from: 'people', localField: 'rows.personId', foreignField: '_id', as: 'people' })
+        .lookup({ from: 'departments', pipeline: $.pipeline().done(), as: 'departments' })
+        .lookup({ from: 'notices', pipeline: $.pipeline().match({ groupIds: _.in(ids), publishedAt: _.gte(since) }).done(), as: 'recent' })
+        .end();
+      const row = list[0] as unknown as { groups: Group[]; rows: Membership[]; people: Person[]; departments: Department[]; recent: NoticeDoc[] } | undefined;
+      // No department: an empty organisation, where no group can be either.
+      if (!row) return { groups: [], roster: [], departments: [], recent: [] };
+      return {
+        groups: [...row.groups].sort(cmpId),
+        roster: joinRoster(row.rows, row.people),
+        departments: [...row.departments].sort(cmpId),
+        recent: [...row.recent].sort(cmpId),
+      };
+    },
+    insertNotice: (n) => addIfAbsent('notices', n),
+    getNotice: (id) => byId<NoticeDoc>('notices', id),
+    async getNoticeForPerson(id, personId) {
+      // One request: the notice with the person's acknowledgement (its _id is known) looked up beside it.
+      const { list } = await coll('notices')
+        .aggregate()
+        .match({ _id: id })
+        .limit(1)
+        .lookup({ from: 'acks', pipeline: _.aggregate.pipeline().match({ _id: `${id}:${personId}` }).done(), as: 'myAck' })
+        .end();
+      const row = list[0] as unknown as (NoticeDoc & { myAck: AckDoc[] }) | undefined;
+      if (!row) return null;
+      const { myAck, ...notice } = row;
+      return { notice: notice as NoticeDoc, ack: myAck[0] ?? null };
+    },
+    updateNotice: (n, expectedVersion) => replaceNoticeAt(n, expectedVersion),
+    async replaceNotice(old, expectedVersion, fresh) {
+      // No transaction spans two documents here: the new notice goes in first, and the old one's
+      // conditional update, which names it in correctedBy, commits the correction. Taken already: a
+      // retry (or a double tap) of this correction put it there, and the update below still counts.
+      await addIfAbsent('notices', fresh);
+      if (await replaceNoticeAt(old, expectedVersion)) return true;
+      // The old one moved: by an earlier try of this very correction (done), or by someone else.
+      const now = await byId<NoticeDoc>('notices', old._id);
+      if (now && now.correctedBy === fresh._id) return true;
+      // Neither: the new one goes again. Safe against a concurrent try of the same correction, since a
+      // version that moved never comes back, so that try's update cannot succeed after ours failed.
+      await coll('notices').where({ _id: fresh._id }).remove();
+      return false;
+    },
+    async listNoticesToAck(personId, p) {
+      // No index can say "not acknowledged", so: every open notice the person owes, by the owed index
+      // (_id and deadline only), then their acknowledgements of those by id. With N such notices
+      // (acknowledged ones count: a notice stays open until withdrawn or corrected) that costs
+      // ⌈N/1000⌉ reads one after another (and a count beside the first), ⌈N/100⌉ ack reads at once,
+      // and one read of the page: 300 owed is 1 + 1 + 3 + 1 requests, 10,000 is 10 + 1 + 100 + 1.
+      const owed = await all<{ _id: string; ackDueAt: number }>('notices', { owed: personId, open: true }, [
+        ['ackDueAt', 'desc'],
+        ['_id', 'desc'],
+      ], { _id: true, ackDueAt: true });
+      const acked = new Set((await byIds<AckDoc>('acks', owed.map((n) => `${n._id}:${personId}`))).map((a) => a.noticeId));
+      const waiting = owed.filter((n) => !acked.has(n._id));
+      const offset = Math.max(0, Math.floor(p.offset));
+      const ids = waiting.slice(offset, offset + clampLimit(p.limit)).map((n) => n._id);
+      const docs = new Map((await byIds<NoticeDoc>('notices', ids)).map((n) => [n._id, n]));
+      return { items: ids.flatMap((id) => docs.get(id) ?? []), total: waiting.length };
+    },
+    async listNoticesOfGroup(groupId, personId, p) {
+      // Array containment: notices whose groupIds include groupId.
+      const r = await page<NoticeDoc>('notices', { groupIds: groupId }, [
+        ['publishedAt', 'desc'],
+        ['_id', 'desc'],
+      ], p);
+      const acks = await byIds<AckDoc>('acks', r.items.map((n) => `${n._id}:${personId}`));
+      return { ...r, acks: acks.sort(cmpId) };
+    },
+    listNoticesByPublisher: (personId, p) =>
+      page<NoticeDoc>('notices', { publisherId: personId }, [
+        ['publishedAt', 'desc'],
+        ['_id', 'desc'],
+      ], p),
+    insertAck: (a) => addIfAbsent('acks', a),
+    async listAcks(noticeId, personIds) {
+      if (personIds) return (await byIds<AckDoc>('acks', personIds.map((id) => `${noticeId}:${id}`))).sort(byTime);
+      return all<AckDoc>('acks', { noticeId }, [
+        ['at', 'asc'],
+        ['_id', 'asc'],
+      ]);
+    },
+    async getNoticeReceipts(id) {
+      // One request: the notice with its acknowledgements, the roster rows of its groups (looked up
+      // through its groupIds array), those rows' people (through the rows) and every department.
+      // One document answers, so the database's 16 MB limit bounds it, as it does getDirectory.
+      const { list } = await coll('notices')
+        .aggregate()
+        .match({ _id: id })
+        .limit(1)
+        .lookup({ from: 'acks', localField: '_id', foreignField: 'noticeId', as: 'acks' })
+        .lookup({ from: 'memberships', localField: 'groupIds', foreignField: 'groupId', as: 'rows' })
+        .lookup({ from: 'people', localField: 'rows.personId', foreignField: '_id', as: 'people' })
+        .lookup({ from: 'departments', pipeline: _.aggregate.pipeline().done(), as: 'departments' })
+        .end();
+      const row = list[0] as unknown as (NoticeDoc & { acks: AckDoc[]; rows: Membership[]; people: Person[]; departments: Department[] }) | undefined;
+      if (!row) return null;
+      const { acks, rows, people, departments, ...notice } = row;
+      return { notice: notice as NoticeDoc, acks: [...acks].sort(byTime), roster: joinRoster(rows, people), departments: [...departments].sort(cmpId) };
+    },
+    async listDueNotices(now, limit) {
+      const q = query('notices', { wakeAt: _.lte(now) }, [
+        ['wakeAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return (await limited(q, limit)) as unknown as NoticeDoc[];
+    },
+
     insertNotification: (n) => addIfAbsent('notifications', n),
     getNotification: (id) => byId<NotificationDoc>('notifications', id),
     async setNotificationPush(id, push, error) {
@@ -499,6 +669,61 @@ export function createWechatStore(db: WxDatabase): Store {
       await coll('grants')
         .where({ _id: `${personId}:${templateId}` })
         .update({ data: { count: 0, updatedAt: now } });
+    },
+
+    insertUpload: (u) => addIfAbsent('files', u),
+    getUploads: (ids) => byIds<UploadDoc>('files', ids),
+    async attachUploads(ids, ref) {
+      for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
+        await coll('files')
+          .where({ _id: _.in(part) })
+          .update({ data: { usedBy: _.addToSet(ref), used: true } });
+      }
+    },
+    async setUploadVerdict(traceId, check) {
+      // Conditional on still pending: a repeated push changes nothing.
+      await coll('files')
+        .where({ 'check.traceId': traceId, 'check.status': 'pending' })
+        .update({ data: { check: _.set(check) } });
+      return first<UploadDoc>(coll('files').where({ 'check.traceId': traceId }));
+    },
+    async listStaleUploads(before, limit) {
+      const q = query('files', { used: false, uploadedAt: _.lt(before) }, [
+        ['uploadedAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return (await limited(q, limit)) as unknown as UploadDoc[];
+    },
+    async deleteUnusedUpload(id) {
+      const r = await coll('files').where({ _id: id, used: false }).remove();
+      return r.stats.removed > 0;
+    },
+    async putMediaVerdict(v) {
+      const { _id, ...data } = v;
+      await coll('media_verdicts').doc(_id).set({ data });
+    },
+    getMediaVerdict: (traceId) => byId<MediaVerdictDoc>('media_verdicts', traceId),
+
+    insertCheckpoint: (cp) => addIfAbsent('audit_checkpoints', cp),
+    getLatestCheckpoint: () => first<CheckpointDoc>(coll('audit_checkpoints').orderBy('seq', 'desc')),
+    listCheckpoints: () => all<CheckpointDoc>('audit_checkpoints', undefined, [['seq', 'asc']]),
+    async listCasesChangedSince(since, afterId, limit) {
+      const q = query('cases', afterId === null ? { updatedAt: _.gte(since) } : { updatedAt: _.gte(since), _id: _.gt(afterId) }, [['_id', 'asc']]);
+      return (await limited(q, limit)).map(docToCase);
+    },
+    async listBackupsChangedSince(since, afterId, limit) {
+      const q = query('backups', afterId === null ? { updatedAt: _.gte(since) } : { updatedAt: _.gte(since), _id: _.gt(afterId) }, [['_id', 'asc']]);
+      return (await limited(q, limit)) as unknown as BackupDoc[];
+    },
+    async getAuditPage(scope, afterId, limit) {
+      // Two requests at once: the page, and every checkpoint.
+      const q = query(scope === 'case' ? 'cases' : 'backups', afterId === null ? {} : { _id: _.gt(afterId) }, [['_id', 'asc']]);
+      const [docs, checkpoints] = await Promise.all([limited(q, limit), all<CheckpointDoc>('audit_checkpoints', undefined, [['seq', 'asc']])]);
+      return {
+        cases: scope === 'case' ? docs.map(docToCase) : [],
+        backups: scope === 'backup' ? (docs as unknown as BackupDoc[]) : [],
+        checkpoints,
+      };
     },
 
     async getSettings(version) {

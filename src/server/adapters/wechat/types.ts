@@ -11,6 +11,7 @@ export type WxDoc = { _id: string } & Record<string, unknown>;
 export interface WxCommand {
   in(values: unknown[]): unknown;
   lte(value: number): unknown;
+  lt(value: number): unknown;
   gte(value: number): unknown;
   gt(value: number | string): unknown;
   or(conditions: object[]): object;
@@ -22,8 +23,19 @@ export interface WxCommand {
   addToSet(value: unknown): unknown;
   /** Remove every element equal to the value from an array field. */
   pull(value: unknown): unknown;
-  /** Aggregation operators; `pipeline()` builds a lookup's sub-pipeline. */
-  aggregate: { pipeline(): WxPipeline };
+  /** An aggregation expression as a query condition (a lookup's correlated sub-pipeline). */
+  expr(expression: unknown): object;
+  /**
+   * Aggregation operators; `pipeline()` builds a lookup's sub-pipeline. Operands are field paths
+   * ('$_id'), lookup variables ('$$pid') or values.
+   */
+  aggregate: {
+    pipeline(): WxPipeline;
+    eq(operands: unknown[]): unknown;
+    gte(operands: unknown[]): unknown;
+    and(operands: unknown[]): unknown;
+    concat(operands: unknown[]): unknown;
+  };
 }
 
 export interface WxQuery {
@@ -32,6 +44,8 @@ export interface WxQuery {
   skip(n: number): WxQuery;
   /** At most 1000 in a cloud function; without it (or with 0) the SDK asks for 100. */
   limit(n: number): WxQuery;
+  /** Only these fields of each document (true: return it, false: leave it out); _id unless told not to. */
+  field(projection: Record<string, boolean>): WxQuery;
   get(): Promise<{ data: WxDoc[] }>;
   count(): Promise<{ total: number }>;
   update(options: { data: object }): Promise<{ stats: { updated: number } }>;
@@ -48,6 +62,8 @@ export interface WxDocumentRef {
 /** A lookup's sub-pipeline; done() gives what lookup's `pipeline` takes. */
 export interface WxPipeline {
   match(condition: object): WxPipeline;
+  /** Only these fields of each document (1: keep it); _id unless told not to. */
+  project(fields: Record<string, 0 | 1>): WxPipeline;
   done(): unknown;
 }
 
@@ -56,10 +72,17 @@ export interface WxAggregate {
   match(condition: object): WxAggregate;
   /**
    * Equality join: each document gets `as`, the array of `from` documents whose foreignField equals
-   * its localField; or, with a `pipeline` (db.command.aggregate.pipeline()…done()), every `from`
+   * its localField (a localField that is an array, or reaches into one as `rows.personId`, matches
+   * on any of its values); or, with a `pipeline` (db.command.aggregate.pipeline()…done()), every `from`
    * document that pipeline yields.
    */
-  lookup(options: { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string }): WxAggregate;
+  lookup(
+    options:
+      | { from: string; localField: string; foreignField: string; as: string }
+      | { from: string; pipeline: unknown; as: string }
+      /** Correlated: `let` names fields of the input document ('$_id') or expressions of them, used in the pipeline as '$$name'. */
+      | { from: string; let: Record<string, unknown>; pipeline: unknown; as: string },
+  ): WxAggregate;
   limit(n: number): WxAggregate;
   end(): Promise<{ list: WxDoc[] }>;
 }
@@ -90,6 +113,15 @@ export interface WxSubscribeMessageApi {
 }
 
 export interface WxSecurityApi {
+  /**
+   * Asynchronous image (mediaType 2) check, v2: the verdict comes later by message push (event
+   * wxa_media_check, with trace_id). Cloud calls take and answer camelCase (traceId).
+   */
+  mediaCheckAsync(params: { mediaUrl: string; mediaType: 2; version: 2; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{
+    errCode?: number;
+    errMsg?: string;
+    traceId?: string;
+  }>;
   msgSecCheck(params: { version: 2; openid: string; scene: 1 | 2 | 3 | 4; content: string }): Promise<{
     errCode?: number;
     errMsg?: string;
@@ -100,6 +132,8 @@ export interface WxSecurityApi {
 export interface WxStorageApi {
   /** Rejects when the file does not exist. */
   downloadFile(params: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  /** At most 50 files a call; each answers status 0 when deleted. */
+  deleteFile(params: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg: string }[] }>;
   /** maxAge in seconds; at most 50 files a call. */
   getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
     fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[];
