@@ -20,7 +20,7 @@ import {
   unreadLine,
   type Publisher,
 } from '../../core/notices';
-import { formatShanghai } from '../../core/time';
+import { endOfShanghaiDay, formatShanghai, shanghaiDate } from '../../core/time';
 import { requestKey } from '../cases/ids';
 import { checkText } from '../content';
 import type { Actor, HandlerCtx } from '../context';
@@ -162,7 +162,8 @@ async function draftNotice(ctx: HandlerCtx, input: PublishInput, id: string): Pr
     status: 'active',
     ...(preview.near.length && reason ? { nearDuplicate: { noticeIds: preview.near.map((n) => n.noticeId), similarity: preview.near[0].similarity, reason } } : {}),
     open: true,
-    wakeAt: nextWake(ctx.now, ackDueAt, 0, values),
+    // The first reminder is the next working day's: nobody is chased on the day it was published.
+    wakeAt: nextWake(endOfShanghaiDay(shanghaiDate(ctx.now)), ackDueAt, 0, values),
     reminders: 0,
     cursor: null,
     finalSent: false,

@@ -14,6 +14,12 @@ import { currentSettings } from '../reads/settings';
 /** People reminded per saved step: on the cloud a delivery is a few requests, so ~100 fit in seconds. */
 export const REMINDER_CHUNK = 100;
 const BATCH = 20;
+/**
+ * How long after the deadline a notice stays on the 首页 of those who still owe it. Late
+ * acknowledgements are taken after that too (from the notice itself); it only stops being listed,
+ * so a member's list is bounded by recent notices rather than by everything they ever received.
+ */
+export const LISTED_AFTER_DEADLINE_MS = 30 * 86_400_000;
 
 export interface NoticeRunReport {
   reminded: number;
@@ -23,12 +29,13 @@ export interface NoticeRunReport {
 }
 
 /** Who still owes `n`, in `owed` order: owed at publish, still in a group they owed it in, not acknowledged. */
-async function stillOwing(deps: Deps, n: NoticeDoc): Promise<{ pending: Set<string>; owed: number; acked: number }> {
+async function stillOwing(deps: Deps, n: NoticeDoc): Promise<{ pending: Set<string>; owed: number; acked: number; admins: string[] }> {
   const r = await deps.store.getNoticeReceipts(n._id);
   const active = new Set((r?.roster ?? []).filter((e) => e.person.status === 'active').map((e) => `${e.membership.groupId}:${e.person._id}`));
   const acked = new Set((r?.acks ?? []).map((a) => a.personId));
   const owing = n.owed.filter((p) => n.audience.some((a) => a.personIds.includes(p) && active.has(`${a.groupId}:${p}`)));
-  return { pending: new Set(owing.filter((p) => !acked.has(p))), owed: owing.length, acked: owing.filter((p) => acked.has(p)).length };
+  const admins = (r?.roster ?? []).filter((e) => e.membership.roles.includes('admin')).map((e) => e.person._id);
+  return { pending: new Set(owing.filter((p) => !acked.has(p))), owed: owing.length, acked: owing.filter((p) => acked.has(p)).length, admins };
 }
 
 const entry = (n: NoticeDoc, id: string, to: string, title: string, body: string, now: number): NoticeEntry => ({
@@ -60,13 +67,16 @@ export async function runNoticeReminders(deps: Deps, now = deps.clock.now(), sto
         await save({ ...n, wakeAt: null, cursor: null, updatedAt: now });
         continue;
       }
+      if (n.finalSent) {
+        // A month past the deadline: off the to-acknowledge lists, nothing more timed.
+        await save({ ...n, open: false, wakeAt: null, cursor: null, updatedAt: now });
+        continue;
+      }
       if (now >= n.ackDueAt) {
         // The final count, once: to the publisher and the groups' admins (read off the roster).
-        const { owed, acked } = await stillOwing(deps, n);
-        const r = await deps.store.getNoticeReceipts(n._id);
-        const admins = (r?.roster ?? []).filter((e) => e.membership.roles.includes('admin')).map((e) => e.person._id);
+        const { owed, acked, admins } = await stillOwing(deps, n);
         // Marked first: a crash after it loses a count, never sends one twice (each delivery is idempotent anyway).
-        if (!(await save({ ...n, finalSent: true, wakeAt: null, cursor: null, updatedAt: now }))) continue;
+        if (!(await save({ ...n, finalSent: true, wakeAt: n.ackDueAt + LISTED_AFTER_DEADLINE_MS, cursor: null, updatedAt: now }))) continue;
         for (const to of [...new Set([n.publisherId, ...admins])]) {
           await deliver(deps, null, entry(n, `${n._id}.final.${to}`, to, '通知确认截止', `《${n.title}》已确认 ${acked} / ${owed} 人`, now));
         }
