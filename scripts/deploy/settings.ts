@@ -12,31 +12,40 @@ export interface StoredSettings {
 /** Before any version is stored the product runs on version 1, the defaults. */
 export const DEFAULT_STORED: StoredSettings = { version: 1, values: DEFAULT_SETTINGS };
 
-/** Default template ids are placeholders, not templates anyone picked. */
-export function isPlaceholder(entry: unknown): boolean {
-  const id = typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id;
-  return typeof id !== 'string' || id === '' || /^TPL_/.test(id);
-}
-
 /**
- * The templates section with the chosen pins in it, in whichever shape the settings contract takes:
- * a template id per purpose, or (issue 22) the id with the keyword keys each of our values goes into.
- * Purposes without a choice keep what is stored.
+ * The settings with the chosen templates in them, in whichever shape the settings contract takes: a
+ * template id per purpose in `templates`, and (issue 22) which of our values goes into which keyword
+ * key in `templateFields`; or, for a contract without `templateFields`, the ids alone. Purposes
+ * without a choice keep what is stored.
  */
 export function templatesWith(
   current: StoredSettings,
   chosen: Record<string, TemplatePin>,
 ): { values: SettingsValues; changed: boolean } | { error: string } {
-  const values = withDefaultSettings(current.values);
-  const stored = values.templates as Record<string, unknown>;
-  const shapes: ((pin: TemplatePin) => unknown)[] = [(pin) => pin.id, (pin) => ({ id: pin.id, keys: pin.keys })];
-  for (const shape of shapes) {
-    const templates: Record<string, unknown> = { ...stored };
-    for (const [purpose, pin] of Object.entries(chosen)) templates[purpose] = shape(pin);
-    const next = { ...values, templates } as unknown as SettingsValues;
-    if (settingsValuesSchema.safeParse(next).success) {
-      return { values: next, changed: JSON.stringify(templates) !== JSON.stringify(stored) };
-    }
+  const values = withDefaultSettings(current.values) as unknown as Record<string, unknown>;
+  const section = (name: string) => ({ ...((values[name] ?? {}) as Record<string, unknown>) });
+  const fieldsOf = (pin: TemplatePin) => Object.entries(pin.keys).map(([source, key]) => ({ key, source }));
+  const candidates: (() => Record<string, unknown>)[] = [
+    () => {
+      const templates = section('templates');
+      const templateFields = section('templateFields');
+      for (const [purpose, pin] of Object.entries(chosen)) {
+        templates[purpose] = pin.id;
+        templateFields[purpose] = fieldsOf(pin);
+      }
+      return { ...values, templates, templateFields };
+    },
+    () => {
+      const templates = section('templates');
+      for (const [purpose, pin] of Object.entries(chosen)) templates[purpose] = pin.id;
+      return { ...values, templates };
+    },
+  ];
+  for (const build of candidates) {
+    const next = build();
+    if (!settingsValuesSchema.safeParse(next).success) continue;
+    const mine = (v: Record<string, unknown>) => JSON.stringify([v.templates, v.templateFields ?? null]);
+    return { values: next as unknown as SettingsValues, changed: mine(next) !== mine(values) };
   }
-  return { error: '系统设置里订阅模板的结构与部署脚本不一致（src/contract/settings.ts 的 templates）：更新 scripts/deploy/settings.ts' };
+  return { error: '系统设置里订阅模板的结构与部署脚本不一致（src/contract/settings.ts 的 templates / templateFields）：更新 scripts/deploy/settings.ts' };
 }

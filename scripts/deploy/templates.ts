@@ -161,7 +161,8 @@ export function createTemplatePicker(api: WechatApi, pins: Record<string, Templa
         const lib = (await loadLibrary()).filter((t) => t.type === 2);
         for (const title of spec.titles) {
           const entry = lib.find((t) => t.title === title);
-          if (!entry) continue;
+          // A new-style template comes with all its keywords, some of which we may have nothing for.
+          if (!entry || fixedKeywords(entry.tid)) continue;
           const tid = String(entry.tid);
           const kws = ((await api.call(requests.getPubTemplateKeywords(tid))).data ?? []) as Keyword[];
           const chosen = pickKeywords(kws);
@@ -171,7 +172,7 @@ export function createTemplatePicker(api: WechatApi, pins: Record<string, Templa
             const keys = t.title === title ? keysFrom(t.content, chosen) : null;
             if (keys) return { purpose, source: 'existing', pin: { id: t.priTmplId, keys }, title };
           }
-          const kidList = fixedKeywords(entry.tid) ? [] : [chosen.title.kid, chosen.body.kid, chosen.time.kid];
+          const kidList = [chosen.title.kid, chosen.body.kid, chosen.time.kid];
           const added = await api.call(requests.addTemplate(tid, kidList, spec.scene));
           const id = String(added.priTmplId ?? '');
           const mine = (await loadOwn(true)).find((t) => t.priTmplId === id);

@@ -126,6 +126,15 @@ describe('npm run deploy', () => {
     for (const p of templatePurposes()) {
       expect(fake.state.own.map((t) => t.priTmplId)).toContainEqual(typeof templates[p] === 'string' ? templates[p] : (templates[p] as { id: string }).id);
     }
+    // Which of our values goes into which keyword key, where the settings contract keeps that (issue 22).
+    const values = settings.get('v2')!.values as Record<string, unknown>;
+    if ('templateFields' in values) {
+      expect((values.templateFields as Record<string, unknown>).caseDecided).toEqual([
+        { key: 'thing3', source: 'title' },
+        { key: 'thing4', source: 'body' },
+        { key: 'time5', source: 'time' },
+      ]);
+    }
     expect(out).toMatch(/caseDecided（处理结果）：已从公共模板库选用：tmpl-501-\d+ 「审批结果通知」 \{"title":"thing3","body":"thing4","time":"time5"\}/);
 
     // The development version, last.

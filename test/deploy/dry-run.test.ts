@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cloudCollections, cloudIndexes, functionSpecs, templatePurposes } from '../../scripts/deploy/plan';
 
@@ -24,7 +25,7 @@ function dryRun(configPath = join(dir, 'deploy.config.json')) {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${join(__dirname, 'no-network.cjs')}`, NO_NETWORK_LOG: log };
   delete env.WECHAT_APP_SECRET;
   delete env.AUDIT_KEY;
-  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/deploy/main.ts', '--dry-run', `--config=${configPath}`], {
+  const r = spawnSync(process.execPath, [createRequire(__filename).resolve('tsx/cli'), 'scripts/deploy/main.ts', '--dry-run', `--config=${configPath}`], {
     cwd: REPO,
     env,
     encoding: 'utf8',
