@@ -285,7 +285,9 @@ describe('publish page', () => {
     const api = mockApi({
       'notices.form': () => ok(noticeForm()),
       'notices.get': () => ok(notice({ keyFact: undefined, canManage: true })),
-      'notices.preview': () => ok(preview()),
+      // The notice being corrected is the closest match there is: it is not a duplicate of itself.
+      'notices.preview': () =>
+        ok(preview({ near: [{ noticeId: 'nt_1', title: '关于召开年终总结会的通知', publishedAt: Date.UTC(2026, 11, 3, 2, 0), groupNames: ['市场部工作群'], similarity: 0.97 }] })),
       'notices.correct': () => ok(notice({ id: 'nt_2', corrects: 'nt_1' })),
     });
     render(<PublishPage />);
@@ -297,9 +299,11 @@ describe('publish page', () => {
     type(/^正文/, BODY.replace('14:00', '15:00'));
     fireEvent.click(button('检查'));
     await screen.findByTestId('preview');
+    expect(screen.queryByTestId('near')).toBeNull();
     fireEvent.click(button('发布更正'));
     await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/notices/pages/notice/index?id=nt_2' }));
     expect(api.sentTo('notices.correct')[0]).toMatchObject({ noticeId: 'nt_1', groupIds: ['g_mkt'], body: BODY.replace('14:00', '15:00') });
+    expect(api.sentTo('notices.correct')[0]).not.toHaveProperty('confirmNearDuplicate');
     expect(api.sentTo('notices.publish')).toHaveLength(0);
   });
 
