@@ -251,7 +251,9 @@ export async function runDeploy(opts: DeployOptions): Promise<number> {
           if (pin) item('模板', `${p}（${spec.label}）`, `使用配置里的模板 ${pin.id}，关键词 ${q(pin.keys)}`);
           else {
             item('模板', `${p}（${spec.label}）`, `在本小程序类目的公共模板库里找「${spec.titles.join('」/「')}」，选 thing×2 + time 关键词，已有则复用，否则选用`);
-            wouldSend(requests.addTemplate('<tid>', [1, 2, 3], spec.scene));
+            const shown = requests.addTemplate('<tid>', [], spec.scene);
+            shown.form = [['tid', '<所选标题的 tid>'], ['kidList', '<事项>'], ['kidList', '<说明>'], ['kidList', '<时间>'], ['sceneDesc', spec.scene]];
+            wouldSend(shown);
           }
         }
         item('设置', 'templates', '写入系统设置的新版本（databaseQuery / databaseAdd）：每个用途的模板 ID 和关键词');

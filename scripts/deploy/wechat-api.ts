@@ -77,7 +77,11 @@ export const requests = {
     path: '/tcb/databaseupdate',
     body: { env, query },
   }),
-  /** getFuncConfig (获取云函数配置): POST /tcb/getfuncconfig; type 1 openapi, 2 timer triggers, 3 timeout + environment. */
+  /**
+   * getFuncConfig (获取云函数配置): POST /tcb/getfuncconfig; type 1 openapi, 2 timer triggers, 3 timeout +
+   * environment. Documented with the cloud-base server APIs ("获取云函数配置" / "上传云函数配置"): the
+   * HTTPS call takes the account's own access_token, a third party the same call with its token.
+   */
   getFuncConfig: (env: string, fn: string, type: FuncConfigType): ApiRequest => ({
     api: 'getFuncConfig',
     method: 'POST',

@@ -136,6 +136,9 @@ describe('npm run deploy', () => {
       ]);
     }
     expect(out).toMatch(/caseDecided（处理结果）：已从公共模板库选用：tmpl-501-\d+ 「审批结果通知」 \{"title":"thing3","body":"thing4","time":"time5"\}/);
+    // A `time` keyword is preferred to a `date` one for when it happened; a long-term title is never picked.
+    expect(out).toMatch(/newTask（新的待办）：已从公共模板库选用：tmpl-502-\d+ 「待办事项提醒」 \{"title":"thing1","body":"thing2","time":"time4"\}/);
+    expect(fake.calls.some((c) => c.query.tid === '505')).toBe(false);
 
     // The development version, last.
     expect(ci.calls.filter((c) => c.fn === 'upload').map((c) => c.args)).toEqual([
