@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // Taro 4.2.1 exposes TARO_APP_* only from .env files; the deploy sets it in the environment.
+    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -467,13 +467,13 @@ const definitions = {
   },
   'subscriptions.record': {
     input: () => z.strictObject({
-      /** What requestSubscribeMessage answered, template id → accept | reject | ban | filter. */
+      /** What requestSubscribeMessage answered (5 templates a call at most), template id → accept | reject | ban | filter. */
       results: z
         .record(
           z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)),
           z.enum(['accept', 'reject', 'ban', 'filter']),
         )
-        .check(z.refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 3)),
+        .check(z.refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 5)),
     }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '记录订阅消息授权结果',

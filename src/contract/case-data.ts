@@ -208,7 +208,9 @@ export type BackupDueViewData = BackupDueData;
 export type DepartureViewData = DepartureData;
 
 /** Evidence and cited backups reach the reader as expiring links and citations (CaseView.links, .citations). */
-export type ViolationViewData = Omit<ViolationData, 'requestId' | 'evidence' | 'backupIds'> & {
+export type ViolationViewData = Omit<ViolationData, 'requestId' | 'evidence' | 'backupIds' | 'appeal'> & {
+  /** The appeal without its images' file ids (they are CaseView.links.appealEvidence). */
+  appeal: Omit<NonNullable<ViolationData['appeal']>, 'evidence'> | null;
   /** Why the member can no longer appeal, at the time of reading; null while they can. */
   appealClosedReason: string | null;
 };

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './roles';
 export * from './model';
 export * from './settings';
+export * from './templates';
 export * from './actions';
 export * from './reasons';
 export * from './case-data';

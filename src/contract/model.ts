@@ -109,8 +109,8 @@ export interface ViolationForm {
   appealDays: number;
 }
 
+/** A file as a reader gets it: a link that expires, never the storage file id (it would outlive any grant). */
 export interface EvidenceLink {
-  fileId: string;
   url: string;
   /** When the link stops working (UTC ms). */
   expiresAt: number;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DEFAULT_TEMPLATE_FIELDS, templateFieldsSchema } from './templates';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
@@ -99,6 +100,11 @@ export const settingsValuesSchema = z.strictObject({
     reminder: z.string().check(z.maxLength(64)),
     escalation: z.string().check(z.maxLength(64)),
   }),
+  /**
+   * Each purpose's template keywords: which of our values goes into which key (contract/templates).
+   * A purpose without an entry uses the first templates' thing1 事项 / thing2 说明 / time3 时间.
+   */
+  templateFields: z.record(z.string().check(z.regex(/^[A-Za-z]{1,32}$/)), templateFieldsSchema),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type TemplatePurpose = keyof SettingsValues['templates'];
@@ -142,6 +148,12 @@ export const DEFAULT_SETTINGS: SettingsValues = {
     newTask: 'TPL_NEW_TASK',
     reminder: 'TPL_REMINDER',
     escalation: 'TPL_ESCALATION',
+  },
+  templateFields: {
+    caseDecided: DEFAULT_TEMPLATE_FIELDS,
+    newTask: DEFAULT_TEMPLATE_FIELDS,
+    reminder: DEFAULT_TEMPLATE_FIELDS,
+    escalation: DEFAULT_TEMPLATE_FIELDS,
   },
 };
 

@@ -49,17 +49,34 @@ describe('api client on weapp', () => {
     expect(go).not.toHaveBeenCalled();
   });
 
-  it('should ask WeChat for at most 3 grants and record the answers', async () => {
+  it('should ask WeChat for up to 5 grants in one popup and record the answers', async () => {
     taro.requestSubscribeMessage.mockResolvedValueOnce({
       errMsg: 'requestSubscribeMessage:ok',
       T1: 'accept',
       T2: 'reject',
       T3: 'ban',
+      T4: 'filter',
     } as never);
     const api = mockApi({ 'subscriptions.record': () => ok({ grants: { T1: 3 } }) });
-    expect(await requestSubscribe(['T1', 'T2', '', 'T3', 'T4'])).toEqual({ T1: 3 });
-    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T1', 'T2', 'T3'] });
-    expect(api.sentTo('subscriptions.record')).toEqual([{ results: { T1: 'accept', T2: 'reject', T3: 'ban' } }]);
+    expect(await requestSubscribe(['T1', 'T2', '', 'T3', 'T4', 'T1'])).toEqual({ T1: 3 });
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledTimes(1);
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T1', 'T2', 'T3', 'T4'] });
+    expect(api.sentTo('subscriptions.record')).toEqual([{ results: { T1: 'accept', T2: 'reject', T3: 'ban', T4: 'filter' } }]);
+  });
+
+  it('should ask in two popups where an older client refuses more than 3 at once (20003)', async () => {
+    taro.requestSubscribeMessage
+      .mockRejectedValueOnce({ errMsg: 'requestSubscribeMessage:fail Templates count out of max bounds', errCode: 20003 } as never)
+      .mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', T1: 'accept', T2: 'accept' } as never)
+      .mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', T3: 'reject', T4: 'accept' } as never);
+    const api = mockApi({ 'subscriptions.record': () => ok({ grants: { T1: 1, T2: 1, T4: 1 } }) });
+    expect(await requestSubscribe(['T1', 'T2', 'T3', 'T4'])).toEqual({ T1: 1, T2: 1, T4: 1 });
+    expect(taro.requestSubscribeMessage.mock.calls.map(([o]) => (o as { tmplIds: string[] }).tmplIds)).toEqual([
+      ['T1', 'T2', 'T3', 'T4'],
+      ['T1', 'T2'],
+      ['T3', 'T4'],
+    ]);
+    expect(api.sentTo('subscriptions.record')).toEqual([{ results: { T1: 'accept', T2: 'accept', T3: 'reject', T4: 'accept' } }]);
   });
 
   it('should carry on quietly when the grant popup fails', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fail, ok } from '../../src/contract';
 import JoinPage from '../../src/app/packages/org/pages/join/index';
 import HomePage from '../../src/app/pages/home/index';
@@ -29,7 +29,7 @@ describe('joining by an invitation card', () => {
   });
 
   it('should land on the registered group when opened from its WeChat chat', async () => {
-    taro.getGroupEnterInfo.mockImplementationOnce((o: { success?: (r: unknown) => void }) => o.success?.({ cloudID: 'cloud-1' }));
+    taro.groupEnterInfo.mockImplementationOnce((o) => o.success?.({ cloudID: 'cloud-1' }));
     const api = mockApi({
       'session.whoami': () => ok(whoami()),
       'cases.mine': () => ok({ items: [], total: 0, offset: 0, limit: 20 }),
@@ -38,7 +38,8 @@ describe('joining by an invitation card', () => {
     });
     render(<HomePage />);
     await screen.findByText('你好，张伟');
-    expect(api.sentTo('groups.enter')).toEqual([{ cloudID: 'cloud-1' }]);
+    taro.showPage();
+    await waitFor(() => expect(api.sentTo('groups.enter')).toEqual([{ cloudID: 'cloud-1' }]));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/org/pages/group/index?id=g_mkt' });
   });
 });

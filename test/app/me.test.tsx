@@ -22,7 +22,8 @@ describe('me', () => {
     expect(screen.queryByText('系统设置')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: '接收更多提醒' }));
-    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_TASK', 'TPL_REMIND', 'TPL_ESC'] });
+    // All four reminders in one popup: WeChat takes five templates a call.
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_TASK', 'TPL_REMIND', 'TPL_ESC', 'TPL_DECIDED'] });
     await waitFor(() => expect(screen.getAllByText('剩余 1 次')).toHaveLength(3));
     expect(api.sentTo('subscriptions.record')).toHaveLength(1);
 

@@ -59,7 +59,7 @@ function violationCase(over: Partial<Omit<CaseViewOf<'violation'>, 'kind' | 'dat
     createdAt: deadline - 3 * 86400_000,
     updatedAt: deadline - 3 * 86400_000,
     history: [],
-    links: { evidence: [{ fileId: 'local:abc', url: '/files/abc?exp=1&sig=x', expiresAt: deadline }], appealEvidence: [] },
+    links: { evidence: [{ url: '/files/abc?exp=1&sig=x', expiresAt: deadline }], appealEvidence: [] },
     ...over,
   };
 }

@@ -1,5 +1,5 @@
-// Subscription grants (R11): WeChat only lets the app ask inside a tap handler, at most 3
-// templates at a time. Whatever the person answered is recorded so the server can count grants.
+// Subscription grants (R11): WeChat only lets the app ask inside a tap handler. Whatever the
+// person answered is recorded so the server can count grants.
 import Taro from '@tarojs/taro';
 import { call, isH5 } from './call';
 
@@ -8,6 +8,9 @@ export type SubscribeResults = Record<string, SubscribeAnswer>;
 
 export const SUBSCRIBE_PROMPT = '允许「群务」发送订阅消息提醒？（本地模拟微信订阅授权）';
 const ANSWERS: SubscribeAnswer[] = ['accept', 'reject', 'ban', 'filter'];
+/** wx.requestSubscribeMessage takes 5 templates a call; older clients refuse more than 3 (20003). */
+const MAX_PER_CALL = 5;
+const TOO_MANY = 20003;
 
 /**
  * Call first thing in a tap handler, before any await. Never throws and never blocks what the
@@ -15,7 +18,7 @@ const ANSWERS: SubscribeAnswer[] = ['accept', 'reject', 'ban', 'filter'];
  * Resolves with the grant counts the server now holds, or null when nothing was recorded.
  */
 export async function requestSubscribe(templateIds: string[]): Promise<Record<string, number> | null> {
-  const ids = [...new Set(templateIds.filter(Boolean))].slice(0, 3);
+  const ids = [...new Set(templateIds.filter(Boolean))].slice(0, MAX_PER_CALL);
   if (!ids.length) return null;
   let results: SubscribeResults;
   try {
@@ -29,6 +32,19 @@ export async function requestSubscribe(templateIds: string[]): Promise<Record<st
 }
 
 async function askWechat(ids: string[]): Promise<SubscribeResults> {
+  try {
+    return await askWechatOnce(ids);
+  } catch (err) {
+    if ((err as { errCode?: unknown } | null)?.errCode !== TOO_MANY || ids.length < 2) throw err;
+    // An older client: ask in two calls of at most 3, the second right after the first answer.
+    const half = Math.ceil(ids.length / 2);
+    const first = await askWechatOnce(ids.slice(0, half));
+    const second = await askWechatOnce(ids.slice(half)).catch(() => ({}));
+    return { ...first, ...second };
+  }
+}
+
+async function askWechatOnce(ids: string[]): Promise<SubscribeResults> {
   const res = (await Taro.requestSubscribeMessage({ tmplIds: ids } as Taro.requestSubscribeMessage.Option)) as unknown as Record<
     string,
     unknown

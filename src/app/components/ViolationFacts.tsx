@@ -25,7 +25,7 @@ function Evidence({ links }: { links: EvidenceLink[] | undefined }) {
     <View className="qw-row qw-evidence">
       {links.map((l) => (
         <Image
-          key={l.fileId}
+          key={l.url}
           className="qw-evidence__img"
           src={l.url}
           mode="aspectFill"

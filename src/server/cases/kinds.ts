@@ -81,7 +81,11 @@ const views: Record<CaseKind, ViewRules> = {
       return { evidence: d.evidence, appealEvidence: d.appeal?.evidence ?? [] };
     },
     backups: (c) => (c as ViolationCase).data.backupIds ?? [],
-    viewData: (c, now) => ({ appealClosedReason: appealClosedReason(c as ViolationCase, now) }),
+    viewData: (c, now) => {
+      const { appeal } = (c as ViolationCase).data;
+      // The appeal's images reach the reader as links (links.appealEvidence), never as file ids.
+      return { appealClosedReason: appealClosedReason(c as ViolationCase, now), appeal: appeal && { reasons: appeal.reasons, at: appeal.at, reviewers: appeal.reviewers } };
+    },
     hidden: ['evidence', 'backupIds'],
   },
 };

@@ -1,6 +1,7 @@
 // Notifications leave a case through its outbox: written with the case in one write, then
 // delivered here — an in-app copy (exactly once: its id is the outbox entry's id) and, where the
 // person holds a one-time grant, a subscription message. What fails stays for the scheduler.
+import { DEFAULT_TEMPLATE_FIELDS, keywordType, TEMPLATE_PURPOSE_WORDS, templateFieldsFor, type TemplateField, type TemplateSource } from '../../contract';
 import type { NoticeEntry, NotificationDoc } from '../../core/model';
 import { formatShanghai } from '../../core/time';
 import type { Deps, SubscriptionMessage } from '../ports';
@@ -20,13 +21,31 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** Template fields every template of ours uses: thing1 事项, thing2 说明, time3 时间. */
-export function templateData(e: NoticeEntry): SubscriptionMessage['data'] {
-  return {
-    thing1: { value: clip(e.title, THING_MAX) },
-    thing2: { value: clip(e.body, THING_MAX) },
-    time3: { value: formatShanghai(e.createdAt, 'YYYY-MM-DD HH:mm') },
+/** Cut to at most `max` characters without adding any (name and phrase take only their own kind). */
+const cut = (text: string, max: number) => [...text].slice(0, max).join('');
+
+/**
+ * The template's data: each keyword filled from its source and kept within its type's limits
+ * (settings map purpose → keys; without a mapping, thing1 事项, thing2 说明, time3 时间).
+ */
+export function templateData(e: NoticeEntry, fields: TemplateField[] = DEFAULT_TEMPLATE_FIELDS, recipient = ''): SubscriptionMessage['data'] {
+  const text: Record<Exclude<TemplateSource, 'time'>, string> = {
+    title: e.title,
+    body: e.body,
+    purpose: TEMPLATE_PURPOSE_WORDS[e.purpose] ?? '提醒',
+    recipient,
   };
+  const data: SubscriptionMessage['data'] = {};
+  for (const { key, source } of fields) {
+    const type = keywordType(key)?.type;
+    let value: string;
+    if (source === 'time') value = formatShanghai(e.createdAt, type === 'date' ? 'YYYY年M月D日' : 'YYYY-MM-DD HH:mm');
+    else if (type === 'phrase') value = cut(text[source].replace(/[^\p{Script=Han}]/gu, ''), 5);
+    else if (type === 'name') value = cut(text[source], /\p{Script=Han}/u.test(text[source]) ? 10 : 20);
+    else value = clip(text[source], THING_MAX);
+    data[key] = { value };
+  }
+  return data;
 }
 
 export type Delivery = 'done' | 'retry';
@@ -67,7 +86,7 @@ export async function deliver(deps: Deps, caseId: string, e: NoticeEntry): Promi
   }
   let result;
   try {
-    result = await notifier.send({ touser: person.openid, templateId, page: e.page, data: templateData(e) });
+    result = await notifier.send({ touser: person.openid, templateId, page: e.page, data: templateData(e, templateFieldsFor(settings.values, e.purpose), person.name) });
   } catch (err) {
     // Not sent, so WeChat did not use the grant up: give it back and try again later.
     await store.addGrants(person._id, templateId, 1, now);

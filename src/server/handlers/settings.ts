@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { fail, ok, type ActionInput, type Result, type SettingsView } from '../../contract';
+import { checkTemplateFields, fail, ok, TEMPLATE_PURPOSE_LABELS, type ActionInput, type Result, type SettingsView } from '../../contract';
 import { calendarStatus } from '../../core/calendar';
 import type { SettingsDoc } from '../../core/model';
 import type { HandlerCtx } from '../context';
@@ -33,6 +33,12 @@ export async function settingsUpdate(ctx: HandlerCtx, input: ActionInput<'settin
   if (input.values.access.defaultDays > input.values.access.maxDays) return fail('SETTINGS_INVALID', '查阅授权的默认有效期不能超过最长有效期');
   const both = cal.holidays.find((d) => cal.workdays.includes(d));
   if (both) return fail('SETTINGS_INVALID', `日期“${both}”不能同时是放假日和上班日`);
+  // A mapping WeChat would refuse (47003) is caught here, not at the first message.
+  for (const [purpose, fields] of Object.entries(input.values.templateFields)) {
+    if (!(purpose in input.values.templates)) return fail('SETTINGS_INVALID', `没有“${purpose}”这种提醒`);
+    const problem = checkTemplateFields(fields);
+    if (problem) return fail('SETTINGS_INVALID', `${TEMPLATE_PURPOSE_LABELS[purpose] ?? purpose}模板：${problem}`);
+  }
   const doc: SettingsDoc = {
     _id: `v${current.version + 1}`,
     version: current.version + 1,

@@ -157,7 +157,7 @@ async function fileLinks(c: Case, files: Files, now: number): Promise<Record<str
   const expiresAt = now + LINK_TTL_MS;
   const out: Record<string, EvidenceLink[]> = {};
   for (const [field, ids] of Object.entries(byField)) {
-    out[field] = await Promise.all(ids.map(async (fileId) => ({ fileId, url: await files.link(fileId, expiresAt), expiresAt })));
+    out[field] = await Promise.all(ids.map(async (fileId) => ({ url: await files.link(fileId, expiresAt), expiresAt })));
   }
   return out;
 }

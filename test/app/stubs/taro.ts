@@ -30,8 +30,55 @@ export const showModal = jest.fn(async () => ({ errMsg: 'ok', confirm: true, can
 export const setClipboardData = ok();
 export const stopPullDownRefresh = ok();
 export const setNavigationBarTitle = ok();
-/** Not opened from a group chat unless a test says so (WeChat answers 40097). */
-export const getGroupEnterInfo = jest.fn((o: { success?: (r: unknown) => void; fail?: (e: unknown) => void }) => o.fail?.({ errMsg: 'getGroupEnterInfo:fail 40097' }));
+type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void };
+
+/** Rejections of Taro's promises, and whether anyone handled them (a dropped one is an unhandled rejection in WeChat). */
+const rejections: { observed: boolean }[] = [];
+export const droppedRejections = () => rejections.filter((r) => !r.observed).length;
+
+/**
+ * What Taro 4 does with a callback API it promisifies (@tarojs/shared processApis): it calls the
+ * caller's success/fail and also returns a promise that resolves with the result or rejects on fail.
+ */
+function promisified(api: (o: Callbacks) => unknown, options: Callbacks = {}): Promise<unknown> {
+  let outcome: { ok: boolean; value: unknown } = { ok: false, value: { errMsg: 'no answer' } };
+  api({
+    success: (r) => {
+      outcome = { ok: true, value: r };
+      options.success?.(r);
+    },
+    fail: (e) => {
+      outcome = { ok: false, value: e };
+      options.fail?.(e);
+    },
+  });
+  const entry = { observed: false };
+  if (!outcome.ok) rejections.push(entry);
+  const settled = () => (outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.value));
+  return {
+    then: (a?: (v: unknown) => unknown, b?: (e: unknown) => unknown) => {
+      entry.observed = true;
+      return settled().then(a, b);
+    },
+    catch: (b: (e: unknown) => unknown) => {
+      entry.observed = true;
+      return settled().catch(b);
+    },
+    finally: (f: () => void) => settled().finally(f),
+    [Symbol.toStringTag]: 'Promise',
+  } as Promise<unknown>;
+}
+
+/** WeChat's answer to wx.getGroupEnterInfo: not opened from a group chat (40097) unless a test says so. */
+export const groupEnterInfo = jest.fn((o: Callbacks) => o.fail?.({ errMsg: 'getGroupEnterInfo:fail 40097', errCode: 40097 }));
+export const getGroupEnterInfo = jest.fn((options?: Callbacks) => promisified(groupEnterInfo, options));
+
+/** wx.onAppShow listeners; `showApp()` is the app coming back to the foreground. */
+const appShowListeners: (() => void)[] = [];
+export const onAppShow = (cb: () => void) => void appShowListeners.push(cb);
+export const showApp = () => appShowListeners.forEach((cb) => cb());
+/** What useDidShow registered, run as WeChat runs a page's onShow. */
+export const showPage = () => useDidShow.mock.calls.forEach(([cb]) => (cb as () => void)());
 /** Picking a file from a WeChat chat: a test says which files, or the person cancels. */
 export const chooseMessageFile = jest.fn(async (): Promise<{ tempFiles: { path: string; name: string; size: number }[] }> => {
   throw new Error('chooseMessageFile:fail cancel');
@@ -70,6 +117,7 @@ const Taro = {
   stopPullDownRefresh,
   setNavigationBarTitle,
   getGroupEnterInfo,
+  onAppShow,
   chooseMessageFile,
   downloadFile,
   openDocument,

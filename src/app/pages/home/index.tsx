@@ -1,8 +1,7 @@
 // 首页: who I am, my groups with their naming status, my cases, unread messages (R15).
 import { Text, View } from '@tarojs/components';
 import { Btn } from '../../components/Btn';
-import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { ok, type ActionResult, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
 import { call } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
@@ -13,6 +12,7 @@ import { Tag } from '../../components/StateTag';
 import { useRemote } from '../../hooks/useRemote';
 import { groupRoleLabels } from '../../lib/labels';
 import { caseRoute, routes } from '../../lib/routes';
+import { takeGroupEntry } from '../../lib/group-entry';
 import { loadWhoAmI } from '../../lib/session';
 
 interface HomeData {
@@ -33,21 +33,18 @@ async function loadHome(): Promise<Result<HomeData>> {
   return ok({ me: me.data, cases, notices, unread: notes.ok ? notes.data.unread : null });
 }
 
-/** Opened from a WeChat group chat: land on the registered group it is bound to (weapp only). */
+/**
+ * Opened from a WeChat group chat: land on the registered group it is bound to (weapp only). On
+ * every show, so a return of the running app from a chat lands there too; once per show of the app.
+ */
 function useGroupEntry() {
-  useEffect(() => {
-    // Base library < 2.10.4 has no getGroupEnterInfo: then the home page is where one lands.
-    if (process.env.TARO_ENV !== 'weapp' || typeof Taro.getGroupEnterInfo !== 'function') return;
-    Taro.getGroupEnterInfo({
-      success: (res: { cloudID?: string }) => {
-        if (!res.cloudID) return;
-        void call('groups.enter', { cloudID: res.cloudID }).then((r) => {
-          if (r.ok && r.data.group) void Taro.navigateTo({ url: routes.group(r.data.group.id) });
-        });
-      },
-      fail: () => undefined, // 40097: not opened from a group chat
-    } as never);
-  }, []);
+  useDidShow(() => {
+    void takeGroupEntry().then(async (cloudID) => {
+      if (!cloudID) return;
+      const r = await call('groups.enter', { cloudID });
+      if (r.ok && r.data.group) void Taro.navigateTo({ url: routes.group(r.data.group.id) });
+    });
+  });
 }
 
 export default function HomePage() {

@@ -4,7 +4,19 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Btn } from '../../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { CalendarOverrides, Failure, SettingsView } from '../../../../../contract';
+import {
+  formatTemplateFields,
+  keywordType,
+  parseTemplateFields,
+  TEMPLATE_PURPOSE_LABELS,
+  TEMPLATE_SOURCE_LABELS,
+  TEMPLATE_SOURCES,
+  templateFieldsFor,
+  type CalendarOverrides,
+  type Failure,
+  type SettingsView,
+  type TemplatePurpose,
+} from '../../../../../contract';
 import { call } from '../../../../api';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
@@ -23,6 +35,7 @@ export default function SettingsPage() {
             <CalendarForm key={`c${view.version}`} view={view} onSaved={remote.replace} />
             <RecordsForm key={`r${view.version}`} view={view} onSaved={remote.replace} />
             <ViolationRulesForm key={`v${view.version}`} view={view} onSaved={remote.replace} />
+            <TemplatesForm key={`t${view.version}`} view={view} onSaved={remote.replace} />
           </>
         )}
       </RemoteView>
@@ -286,6 +299,69 @@ function ViolationRulesForm({ view, onSaved }: { view: SettingsView; onSaved: (v
         保存违规处理设置
       </Btn>
       <Text className="qw-hint">修改只对之后新建的违规事项生效；已立案的事项按立案时的设置计算期限。</Text>
+    </View>
+  );
+}
+
+/**
+ * Subscription templates: each purpose's template id and which of our values fills which of its
+ * keywords. WeChat refuses a message whose keys or values do not fit the template (47003), so the
+ * mapping is checked here, keyword by keyword, before it can be saved.
+ */
+function TemplatesForm({ view, onSaved }: { view: SettingsView; onSaved: (v: SettingsView) => void }) {
+  const purposes = Object.keys(view.values.templates) as TemplatePurpose[];
+  const initial = () =>
+    Object.fromEntries(purposes.map((p) => [p, { id: view.values.templates[p], fields: formatTemplateFields(templateFieldsFor(view.values, p)) }]));
+  const [rows, setRows] = useState<Record<string, { id: string; fields: string }>>(initial);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const parsed = Object.fromEntries(purposes.map((p) => [p, parseTemplateFields(rows[p].fields)]));
+  const invalid = purposes.some((p) => !parsed[p].ok);
+  const dirty = JSON.stringify(rows) !== JSON.stringify(initial());
+  const set = (p: string, patch: Partial<{ id: string; fields: string }>) => setRows((r) => ({ ...r, [p]: { ...r[p], ...patch } }));
+
+  async function save() {
+    const templateFields = Object.fromEntries(purposes.flatMap((p) => (parsed[p].ok ? [[p, parsed[p].fields]] : [])));
+    const templates = Object.fromEntries(purposes.map((p) => [p, rows[p].id.trim()])) as SettingsView['values']['templates'];
+    setBusy(true);
+    setFailure(null);
+    const r = await call('settings.update', { values: { ...view.values, templates, templateFields }, expectedVersion: view.version });
+    setBusy(false);
+    if (!r.ok) return setFailure(r);
+    onSaved(r.data);
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  }
+
+  return (
+    <View className="qw-card" data-testid="templates-form">
+      <View className="qw-section-title">订阅消息模板</View>
+      <Text className="qw-hint">
+        在小程序后台“订阅消息”里选用模板后，填入模板 ID，并按模板详情写出每个关键词填什么，例如 thing1=事项，time2=时间。可填：
+        {TEMPLATE_SOURCES.map((s) => TEMPLATE_SOURCE_LABELS[s]).join('、')}。
+      </Text>
+      {purposes.map((p) => {
+        const check = parsed[p];
+        return (
+          <View key={p} data-purpose={p}>
+            <View className="qw-label">{`${TEMPLATE_PURPOSE_LABELS[p] ?? p}：模板 ID`}</View>
+            <Input className="qw-input" value={rows[p].id} maxlength={64} onInput={(e) => set(p, { id: e.detail.value })} />
+            <View className="qw-label">关键词</View>
+            <Input className={`qw-input ${check.ok ? '' : 'qw-input--invalid'}`} value={rows[p].fields} maxlength={200} onInput={(e) => set(p, { fields: e.detail.value })} />
+            {check.ok ? (
+              check.fields.map((f) => {
+                const t = keywordType(f.key)!;
+                return <View className="qw-hint" key={f.key}>{`${f.key}（${t.label}，${t.limit}）← ${TEMPLATE_SOURCE_LABELS[f.source]}`}</View>;
+              })
+            ) : (
+              <View className="qw-issues__item">{check.message}</View>
+            )}
+          </View>
+        );
+      })}
+      {failure ? <ErrorBanner failure={failure} /> : null}
+      <Btn block disabled={!dirty || busy || invalid} onClick={() => void save()}>
+        保存模板设置
+      </Btn>
     </View>
   );
 }

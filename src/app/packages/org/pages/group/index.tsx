@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
 import { Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
+import { groupEnterCloudID } from '../../../../lib/group-entry';
 import { newRequestId } from '../../../../lib/ids';
 import { groupRoleLabels } from '../../../../lib/labels';
 import { routes } from '../../../../lib/routes';
@@ -192,11 +193,10 @@ function BindWechat({ groupId, bound, onBound }: { groupId: string; bound: boole
       onBound();
     }
   }
-  function bindFromChat() {
-    Taro.getGroupEnterInfo({
-      success: (res: { cloudID?: string }) => (res.cloudID ? void bind(res.cloudID) : action.setFailure({ ok: false, code: 'NO_GROUP_CONTEXT', message: '请在要绑定的微信群里打开小程序，再进行绑定' })),
-      fail: () => action.setFailure({ ok: false, code: 'NO_GROUP_CONTEXT', message: '请在要绑定的微信群里打开小程序（例如点群里的群务卡片），再进行绑定' }),
-    } as never);
+  async function bindFromChat() {
+    const cloudID = await groupEnterCloudID();
+    if (cloudID) return bind(cloudID);
+    action.setFailure({ ok: false, code: 'NO_GROUP_CONTEXT', message: '请在要绑定的微信群里打开小程序（例如点群里的群务卡片），再进行绑定' });
   }
   return (
     <View>
@@ -210,7 +210,7 @@ function BindWechat({ groupId, bound, onBound }: { groupId: string; bound: boole
           </Button>
         </View>
       ) : (
-        <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={bindFromChat}>
+        <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void bindFromChat()}>
           {bound ? '重新绑定到当前微信群' : '绑定到当前微信群'}
         </Button>
       )}
