@@ -114,9 +114,11 @@ export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
 }
 
 /** Whatever outboxes are left (a crash, a failed push): the scheduler's retry. */
-export async function retryOutboxes(deps: Deps, batch: number): Promise<number> {
+/** `stop`: out of time, leave the rest for the next run. */
+export async function retryOutboxes(deps: Deps, batch: number, stop: () => boolean = () => false): Promise<number> {
   let dispatched = 0;
   for (const c of await deps.store.listCasesWithOutbox(batch)) {
+    if (stop()) break;
     const after = await dispatchOutbox(deps, c);
     dispatched += c.outbox.length - after.outbox.length;
   }

@@ -7,13 +7,23 @@ import { loadGroupContext } from '../reads/group-context';
 import type { Deps } from '../ports';
 import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
+import { UNLIMITED, type Budget } from './budget';
 
-export async function runBackupDue(deps: Deps, now = deps.clock.now()): Promise<number> {
+/** Runs of the scheduler: one every five minutes (cloudfunctions/scheduler/config.json). */
+const RUN_EVERY_MS = 5 * 60_000;
+
+export async function runBackupDue(deps: Deps, now = deps.clock.now(), budget: Budget = UNLIMITED): Promise<number> {
   const { store } = deps;
   const settings = await currentSettings(store);
   const today = shanghaiDate(now);
   let opened = 0;
-  for (const group of await store.listGroups()) {
+  const groups = await store.listGroups();
+  // Each run starts one group further on, so a run cut short by its budget never leaves the same
+  // groups unvisited: with up to 288 groups each is first in some run of the day.
+  const start = groups.length ? Math.floor(now / RUN_EVERY_MS) % groups.length : 0;
+  for (let i = 0; i < groups.length; i++) {
+    if (budget.expired()) break;
+    const group = groups[(start + i) % groups.length];
     const backups = await store.listBackups(group._id);
     const cov = coverage(backups, shanghaiDate(group.createdAt), today, settings.values.backup, settings.values.calendar);
     if (cov.status === 'ok') continue;

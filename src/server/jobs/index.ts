@@ -6,6 +6,7 @@ import type { Deps } from '../ports';
 import { loadGroupContext } from '../reads/group-context';
 import { settingsAt } from '../reads/settings';
 import { runBackupDue } from './backup-due';
+import { SCHEDULER_BUDGET_MS, timeBudget, UNLIMITED, type Budget } from './budget';
 
 export interface SchedulerReport {
   backupsDue: number;
@@ -17,10 +18,12 @@ export interface SchedulerReport {
 const BATCH = 100;
 
 /** Each due case gets its kind's timeout transition once: the versioned save lets one run win. */
-export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{ applied: number; skipped: number }> {
+export async function runTimeouts(deps: Deps, now = deps.clock.now(), budget: Budget = UNLIMITED): Promise<{ applied: number; skipped: number }> {
   let applied = 0;
   let skipped = 0;
   for (const listed of await deps.store.listDueCases(now, BATCH)) {
+    // Out of time: the rest are still due on the next run.
+    if (budget.expired()) break;
     // One case failing must not hold up the others; it is due again on the next run.
     try {
       // Re-read: a person may have moved the case on since the listing. Act only on the step that was due.
@@ -45,13 +48,15 @@ export async function runTimeouts(deps: Deps, now = deps.clock.now()): Promise<{
   return { applied, skipped };
 }
 
-export async function retryOutboxes(deps: Deps): Promise<number> {
-  return retry(deps, BATCH);
+export async function retryOutboxes(deps: Deps, budget: Budget = UNLIMITED): Promise<number> {
+  return retry(deps, BATCH, () => budget.expired());
 }
 
-export async function runScheduler(deps: Deps): Promise<SchedulerReport> {
-  const backupsDue = await runBackupDue(deps);
-  const { applied, skipped } = await runTimeouts(deps);
-  const dispatched = await retryOutboxes(deps);
+/** One run, within `budget` (the function's timeout less a margin): what does not fit waits for the next run. */
+export async function runScheduler(deps: Deps, budget: Budget = timeBudget(SCHEDULER_BUDGET_MS)): Promise<SchedulerReport> {
+  const backupsDue = await runBackupDue(deps, undefined, budget);
+  const { applied, skipped } = await runTimeouts(deps, undefined, budget);
+  const dispatched = await retryOutboxes(deps, budget);
+  if (budget.expired()) console.warn('scheduler: time budget spent; what is left waits for the next run');
   return { backupsDue, timeouts: applied, skipped, dispatched };
 }
