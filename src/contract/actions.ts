@@ -23,6 +23,8 @@ import type {
   Page,
   RenamePreview,
   WhoAmI,
+  AuditReport,
+  UploadView,
 } from './model';
 import { settingsValuesSchema, type SettingsView } from './settings';
 import {
@@ -39,6 +41,16 @@ import {
   type NoticeView,
 } from './notices';
 import { NO_CONTROL_CHARS, reasonUnlessApproved, requiredReason, type ReasonCommand } from './reasons';
+import {
+  EMERGENCY_ASSIGNMENTS_MAX,
+  EMERGENCY_TASK_MAX,
+  EMERGENCY_TITLE_MAX,
+  FEEDBACK_TEXT_MAX,
+  type EmergencyForm,
+  type EmergencyReach,
+  type FeedbackForm,
+  type FeedbackSimilarItem,
+} from './emergency-feedback';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_:.-]+$/));
 /** Free text a person writes: control characters refused here; a required one also has a `reason` rule (needs). */
@@ -78,21 +90,24 @@ export const EVIDENCE_MAX = 9;
 export const CITED_BACKUPS_MAX = 5;
 export const NICKNAME_MAX_INPUT = 40;
 
+/** One task of an emergency: a member of the group and what they are to do. */
+const emergencyAssignment = () => z.strictObject({ personId: id, task: text(EMERGENCY_TASK_MAX) });
+
 /** A notice as the publisher drafts it; the body's length is checked against settings by the function. */
-function noticeDraft<S extends Record<string, z.ZodMiniType>>(extra: S = {} as S) {
-  return z.strictObject({
-    groupIds: z.array(id).check(z.minLength(1), z.maxLength(20)),
-    kind: z.enum(NOTICE_KINDS),
-    title: text(NOTICE_TITLE_MAX),
-    body: text(NOTICE_BODY_MAX_INPUT),
-    attachments: z.optional(
-      z.array(z.strictObject({ fileId, name: text(ATTACHMENT_NAME_MAX), description: text(ATTACHMENT_DESCRIPTION_MAX) })).check(z.maxLength(NOTICE_ATTACHMENTS_MAX)),
-    ),
-    ackDueDays: z.optional(z.int().check(z.minimum(1), z.maximum(30))),
-    keyFact: z.optional(z.strictObject({ question: text(KEY_FACT_CHOICE_MAX), choices: z.array(text(KEY_FACT_CHOICE_MAX)).check(z.length(3)), answer: z.int().check(z.minimum(0), z.maximum(2)) })),
-    ...extra,
-  });
-}
+const noticeDraft = () => ({
+  groupIds: z.array(id).check(z.minLength(1), z.maxLength(20)),
+  kind: z.enum(NOTICE_KINDS),
+  // Longer than the rule allows, so an overlong title is told as the format rule (NOTICE_FORMAT), not as malformed input.
+  title: text(NOTICE_TITLE_MAX * 4),
+  body: text(NOTICE_BODY_MAX_INPUT),
+  attachments: z.optional(
+    z.array(z.strictObject({ fileId, name: text(ATTACHMENT_NAME_MAX), description: text(ATTACHMENT_DESCRIPTION_MAX) })).check(z.maxLength(NOTICE_ATTACHMENTS_MAX)),
+  ),
+  ackDueDays: z.optional(z.int().check(z.minimum(1), z.maximum(30))),
+  keyFact: z.optional(
+    z.strictObject({ question: text(KEY_FACT_CHOICE_MAX), choices: z.array(text(KEY_FACT_CHOICE_MAX)).check(z.length(3)), answer: z.int().check(z.minimum(0), z.maximum(2)) }),
+  ),
+});
 
 const definitions = {
   'session.whoami': {
@@ -484,12 +499,13 @@ const definitions = {
     summary: '发布通知：可发布的种类和可发往的群',
   },
   'notices.preview': {
-    input: () => noticeDraft(),
+    // `noticeId`: the notice a correction replaces, left out of the duplicate check.
+    input: () => z.strictObject({ ...noticeDraft(), noticeId: z.optional(id) }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '发布前检查：格式、重复与相近的通知、附件说明',
   },
   'notices.publish': {
-    input: () => noticeDraft({ confirmNearDuplicate: z.optional(text(REASON_MAX)), requestId }),
+    input: () => z.strictObject({ ...noticeDraft(), confirmNearDuplicate: z.optional(text(REASON_MAX)), requestId }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '发布通知到一个或多个群',
   },
@@ -520,9 +536,115 @@ const definitions = {
     summary: '撤回已发布的通知（须写明理由）',
   },
   'notices.correct': {
-    input: () => noticeDraft({ noticeId: id, confirmNearDuplicate: z.optional(text(REASON_MAX)), requestId }),
+    input: () => z.strictObject({ ...noticeDraft(), noticeId: id, confirmNearDuplicate: z.optional(text(REASON_MAX)), requestId }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '发布更正，替换原通知',
+  },
+  'emergencies.form': {
+    input: () => z.strictObject({ groupId: id }),
+    roles: ['admin', 'leader', 'deptHead'],
+    summary: '发起紧急事件的表单：本群成员与默认时限',
+  },
+  'emergencies.start': {
+    input: () => z.strictObject({
+      groupId: id,
+      title: text(EMERGENCY_TITLE_MAX),
+      description: text(DESCRIPTION_MAX),
+      /** Wall-clock minutes, nights and holidays included. */
+      respondWithinMinutes: z.int().check(z.minimum(5), z.maximum(1440)),
+      ackWithinMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(120))),
+      assignments: z.array(emergencyAssignment()).check(z.minLength(1), z.maxLength(EMERGENCY_ASSIGNMENTS_MAX)),
+      images: z.optional(z.array(fileId).check(z.maxLength(EVIDENCE_MAX))),
+      requestId,
+    }),
+    roles: ['admin', 'leader', 'deptHead'],
+    summary: '发起紧急事件：通知全群成员，并给成员分派任务（分钟级时限）',
+  },
+  'emergencies.acknowledge': {
+    input: () => z.strictObject({ caseId: id }),
+    roles: ['member', 'admin', 'leader'],
+    summary: '接收紧急事件中分派给我的任务',
+  },
+  'emergencies.progress': {
+    input: () => z.strictObject({ caseId: id, note: text(DESCRIPTION_MAX), done: z.optional(z.boolean()) }),
+    reason: needs('note', 'progress', DESCRIPTION_MAX),
+    roles: ['member', 'admin', 'leader'],
+    summary: '报告任务进展，或报告已完成',
+  },
+  'emergencies.reassign': {
+    input: () => z.strictObject({ caseId: id, fromPersonId: id, toPersonId: id, task: z.optional(text(EMERGENCY_TASK_MAX)) }),
+    roles: ['admin', 'leader', 'deptHead'],
+    summary: '发起人把一项任务转派给另一位成员',
+  },
+  'emergencies.assign': {
+    input: () => z.strictObject({ caseId: id, assignments: z.array(emergencyAssignment()).check(z.minLength(1), z.maxLength(EMERGENCY_ASSIGNMENTS_MAX)) }),
+    roles: ['admin', 'leader', 'deptHead'],
+    summary: '发起人追加分工',
+  },
+  'emergencies.close': {
+    input: () => z.strictObject({ caseId: id, summary: text(DESCRIPTION_MAX) }),
+    reason: needs('summary', 'close', DESCRIPTION_MAX),
+    roles: ['admin', 'leader', 'deptHead'],
+    summary: '发起人结束紧急事件并填写处置总结',
+  },
+  'emergencies.reach': {
+    input: () => z.strictObject({ caseId: id }),
+    roles: ['admin', 'leader', 'deptHead'],
+    summary: '紧急通知送达情况：谁收到了微信推送，谁没有（可复制 @名单）',
+  },
+  'emergencies.active': {
+    input: () => z.strictObject({}),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '我所在的群正在处置的紧急事件',
+  },
+  'feedback.form': {
+    input: () => z.strictObject({ groupId: id }),
+    roles: ['member', 'admin', 'leader'],
+    summary: '意见反馈表单：反馈类别，管理员可转交的对象',
+  },
+  'feedback.submit': {
+    input: () => z.strictObject({
+      groupId: id,
+      category: text(10),
+      text: text(FEEDBACK_TEXT_MAX),
+      /** 对处理部门匿名: the department or leader it is forwarded to never learns who sent it. */
+      anonymous: z.optional(z.boolean()),
+      images: z.optional(z.array(fileId).check(z.maxLength(EVIDENCE_MAX))),
+      requestId,
+    }),
+    roles: ['member', 'admin'],
+    summary: '向群管理员提交意见或建议（可对处理部门匿名）',
+  },
+  'feedback.similar': {
+    input: () => z.strictObject({ groupId: id, text: text(FEEDBACK_TEXT_MAX) }),
+    roles: ['member', 'admin'],
+    summary: '提交前查看本群内容相近、仍在处理的反馈，可直接附议',
+  },
+  'feedback.second': {
+    input: () => z.strictObject({ caseId: id }),
+    roles: ['member', 'admin'],
+    summary: '附议（+1）一条仍在处理的反馈',
+  },
+  'feedback.forward': {
+    input: () => z.strictObject({ caseId: id, toPersonId: id, note: z.optional(text(REASON_MAX)) }),
+    roles: ['admin', 'leader'],
+    summary: '管理员把反馈转交部门负责人或上级领导',
+  },
+  'feedback.answer': {
+    input: () => z.strictObject({ caseId: id, answer: text(DESCRIPTION_MAX) }),
+    roles: ['admin', 'leader', 'deptHead'],
+    summary: '答复反馈',
+  },
+  'feedback.followUp': {
+    input: () => z.strictObject({ caseId: id, text: text(DESCRIPTION_MAX) }),
+    reason: needs('text', 'followUp', DESCRIPTION_MAX),
+    roles: ['member', 'admin'],
+    summary: '对答复追问一次，退回给答复人',
+  },
+  'feedback.resolve': {
+    input: () => z.strictObject({ caseId: id }),
+    roles: ['member', 'admin'],
+    summary: '反馈人确认问题已解决',
   },
   'settings.get': {
     input: () => z.strictObject({}),
@@ -533,6 +655,22 @@ const definitions = {
     input: () => z.strictObject({ values: settingsValuesSchema, expectedVersion: z.int().check(z.minimum(1)) }),
     roles: ['owner'],
     summary: '修改系统设置（仅对新事项生效）',
+  },
+  'files.record': {
+    /** Right after wx.cloud.uploadFile: the upload is recorded as the caller's (size, type, SHA-256 from the stored bytes). */
+    input: () => z.strictObject({ fileId, name: z.optional(text(120)) }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '登记刚上传的文件（上传人、大小、类型、SHA-256；图片送内容安全检查）',
+  },
+  'audit.verify': {
+    input: () => z.strictObject({
+      /** Where the previous call stopped (its `next`); absent: from the start. */
+      cursor: z.optional(z.string().check(z.maxLength(80), z.regex(/^(case|backup):[A-Za-z0-9_:.-]*$/))),
+      /** A checkpoint fingerprint the owner kept (from the message): it must still be in the database. */
+      fingerprint: z.optional(z.string().check(z.regex(/^[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3}$/))),
+    }),
+    roles: ['owner'],
+    summary: '校验审计记录：封印、检查点，以及记录有无被删改、截断或回退',
   },
 } as const satisfies Record<string, { input: () => z.ZodMiniType; reason?: () => z.ZodMiniType; roles: readonly Role[]; summary: string }>;
 
@@ -610,6 +748,8 @@ export interface ActionResults {
   'subscriptions.record': { grants: Record<string, number> };
   'settings.get': SettingsView;
   'settings.update': SettingsView;
+  'files.record': UploadView;
+  'audit.verify': AuditReport;
   'invitations.accept': JoinResult;
   'invitations.create': InvitationView;
   'org.overview': OrgView;
@@ -645,6 +785,24 @@ export interface ActionResults {
   'notices.receipts': NoticeReceipts;
   'notices.withdraw': NoticeView;
   'notices.correct': NoticeView;
+  'emergencies.form': EmergencyForm;
+  'emergencies.start': CaseView;
+  'emergencies.acknowledge': CaseView;
+  'emergencies.progress': CaseView;
+  'emergencies.reassign': CaseView;
+  'emergencies.assign': CaseView;
+  'emergencies.close': CaseView;
+  'emergencies.reach': EmergencyReach;
+  'emergencies.active': { items: CaseView[] };
+  'feedback.form': FeedbackForm;
+  'feedback.submit': CaseView;
+  'feedback.similar': { items: FeedbackSimilarItem[] };
+  /** The seconded feedback as the similar list shows it (the seconder does not read the case itself). */
+  'feedback.second': FeedbackSimilarItem;
+  'feedback.forward': CaseView;
+  'feedback.answer': CaseView;
+  'feedback.followUp': CaseView;
+  'feedback.resolve': CaseView;
 }
 export type ActionResult<A extends ActionName> = ActionResults[A];
 
