@@ -14,7 +14,7 @@ import type { Case, NoticeDoc } from '../src/core/model';
 import { decide } from '../src/core/engine';
 import { openRename, renameKind, type RenameCase } from '../src/core/kinds/rename';
 import { createDiskFiles, createLocalContentCheck, createLocalOpenData, openSqliteStore, type SqliteStore } from '../src/server/adapters/sqlite';
-import { sealHistory } from '../src/server/cases/audit';
+import { auditKeysFrom, sealHistory } from '../src/server/cases/audit';
 import { dispatch } from '../src/server/dispatch';
 import { signSession } from '../src/server/host/http';
 import { DEMO_OWNER_OPENID, demoOpenid, seedDemo } from '../src/server/host/seed';
@@ -63,6 +63,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The bench's audit key, in memory: sealing costs what it costs on a deployment. */
+const BENCH_KEYS = auditKeysFrom({ bench: randomBytes(32) }, 'bench');
+
 function makeDeps(store: SqliteStore, filesDir: string): Deps {
   return {
     store,
@@ -73,12 +76,15 @@ function makeDeps(store: SqliteStore, filesDir: string): Deps {
     clock: { now: () => Date.parse('2026-11-24T10:00:00+08:00') },
     ownerOpenid: DEMO_OWNER_OPENID,
     ids: randomUUID,
+    audit: BENCH_KEYS,
+    media: { submit: async () => ({ traceId: randomUUID() }) },
   };
 }
 
 /** Open rename requests made by the pure machine, as rename.submit makes them. */
 function renameCase(i: number, groupId: string, subjectId: string, admins: string[], now: number): Case {
   return sealHistory(
+    BENCH_KEYS,
     openRename({
       id: `bench_${i}`,
       groupId,
@@ -212,7 +218,7 @@ async function inboxLatency() {
     const store = openSqliteStore(join(dir, 'db.sqlite'));
     const deps = makeDeps(store, dir);
     const now = deps.clock.now();
-    await seedDemo(store, now);
+    await seedDemo(store, now, BENCH_KEYS);
     const started = Date.now();
     // 刘洋 (market admin) has the same 200 open cases at either size, so both answer the same page of
     // 20 and only the size of the table differs; the rest go to 1,000 other admins.
@@ -263,7 +269,7 @@ async function noticesScale() {
   const probe = instrumentStore(raw);
   const deps = { ...makeDeps(raw, dir), store: probe.store };
   const now = deps.clock.now();
-  await seedDemo(raw, now);
+  await seedDemo(raw, now, BENCH_KEYS);
   const call = async (as: string, action: ActionName, data: unknown) => {
     const r = await dispatch(deps, { action, data } as never, demoOpenid(as));
     if (!r.ok) throw new Error(`${action}: ${r.code} ${r.message}`);
@@ -374,7 +380,7 @@ async function hostThroughput() {
   const now = Date.now();
   {
     const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'));
-    await seedDemo(store, now);
+    await seedDemo(store, now, BENCH_KEYS);
     bulkInsert(store, N, (i) => renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now));
     store.close();
   }
@@ -382,7 +388,7 @@ async function hostThroughput() {
   // writes (the approval decided, its history sealed, its outbox filled), decided before the clock starts.
   const rawDir = mkdtempSync(join(tmpdir(), 'qw-bench-raw-'));
   const raw = openSqliteStore(join(rawDir, 'db.sqlite'));
-  await seedDemo(raw, now);
+  await seedDemo(raw, now, BENCH_KEYS);
   const RAW_N = 20_000;
   bulkInsert(raw, RAW_N, (i) => renameCase(i, 'g_market', 'p_huanglei', ['p_liuyang'], now));
   const approved: Case[] = [];
@@ -390,7 +396,7 @@ async function hostThroughput() {
     const c = (await raw.getCase(`bench_${i}`)) as RenameCase;
     const d = decide(renameKind, c, { type: 'approve' }, { id: 'p_liuyang', rolesInGroup: ['member', 'admin'] }, { now, settings: DEFAULT_SETTINGS, admins: [], leaders: [] });
     if (!d.ok) throw new Error(`bench: raw approval refused (${d.code})`);
-    approved.push(sealHistory(d.case));
+    approved.push(sealHistory(BENCH_KEYS, d.case));
   }
   const t0 = process.hrtime.bigint();
   let done = 0;

@@ -130,7 +130,26 @@ export type WechatTask = {
   status: 'pending' | 'done' | 'cancelled';
   by: string | null;
   at: number | null;
+  /** When the admins must have done it (working days from settings); absent on cases opened before. */
+  dueAt?: number | null;
+  /** 0 or absent: not overdue yet; 1: the admins reminded; 2: the leader alerted. */
+  stage?: number;
 };
+
+/** A backup as the case cited it when the citation was made: frozen into the history, whatever later happens to the backup. */
+export type CitedBackup = {
+  backupId: string;
+  groupName: string;
+  from: string;
+  to: string;
+  storage: BackupStorage;
+  sha256: string | null;
+  location: string | null;
+  citation: string;
+};
+
+/** An attached image's content check: 'pending' until WeChat's verdict arrives. */
+export type MediaState = 'pending' | 'pass' | 'risky';
 
 export type ViolationData = {
   requestId: string;
@@ -141,6 +160,10 @@ export type ViolationData = {
   evidence: string[];
   /** Chat-record backups of the group cited as evidence (§6.2); absent on cases opened before. */
   backupIds?: string[];
+  /** Each cited backup as it read when cited (absent on cases opened before: then read afresh). */
+  citations?: CitedBackup[];
+  /** The content check of each attached image by file id (absent: attached before images were checked). */
+  media?: Record<string, MediaState>;
   severity: Severity;
   proposed: LadderStep;
   proposalReasons: string[];
@@ -164,6 +187,74 @@ export type ViolationData = {
   task: WechatTask | null;
 };
 
+/** One assignment of an emergency, with its own state and wall-clock times. */
+export type EmergencyAssignment = {
+  personId: string;
+  name: string;
+  task: string;
+  /** alerted: waiting for 接收; acknowledged: at work, progress due; done: reported done; replaced: 转派 to someone else. */
+  status: 'alerted' | 'acknowledged' | 'done' | 'replaced';
+  assignedAt: number;
+  /** While alerted: when its next ladder step falls due (the reminder, then the escalation); null once escalated. */
+  ackDueAt: number | null;
+  /** 0: nothing sent yet; 1: reminded; 2: the starter and the leader alerted. */
+  ackStage: number;
+  ackedAt: number | null;
+  /** While acknowledged: when the next 进展 is due (one response window after the acknowledgement or the last report). */
+  progressDueAt: number | null;
+  lastProgress: { at: number; note: string } | null;
+  doneAt: number | null;
+  doneNote: string | null;
+  /** How often it went quiet past its progress deadline and was re-opened. */
+  reopened: number;
+  /** The notification that gave the task (who was reached: emergencies.reach). */
+  noticeId: string;
+  /** Replaced: who took the task over. */
+  replacedBy?: string;
+};
+
+/** An emergency (§5.3): runs on the wall clock, not on working days. */
+export type EmergencyData = {
+  groupName: string;
+  starterName: string;
+  title: string;
+  description: string;
+  images: string[];
+  /** The content check of each image by file id (server/reads/files.ts). */
+  media?: Record<string, MediaState>;
+  respondWithinMinutes: number;
+  ackWithinMinutes: number;
+  /** The response deadline: the start plus respondWithinMinutes. */
+  respondBy: number;
+  /** Every member alerted at the start → the id of that alert's notification. */
+  alerts: Record<string, string>;
+  assignments: EmergencyAssignment[];
+  summary: string | null;
+  requestId: string;
+};
+
+/** Who feedback was forwarded to: a department head (any department) or the group's leader. */
+export type FeedbackReceiver = { personId: string; name: string; role: string };
+
+/** Member feedback (§3.2). The sender is the case's subject; to whom it is shown is the server's (views). */
+export type FeedbackData = {
+  groupName: string;
+  senderName: string;
+  category: string;
+  text: string;
+  /** 对处理部门匿名: only the sender and the group's admins may learn who sent it. */
+  anonymous: boolean;
+  images: string[];
+  media?: Record<string, MediaState>;
+  /** Members who seconded it (附议); shown as a count. */
+  seconders: string[];
+  forwardedTo: FeedbackReceiver | null;
+  forwardNote: string | null;
+  answer: { text: string; by: string; byName: string; at: number } | null;
+  followUp: { text: string; at: number } | null;
+  requestId: string;
+};
+
 /** Each kind's stored data. */
 export type CaseDataByKind = {
   rename: RenameData;
@@ -178,6 +269,8 @@ export type CaseDataByKind = {
   backup_due: BackupDueData;
   departure: DepartureData;
   violation: ViolationData;
+  emergency: EmergencyData;
+  feedback: FeedbackData;
 };
 
 // --- What a reader sees of each kind's data (CaseView.data) ---
@@ -208,11 +301,36 @@ export type BackupDueViewData = BackupDueData;
 export type DepartureViewData = DepartureData;
 
 /** Evidence and cited backups reach the reader as expiring links and citations (CaseView.links, .citations). */
-export type ViolationViewData = Omit<ViolationData, 'requestId' | 'evidence' | 'backupIds' | 'appeal'> & {
+export type ViolationViewData = Omit<ViolationData, 'requestId' | 'evidence' | 'backupIds' | 'citations' | 'media' | 'appeal'> & {
   /** The appeal without its images' file ids (they are CaseView.links.appealEvidence). */
   appeal: Omit<NonNullable<ViolationData['appeal']>, 'evidence'> | null;
   /** Why the member can no longer appeal, at the time of reading; null while they can. */
   appealClosedReason: string | null;
+};
+
+/** Images reach the reader as links (CaseView.links.images); who was reached is emergencies.reach. */
+export type EmergencyViewData = Omit<EmergencyData, 'requestId' | 'images' | 'media' | 'alerts'> & {
+  alertedCount: number;
+  /** The reader's own task, if they have one (the last one given to them). */
+  mine: EmergencyAssignment | null;
+};
+
+/** What the reader may know of feedback: the sender only where they may (see FeedbackData.anonymous). */
+export type FeedbackViewData = {
+  groupName: string;
+  category: string;
+  text: string;
+  anonymous: boolean;
+  /** Who sent it; null for a reader who may not know (an anonymous sender, read by anyone but them and the group's admins). */
+  sender: { id: string; name: string } | null;
+  /** The reader sent it. */
+  mine: boolean;
+  seconds: number;
+  secondedByMe: boolean;
+  forwardedTo: { id: string; name: string; role: string } | null;
+  forwardNote: string | null;
+  answer: { text: string; byName: string; at: number } | null;
+  followUp: { text: string; at: number } | null;
 };
 
 /** Each kind's data as a reader sees it. */
@@ -229,4 +347,6 @@ export type CaseViewDataByKind = {
   backup_due: BackupDueViewData;
   departure: DepartureViewData;
   violation: ViolationViewData;
+  emergency: EmergencyViewData;
+  feedback: FeedbackViewData;
 };

@@ -2,7 +2,7 @@
 import type { CaseViewDataByKind } from './case-data';
 import type { GroupRole, Role } from './roles';
 
-export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due', 'violation', 'departure'] as const;
+export const CASE_KINDS = ['rename', 'naming_fix', 'onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'record_access', 'backup_due', 'violation', 'departure', 'emergency', 'feedback'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   rename: '改名申请',
@@ -17,6 +17,8 @@ export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   backup_due: '聊天记录备份到期',
   violation: '违规处理',
   departure: '员工离职',
+  emergency: '紧急事件',
+  feedback: '意见反馈',
 };
 
 export const RENAME_STATES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
@@ -58,6 +60,16 @@ export const STATE_LABELS: Record<string, string> = {
   vio_escalated: '待领导裁决',
   vio_final: '处理已生效',
   vio_revoked: '已撤销',
+  // emergency (§5.3)
+  em_active: '处置中',
+  em_closed: '已结束',
+  // feedback (§3.2)
+  fb_triage: '待管理员处理',
+  fb_forwarded: '已转交，待答复',
+  fb_followup: '追问待答复',
+  fb_answered: '已答复',
+  fb_resolved: '已解决',
+  fb_closed: '已结案',
 };
 
 /** The confidentiality pledge a member ticks before asking to read chat records (§6.2). */
@@ -114,6 +126,8 @@ export interface EvidenceLink {
   url: string;
   /** When the link stops working (UTC ms). */
   expiresAt: number;
+  /** An image whose content check has not come back: shown only to its uploader and the admins. */
+  pending?: true;
 }
 
 
@@ -182,7 +196,17 @@ export type CaseCommand =
   | 'answer'
   | 'escalate'
   | 'rule'
-  | 'confirmTask';
+  | 'confirmTask'
+  // emergencies (acknowledge above: 接收)
+  | 'progress'
+  | 'reassign'
+  | 'assign'
+  | 'close'
+  // feedback (answer above)
+  | 'second'
+  | 'forward'
+  | 'followUp'
+  | 'resolve';
 
 /** A kind's data as the reader sees it (src/contract/case-data.ts). */
 export type CaseViewData<K extends CaseKind = CaseKind> = CaseViewDataByKind[K];
@@ -212,6 +236,8 @@ export interface CaseViewOf<K extends CaseKind> {
   history?: HistoryView[];
   /** Expiring download links of the case's files by field (e.g. evidence), in the detail view only. */
   links?: Record<string, EvidenceLink[]>;
+  /** Images of the case hidden because they failed the content check (their links are left out). */
+  hiddenFiles?: number;
   /** Chat-record backups the case cites (§6.2 注明出处), each with its citation line, in the detail view only. */
   citations?: BackupCitation[];
 }
@@ -429,4 +455,40 @@ export interface FileAccessView {
   fileName: string | null;
   expiresAt: number | null;
   note?: string;
+}
+
+/** An upload as recorded (files.record). */
+export interface UploadView {
+  fileId: string;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  /** Images: the content check ('pending' until WeChat's verdict); 'none' for other files. */
+  check: 'none' | 'pending' | 'pass' | 'risky';
+}
+
+export interface AuditProblemView {
+  scope: 'case' | 'backup' | 'checkpoint';
+  /** The case, backup or checkpoint it is about. */
+  id: string;
+  /** The entry (or checkpoint number); null when the whole record is meant. */
+  seq: number | null;
+  problem: string;
+}
+
+export interface CheckpointView {
+  seq: number;
+  at: number;
+  /** Cases and backups it recorded. */
+  chains: number;
+  fingerprint: string;
+}
+
+/** One page of audit.verify: call again with `next` until it is null. */
+export interface AuditReport {
+  checked: number;
+  problems: AuditProblemView[];
+  next: string | null;
+  checkpoints: { count: number; latest: CheckpointView | null };
 }

@@ -61,6 +61,8 @@ export const settingsValuesSchema = z.strictObject({
     escalateDays: days,
     /** Working days after a reminder before the leader is alerted. */
     remindAfterDays: days,
+    /** Working days the admins have to remove a member (or re-add one after a revoke) in WeChat; then reminded, then the leader told. */
+    removalDays: days,
   }),
   calendar: calendarOverridesSchema,
   /** Chat-record backups (§6.1). */
@@ -92,6 +94,36 @@ export const settingsValuesSchema = z.strictObject({
     ackDays: days,
     /** Reminders a member gets for one notice at most (10:00 on working days until the deadline). */
     maxReminders: z.int().check(z.minimum(0), z.maximum(10)),
+  }),
+  /** Emergencies (§5.3): wall-clock minutes, nights, weekends and holidays included. */
+  emergency: z.strictObject({
+    /** Minutes an assignee has to 接收 unless the starter sets otherwise; reminded then, the starter and leader alerted one window later. */
+    ackMinutes: z.int().check(z.minimum(1), z.maximum(120)),
+    /** The response deadline the start form proposes, in minutes. */
+    respondMinutes: z.int().check(z.minimum(5), z.maximum(1440)),
+  }),
+  /** Member feedback (§3.2). */
+  feedback: z.strictObject({
+    categories: z.array(z.string().check(z.minLength(1), z.maxLength(10))).check(z.minLength(1), z.maxLength(10)),
+    /** Working days the group's admins have to answer or forward it. */
+    triageDays: days,
+    /** Working days whoever it was forwarded to (or a follow-up returned to) has to answer. */
+    answerDays: days,
+    /** Working days after a reminder before the leader is alerted. */
+    remindAfterDays: days,
+    /** Working days the member has to follow up or mark it resolved; then it is closed as answered. */
+    confirmDays: days,
+    /** Trigram similarity (percent) from which open feedback is offered to second (附议) instead. */
+    similarPercent: z.int().check(z.minimum(20), z.maximum(95)),
+  }),
+  /** Per person, per rolling hour: past a limit the action is refused (RATE_LIMITED) and nothing is written. */
+  limits: z.strictObject({
+    /** New requests of one kind (改名、查阅、外部人员、管理员变更、选举…). */
+    requestsPerHour: z.int().check(z.minimum(1), z.maximum(100)),
+    /** Uploaded files. */
+    uploadsPerHour: z.int().check(z.minimum(1), z.maximum(500)),
+    /** Reminders a person asks to be sent to others. */
+    remindersPerHour: z.int().check(z.minimum(1), z.maximum(100)),
   }),
   /** Subscription template ids by purpose, from the mini-program's admin console. */
   templates: z.strictObject({
@@ -138,11 +170,15 @@ export const DEFAULT_SETTINGS: SettingsValues = {
     answerDays: 5,
     escalateDays: 3,
     remindAfterDays: 1,
+    removalDays: 1,
   },
   calendar: { holidays: [], workdays: [], confirmedYears: [] },
   backup: { periodMonths: 1, overdueWorkingDays: 3 },
   access: { adminDays: 2, defaultDays: 7, maxDays: 30, linkTtlMinutes: 10 },
   notices: { bodyMax: 1000, duplicateDays: 30, nearPercent: 80, ackDays: 2, maxReminders: 3 },
+  emergency: { ackMinutes: 10, respondMinutes: 60 },
+  feedback: { categories: ['建议', '问题', '投诉', '其他'], triageDays: 2, answerDays: 3, remindAfterDays: 1, confirmDays: 5, similarPercent: 40 },
+  limits: { requestsPerHour: 10, uploadsPerHour: 30, remindersPerHour: 10 },
   templates: {
     caseDecided: 'TPL_CASE_DECIDED',
     newTask: 'TPL_NEW_TASK',
@@ -179,5 +215,6 @@ export function withDefaultSettings(values: Partial<SettingsValues>): SettingsVa
     ...DEFAULT_SETTINGS,
     ...values,
     membership: { ...DEFAULT_SETTINGS.membership, ...(values.membership ?? {}) },
+    violation: { ...DEFAULT_SETTINGS.violation, ...(values.violation ?? {}) },
   };
 }

@@ -2,7 +2,7 @@
 // the next backup is due, which backups a record-access request reaches (§6.2), and the citation
 // that "注明出处" asks for. Pure: dates are YYYY-MM-DD in Asia/Shanghai, `today` is an argument.
 import dayjs from 'dayjs';
-import type { CalendarOverrides, ErrorCode, SettingsValues } from '../contract';
+import type { CalendarOverrides, CitedBackup, ErrorCode, SettingsValues } from '../contract';
 import { addWorkingDays } from './calendar';
 import { nextDate } from './time';
 
@@ -103,6 +103,11 @@ export function citationOf(b: Citable, groupName: string): string {
   const source = `来源：「${groupName}」群聊记录（${b.from} 至 ${b.to}），备份编号 ${b._id}`;
   if (b.sha256) return `${source}，SHA-256 ${b.sha256}`;
   return `${source}，本地存储于 ${b.location ?? '（未注明）'}，无校验值`;
+}
+
+/** A backup as a case cites it: what it says now, to be frozen into the case. */
+export function citedBackup(b: Citable, groupName: string): CitedBackup {
+  return { backupId: b._id, groupName, from: b.from, to: b.to, storage: b.storage, sha256: b.sha256, location: b.location, citation: citationOf(b, groupName) };
 }
 
 /**

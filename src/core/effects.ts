@@ -21,6 +21,8 @@ export type Effect =
   /** An election's winner is filed with the leader, once. */
   | { type: 'fileElectedAdmin'; electionId: string; groupId: string; personId: string; groupName: string }
   /** A leaver's departure: access ends, a remove task per group, open add tasks cancelled. */
-  | { type: 'completeDeparture'; departureId: string };
+  | { type: 'completeDeparture'; departureId: string }
+  /** Uploads a case attaches are marked as used by it (kept, not cleaned up), and their image verdicts so far reach the case. */
+  | { type: 'attachUploads'; caseId: string; fileIds: string[] };
 
 export type EffectType = Effect['type'];

@@ -51,7 +51,7 @@ export interface Command {
   [field: string]: unknown;
 }
 /** Commands only the system issues. */
-export type SystemCommand = 'timeout' | 'cancel' | 'covered';
+export type SystemCommand = 'timeout' | 'cancel' | 'covered' | 'mediaVerdict';
 export type CommandType = Command['type'];
 
 /** Who may issue a command: the built-in roles, or a role the kind names (e.g. `reviewer`). */
@@ -130,6 +130,11 @@ export interface KindSpec<C extends Case = Case> {
   roles?: Record<string, RolePredicate<C>>;
   /** Who the case waits on after a step, when the kind derives it (overrides the step's `assignees`). */
   assignees?: (next: C, ctx: KindContext) => string[];
+  /**
+   * When the scheduler next looks, when the kind keeps a timer besides its state's (a WeChat task it
+   * carries as data): derived from the case after each step (overrides the step's `wakeAt`).
+   */
+  wakeAt?: (next: C) => number | null;
   /** The escalation stage belongs to the state: a step into another state starts it at 0 (otherwise it is kept). */
   escalationPerState?: true;
   /** Its steps read the group's current admins and leaders (not only its timeouts): the server loads them for every step. */
@@ -184,7 +189,7 @@ export function allowed<C extends Case>(spec: KindSpec<C>, c: C, actor: CaseActo
   if (!state || actor.id === null) return [];
   const out: CaseCommand[] = [];
   for (const [type, t] of Object.entries(state.on) as [CommandType, Transition<C>][]) {
-    if (type === 'timeout' || type === 'cancel' || type === 'covered') continue;
+    if (type === 'timeout' || type === 'cancel' || type === 'covered' || type === 'mediaVerdict') continue;
     const env = { actor, now };
     if (firstRefusal(asList(t.guardFirst), c, env) || !isWho(spec, c, t, actor) || firstRefusal(asList(t.guard), c, env)) continue;
     out.push(type as CaseCommand);
@@ -312,6 +317,7 @@ function applyStep<C extends Case>(spec: KindSpec<C>, c: C, s: StepSpec<C> & { t
     updatedAt: now,
   } as C;
   if (spec.assignees) next.assignees = spec.assignees(next, env);
+  if (spec.wakeAt) next.wakeAt = next.open ? spec.wakeAt(next) : null;
   const entry: HistoryEntry = {
     seq: c.history.length + 1,
     at: now,
@@ -329,7 +335,7 @@ function applyStep<C extends Case>(spec: KindSpec<C>, c: C, s: StepSpec<C> & { t
   const effects = (s.effects ?? []).map((effect, i): EffectEntry => ({ id: `${c._id}.${entry.seq}.fx${i}`, effect, createdAt: now }));
   const notices = (s.notify ?? []).map(
     (n, i): NoticeEntry => ({
-      id: `${c._id}.${entry.seq}.${i}`,
+      id: noticeId(c._id, entry.seq, i),
       to: n.to,
       purpose: n.purpose,
       title: n.title,
@@ -341,6 +347,9 @@ function applyStep<C extends Case>(spec: KindSpec<C>, c: C, s: StepSpec<C> & { t
   next.outbox = [...c.outbox, ...effects, ...notices];
   return next;
 }
+
+/** The id of the `i`-th notice of history entry `seq` (also its notification's id): a kind may keep it to look the delivery up later. */
+export const noticeId = (caseId: string, seq: number, i: number) => `${caseId}.${seq}.${i}`;
 
 /** Every person to tell, once each, never the one who acted. */
 export function audience(ids: string[], except: string | null): string[] {

@@ -78,7 +78,9 @@ export interface HistoryEntry {
   dueAt: number | null;
   /** What changed in `data`, for the audit trail. */
   changes?: Record<string, { before: unknown; after: unknown }>;
+  /** The seal of the entry before (zeros for the first), the deployment key this entry is sealed with, and its seal (server/cases/audit.ts). */
   prevHash: string;
+  keyId?: string;
   hash: string;
 }
 
@@ -261,4 +263,55 @@ export interface AckDoc {
   at: number;
   /** After the deadline. */
   late: boolean;
+}
+
+/**
+ * An upload, recorded when it is made (server/reads/files.ts): who uploaded it (the caller's
+ * identity, never the client's word), its size, type and SHA-256 computed from the stored bytes, what
+ * uses it, and its image content check. `_id` follows from the storage file id.
+ */
+export interface UploadDoc {
+  _id: string;
+  fileId: string;
+  uploadedBy: string;
+  uploadedAt: number;
+  name: string;
+  size: number;
+  /** Sniffed from the bytes for images; otherwise what the upload declared. */
+  contentType: string;
+  sha256: string;
+  /** What attaches it (`case:<id>`, `notice:<id>`, `backup:<id>`); an upload nothing uses is removed after a day. */
+  usedBy: string[];
+  used: boolean;
+  /** Images only: the content security verdict ('none' for other files). */
+  check: { status: 'none' | 'pending' | 'pass' | 'risky'; traceId?: string; label?: string; at?: number };
+}
+
+/** A media check verdict as it arrived (kept by trace id, so a verdict that beats its upload record is not lost). */
+export interface MediaVerdictDoc {
+  _id: string;
+  suggest: 'pass' | 'risky';
+  label: string;
+  at: number;
+}
+
+/**
+ * A daily audit checkpoint: the head (last seq and seal) of every chain changed since the one before,
+ * folded into one root, chained to the previous checkpoint and sealed with the deployment key.
+ * `_id` is `cp_<seq>` (zero-padded), so two schedulers write one.
+ */
+export interface CheckpointDoc {
+  _id: string;
+  seq: number;
+  at: number;
+  /** Chains changed at or after this time are in `heads` (a margin before the previous checkpoint). */
+  since: number;
+  /** The previous checkpoint's seal (zeros for the first). */
+  prev: string;
+  /** `[chain, last seq, last seal]`, sorted by chain; chain is `case:<id>` or `backup:<id>`. */
+  heads: [string, number, string][];
+  /** SHA-256 Merkle root of the heads. */
+  root: string;
+  keyId: string;
+  seal: string;
 }

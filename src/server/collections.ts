@@ -21,6 +21,11 @@ export const COLLECTIONS = [
   // Notices are not cases (§4): one document per notice, one per acknowledgement.
   'notices',
   'acks',
+  // Uploads: who uploaded what, its SHA-256, what uses it, its image check; verdicts by trace id.
+  'files',
+  'media_verdicts',
+  // Daily sealed checkpoints of every changed history's head (the audit trail's outside anchor).
+  'audit_checkpoints',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -105,6 +110,17 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'acks', name: 'notice', fields: [['noticeId', 1], ['at', 1], ['_id', 1]] },
   // getSettings: the highest version
   { collection: 'settings', name: 'version', fields: [['version', -1]] },
+  // Checkpoints: the chains changed since the last one (listCasesChangedSince / listBackupsChangedSince)
+  { collection: 'cases', name: 'changed', fields: [['updatedAt', 1]] },
+  { collection: 'backups', name: 'changed', fields: [['updatedAt', 1]] },
+  // getLatestCheckpoint, listCheckpoints
+  { collection: 'audit_checkpoints', name: 'seq', fields: [['seq', 1]] },
+  // getActor's uploads of the caller (what they may attach, the upload limit)
+  { collection: 'files', name: 'uploader', fields: [['uploadedBy', 1], ['uploadedAt', 1]] },
+  // listStaleUploads (the scheduler removes uploads nothing uses after a day)
+  { collection: 'files', name: 'stale', fields: [['used', 1], ['uploadedAt', 1], ['_id', 1]] },
+  // setUploadVerdict: a media check verdict finds its upload by trace id
+  { collection: 'files', name: 'trace', fields: [['check.traceId', 1]] },
 ];
 
 export function indexesOf(collection: CollectionName): IndexSpec[] {

@@ -14,6 +14,11 @@ const LABELS: Record<string, string> = {
   '21000': '其他违规',
 };
 
+/** A msgSecCheck / mediaCheckAsync label as a person would name it. */
+export function labelName(label: string | undefined): string {
+  return (label && LABELS[label]) || '违规';
+}
+
 /** Run what a person wrote through content security before anything is stored. */
 export async function checkText(ctx: HandlerCtx, texts: (string | undefined)[]): Promise<Failure | null> {
   for (const text of texts) {

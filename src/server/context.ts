@@ -1,8 +1,8 @@
 // Who is calling: loaded from the OPENID the platform vouches for, never from the request body.
 import type { GroupRole, Role } from '../contract';
 import { fail, type Failure } from '../contract';
-import type { Membership, Person } from '../core/model';
-import type { Deps } from './ports';
+import type { Membership, Person, UploadDoc } from '../core/model';
+import type { ActorQuery, Deps } from './ports';
 
 export interface Actor {
   person: Person;
@@ -13,6 +13,9 @@ export interface Actor {
   /** Departments this person heads. */
   headOf: string[];
   roles: Role[];
+  /** Loaded for the actions that need them (ActorQuery): the person's recent uploads and the cases they opened. */
+  uploads?: UploadDoc[];
+  opened?: { _id: string; kind: string; createdAt: number }[];
 }
 
 export interface HandlerCtx {
@@ -30,13 +33,14 @@ function ownerStandIn(openid: string, now: number): Person {
   return { _id: 'owner', openid, name: '系统管理员', deptId: '', employeeNo: '', status: 'active', external: false, createdAt: now };
 }
 
-export async function loadActor(deps: Deps, openid: string | null, now: number): Promise<Actor | Failure> {
+export async function loadActor(deps: Deps, openid: string | null, now: number, q?: ActorQuery): Promise<Actor | Failure> {
   if (!openid) return fail('UNAUTHENTICATED');
   const isOwner = !!deps.ownerOpenid && openid === deps.ownerOpenid;
-  const found = await deps.store.getActor(openid);
+  const found = await deps.store.getActor(openid, q);
   if (!found && !isOwner) return fail('NOT_BOUND');
   const person = found?.person ?? ownerStandIn(openid, now);
-  if (person.status === 'left') return fail('OFFBOARDED');
+  // A recorded departure ends access in the same write, before its effect marks the person left.
+  if (person.status === 'left' || found?.departed) return fail('OFFBOARDED');
   const memberships = found?.memberships ?? [];
   const headOf = found?.headOf ?? [];
   const active = memberships.filter((m) => m.status === 'active');
@@ -45,5 +49,8 @@ export async function loadActor(deps: Deps, openid: string | null, now: number):
   for (const m of active) for (const r of m.roles) roles.add(r);
   if (headOf.length) roles.add('deptHead');
   if (isOwner) roles.add('owner');
-  return { person, openid, isOwner, memberships: active, headOf, roles: [...roles] };
+  const actor: Actor = { person, openid, isOwner, memberships: active, headOf, roles: [...roles] };
+  if (q?.uploadsSince !== undefined || q?.uploadIds) actor.uploads = found?.uploads ?? [];
+  if (q?.openedSince !== undefined) actor.opened = found?.opened ?? [];
+  return actor;
 }

@@ -5,6 +5,8 @@ import type { Role } from '../contract';
 import { loadActor } from './context';
 import { handlers, unboundHandlers, type Handler } from './handlers';
 import { inputFailure } from './input-errors';
+import { actorQuery, checkRequestLimit, REQUEST_KINDS } from './limits';
+import { currentSettings } from './reads/settings';
 import type { Deps } from './ports';
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -25,12 +27,17 @@ export async function dispatch(deps: Deps, event: unknown, openid: string | null
       if (!openid) return fail('UNAUTHENTICATED');
       return await unboundHandlers[action as keyof typeof unboundHandlers]({ deps, openid, now }, parsed.data as never);
     }
-    const actor = await loadActor(deps, openid, now);
+    const actor = await loadActor(deps, openid, now, actorQuery(action as ActionName, now, parsed.data));
     if ('ok' in actor) return actor;
     if (!actor.roles.some((r) => (def.roles as readonly Role[]).includes(r))) return fail('FORBIDDEN');
     // A blank required reason (REASON_REQUIRED): after the role gate, before any case is read or written.
     const reason = reasonSchema(action as ActionName)?.safeParse(parsed.data);
     if (reason && !reason.success) return inputFailure(reason.error.issues as never);
+    // Past the hourly limit for new requests of this kind: refused before anything is written.
+    if (REQUEST_KINDS[action as ActionName]) {
+      const limited = checkRequestLimit(action as ActionName, actor, (await currentSettings(deps.store)).values.limits, now);
+      if (limited) return limited;
+    }
     const handler = handlers[action as ActionName] as Handler<ActionName>;
     return await handler({ deps, actor, now }, parsed.data as never);
   } catch (err) {

@@ -1,6 +1,6 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
 import type { GroupRole } from '../contract';
-import type { AckDoc, BackupDoc, Case, NoticeDoc, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+import type { AckDoc, BackupDoc, Case, CheckpointDoc, MediaVerdictDoc, UploadDoc, NoticeDoc, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
 
 export interface PageQuery {
   offset: number;
@@ -25,12 +25,30 @@ export interface ActorRecord {
   memberships: Membership[];
   /** Ids of the departments the person heads. */
   headOf: string[];
+  /**
+   * A departure has been recorded for the person (core/kinds/departure.ts `departureId`): their access
+   * ends with that write, before its effect sets their status.
+   */
+  departed: boolean;
+  /** With `uploadsSince` or `uploadIds`: the person's uploads since then, and the records of those ids whoever made them. */
+  uploads?: UploadDoc[];
+  /** With `openedSince`: the cases the person opened since then (the request limit). */
+  opened?: { _id: string; kind: string; createdAt: number }[];
+}
+
+/** What getActor reads besides the person, in the same round trip, for the actions that need it. */
+export interface ActorQuery {
+  /** The person's own uploads since then (the upload limit). */
+  uploadsSince?: number;
+  /** Upload records by id, whoever made them (the files an action names: are they the caller's?). */
+  uploadIds?: string[];
+  openedSince?: number;
 }
 
 export interface Store {
   // People and organisation
-  /** The person bound to an OPENID with their memberships and headships, in one round trip. */
-  getActor(openid: string): Promise<ActorRecord | null>;
+  /** The person bound to an OPENID with their memberships, headships and departure (and what `q` asks), in one round trip. */
+  getActor(openid: string, q?: ActorQuery): Promise<ActorRecord | null>;
   getPerson(id: string): Promise<Person | null>;
   getPeople(ids: string[]): Promise<Person[]>;
   getPersonByOpenid(openid: string): Promise<Person | null>;
@@ -207,6 +225,8 @@ export interface Store {
   /** false when a notification with this _id exists already. */
   insertNotification(n: NotificationDoc): Promise<boolean>;
   getNotification(id: string): Promise<NotificationDoc | null>;
+  /** Notifications by id (those that exist; order not kept). */
+  getNotifications(ids: string[]): Promise<NotificationDoc[]>;
   setNotificationPush(id: string, push: NotificationDoc['push'], error?: string): Promise<void>;
   listNotifications(personId: string, page: PageQuery, unreadOnly: boolean): Promise<PageOf<NotificationDoc> & { unread: number }>;
   /** Marks only the person's own notifications; returns how many changed. */
@@ -219,6 +239,38 @@ export interface Store {
   takeGrant(personId: string, templateId: string, now: number): Promise<boolean>;
   /** WeChat said there is none (43101): trust it. */
   clearGrants(personId: string, templateId: string, now: number): Promise<void>;
+
+  // Uploads: who uploaded what, and what uses it (server/reads/files.ts)
+  /** false when this upload is recorded already. */
+  insertUpload(u: UploadDoc): Promise<boolean>;
+  getUploads(ids: string[]): Promise<UploadDoc[]>;
+  /** Mark uploads as used by `ref` (`case:<id>`, …); marking twice changes nothing. */
+  attachUploads(ids: string[], ref: string): Promise<void>;
+  /** Set the image check of the upload with this trace id while it is pending; the upload as it then stands (null: no such trace). */
+  setUploadVerdict(traceId: string, check: UploadDoc['check']): Promise<UploadDoc | null>;
+  /** Uploads nothing uses, made before `before`, oldest first. */
+  listStaleUploads(before: number, limit: number): Promise<UploadDoc[]>;
+  /** Delete an upload's record only while nothing uses it: false when something does, or it is gone. */
+  deleteUnusedUpload(id: string): Promise<boolean>;
+  /** A media check verdict by its trace id (kept even when no upload has that trace yet). */
+  putMediaVerdict(v: MediaVerdictDoc): Promise<void>;
+  getMediaVerdict(traceId: string): Promise<MediaVerdictDoc | null>;
+
+  // Audit checkpoints (jobs/checkpoints.ts)
+  /** false when a checkpoint with this _id exists already (another scheduler wrote it). */
+  insertCheckpoint(cp: CheckpointDoc): Promise<boolean>;
+  getLatestCheckpoint(): Promise<CheckpointDoc | null>;
+  /** Every checkpoint, oldest first. */
+  listCheckpoints(): Promise<CheckpointDoc[]>;
+  /** Every case changed at or after `since` (a day's worth, from the `changed` index), oldest change first. */
+  listCasesChangedSince(since: number): Promise<Case[]>;
+  /** Every backup changed at or after `since`, oldest change first. */
+  listBackupsChangedSince(since: number): Promise<BackupDoc[]>;
+  /**
+   * One page of every case or every backup in _id order after `afterId`, with every checkpoint, in
+   * one round trip: what one audit.verify call checks. The other scope's list is empty.
+   */
+  getAuditPage(scope: 'case' | 'backup', afterId: string | null, limit: number): Promise<{ cases: Case[]; backups: BackupDoc[]; checkpoints: CheckpointDoc[] }>;
 
   // Settings, versioned: each change is a new document
   getSettings(version?: number): Promise<SettingsDoc | null>;
@@ -260,6 +312,41 @@ export interface Files {
    * cannot carry it and ignore it.
    */
   link(fileId: string, expiresAt: number, ref?: string): Promise<string>;
+  /** Delete a stored file (an upload nothing uses); deleting a missing file is not an error. */
+  remove(fileId: string): Promise<void>;
+}
+
+/**
+ * Image content security (security.mediaCheckAsync on WeChat, a local rule on the host). The verdict
+ * is not the answer: it arrives later, by message push, keyed by the trace id given here
+ * (server/reads/files.ts `receiveMediaVerdict`).
+ */
+export interface MediaCheck {
+  submit(fileId: string, openid: string): Promise<{ traceId: string }>;
+}
+
+/**
+ * What WeChat pushes to the function when a media check is done (event wxa_media_check, v2), and
+ * what the local rule sends the same way. Only the fields read here.
+ */
+export interface MediaCheckPush {
+  MsgType?: string;
+  Event: 'wxa_media_check';
+  trace_id: string;
+  version?: number | string;
+  /** pass, review or risky; absent when the check could not be made. */
+  result?: { suggest?: string; label?: number | string };
+}
+
+/**
+ * The deployment's audit keys: HMAC keys that seal every history entry and checkpoint, held outside
+ * the database (a function environment value on WeChat, a file under .data/ on the local host).
+ */
+export interface AuditKeys {
+  /** The key new seals are made with; throws when the deployment has none. */
+  current(): { id: string; secret: Buffer };
+  /** Any key by id, retired ones included (old seals verify under their own key); null when unknown. */
+  byId(id: string): Buffer | null;
 }
 
 export interface OpenData {
@@ -284,4 +371,7 @@ export interface Deps {
   /** OPENID of the org owner, set at deployment. */
   ownerOpenid: string | null;
   ids: () => string;
+  /** Seals history entries and checkpoints; never stored in the database. */
+  audit: AuditKeys;
+  media: MediaCheck;
 }

@@ -281,3 +281,86 @@ describe('violation deadlines on China\'s 2026 calendar', () => {
     expect(opened('warning', ctx(t0, longer)).dueAt).toBe(end('2026-12-08'));
   });
 });
+
+describe('the WeChat task has a deadline of its own (violation.removalDays), reminded then escalated', () => {
+  it('should remind the admins when a removal is not confirmed in a working day, then alert the leader, keeping the appeal period', () => {
+    const c = opened('removal');
+    // Tuesday 10:00 + 1 working day; the member's appeal period (3 days) is untouched.
+    expect(c.data.task).toMatchObject({ action: 'remove', status: 'pending', dueAt: end('2026-11-25'), stage: 0 });
+    expect(c.dueAt).toBe(end('2026-11-27'));
+    expect(c.wakeAt).toBe(end('2026-11-25'));
+    expect(timeout(violationKind, c, ctx(c.wakeAt! - 1))).toMatchObject({ ok: false });
+
+    const reminded = must(timeout(violationKind, c, ctx(c.wakeAt! + 1)));
+    expect(reminded).toMatchObject({ state: 'vio_decided', dueAt: end('2026-11-27'), escalation: 0 });
+    expect(reminded.data.task).toMatchObject({ status: 'pending', stage: 1, dueAt: end('2026-11-27') });
+    expect(reminded.history.at(-1)).toMatchObject({ action: 'task_remind', by: null });
+    // Every admin the task waits on (the member is never one) is reminded.
+    expect(reminded.assignees).toEqual(['m1', 'admin1', 'admin2']);
+    expect(notices(reminded).slice(notices(c).length).map((n) => [n.to, n.purpose, n.title])).toEqual([
+      ['admin1', 'reminder', '移出群成员已超期'],
+      ['admin2', 'reminder', '移出群成员已超期'],
+    ]);
+
+    // Both timers due at once: the member's period ends first, the task's escalation on the next run.
+    const final = must(timeout(violationKind, reminded, ctx(end('2026-11-27') + 1)));
+    expect(final).toMatchObject({ state: 'vio_final', open: true, wakeAt: end('2026-11-27') });
+    const alerted = must(timeout(violationKind, final, ctx(end('2026-11-27') + 2)));
+    expect(alerted).toMatchObject({ state: 'vio_final', open: true, wakeAt: null });
+    expect(alerted.data.task).toMatchObject({ stage: 2 });
+    expect(notices(alerted).at(-1)).toMatchObject({ to: 'boss', purpose: 'escalation', title: '移出群成员超期未完成' });
+    expect(timeout(violationKind, alerted, ctx(end('2026-12-31')))).toMatchObject({ ok: false });
+
+    const done = must(run(alerted, { type: 'confirmTask' }, admin2, end('2026-11-28')));
+    expect(done).toMatchObject({ open: false, wakeAt: null });
+  });
+
+  it('should stop the task timer once the removal is confirmed, leaving the appeal period', () => {
+    const confirmed = must(run(opened('removal'), { type: 'confirmTask' }, admin2));
+    expect(confirmed.wakeAt).toBe(end('2026-11-27'));
+    expect(must(timeout(violationKind, confirmed, ctx(end('2026-11-27') + 1)))).toMatchObject({ state: 'vio_final', open: false, wakeAt: null });
+  });
+
+  it('should give a re-add after a revoke its own deadline from the day it is asked', () => {
+    const removed = must(run(opened('removal'), { type: 'confirmTask' }, admin2));
+    const revoked = answered('revoke', appealed(removed, at('2026-11-25T09:00:00')), at('2026-11-26T09:00:00'));
+    expect(revoked.data.task).toMatchObject({ action: 'readd', status: 'pending', dueAt: end('2026-11-27'), stage: 0 });
+    expect(revoked.wakeAt).toBe(end('2026-11-27'));
+    const reminded = must(timeout(violationKind, revoked, ctx(end('2026-11-27') + 1)));
+    expect(notices(reminded).at(-1)).toMatchObject({ purpose: 'reminder', title: '重新拉回群成员已超期' });
+  });
+
+  it('should keep removal deadlines of cases opened before they existed untimed', () => {
+    const old = opened('removal');
+    const legacy = { ...old, wakeAt: old.dueAt, data: { ...old.data, task: { action: 'remove' as const, status: 'pending' as const, by: null, at: null } } };
+    expect(must(timeout(violationKind, legacy, ctx(old.dueAt! + 1)))).toMatchObject({ state: 'vio_final', open: true, wakeAt: null });
+  });
+});
+
+describe('attached images wait for their content check', () => {
+  const withImage = () =>
+    openViolation({
+      id: 'v2', groupId: 'g1', subjectId: 'm1', openedBy: 'admin1', requestId: 'r2', groupName: '项目A群', subjectName: '张三', category: '广告推销、擅自拉票集赞',
+      description: '发广告', evidence: ['img1', 'img2'], media: { img2: 'pass' }, severity: 'minor', proposed: 'warning', proposalReasons: [], priorCount: 0,
+      step: 'warning', lighterReason: null, settingsVersion: 1, ctx: ctx(),
+    });
+
+  it('should record each image once, hide a risky one and tell the admins, and mark the images as used', () => {
+    const c = withImage();
+    expect(c.data.media).toEqual({ img1: 'pending', img2: 'pass' });
+    expect(c.outbox.filter((e) => 'effect' in e).map((e) => ('effect' in e ? e.effect : null))).toEqual([{ type: 'attachUploads', caseId: 'v2', fileIds: ['img1', 'img2'] }]);
+    // The frozen states are part of the opening entry: sealed with it.
+    expect(c.history[0].changes!.media).toEqual({ before: null, after: { img1: 'pending', img2: 'pass' } });
+    const flagged = must(decide(violationKind, c, { type: 'mediaVerdict', fileId: 'img1', verdict: 'risky', label: '色情' }, { id: null, rolesInGroup: [] }, ctx()));
+    expect(flagged.data.media).toEqual({ img1: 'risky', img2: 'pass' });
+    expect(flagged.history.at(-1)).toMatchObject({ action: 'media_risky', by: null, note: '一张立案证据图片未通过内容安全检查（色情），已隐藏' });
+    expect(notices(flagged).slice(notices(c).length).map((n) => n.to)).toEqual(['admin1', 'admin2']);
+    // Again, or for an image already decided, or one the case lacks: nothing.
+    const sys = { id: null, rolesInGroup: [] };
+    expect(decide(violationKind, flagged, { type: 'mediaVerdict', fileId: 'img1', verdict: 'risky' }, sys, ctx())).toMatchObject({ ok: false });
+    expect(decide(violationKind, flagged, { type: 'mediaVerdict', fileId: 'img2', verdict: 'risky' }, sys, ctx())).toMatchObject({ ok: false });
+    expect(decide(violationKind, flagged, { type: 'mediaVerdict', fileId: 'nope', verdict: 'pass' }, sys, ctx())).toMatchObject({ ok: false });
+    // Only the system brings verdicts.
+    expect(decide(violationKind, c, { type: 'mediaVerdict', fileId: 'img1', verdict: 'pass' }, admin1, ctx())).toMatchObject({ ok: false });
+  });
+});

@@ -1,16 +1,32 @@
-// Changing any stored history entry is found by the verify routine, which names the case.
+// The audit trail against someone who can write the database but does not hold the deployment key:
+// every attack is made on the stored data as such a person would (the public code at hand), and the
+// verify routine must name the case (or backup, or checkpoint) and the entry.
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import type { Case, HistoryEntry } from '../../src/core/model';
-import { verifyAudit } from '../../src/server/jobs/audit';
+import type { Case, CheckpointDoc, HistoryEntry } from '../../src/core/model';
+import { openSqliteStore } from '../../src/server/adapters/sqlite';
+import { auditKeysFrom, fingerprintOf, merkleRoot, sealHistory, stableJson } from '../../src/server/cases/audit';
+import { loadAuditKeys, loadOrCreateAuditKeys, rotateAuditKey } from '../../src/server/host/audit-keys';
+import { seedDemo } from '../../src/server/host/seed';
 import { runScheduler } from '../../src/server/jobs';
-import { makeWorld, requestId, type World } from '../server/harness';
+import { verifyAudit, type AuditProblem } from '../../src/server/jobs/audit';
+import { runCheckpoint } from '../../src/server/jobs/checkpoints';
+import type { Deps } from '../../src/server/ports';
+import { makeWorld, requestId, T0, type World } from '../server/harness';
 
+const DAY = 86_400_000;
+const ROOT = resolve(__dirname, '../..');
 let w: World;
 let ids: string[];
 
-beforeAll(async () => {
-  w = await makeWorld();
-  ids = [];
+/** Six renames through every ending, then a day later the scheduler's checkpoint of all of them. */
+async function world(): Promise<{ w: World; ids: string[] }> {
+  const w = await makeWorld();
+  const ids: string[] = [];
   for (let i = 0; i < 6; i++) {
     const c = await w.okCall('p_machao', 'rename.submit', { groupId: 'g_projecta', nickname: '马超-技术部', requestId: requestId() });
     ids.push(c.id);
@@ -22,6 +38,45 @@ beforeAll(async () => {
       await w.okCall('p_machao', 'rename.withdraw', { caseId: c.id });
     }
   }
+  w.clock.t += DAY;
+  const r = await runScheduler(w.deps);
+  expect(r.checkpoint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+  return { w, ids };
+}
+
+const verify = (opts: { fingerprint?: string } = {}) => verifyAudit(w.store, w.deps.audit, { now: w.clock.t, pageSize: 4, ...opts });
+const named = (ps: AuditProblem[]) => ps.map((p) => `${p.scope}:${p.id}`);
+
+/** Replace a stored case as an attacker with database access would: no version check, no key. */
+async function overwrite(c: Case) {
+  const now = (await w.store.getCase(c._id))!;
+  expect(await w.store.updateCase(c, now.version)).toBe(true);
+}
+
+/** The seal as the old public code computed it (plain SHA-256 over the case id and the entry). */
+function publicReseal(caseId: string, history: HistoryEntry[]): HistoryEntry[] {
+  let prev = history[0]?.prevHash ?? '0'.repeat(64);
+  return history.map((e) => {
+    const { hash: _h, ...body } = { ...e, prevHash: prev };
+    const hash = createHash('sha256').update(caseId).update('\n').update(stableJson(body)).digest('hex');
+    prev = hash;
+    return { ...body, hash };
+  });
+}
+
+beforeAll(async () => {
+  ({ w, ids } = await world());
+});
+
+it('should report a clean trail as clean, with the checkpoint it was anchored by', async () => {
+  const report = await verify();
+  expect(report.problems).toEqual([]);
+  // The renames, the seeded cases and backup, and what the scheduler opened on its own.
+  expect(report.checked).toBeGreaterThanOrEqual(ids.length + 2);
+  // One for each day the scheduler ran on; every rename is under one of them.
+  expect(report.checkpoints.count).toBeGreaterThanOrEqual(1);
+  const anchored = (await w.store.listCheckpoints()).flatMap((cp) => cp.heads.map(([chain]) => chain));
+  expect(anchored).toEqual(expect.arrayContaining(ids.map((id) => `case:${id}`)));
 });
 
 type Tamper = (h: HistoryEntry[]) => HistoryEntry[];
@@ -33,29 +88,168 @@ const tampers = fc.oneof(
   fc.tuple(fc.nat(), fc.constantFrom('approved', 'rejected', 'withdrawn')).map(([i, to]) => ['to', edit(i, { to, action: 'approve' })] as const),
   fc.nat().map((i) => ['delete', (h: HistoryEntry[]) => (h.length > 1 ? h.filter((_, j) => j !== i % h.length) : [])] as const),
   fc.constant(['reorder', (h: HistoryEntry[]) => [...h].reverse()] as const),
+  // Edited, then every seal recomputed with the public code: without the key that is no seal at all.
+  fc.tuple(fc.nat(), fc.string({ minLength: 1 })).map(([i, note]) => ['edit+public reseal', (h: HistoryEntry[]) => publicReseal('?', edit(i, { note })(h))] as const),
+  // Edited, then re-sealed with a key the attacker made up and named like ours.
+  fc.tuple(fc.nat(), fc.string({ minLength: 1 })).map(
+    ([i, note]) => ['edit+forged key', (h: HistoryEntry[]) => sealHistory(auditKeysFrom({ 'test-1': randomBytes(32) }, 'test-1'), { _id: 'x', history: edit(i, { note, hash: '' })(h).map((e, j) => (j >= i % h.length ? { ...e, hash: '' } : e)) }).history] as const,
+  ),
 );
 
-it('should report a clean trail as clean', async () => {
-  const report = await verifyAudit(w.store);
-  expect(report.problems).toEqual([]);
-  // The renames, plus what the scheduler opened on its own (a backup falling due).
-  expect(report.checked).toBeGreaterThanOrEqual(ids.length);
-});
-
-it('should name the case whose stored history was changed, for any change', async () => {
+it('should name the case whose stored history was changed, for any change, resealed or not', async () => {
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...ids), tampers, async (caseId, [label, tamper]) => {
       const original = (await w.store.getCase(caseId)) as Case;
       const changed = tamper(original.history);
       fc.pre(JSON.stringify(changed) !== JSON.stringify(original.history));
-      expect(await w.store.updateCase({ ...original, history: changed }, original.version)).toBe(true);
-      const report = await verifyAudit(w.store, 4);
-      expect({ label, named: report.problems.map((p) => p.caseId) }).toEqual({ label, named: [caseId] });
-      // Put it back for the next run.
-      const now = (await w.store.getCase(caseId))!;
-      await w.store.updateCase({ ...now, history: original.history }, now.version);
+      await overwrite({ ...original, history: changed });
+      const report = await verify();
+      expect({ label, named: named(report.problems) }).toEqual({ label, named: [`case:${caseId}`] });
+      await overwrite({ ...(await w.store.getCase(caseId))!, history: original.history });
     }),
-    { numRuns: 200 },
+    { numRuns: 150 },
   );
-  expect((await verifyAudit(w.store)).problems).toEqual([]);
+  expect((await verify()).problems).toEqual([]);
+});
+
+describe('attacks a chain alone cannot show, caught by the checkpoints', () => {
+  beforeEach(async () => {
+    ({ w, ids } = await world());
+  });
+
+  it('should catch entries cut off the end with the case set back to its earlier state', async () => {
+    const id = ids[0];
+    const approved = (await w.store.getCase(id))!;
+    // Back to "submitted": history cut to its first entry, and the case made to match it.
+    const first = approved.history[0];
+    await overwrite({ ...approved, history: [first], state: first.to, open: true, updatedAt: first.at, dueAt: first.dueAt, data: { ...approved.data } });
+    const report = await verify();
+    expect(report.problems).toEqual([expect.objectContaining({ scope: 'case', id, seq: approved.history.length })]);
+    expect(report.problems[0].problem).toContain('被截断');
+  });
+
+  it('should catch a case deleted outright after a checkpoint recorded it', async () => {
+    w.store.db.prepare('DELETE FROM cases WHERE _id = ?').run(ids[1]);
+    const report = await verify();
+    expect(report.problems).toEqual([expect.objectContaining({ scope: 'case', id: ids[1], seq: null })]);
+    expect(report.problems[0].problem).toContain('删除');
+  });
+
+  it('should catch a history copied from another case, naming where it came from', async () => {
+    const [target, source] = [ids[1], ids[0]];
+    const from = (await w.store.getCase(source))!;
+    const to = (await w.store.getCase(target))!;
+    // The rejected request made to look approved: the approved one's whole history and state.
+    await overwrite({ ...to, history: from.history, state: from.state, updatedAt: from.updatedAt, data: { ...to.data } });
+    const report = await verify();
+    expect(named(report.problems)).toEqual([`case:${target}`]);
+    expect(report.problems[0]).toMatchObject({ seq: 1 });
+    expect(report.problems[0].problem).toContain(`复制`);
+    expect(report.problems[0].problem).toContain(source);
+  });
+
+  it('should catch an edited checkpoint, a deleted one, and a deleted newest one against the fingerprint the owner kept', async () => {
+    // A second day's change and checkpoint.
+    await w.okCall('p_machao', 'rename.submit', { groupId: 'g_projecta', nickname: '马超-技术部', requestId: requestId() });
+    w.clock.t += DAY;
+    const fp2 = (await runScheduler(w.deps)).checkpoint!;
+    const [cp1, cp2] = (await w.store.listCheckpoints()).slice(-2);
+    expect(cp2.prev).toBe(cp1.seal);
+    const put = (cp: CheckpointDoc) => w.store.db.prepare('UPDATE audit_checkpoints SET doc = ? WHERE _id = ?').run(JSON.stringify(cp), cp._id);
+
+    // Edited: a case left out of it, the root recomputed with the public code.
+    const heads = cp1.heads.slice(1);
+    put({ ...cp1, heads, root: merkleRoot(heads) });
+    expect(named((await verify()).problems)).toContain(`checkpoint:${cp1._id}`);
+    put(cp1);
+    expect((await verify()).problems).toEqual([]);
+
+    // Deleted in the middle of the chain.
+    w.store.db.prepare('DELETE FROM audit_checkpoints WHERE _id = ?').run(cp1._id);
+    expect((await verify()).problems).toEqual(expect.arrayContaining([expect.objectContaining({ scope: 'checkpoint', id: cp1._id, problem: expect.stringContaining('缺失') })]));
+    w.store.db.prepare('INSERT INTO audit_checkpoints (_id, doc, f_seq) VALUES (?, ?, ?)').run(cp1._id, JSON.stringify(cp1), cp1.seq);
+    expect((await verify()).problems).toEqual([]);
+
+    // The newest deleted: the chain of checkpoints still looks whole; the owner's fingerprint does not.
+    w.store.db.prepare('DELETE FROM audit_checkpoints WHERE _id = ?').run(cp2._id);
+    expect((await verify()).problems).toEqual([]);
+    const report = await verify({ fingerprint: fp2 });
+    expect(report.problems).toEqual([expect.objectContaining({ scope: 'checkpoint', id: 'fingerprint' })]);
+    expect(fingerprintOf(cp2.seal)).toBe(fp2);
+  });
+
+  it('should catch a checkpoint that never came: changes two days old that no checkpoint holds', async () => {
+    const late = await w.okCall('p_machao', 'rename.submit', { groupId: 'g_projecta', nickname: '马超-技术部', requestId: requestId() });
+    // The next day's checkpoint, deleted as soon as it was written; two days on, nothing has replaced it.
+    w.clock.t += DAY;
+    await runScheduler(w.deps);
+    const newest = (await w.store.getLatestCheckpoint())!;
+    expect(newest.heads.map(([chain]) => chain)).toContain(`case:${late.id}`);
+    w.store.db.prepare('DELETE FROM audit_checkpoints WHERE _id = ?').run(newest._id);
+    w.clock.t += 2 * DAY;
+    const report = await verify();
+    expect(named(report.problems)).toContain(`case:${late.id}`);
+    for (const p of report.problems) expect(p.problem).toContain('检查点缺失');
+  });
+
+  it('should seal backups the same way and catch one rewritten', async () => {
+    const b = (await w.store.getBackup('bk_demo_projecta'))!;
+    const rewritten = { ...b, location: '已销毁', history: b.history.map((e) => ({ ...e, note: '本地存储：已销毁' })) };
+    w.store.db.prepare('UPDATE backups SET doc = ? WHERE _id = ?').run(JSON.stringify(rewritten), b._id);
+    expect((await verify()).problems).toEqual([expect.objectContaining({ scope: 'backup', id: 'bk_demo_projecta', seq: 1 })]);
+  });
+});
+
+describe('key rotation', () => {
+  it('should verify old entries under their old key and new ones under the new, and name entries whose key is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qw-keys-'));
+    try {
+      const first = loadOrCreateAuditKeys(dir);
+      const submitted: HistoryEntry = { seq: 1, at: T0, by: 'p1', action: 'submit', from: null, to: 'submitted', dueAt: null, prevHash: '', hash: '' };
+      const approved: HistoryEntry = { seq: 2, at: T0 + 1, by: 'p2', action: 'approve', from: 'submitted', to: 'approved', dueAt: null, prevHash: '', hash: '' };
+      const c = sealHistory(first, { _id: 'c1', history: [submitted] });
+      expect(c.history[0].keyId).toBe('local-1');
+      const newId = rotateAuditKey(dir);
+      const rotated = loadAuditKeys(dir)!;
+      expect(rotated.current().id).toBe(newId);
+      const later = sealHistory(rotated, { ...c, history: [...c.history, approved] });
+      expect(later.history.map((e) => e.keyId)).toEqual(['local-1', newId]);
+      const { verifyHistory } = await import('../../src/server/cases/audit');
+      expect(verifyHistory(rotated, later)).toEqual({ ok: true });
+      // A deployment without the old key cannot vouch for what it sealed.
+      const onlyNew = auditKeysFrom({ [newId]: rotated.byId(newId)! }, newId);
+      expect(verifyHistory(onlyNew, later)).toMatchObject({ ok: false, caseId: 'c1', seq: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run audit:verify on a copy of the local host data', () => {
+  it('should exit 0 on the untouched data, and 1 naming the case and entry once one is edited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qw-data-'));
+    try {
+      const store = openSqliteStore(join(dir, 'qunwu.sqlite'));
+      const keys = loadOrCreateAuditKeys(dir);
+      await seedDemo(store, T0, keys);
+      // The host's first scheduler run anchors what the seed wrote.
+      await runCheckpoint({ store, audit: keys, ownerOpenid: null, clock: { now: () => T0 } } as unknown as Deps, T0);
+      store.close();
+      const run = () =>
+        spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/verify-audit.ts'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+      const clean = run();
+      expect(clean.stdout).toContain('未发现篡改');
+      expect(clean.status).toBe(0);
+      const raw = openSqliteStore(join(dir, 'qunwu.sqlite'));
+      const doc = JSON.parse((raw.db.prepare("SELECT doc FROM cases WHERE _id = 'vi_demo_prior_warning'").get() as { doc: string }).doc) as Case;
+      doc.history[0].note = '（改）';
+      raw.db.prepare("UPDATE cases SET doc = ? WHERE _id = 'vi_demo_prior_warning'").run(JSON.stringify(doc));
+      raw.close();
+      const tampered = run();
+      expect(tampered.stdout).toContain('事项 vi_demo_prior_warning 第 1 条');
+      expect(tampered.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -76,6 +76,9 @@ const EXPECTED: Record<ActionName, Row> = {
   'subscriptions.record': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'settings.get': { owner: 'ok' },
   'settings.update': { owner: 'ok' },
+  // Own: a file the caller has just stored; other: one another person already recorded as theirs.
+  'files.record': { member: ownOnly('FILE_NOT_OWNED'), admin: ownOnly('FILE_NOT_OWNED'), leader: ownOnly('FILE_NOT_OWNED'), deptHead: ownOnly('FILE_NOT_OWNED'), owner: ownOnly('FILE_NOT_OWNED') },
+  'audit.verify': { owner: 'ok' },
   // Notices: own = 市场部工作群 (a general notice is 市场部's to publish), other = a 技术部 group.
   'notices.form': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'notices.preview': { member: ownOnly('NOT_PUBLISHER'), admin: ownOnly('NOT_PUBLISHER'), leader: 'NOT_PUBLISHER', deptHead: ownOnly('NOT_PUBLISHER'), owner: 'NOT_PUBLISHER' },

@@ -40,6 +40,7 @@ export interface Target {
   cloudID?: string;
   token?: string;
   noticeId?: string;
+  fileId?: string;
 }
 
 export interface Fixture {
@@ -105,7 +106,7 @@ const violation = (stage: ViolationStage) =>
 
 /** A cloud backup of October, registered by the group's admin. */
 async function cloudBackup(w: World, s: Scope): Promise<string> {
-  const fileId = w.files.save(Buffer.from(`${GROUPS[s]} 十月聊天记录`), { name: '2026-10.txt', contentType: 'text/plain', uploadedBy: ADMIN[s], uploadedAt: w.clock.t });
+  const fileId = await w.upload(ADMIN[s], Buffer.from(`${GROUPS[s]} 十月聊天记录`), { name: '2026-10.txt', contentType: 'text/plain' });
   const b = await w.okCall(ADMIN[s], 'backups.register', { groupId: GROUPS[s], from: '2026-10-01', to: '2026-10-31', storage: 'cloud', fileId, fileName: '2026-10.txt', requestId: requestId() });
   return b.id;
 }
@@ -218,6 +219,12 @@ const SETUP: Partial<Record<ActionName, (w: World) => Promise<Record<Scope, Targ
   'notices.receipts': notice,
   'notices.withdraw': notice,
   'notices.correct': notice,
+  // A file just stored (not yet recorded) vs one another person recorded as theirs already.
+  'files.record': async (w) => {
+    const own = w.files.save(Buffer.from('会议纪要'), { name: '纪要.txt', contentType: 'text/plain', uploadedBy: 'p_zhengshuang', uploadedAt: w.clock.t });
+    const other = await w.upload('p_o_member', Buffer.from('别人的文件'), { name: '别人的.txt', contentType: 'text/plain' });
+    return { own: { fileId: own }, other: { fileId: other } };
+  },
   'notifications.read': async (w) => {
     // One unread notice for everyone who may call, and one for a stranger (the other scope's).
     for (const p of [...CALLER_NAMES.map((c) => CALLERS[c].personId), 'p_o_member']) {
@@ -274,6 +281,7 @@ export function inputFor(action: ActionName, caller: Caller, scope: Scope, f: Fi
   for (const k of ['personId', 'subjectId', 'successorId', 'candidateId'] as const) if (k in base) base[k] = person;
   if ('cloudID' in base) base.cloudID = t.cloudID ?? `local:new_${scope}`;
   if ('token' in base) base.token = t.token ?? 'forged';
+  if (action === 'files.record') base.fileId = t.fileId ?? base.fileId;
   if ('noticeId' in base) base.noticeId = t.noticeId ?? 'nt_none';
   if ('groupIds' in base) base.groupIds = [f.groups[scope]];
   if (action === 'rename.submit') base.nickname = (scope === 'own' && CALLERS[caller].nickname) || '某某-某部门';
@@ -350,6 +358,8 @@ export const SUCCESS_CALLER: Record<ActionName, Caller> = {
   'subscriptions.record': 'member',
   'settings.get': 'owner',
   'settings.update': 'owner',
+  'files.record': 'member',
+  'audit.verify': 'owner',
   'notices.form': 'member',
   'notices.preview': 'member',
   'notices.publish': 'member',

@@ -75,7 +75,7 @@ const seqOf = (outboxId: string) => Number(outboxId.split('.').at(-2));
 
 /** Put a case built by the pure machine straight into the store, its past notices already delivered. */
 export async function insertBuilt(w: World, c: Case): Promise<string> {
-  if (!(await w.store.insertCase(sealHistory({ ...c, outbox: [] })))) throw new Error(`case ${c._id} exists`);
+  if (!(await w.store.insertCase(sealHistory(w.deps.audit, { ...c, outbox: [] })))) throw new Error(`case ${c._id} exists`);
   return c._id;
 }
 

@@ -3,13 +3,15 @@
 import { openSqliteStore } from '../../src/server/adapters/sqlite';
 import { cachedStore, DIRECTORY_TTL_MS } from '../../src/server/adapters/cached-store';
 import { instrumentStore } from '../support/instrumented-store';
+import { randomBytes } from 'node:crypto';
+import { auditKeysFrom } from '../../src/server/cases/audit';
 import { seedDemo } from '../../src/server/host/seed';
 import { demoOpenid } from '../../src/server/host/seed';
 import { T0 } from './harness';
 
 async function setup() {
   const raw = openSqliteStore(':memory:');
-  await seedDemo(raw, T0);
+  await seedDemo(raw, T0, auditKeysFrom({ 'test-1': randomBytes(32) }, 'test-1'));
   const probe = instrumentStore(raw);
   const clock = { t: 1_000_000 };
   const store = cachedStore(probe.store, { now: () => clock.t });

@@ -3,7 +3,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createWechatStore } from '../../src/server/adapters/wechat';
+import { auditKeysFromEnv } from '../../src/server/cases/audit';
 import { demoOpenid, seedDemo } from '../../src/server/host/seed';
 import { createFakeCloud } from './fakes/wx-db';
 
@@ -37,7 +39,10 @@ it('should answer through the bundle with the OPENID from the context, never fro
     downloadFile: (p: { fileID: string }) => cloud.downloadFile(p),
     getTempFileURL: (p: { fileList: { fileID: string; maxAge: number }[] }) => cloud.getTempFileURL(p),
   };
-  await seedDemo(createWechatStore(cloud.database()), Date.now());
+  // The deployment's audit key, as the deploy sets it in the functions' environment.
+  process.env.AUDIT_KEY = randomBytes(32).toString('hex');
+  process.env.AUDIT_KEY_ID = 'bundle-1';
+  await seedDemo(createWechatStore(cloud.database()), Date.now(), auditKeysFromEnv(process.env));
   let api!: { main(e: unknown): Promise<any> };
   let scheduler!: { main(): Promise<any> };
   jest.isolateModules(() => {
@@ -63,5 +68,6 @@ it('should answer through the bundle with the OPENID from the context, never fro
   cloud.openid = 'o_never_invited';
   expect(await api.main({ action: 'session.whoami', data: {} })).toMatchObject({ ok: false, code: 'NOT_BOUND' });
   expect(await api.main({ action: 'nope', data: {} })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
-  expect(await scheduler.main()).toEqual({ backupsDue: 0, timeouts: 0, skipped: 0, dispatched: 0 });
+  // Nothing was due; the day's first run sealed a checkpoint of what changed.
+  expect(await scheduler.main()).toMatchObject({ backupsDue: 0, timeouts: 0, skipped: 0, dispatched: 0, uploadsRemoved: 0, checkpoint: expect.stringMatching(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/) });
 });

@@ -3,7 +3,10 @@
 // it; a second run (and a duplicate delivery) changes nothing more.
 import type { Effect, EffectType } from '../../src/core/effects';
 import type { Case } from '../../src/core/model';
+import { DEFAULT_SETTINGS } from '../../src/contract';
+import { openViolation } from '../../src/core/kinds/violation';
 import { sealHistory } from '../../src/server/cases/audit';
+import { uploadKey } from '../../src/server/reads/files';
 import { runScheduler } from '../../src/server/jobs';
 import { makeWorld, T0, type World } from './harness';
 
@@ -35,7 +38,7 @@ async function crashedAfterWrite(effects: Effect[], id = `crash_${Math.random().
     createdAt: T0,
     updatedAt: T0,
   };
-  expect(await w.store.insertCase(sealHistory(c))).toBe(true);
+  expect(await w.store.insertCase(sealHistory(w.deps.audit, c))).toBe(true);
   return id;
 }
 
@@ -155,6 +158,30 @@ describe('the effect interpreter after a crash between the step and its effects'
     expect((await w.store.getPerson('p_zhangwei_m'))!.status).toBe('left');
   });
 
+  effectTest('attachUploads', 'mark the images a case attaches as used, and bring a verdict that came first to the case, once', async () => {
+    // A screenshot the local rule finds risky; its verdict lands on the upload at once.
+    const img = await w.upload('p_zhoujie', Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('赌博网站')]), { name: '截图.png' });
+    expect((await w.store.getUploads([uploadKey(img)]))[0].check.status).toBe('risky');
+    // The case was written while the image still waited for its verdict, then the process died.
+    const opened = openViolation({
+      id: 'vi_crash_1', groupId: 'g_projecta', subjectId: 'p_machao', openedBy: 'p_zhoujie', requestId: 'r-crash-0002', groupName: '项目A群', subjectName: '马超',
+      category: '广告推销、擅自拉票集赞', description: '发广告', evidence: [img], media: { [img]: 'pending' }, severity: 'minor', proposed: 'warning', proposalReasons: [],
+      priorCount: 0, step: 'warning', lighterReason: null, settingsVersion: 1, ctx: { now: T0, settings: DEFAULT_SETTINGS, admins: ['p_zhoujie', 'p_sunli'], leaders: ['p_chengang'] },
+    });
+    expect(await w.store.insertCase(sealHistory(w.deps.audit, { ...opened, outbox: opened.outbox.filter((e) => 'effect' in e) }))).toBe(true);
+    await recover('vi_crash_1');
+    const stored = (await w.store.getCase('vi_crash_1'))!;
+    expect(stored.history.map((h) => h.action)).toEqual(['decide', 'media_risky']);
+    expect((stored.data as { media: Record<string, string> }).media).toEqual({ [img]: 'risky' });
+    expect((await w.store.getUploads([uploadKey(img)]))[0]).toMatchObject({ used: true, usedBy: ['case:vi_crash_1'] });
+    const told = (await w.store.listNotifications('p_sunli', { offset: 0, limit: 10 }, false)).items.map((n) => n.title);
+    expect(told).toEqual(['证据图片未通过内容安全检查']);
+    // The member sees neither the image nor a link to it; the case says one was hidden.
+    const view = await w.okCall('p_machao', 'cases.get', { caseId: 'vi_crash_1' });
+    expect(view.links!.evidence).toEqual([]);
+    expect(view.hiddenFiles).toBe(1);
+  });
+
   it('should have a test for every effect type', () => {
     const all: Record<EffectType, true> = {
       setNickname: true,
@@ -168,6 +195,7 @@ describe('the effect interpreter after a crash between the step and its effects'
       endAccess: true,
       fileElectedAdmin: true,
       completeDeparture: true,
+      attachUploads: true,
     };
     expect([...tested].sort()).toEqual(Object.keys(all).sort());
   });

@@ -18,6 +18,7 @@ const files: Files & { issued: number } = {
   owns: (id) => id.startsWith('cloud://'),
   read: async () => Buffer.from('png'),
   link: async (_id, expiresAt) => `https://7175-qunwu-prod-7g2k-1300000000.tcb.qcloud.la/t/${++files.issued}?sign=x&t=${expiresAt}`,
+  remove: async () => undefined,
 } as Files & { issued: number };
 
 function actor(personId: string, roles: Role[]): Actor {

@@ -20,11 +20,11 @@ beforeEach(async () => {
 });
 
 function upload(bytes: Buffer, name = '市场部-2026-10.txt', by = 'p_liuyang') {
-  return w.files.save(bytes, { name, contentType: 'text/plain', uploadedBy: by, uploadedAt: w.clock.t });
+  return w.upload(by, bytes, { name, contentType: 'text/plain' });
 }
 
 async function register(from: string, to: string, bytes = OCT, as = 'p_liuyang', groupId = 'g_market') {
-  return w.okCall(as, 'backups.register', { groupId, from, to, storage: 'cloud', fileId: upload(bytes), fileName: `${from}.txt`, requestId: requestId() });
+  return w.okCall(as, 'backups.register', { groupId, from, to, storage: 'cloud', fileId: await upload(bytes), fileName: `${from}.txt`, requestId: requestId() });
 }
 
 async function requestAccess(from = '2026-10-10', to = '2026-10-20', as = 'p_huanglei') {
@@ -41,13 +41,13 @@ describe('registering backups', () => {
 
   it('should refuse a checksum sent by the client', async () => {
     const r = await w.call('p_liuyang', 'backups.register', {
-      groupId: 'g_market', from: '2026-10-01', to: '2026-10-31', storage: 'cloud', fileId: upload(OCT), requestId: requestId(), sha256: 'f'.repeat(64),
+      groupId: 'g_market', from: '2026-10-01', to: '2026-10-31', storage: 'cloud', fileId: await upload(OCT), requestId: requestId(), sha256: 'f'.repeat(64),
     } as never);
     expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT' });
   });
 
   it('should refuse an empty or future period, a file that is not ours, and a local backup without a place', async () => {
-    const base = { groupId: 'g_market', storage: 'cloud' as const, fileId: upload(OCT), requestId: requestId() };
+    const base = { groupId: 'g_market', storage: 'cloud' as const, fileId: await upload(OCT), requestId: requestId() };
     expect(await w.call('p_liuyang', 'backups.register', { ...base, from: '2026-11-01', to: '2026-11-30' })).toMatchObject({ ok: false, code: 'PERIOD_INVALID' });
     expect(await w.call('p_liuyang', 'backups.register', { ...base, from: '2026-10-02', to: '2026-10-01' })).toMatchObject({ ok: false, code: 'PERIOD_INVALID' });
     expect(await w.call('p_liuyang', 'backups.register', { ...base, from: '2026-10-01', to: '2026-10-31', fileId: 'https://example.invalid/a.txt' })).toMatchObject({ ok: false, code: 'FILE_INVALID' });
@@ -58,7 +58,7 @@ describe('registering backups', () => {
   });
 
   it('should register once when the same request is retried', async () => {
-    const input = { groupId: 'g_market', from: '2026-10-01', to: '2026-10-31', storage: 'cloud' as const, fileId: upload(OCT), requestId: requestId() };
+    const input = { groupId: 'g_market', from: '2026-10-01', to: '2026-10-31', storage: 'cloud' as const, fileId: await upload(OCT), requestId: requestId() };
     const [a, b] = await Promise.all([w.okCall('p_liuyang', 'backups.register', input), w.okCall('p_liuyang', 'backups.register', input)]);
     expect(a.id).toBe(b.id);
     expect((await w.okCall('p_liuyang', 'backups.list', { groupId: 'g_market' })).backups).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('registering backups', () => {
     expect(bad.history!.at(-1)!.note).toContain('已损坏/已变更');
     expect(bad.history!.map((h) => h.actionLabel)).toEqual(['登记备份', '校验完整性', '校验完整性']);
     expect(bad.sha256).toBe(sha(OCT));
-    expect(verifyHistory((await w.store.getBackup(b.id))!)).toEqual({ ok: true });
+    expect(verifyHistory(w.deps.audit, (await w.store.getBackup(b.id))!, 'backup')).toEqual({ ok: true });
   });
 });
 

@@ -76,8 +76,9 @@ describe('rename requests end to end through dispatch', () => {
       expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: 'DUPLICATE_OPEN_REQUEST' }), expect.objectContaining({ code: 'DUPLICATE_OPEN_REQUEST' })]);
       const open = (await w.okCall('p_huanglei', 'cases.mine', {})).items.filter((c) => c.kind === 'rename' && c.state === 'submitted');
       expect(open).toHaveLength(1);
-      // Decided, so the next trial may file again.
+      // Decided, so the next trial may file again (ten minutes on: within the hourly request limit).
       await w.okCall('p_liuyang', 'rename.reject', { caseId: open[0].id, reason: '请重新提交' });
+      w.clock.t += 10 * 60_000;
     }
     expect((await w.okCall('p_huanglei', 'cases.mine', { limit: 50 })).total).toBe(20);
   });
@@ -116,11 +117,11 @@ describe('rename requests end to end through dispatch', () => {
     const c = await fileMarketRename(w);
     await w.okCall('p_liuyang', 'rename.reject', { caseId: c.id, reason: '昵称已经改过了' });
     const stored = (await w.store.getCase(c.id))!;
-    expect(verifyHistory(stored)).toEqual({ ok: true });
+    expect(verifyHistory(w.deps.audit, stored)).toEqual({ ok: true });
     const edited = { ...stored, history: stored.history.map((h, i) => (i === 1 ? { ...h, note: '同意' } : h)) };
-    expect(verifyHistory(edited)).toMatchObject({ ok: false, caseId: c.id, seq: 2 });
+    expect(verifyHistory(w.deps.audit, edited)).toMatchObject({ ok: false, caseId: c.id, seq: 2 });
     const dropped = { ...stored, history: stored.history.slice(1) };
-    expect(verifyHistory(dropped)).toMatchObject({ ok: false, caseId: c.id });
+    expect(verifyHistory(w.deps.audit, dropped)).toMatchObject({ ok: false, caseId: c.id });
   });
 });
 

@@ -43,6 +43,8 @@ export const SAMPLE_INPUTS: { [A in ActionName]: ActionInput<A> } = {
   'subscriptions.record': { results: { TPL_NEW_TASK: 'accept' } },
   'settings.get': {},
   'settings.update': { values: DEFAULT_SETTINGS, expectedVersion: 1 },
+  'files.record': { fileId: `local:${'0'.repeat(32)}`, name: '截图.png' },
+  'audit.verify': {},
   'notices.form': {},
   'notices.preview': { groupIds: ['g_market'], kind: 'general', title: '本周例会改到周四', body: '本周例会改到周四下午两点，地点不变。' },
   'notices.publish': { groupIds: ['g_market'], kind: 'general', title: '本周例会改到周四', body: '本周例会改到周四下午两点，地点不变。', requestId: rid },

@@ -1,6 +1,6 @@
 // One behaviour for every Store: run against SQLite and against the wechat adapter over the fake
 // cloud database. A difference between them is a bug in one of them.
-import type { AckDoc, BackupDoc, Case, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
+import type { AckDoc, BackupDoc, Case, CheckpointDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
 import type { Files, OpenData, Store } from '../../src/server/ports';
 
@@ -85,6 +85,11 @@ export function backup(id: string, over: Partial<BackupDoc> = {}): BackupDoc {
 
 export function access(id: string, over: Partial<FileAccessDoc> = {}): FileAccessDoc {
   return { _id: id, type: 'link', caseId: 'c1', groupId: 'g1', backupId: 'b1', fileId: 'local:x', personId: 'p1', at: T0, expiresAt: T0 + HOUR, ...over };
+}
+
+/** An upload of `by`'s, recorded at `at`. */
+export function upload(id: string, by: string, at: number, check: UploadDoc['check'] = { status: 'none' }): UploadDoc {
+  return { _id: id, fileId: `local:${id}`, uploadedBy: by, uploadedAt: at, name: `${id}.png`, size: 8, contentType: 'image/png', sha256: 'a'.repeat(64), usedBy: [], used: false, check };
 }
 
 /** A notice published to g1 at T0, owed by p1 and p2. */
@@ -277,10 +282,11 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
           person: person('p1'),
           memberships: [membership('g1', 'p1', { status: 'left' }), membership('g2', 'p1', { roles: ['member', 'admin'] })],
           headOf: ['d1', 'd2'],
+          departed: false,
         });
         expect(await store.getActor('o_unknown')).toBeNull();
         await store.insertPerson(person('p3'));
-        expect(await store.getActor('o_p3')).toEqual({ person: person('p3'), memberships: [], headOf: [] });
+        expect(await store.getActor('o_p3')).toEqual({ person: person('p3'), memberships: [], headOf: [], departed: false });
       });
 
       it('should set a nickname on an existing roster row only, keeping its roles and status', async () => {
@@ -601,6 +607,101 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
       });
     });
 
+    describe('what getActor reads in its one round trip', () => {
+      it('should see a departure record the moment it is written, before the person is marked left', async () => {
+        await store.insertPerson(person('p1'));
+        await store.insertPerson(person('p2'));
+        await store.insertCase(makeCase('dep_p2x', { kind: 'departure', subjectId: 'p1' }));
+        expect((await store.getActor('o_p1'))!.departed).toBe(false);
+        await store.insertCase(makeCase('dep_p1', { kind: 'departure', subjectId: 'p1', open: false }));
+        expect(await store.getActor('o_p1')).toMatchObject({ person: { status: 'active' }, departed: true });
+        expect((await store.getActor('o_p2'))!.departed).toBe(false);
+      });
+
+      it('should read the caller\'s recent uploads and named upload records, and the cases they opened, only when asked', async () => {
+        await store.insertPerson(person('p1'));
+        await store.insertUpload(upload('f_old', 'p1', T0 - 2 * HOUR));
+        await store.insertUpload(upload('f_new', 'p1', T0));
+        await store.insertUpload(upload('f_theirs', 'p2', T0));
+        await store.insertCase(makeCase('c_old', { openedBy: 'p1', createdAt: T0 - 2 * HOUR }));
+        await store.insertCase(makeCase('c_new', { openedBy: 'p1', kind: 'guest', createdAt: T0 }));
+        await store.insertCase(makeCase('c_about', { openedBy: 'p2', subjectId: 'p1', createdAt: T0 }));
+        const plain = await store.getActor('o_p1');
+        expect(plain).not.toHaveProperty('uploads');
+        expect(plain).not.toHaveProperty('opened');
+        const a = await store.getActor('o_p1', { uploadsSince: T0 - HOUR, uploadIds: ['f_theirs', 'f_new', 'f_none'], openedSince: T0 - HOUR });
+        expect(a!.uploads!.map((u) => u._id)).toEqual(['f_new', 'f_theirs']);
+        expect(a!.uploads![0]).toEqual(upload('f_new', 'p1', T0));
+        expect(a!.opened).toEqual([{ _id: 'c_new', kind: 'guest', createdAt: T0 }]);
+        expect((await store.getActor('o_p1', { uploadIds: ['f_old'] }))!.uploads!.map((u) => u._id)).toEqual(['f_old']);
+      });
+    });
+
+    describe('uploads and media verdicts', () => {
+      it('should record an upload once, mark it used idempotently, and never delete a used one', async () => {
+        expect(await store.insertUpload(upload('f1', 'p1', T0))).toBe(true);
+        expect(await store.insertUpload(upload('f1', 'p2', T0))).toBe(false);
+        expect(await store.getUploads(['f1', 'f_none'])).toEqual([upload('f1', 'p1', T0)]);
+        await store.insertUpload(upload('f2', 'p1', T0 - HOUR));
+        await store.insertUpload(upload('f3', 'p1', T0 + HOUR));
+        expect((await store.listStaleUploads(T0 + 1, 10)).map((u) => u._id)).toEqual(['f2', 'f1']);
+        await store.attachUploads(['f1'], 'case:c1');
+        await store.attachUploads(['f1'], 'case:c1');
+        await store.attachUploads(['f1'], 'notice:n1');
+        expect((await store.getUploads(['f1']))[0]).toMatchObject({ used: true, usedBy: ['case:c1', 'notice:n1'] });
+        expect((await store.listStaleUploads(T0 + 1, 10)).map((u) => u._id)).toEqual(['f2']);
+        expect(await store.deleteUnusedUpload('f1')).toBe(false);
+        expect(await store.deleteUnusedUpload('f2')).toBe(true);
+        expect(await store.deleteUnusedUpload('f2')).toBe(false);
+        expect((await store.getUploads(['f1', 'f2', 'f3'])).map((u) => u._id).sort()).toEqual(['f1', 'f3']);
+      });
+
+      it('should set a verdict by trace id once, and keep a verdict that came before its upload', async () => {
+        await store.insertUpload(upload('f1', 'p1', T0, { status: 'pending', traceId: 't1' }));
+        expect(await store.setUploadVerdict('t_none', { status: 'pass', traceId: 't_none' })).toBeNull();
+        expect(await store.setUploadVerdict('t1', { status: 'risky', traceId: 't1', label: '20002', at: T0 })).toMatchObject({ _id: 'f1', check: { status: 'risky', label: '20002' } });
+        // Decided already: a repeated push changes nothing.
+        expect(await store.setUploadVerdict('t1', { status: 'pass', traceId: 't1', at: T0 + 1 })).toMatchObject({ check: { status: 'risky' } });
+        expect(await store.getMediaVerdict('t2')).toBeNull();
+        await store.putMediaVerdict({ _id: 't2', suggest: 'pass', label: '100', at: T0 });
+        await store.putMediaVerdict({ _id: 't2', suggest: 'pass', label: '100', at: T0 });
+        expect(await store.getMediaVerdict('t2')).toEqual({ _id: 't2', suggest: 'pass', label: '100', at: T0 });
+      });
+    });
+
+    describe('audit checkpoints', () => {
+      const cp = (seq: number): CheckpointDoc => ({ _id: `cp_${String(seq).padStart(6, '0')}`, seq, at: T0 + seq, since: 0, prev: '0', heads: [['case:c1', 1, 'h1']], root: 'r', keyId: 'k1', seal: `s${seq}` });
+      it('should insert a checkpoint once and give the latest and all of them in order', async () => {
+        expect(await store.getLatestCheckpoint()).toBeNull();
+        expect(await store.insertCheckpoint(cp(2))).toBe(true);
+        expect(await store.insertCheckpoint(cp(1))).toBe(true);
+        expect(await store.insertCheckpoint({ ...cp(2), seal: 'other' })).toBe(false);
+        expect(await store.getLatestCheckpoint()).toEqual(cp(2));
+        expect(await store.listCheckpoints()).toEqual([cp(1), cp(2)]);
+      });
+
+      it('should list the cases and backups changed since a time, oldest change first', async () => {
+        await store.insertCase(makeCase('c1', { updatedAt: T0 }));
+        await store.insertCase(makeCase('c2', { updatedAt: T0 + 2 * HOUR }));
+        await store.insertCase(makeCase('c3', { updatedAt: T0 + HOUR }));
+        await store.insertBackup(backup('b1', { updatedAt: T0 }));
+        await store.insertBackup(backup('b2', { updatedAt: T0 + HOUR }));
+        expect(ids(await store.listCasesChangedSince(T0 + 1))).toEqual(['c3', 'c2']);
+        expect(ids(await store.listBackupsChangedSince(T0 + HOUR))).toEqual(['b2']);
+      });
+
+      it('should give one page of cases or backups in id order with every checkpoint, in one call', async () => {
+        for (const id of ['c3', 'c1', 'c2']) await store.insertCase(makeCase(id));
+        await store.insertBackup(backup('b1'));
+        await store.insertCheckpoint(cp(1));
+        const first = await store.getAuditPage('case', null, 2);
+        expect({ cases: ids(first.cases), backups: first.backups, checkpoints: first.checkpoints }).toEqual({ cases: ['c1', 'c2'], backups: [], checkpoints: [cp(1)] });
+        expect(ids((await store.getAuditPage('case', 'c2', 2)).cases)).toEqual(['c3']);
+        const b = await store.getAuditPage('backup', null, 2);
+        expect({ cases: b.cases, backups: ids(b.backups) }).toEqual({ cases: [], backups: ['b1'] });
+      });
+    });
+
     describe('notifications', () => {
       it('should insert a notification once and get it back', async () => {
         const n = notification('n1', 'p1');
@@ -608,6 +709,13 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.insertNotification({ ...n, title: 'again' })).toBe(false);
         expect(await store.getNotification('n1')).toEqual(n);
         expect(await store.getNotification('n_unknown')).toBeNull();
+      });
+
+      it('should get several notifications by id at once, leaving out those that do not exist', async () => {
+        for (const id of ['c1.1.0', 'c1.1.1', 'c1.2.0']) await store.insertNotification(notification(id, `p_${id}`, { push: id === 'c1.1.1' ? 'sent' : 'no_grant' }));
+        const got = await store.getNotifications(['c1.1.1', 'c1.1.0', 'c1.1.9']);
+        expect(got.map((n) => [n._id, n.push]).sort()).toEqual([['c1.1.0', 'no_grant'], ['c1.1.1', 'sent']]);
+        expect(await store.getNotifications([])).toEqual([]);
       });
 
       it('should record the push outcome, with its error only when given', async () => {

@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
-const evidence = (by = 'p_zhoujie') => w.files.save(PNG, { name: '截图.png', contentType: 'image/png', uploadedBy: by, uploadedAt: T0 });
+const evidence = (by = 'p_zhoujie') => w.upload(by, PNG, { name: '截图.png', contentType: 'image/png' });
 const end = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
 const CATEGORY = '广告推销、擅自拉票集赞';
 
@@ -38,7 +38,7 @@ const titles = async (who: string) =>
 
 describe('a violation from decision to the final ruling', () => {
   it('should run decision → appeal → uphold → escalation → ruling, telling each person what waits on them', async () => {
-    const img = evidence();
+    const img = await evidence();
     const c = await openCase({ evidence: [img] });
     expect(c).toMatchObject({ kind: 'violation', state: 'vio_decided', stateLabel: '已处理·申诉期内', waitingOn: [{ id: 'p_machao', name: '马超' }] });
     expect(c.dueAt).toBe(end('2026-11-27'));
@@ -56,7 +56,7 @@ describe('a violation from decision to the final ruling', () => {
     expect(mine.links!.evidence[0].url).toBe(c.links!.evidence[0].url);
 
     w.clock.t = T0 + 3600_000;
-    const appealed = await w.okCall('p_machao', 'violation.appeal', { caseId: c.id, reasons: '那是同事让我转发的活动链接', evidence: [evidence('p_machao')] });
+    const appealed = await w.okCall('p_machao', 'violation.appeal', { caseId: c.id, reasons: '那是同事让我转发的活动链接', evidence: [await evidence('p_machao')] });
     expect(appealed).toMatchObject({ state: 'vio_appealed', waitingOn: [{ id: 'p_sunli', name: '孙丽' }] });
     expect(appealed.dueAt).toBe(end('2026-12-01'));
     expect(appealed.links!.appealEvidence).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('a violation from decision to the final ruling', () => {
     expect(ruled.history!.map((h) => h.actionLabel)).toEqual(['作出处理决定', '提出申诉', '答复申诉', '向上级领导申诉', '上级领导最终裁决']);
     expect(ruled.history!.map((h) => h.by?.name)).toEqual(['周杰', '马超', '孙丽', '马超', '陈刚']);
     expect(ruled.history![1].dueAt).toBe(end('2026-12-01'));
-    expect(verifyHistory((await w.store.getCase(c.id))!)).toEqual({ ok: true });
+    expect(verifyHistory(w.deps.audit, (await w.store.getCase(c.id))!)).toEqual({ ok: true });
     expect(await w.call('p_machao', 'violation.escalate', { caseId: c.id, reasons: '再申诉' })).toMatchObject({ ok: false, code: 'APPEAL_CLOSED' });
   });
 
@@ -143,7 +143,7 @@ describe('the ladder through the server', () => {
     expect(form.proposal).toMatchObject({ step: 'removal', priorCount: 1 });
     const prior = await w.okCall('p_zhengshuang', 'cases.get', { caseId: 'vi_demo_prior_warning' });
     expect(prior).toMatchObject({ state: 'vio_final', open: false });
-    expect(verifyHistory((await w.store.getCase(prior.id))!)).toEqual({ ok: true });
+    expect(verifyHistory(w.deps.audit, (await w.store.getCase(prior.id))!)).toEqual({ ok: true });
   });
 
   it('should keep counting only in the same group', async () => {
@@ -241,7 +241,7 @@ describe('who may do what with violations', () => {
   });
 
   it('should show a case to its member, the group admins, the leader and the owner only', async () => {
-    const c = await openCase({ evidence: [evidence()] });
+    const c = await openCase({ evidence: [await evidence()] });
     for (const who of ['p_machao', 'p_zhoujie', 'p_sunli', 'p_chengang', 'p_zhaomin']) {
       expect((await w.call(who, 'cases.get', { caseId: c.id })).ok).toBe(true);
     }
@@ -388,13 +388,13 @@ export type { CaseView };
 describe('chat-record backups cited as evidence (§6.2 注明出处)', () => {
   const CHAT = Buffer.from('2026-11 项目A群 聊天记录导出\n'.repeat(20));
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-  const registerBackup = (groupId: string, as: string) =>
+  const registerBackup = async (groupId: string, as: string) =>
     w.okCall(as, 'backups.register', {
       groupId,
       from: '2026-11-01',
       to: '2026-11-20',
       storage: 'cloud',
-      fileId: w.files.save(CHAT, { name: 'chat.txt', contentType: 'text/plain', uploadedBy: as, uploadedAt: T0 }),
+      fileId: await w.upload(as, CHAT, { name: 'chat.txt', contentType: 'text/plain' }),
       fileName: 'chat.txt',
       requestId: requestId(),
     });

@@ -14,9 +14,14 @@
 //   vio_answered  ──accept (member) / timeout────▶ vio_final
 //   vio_escalated ──rule (leader: final)─────────▶ vio_final | vio_revoked
 //   any state     ──confirmTask (admin)──────────   the removal (or re-adding after a revoke) was done in WeChat
+//   any state     ──timeout, the task overdue──────   (1st: remind the admins; 2nd: alert the leader)
+//   any state     ──mediaVerdict (system)──────────   an attached image's content check came back
 //
 // The case stays open while a WeChat task (remove / re-add the member) waits on an admin. The task is
-// data of the case: nothing outside the case changes, so this kind has no effects.
+// data of the case, with its own deadline in working days (violation.removalDays) and its own
+// reminder stage, so the case has two timers: the state's (appeal periods, answers) and the task's;
+// it wakes at the earlier (`wakeAt` below), the state's first when both are due. Its one effect
+// marks the images it attaches as used (so they are not cleaned up as stray uploads).
 import {
   APPEAL_OUTCOME_LABELS,
   MEASURES,
@@ -28,11 +33,14 @@ import {
   type Measure,
   type Penalty,
   type Severity,
+  type CitedBackup,
+  type MediaState,
   type ViolationData,
   type WechatTask,
 } from '../../contract';
 import {
   audience,
+  computeDue,
   defineKind,
   openCase,
   refuse,
@@ -43,9 +51,11 @@ import {
   type KindContext,
   type Notice,
   type Refusal,
+  type StepEnv,
   type StepSpec,
   type Transition,
 } from '../engine';
+import type { Effect } from '../effects';
 import type { Case } from '../model';
 import { formatShanghai } from '../time';
 import { othersThan } from './common';
@@ -55,12 +65,13 @@ export type ViolationCase = Case<ViolationData>;
 
 export type ViolationCommand =
   | { type: 'decideMeasure'; measure: Measure; reason: string }
-  | { type: 'appeal'; reasons: string; evidence: string[] }
+  | { type: 'appeal'; reasons: string; evidence: string[]; media?: Record<string, MediaState> }
   | { type: 'accept' }
   | { type: 'answer'; outcome: AppealOutcome; finding: string; reducedTo?: Penalty }
   | { type: 'escalate'; reasons: string }
   | { type: 'rule'; outcome: AppealOutcome; finding: string; reducedTo?: Penalty }
   | { type: 'confirmTask'; note?: string }
+  | { type: 'mediaVerdict'; fileId: string; verdict: 'pass' | 'risky'; label?: string }
   | { type: 'timeout' };
 
 /** The command's own fields (the engine hands every command over untyped). */
@@ -155,11 +166,16 @@ const checkOutcome = (c: ViolationCase, cmd: Command) => {
 };
 const outcomeText = (outcome: AppealOutcome, penalty: Penalty) => `${APPEAL_OUTCOME_LABELS[outcome]}${outcome === 'reduce' ? `为${PENALTY_LABELS[penalty]}` : ''}`;
 
+/** A WeChat task for the admins, due in violation.removalDays working days. */
+export function newTask(action: WechatTask['action'], now: number, settings: KindContext['settings']): WechatTask {
+  return { action, status: 'pending', by: null, at: null, dueAt: computeDue('violation.removalDays', now, settings).dueAt, stage: 0 };
+}
+
 /** When the member no longer has to leave the group: cancel the removal, or ask to re-add them. */
-function taskAfter(d: ViolationData, penalty: Penalty): WechatTask | null {
+function taskAfter(d: ViolationData, penalty: Penalty, env: KindContext): WechatTask | null {
   if (penalty === 'removal' || d.task?.action !== 'remove') return d.task;
   if (d.task.status === 'pending') return { ...d.task, status: 'cancelled' };
-  if (d.task.status === 'done') return { action: 'readd', status: 'pending', by: null, at: null };
+  if (d.task.status === 'done') return newTask('readd', env.now, env.settings);
   return d.task;
 }
 
@@ -171,6 +187,128 @@ function taskNotices(c: ViolationCase, ctx: KindContext, task: WechatTask | null
     title: '待将成员重新拉回群',
     body: `${c.data.subjectName} 的移出处理已撤销或减轻，请在「${c.data.groupName}」重新邀请其入群并确认`,
   }));
+}
+
+/** The content check of each newly attached image (the server read them at upload); unknown ones wait for their verdict. */
+function mediaOf(fileIds: string[], known: Record<string, MediaState> | undefined): Record<string, MediaState> {
+  return Object.fromEntries(fileIds.map((id) => [id, known?.[id] ?? 'pending']));
+}
+
+/** Images the step attaches are marked as used by the case (server/cases/effects.ts). */
+const attach = (caseId: string, fileIds: string[]): Effect[] => (fileIds.length ? [{ type: 'attachUploads', caseId, fileIds }] : []);
+
+// ── The two timers: the state's and the WeChat task's ───────────────────────────────────────
+
+/** When the state's own timer fires (a period ending, an answer or ruling overdue), read from the case. */
+function stateWake(c: ViolationCase): number | null {
+  switch (c.state as ViolationState) {
+    case 'vio_decided':
+    case 'vio_answered':
+      // The period ends: the decision (or answer) stands.
+      return c.dueAt;
+    case 'vio_referred':
+    case 'vio_escalated':
+      // The leaders are reminded once.
+      return c.escalation < 1 ? c.dueAt : null;
+    case 'vio_appealed':
+      // The reviewer is reminded, then the leader alerted.
+      return c.escalation < 2 ? c.dueAt : null;
+    default:
+      return null;
+  }
+}
+
+/** When the pending WeChat task is next due (its deadline, then the reminder's); null once the leader is alerted. */
+function taskWake(c: ViolationCase): number | null {
+  const t = c.data.task;
+  return t?.status === 'pending' && (t.stage ?? 0) < 2 && typeof t.dueAt === 'number' ? t.dueAt : null;
+}
+
+function wakeOf(c: ViolationCase): number | null {
+  const times = [stateWake(c), taskWake(c)].filter((t): t is number => t !== null);
+  return times.length ? Math.min(...times) : null;
+}
+
+/** The overdue WeChat task: remind the admins with a fresh deadline, then alert the leaders; the state stays. */
+function taskTimeout(c: ViolationCase, env: StepEnv): StepSpec<ViolationCase> {
+  const task = c.data.task!;
+  const what = `${task.action === 'remove' ? '移出' : '重新拉回'} ${c.data.subjectName}`;
+  const title = task.action === 'remove' ? '移出群成员' : '重新拉回群成员';
+  if ((task.stage ?? 0) === 0) {
+    const due = computeDue('violation.remindAfterDays', env.now, env.settings);
+    return {
+      action: 'task_remind',
+      to: c.state,
+      note: `${title}已超期，已提醒管理员`,
+      data: { task: { ...task, stage: 1, dueAt: due.dueAt } },
+      notify: othersThan(env.admins, c.subjectId).map((to) => ({
+        to,
+        purpose: 'reminder' as const,
+        title: `${title}已超期`,
+        body: `请在「${c.data.groupName}」${what}并在小程序确认；${day(due.dueAt)} 前仍未确认将报上级领导`,
+      })),
+    };
+  }
+  return {
+    action: 'task_escalate',
+    to: c.state,
+    note: `${title}超期未完成，已报上级领导`,
+    data: { task: { ...task, stage: 2 } },
+    notify: leadersOf(c, env).map((to) => ({
+      to,
+      purpose: 'escalation' as const,
+      title: `${title}超期未完成`,
+      body: `「${c.data.groupName}」管理员超期未${what}，请督办`,
+    })),
+  };
+}
+
+/**
+ * A state's timeout with the task's beside it: the task's acts when it is due and the state's is
+ * not, otherwise the state's (as it always did). The shared remind → escalate ladder keeps its stage
+ * in the case's `escalation`, which belongs to the state here, so the task keeps its own `stage`.
+ */
+function withTask(state: ViolationState, own?: Transition<ViolationCase>): Transition<ViolationCase> {
+  const ownTargets = own ? (Array.isArray(own.to) ? own.to : [own.to as string]).map((t) => (t === '*' ? state : t)) : [];
+  return {
+    who: ['system'],
+    to: [...new Set([state, ...ownTargets])],
+    then: (c, cmd, env) => {
+      const sw = stateWake(c);
+      const tw = taskWake(c);
+      if (tw !== null && tw <= env.now && !(own && sw !== null && sw <= env.now)) return taskTimeout(c, env);
+      if (!own) return refuse('CASE_NOT_OPEN');
+      const s = own.then(c, cmd, env);
+      return typeof s === 'object' && !('ok' in s) && s.to === undefined && ownTargets.length === 1 ? { ...s, to: ownTargets[0] } : s;
+    },
+  };
+}
+
+/** An attached image's content check came back: record it; a risky one is hidden and the admins told. */
+function mediaVerdict(state: ViolationState): Transition<ViolationCase> {
+  return {
+    who: ['system'],
+    to: state,
+    // Only an image still waiting: a repeated verdict, or one for an image the case lacks, changes nothing.
+    check: (c, cmd) => (c.data.media?.[String(cmd.fileId)] === 'pending' ? null : refuse('CASE_NOT_OPEN')),
+    then: (c, cmd, env) => {
+      const { fileId, verdict, label } = input<'mediaVerdict'>(cmd);
+      const media = { ...c.data.media, [fileId]: verdict };
+      if (verdict === 'pass') return { action: 'media_pass', data: { media } };
+      const which = c.data.evidence.includes(fileId) ? '立案证据' : '申诉材料';
+      return {
+        action: 'media_risky',
+        note: `一张${which}图片未通过内容安全检查${label ? `（${label}）` : ''}，已隐藏`,
+        data: { media },
+        notify: othersThan(env.admins, c.subjectId).map((to) => ({
+          to,
+          purpose: 'newTask' as const,
+          title: '证据图片未通过内容安全检查',
+          body: `「${c.data.groupName}」${c.data.subjectName} 的违规事项中有一张${which}图片已被隐藏，请核实`,
+        })),
+      };
+    },
+  };
 }
 
 // ── The transitions ─────────────────────────────────────────────────────────────────────────
@@ -218,7 +356,7 @@ const appeal: Transition<ViolationCase> = {
   deadline: 'violation.answerDays',
   then: (c, cmd, env) => {
     const d = c.data;
-    const { reasons, evidence } = input<'appeal'>(cmd);
+    const { reasons, evidence, media } = input<'appeal'>(cmd);
     // A measure the leader decided has no admin tier: its appeal goes straight to the leader.
     const byLeader = d.decidedBy !== c.openedBy;
     const reviewers = byLeader ? [] : appealReviewers(d.decidedBy, c.subjectId, env.admins, env.leaders);
@@ -228,7 +366,12 @@ const appeal: Transition<ViolationCase> = {
       action: 'appeal',
       to: byLeader ? 'vio_escalated' : 'vio_appealed',
       note: a.reasons,
-      data: byLeader ? { appeal: a, escalation: { reasons: a.reasons, at: env.now } } : { appeal: a },
+      data: {
+        appeal: a,
+        ...(byLeader ? { escalation: { reasons: a.reasons, at: env.now } } : {}),
+        ...(evidence.length ? { media: { ...d.media, ...mediaOf(evidence, media) } } : {}),
+      },
+      effects: attach(c._id, evidence),
       notify: (byLeader ? leadersOf(c, env) : reviewers).map((r) => ({
         to: r,
         purpose: byLeader ? ('escalation' as const) : ('newTask' as const),
@@ -267,7 +410,7 @@ const answer: Transition<ViolationCase> = {
     const { outcome, finding } = input<'answer'>(cmd);
     const penalty = penaltyOf(c, cmd) as Penalty;
     const a = { outcome, finding: finding.trim(), by: env.actor.id!, at: env.now, penalty };
-    const task = taskAfter(c.data, penalty);
+    const task = taskAfter(c.data, penalty, env);
     const revoked = penalty === 'none';
     const due = revoked ? null : env.due!;
     const result = outcomeText(outcome, penalty);
@@ -329,7 +472,7 @@ function rule(takeOver: boolean): Transition<ViolationCase> {
       const { outcome, finding } = input<'rule'>(cmd);
       const penalty = penaltyOf(c, cmd) as Penalty;
       const ruling = { outcome, finding: finding.trim(), by: env.actor.id!, at: env.now, penalty };
-      const task = taskAfter(d, penalty);
+      const task = taskAfter(d, penalty, env);
       const result = outcomeText(outcome, penalty);
       return {
         action: takeOver ? 'take_over_rule' : 'rule',
@@ -399,8 +542,13 @@ function confirmTask(state: ViolationState): Transition<ViolationCase> {
   };
 }
 
-/** A state's commands, with confirmTask last (the order `allowed` offers them in). */
-const on = (state: ViolationState, commands: Partial<Record<CommandType, Transition<ViolationCase>>>) => ({ ...commands, confirmTask: confirmTask(state) });
+/** A state's commands, with confirmTask last (the order `allowed` offers them in), the task's timer beside the state's, and image verdicts. */
+const on = (state: ViolationState, commands: Partial<Record<CommandType, Transition<ViolationCase>>>) => ({
+  ...commands,
+  confirmTask: confirmTask(state),
+  timeout: withTask(state, commands.timeout),
+  mediaVerdict: mediaVerdict(state),
+});
 
 /** Final states stay open while a WeChat task waits on an admin. */
 const untilTaskDone = (c: ViolationCase) => taskPending(c);
@@ -464,6 +612,7 @@ export const violationKind = defineKind<ViolationCase>({
     reviewer: (c, actor) => (c.data.appeal?.reviewers ?? []).includes(actor.id!),
   },
   assignees: waitingOn,
+  wakeAt: wakeOf,
   // A step into another state starts its escalation stage afresh (a reminded referral, once decided, is not reminded).
   escalationPerState: true,
   // Every step derives its assignees from the group's admins and leaders now.
@@ -484,7 +633,11 @@ export interface OpenViolationInput {
   category: string;
   description: string;
   evidence: string[];
+  /** The content check of each evidence image as the upload records stood ('pending' when not given). */
+  media?: Record<string, MediaState>;
   backupIds?: string[];
+  /** The cited backups as read now: frozen into the opening entry of the history. */
+  citations?: CitedBackup[];
   severity: Severity;
   proposed: LadderStep;
   proposalReasons: string[];
@@ -523,7 +676,12 @@ export function openViolation(input: OpenViolationInput): ViolationCase {
     escalateDeadline: null,
     escalation: null,
     ruling: null,
-    task: removal ? { action: 'remove', status: 'pending', by: null, at: null } : null,
+    task: removal ? newTask('remove', ctx.now, ctx.settings) : null,
+  };
+  // Recorded by the opening step, so the history itself holds them (sealed with it).
+  const attached: Partial<ViolationData> = {
+    ...(input.citations?.length ? { citations: input.citations } : {}),
+    ...(input.evidence.length ? { media: mediaOf(input.evidence, input.media) } : {}),
   };
   const leaders = othersThan(ctx.leaders, input.subjectId);
   const what = `「${input.groupName}」${input.category}（${SEVERITY_LABELS[input.severity]}）`;
@@ -551,7 +709,8 @@ export function openViolation(input: OpenViolationInput): ViolationCase {
           action: 'refer',
           to: 'vio_referred',
           note,
-          data: { filedWith: leaders },
+          data: { filedWith: leaders, ...attached },
+          effects: attach(input.id, input.evidence),
           notify: [
             ...leaders.map((to): Notice => ({
               to,
@@ -566,7 +725,8 @@ export function openViolation(input: OpenViolationInput): ViolationCase {
       const decided: StepSpec<ViolationCase> = {
         action: 'decide',
         note,
-        data: { appealDeadline: dueAt, ...(removal ? { filedWith: leaders } : {}) },
+        data: { appealDeadline: dueAt, ...(removal ? { filedWith: leaders } : {}), ...attached },
+        effects: attach(input.id, input.evidence),
         notify: [
           {
             to: input.subjectId,

@@ -11,6 +11,8 @@ import type { Deps } from '../ports';
 import { loadGroupContext } from '../reads/group-context';
 import { currentSettings, settingsAt } from '../reads/settings';
 import { completeDeparture } from './group-tasks';
+import { uploadKey } from '../reads/files';
+import { applyMediaVerdicts } from './media';
 import { loadCase, writeNew, writeStep } from './write';
 
 const fresh = (groupId: string, personId: string, now: number): Membership => ({
@@ -93,6 +95,12 @@ export async function applyEffect(deps: Deps, e: Effect, now: number): Promise<C
         }),
       );
       return filed.created ? [filed.case] : [];
+    }
+    case 'attachUploads': {
+      const keys = e.fileIds.map(uploadKey);
+      await store.attachUploads(keys, `case:${e.caseId}`);
+      // After marking: a verdict that came before is applied here, one that comes after finds the case (media.ts).
+      return applyMediaVerdicts(deps, e.caseId, await store.getUploads(keys), now);
     }
     case 'completeDeparture': {
       const c = await store.getCase(e.departureId);

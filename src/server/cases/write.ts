@@ -10,7 +10,7 @@ export const MAX_TRIES = 3;
 
 /** The decided case saved over `current` if nobody changed it meanwhile; null when someone did. */
 export async function saveDecided(deps: Deps, current: Case, decided: Case): Promise<Case | null> {
-  const next = sealHistory(decided);
+  const next = sealHistory(deps.audit, decided);
   if (!(await deps.store.updateCase(next, current.version))) return null;
   return { ...next, version: current.version + 1 };
 }
@@ -51,7 +51,7 @@ export const loadCase = (deps: Deps) => async (id: string) => {
 
 /** Insert a new case; on a repeated id, the case already filed. */
 export async function writeNew(deps: Deps, c: Case): Promise<{ case: Case; created: boolean }> {
-  const sealed = sealHistory(c);
+  const sealed = sealHistory(deps.audit, c);
   if (await deps.store.insertCase(sealed)) return { case: sealed, created: true };
   const existing = await deps.store.getCase(c._id);
   if (!existing) throw new Error(`case ${c._id} neither inserted nor found`);

@@ -6,6 +6,7 @@ import { checkPeriod } from '../../core/backups';
 import type { BackupDoc } from '../../core/model';
 import { shanghaiDate } from '../../core/time';
 import { sealHistory } from '../cases/audit';
+import { checkOwnFiles } from '../reads/files';
 import { canManageBackups, toBackupViews } from '../reads/backup-views';
 import { checkText } from '../content';
 import type { HandlerCtx } from '../context';
@@ -51,7 +52,9 @@ export async function backupsRegister(ctx: HandlerCtx, input: ActionInput<'backu
   let stored: Pick<BackupDoc, 'fileId' | 'fileName' | 'size' | 'location' | 'sha256'>;
   if (input.storage === 'cloud') {
     if (!input.fileId) return fail('STORAGE_REQUIRED', '请先上传备份文件');
-    if (!files.owns(input.fileId)) return fail('FILE_INVALID');
+    // Only a file the caller uploaded (recorded at the upload, reads/files.ts).
+    const own = await checkOwnFiles(ctx, [input.fileId], { missing: 'FILE_INVALID' });
+    if (!Array.isArray(own)) return own;
     const bytes = await files.read(input.fileId);
     if (!bytes) return fail('FILE_INVALID');
     stored = { fileId: input.fileId, fileName, size: bytes.length, location: null, sha256: sha256(bytes) };
@@ -62,7 +65,7 @@ export async function backupsRegister(ctx: HandlerCtx, input: ActionInput<'backu
   const refused = await checkText(ctx, [note, location ?? undefined, fileName ?? undefined]);
   if (refused) return refused;
 
-  const doc: BackupDoc = sealHistory({
+  const doc: BackupDoc = sealHistory(ctx.deps.audit, {
     _id: id,
     groupId: group._id,
     from: input.from,
@@ -91,7 +94,7 @@ export async function backupsRegister(ctx: HandlerCtx, input: ActionInput<'backu
     version: 1,
     createdAt: now,
     updatedAt: now,
-  });
+  }, 'backup');
   if (!(await store.insertBackup(doc))) {
     const existing = await store.getBackup(id);
     if (!existing) return fail('CONFLICT');

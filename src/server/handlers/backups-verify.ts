@@ -25,7 +25,7 @@ export async function backupsVerify(ctx: HandlerCtx, input: ActionInput<'backups
       : bytes
         ? `已损坏/已变更：现在的 SHA-256 为 ${now}，登记时为 ${b.sha256}`
         : '已损坏/已变更：存储中找不到该文件';
-    const next: BackupDoc = sealHistory({
+    const next: BackupDoc = sealHistory(ctx.deps.audit, {
       ...b,
       lastVerify: { at: ctx.now, intact, by: me, sha256: now },
       updatedAt: ctx.now,
@@ -33,7 +33,7 @@ export async function backupsVerify(ctx: HandlerCtx, input: ActionInput<'backups
         ...b.history,
         { seq: b.history.length + 1, at: ctx.now, by: me, action: 'verify', from: 'registered', to: 'registered', dueAt: null, note, prevHash: '', hash: '' },
       ],
-    });
+    }, 'backup');
     if (await store.updateBackup(next, b.version)) {
       const [group] = await store.getGroups([b.groupId]);
       if (!group) return fail('NOT_FOUND');

@@ -21,7 +21,10 @@ import { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSe
 import { renameApprove, renameReject, renameWithdraw } from './rename-decide';
 import { renamePreview } from './rename-preview';
 import { renameSubmit } from './rename-submit';
+import { noticesAcknowledge, noticesCorrect, noticesForm, noticesGet, noticesList, noticesPreview, noticesPublish, noticesReceipts, noticesWithdraw } from './notices';
 import { settingsGet, settingsUpdate } from './settings';
+import { auditVerify } from './audit-verify';
+import { filesRecord } from './files-record';
 import { subscriptionsRecord } from './subscriptions';
 import { casesAcknowledge, tasksConfirm } from './tasks';
 import {
@@ -107,6 +110,17 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'notifications.list': notificationsList,
   'notifications.read': notificationsRead,
   'subscriptions.record': subscriptionsRecord,
+  'notices.form': noticesForm,
+  'notices.preview': noticesPreview,
+  'notices.publish': noticesPublish,
+  'notices.get': noticesGet,
+  'notices.list': noticesList,
+  'notices.acknowledge': noticesAcknowledge,
+  'notices.receipts': noticesReceipts,
+  'notices.withdraw': noticesWithdraw,
+  'notices.correct': noticesCorrect,
   'settings.get': settingsGet,
   'settings.update': settingsUpdate,
+  'files.record': filesRecord,
+  'audit.verify': auditVerify,
 };

@@ -18,9 +18,9 @@ export async function violationDecideMeasure(ctx: HandlerCtx, input: ActionInput
 
 export async function violationAppeal(ctx: HandlerCtx, input: ActionInput<'violation.appeal'>) {
   const reasons = input.reasons.trim();
-  const evidence = await checkFiles(ctx, input.evidence);
-  if (!Array.isArray(evidence)) return evidence;
-  return step(ctx, input.caseId, [reasons], { type: 'appeal', reasons, evidence });
+  const files = await checkFiles(ctx, input.evidence);
+  if ('ok' in files) return files;
+  return step(ctx, input.caseId, [reasons], { type: 'appeal', reasons, evidence: files.fileIds, media: files.media });
 }
 
 export async function violationAccept(ctx: HandlerCtx, input: ActionInput<'violation.accept'>) {

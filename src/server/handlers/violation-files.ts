@@ -1,11 +1,11 @@
-// Evidence images arrive as ids of files already uploaded to storage: accept only ours, and only existing ones.
-import { fail, type Failure } from '../../contract';
+// Evidence images arrive as ids of files already uploaded to storage: only the caller's own recorded
+// uploads (reads/files.ts checkOwnFiles), with each one's content check as it stands.
+import type { Failure, MediaState } from '../../contract';
 import type { HandlerCtx } from '../context';
+import { checkOwnFiles, mediaStates } from '../reads/files';
 
-export async function checkFiles(ctx: HandlerCtx, ids: string[] | undefined): Promise<string[] | Failure> {
-  const unique = [...new Set(ids ?? [])];
-  for (const id of unique) {
-    if (!ctx.deps.files.owns(id) || !(await ctx.deps.files.read(id))) return fail('EVIDENCE_INVALID');
-  }
-  return unique;
+export async function checkFiles(ctx: HandlerCtx, ids: string[] | undefined): Promise<{ fileIds: string[]; media: Record<string, MediaState> } | Failure> {
+  const own = await checkOwnFiles(ctx, ids);
+  if (!Array.isArray(own)) return own;
+  return { fileIds: own.map((u) => u.fileId), media: mediaStates(own) };
 }

@@ -10,6 +10,7 @@ import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
 import { loadGroupContext } from '../reads/group-context';
 import { checkFiles } from './violation-files';
+import { citedBackup } from '../../core/backups';
 import { priorViolations, proposalFor } from './violation-ladder';
 
 export function violationCaseId(personId: string, requestId: string): string {
@@ -48,11 +49,14 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
   if (chosen === 'lighter' && !lighterReason) {
     return fail('REASON_REQUIRED', `选择比建议（${PENALTY_LABELS[proposal.step]}）更轻的处理时，请写明理由`);
   }
-  const evidence = await checkFiles(ctx, input.evidence);
-  if (!Array.isArray(evidence)) return evidence;
+  const files = await checkFiles(ctx, input.evidence);
+  if ('ok' in files) return files;
   const backupIds = [...new Set(input.backupIds ?? [])];
   const backups = backupIds.length ? await store.getBackups(backupIds) : [];
   if (backups.length !== backupIds.length || backups.some((b) => b.groupId !== gc.group._id)) return fail('BACKUP_NOT_IN_GROUP');
+  // Each citation as the backup reads now, frozen into the case's opening entry.
+  const byId = new Map(backups.map((b) => [b._id, b]));
+  const citations = backupIds.map((bid) => citedBackup(byId.get(bid)!, gc.group.name));
   const refused = await checkText(ctx, [description, lighterReason ?? undefined]);
   if (refused) return refused;
 
@@ -66,8 +70,10 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
     subjectName: subject.person.name,
     category: input.category,
     description,
-    evidence,
+    evidence: files.fileIds,
+    media: files.media,
     backupIds,
+    citations,
     severity: input.severity,
     proposed: proposal.step,
     proposalReasons: proposal.reasons,

@@ -12,6 +12,9 @@ import { runScheduler } from '../jobs';
 import type { DiskFiles, PushRecord } from '../adapters/sqlite';
 import type { Deps } from '../ports';
 import type { DownloadVerdict } from '../reads/record-downloads';
+import { recordUpload } from '../reads/files';
+import { currentSettings } from '../reads/settings';
+import { checkUploadLimit } from '../limits';
 import { DEMO_TITLES } from './seed';
 
 export interface HostOptions {
@@ -139,11 +142,18 @@ export function createHost(opts: HostOptions): Server {
     json(res, 404, fail('NOT_FOUND'));
   }
 
-  /** What wx.cloud.uploadFile does on WeChat: only a bound person may store a file. */
+  /**
+   * What wx.cloud.uploadFile and then files.record do on WeChat: only a bound person may store a
+   * file, within the hourly upload limit, and the upload is recorded as theirs at once.
+   */
   async function upload(files: DiskFiles, req: IncomingMessage, res: ServerResponse) {
     const openid = readSession(opts.secret, req.headers.cookie);
-    const person = openid ? await deps.store.getPersonByOpenid(openid) : null;
-    if (!person || person.status !== 'active') return json(res, 401, fail('UNAUTHENTICATED'));
+    const now = deps.clock.now();
+    const actor = openid ? await deps.store.getActor(openid, { uploadsSince: now - 3_600_000 }) : null;
+    if (!openid || !actor || actor.person.status !== 'active' || actor.departed) return json(res, 401, fail('UNAUTHENTICATED'));
+    const person = actor.person;
+    const limited = checkUploadLimit(actor, (await currentSettings(deps.store)).values.limits, now);
+    if (limited) return json(res, 429, limited);
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('multipart/form-data')) return json(res, 400, fail('BAD_INPUT', '请以表单方式上传文件'));
     const parts: { name: string; contentType: string; bytes: Buffer }[] = [];
@@ -164,8 +174,11 @@ export function createHost(opts: HostOptions): Server {
     if (tooBig) return json(res, 413, fail('BAD_INPUT', '文件过大（最多 20 MB）'));
     const part = parts[0];
     if (!part || !part.bytes.length) return json(res, 400, fail('BAD_INPUT', '没有收到文件内容'));
-    const fileId = files.save(part.bytes, { name: part.name, contentType: part.contentType, uploadedBy: person._id, uploadedAt: deps.clock.now() });
-    return json(res, 200, { ok: true, data: { fileId, name: part.name, size: part.bytes.length } });
+    const fileId = files.save(part.bytes, { name: part.name, contentType: part.contentType, uploadedBy: person._id, uploadedAt: now });
+    const recorded = await recordUpload(deps, { personId: person._id, openid }, fileId, { name: part.name, contentType: part.contentType }, now);
+    await opts.flush?.();
+    if ('ok' in recorded) return json(res, 400, recorded);
+    return json(res, 200, { ok: true, data: { fileId, name: part.name, size: recorded.size } });
   }
 
   async function download(o: HostOptions, files: DiskFiles, key: string, url: URL, req: IncomingMessage, res: ServerResponse) {

@@ -4,7 +4,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cachedStore } from '../adapters/cached-store';
-import { createDiskFiles, createLocalContentCheck, createLocalOpenData, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
+import { createDiskFiles, createLocalContentCheck, createLocalMediaCheck, createLocalOpenData, createLocalNotifier, openSqliteStore } from '../adapters/sqlite';
+import { receiveMediaVerdict } from '../handlers/media-verdict';
+import { loadOrCreateAuditKeys } from './audit-keys';
 import { runScheduler } from '../jobs';
 import type { Deps } from '../ports';
 import { guardRecordDownload } from '../reads/record-downloads';
@@ -36,10 +38,22 @@ const deps: Deps = {
   // The owner is set at deployment, never "whoever calls first".
   ownerOpenid: process.env.OWNER_OPENID ?? DEMO_OWNER_OPENID,
   ids: randomUUID,
+  // The audit key lives in a file beside the database, never in it.
+  audit: loadOrCreateAuditKeys(dataDir),
+  // The local rule's verdict arrives a moment later through the handler WeChat's push reaches.
+  media: createLocalMediaCheck({
+    read: (fileId) => files.read(fileId),
+    name: (fileId) => files.meta(fileId)?.name ?? null,
+    deliver: async (push) => {
+      await receiveMediaVerdict(deps, push);
+      await store.flush();
+    },
+    delay: Number(process.env.MEDIA_CHECK_DELAY_MS ?? 1000),
+  }),
 };
 
 async function main() {
-  if (await seedDemo(store, deps.clock.now())) console.log('已写入演示组织（3 个部门、2 个群、14 人）');
+  if (await seedDemo(store, deps.clock.now(), deps.audit)) console.log('已写入演示组织（3 个部门、2 个群、14 人）');
   const server = createHost({
     deps,
     secret,

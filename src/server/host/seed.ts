@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../core/time';
 import { decide } from '../../core/engine';
 import { openViolation, violationKind } from '../../core/kinds/violation';
 import { sealHistory } from '../cases/audit';
-import type { Store } from '../ports';
+import type { AuditKeys, Store } from '../ports';
 
 type P = [id: string, name: string, deptId: string, employeeNo: string, title: string];
 
@@ -64,7 +64,7 @@ const MEMBERSHIPS: [string, string, GroupRole[], string | null][] = [
 ];
 
 /** Seeds the demo organisation once; a second call finds it and does nothing. */
-export async function seedDemo(store: Store, now: number): Promise<boolean> {
+export async function seedDemo(store: Store, now: number, keys: AuditKeys): Promise<boolean> {
   if (await store.getPerson(PEOPLE[0][0])) return false;
   for (const d of DEMO_DEPARTMENTS) await store.insertDepartment(d);
   for (const [_id, name, deptId, employeeNo] of PEOPLE) {
@@ -76,18 +76,18 @@ export async function seedDemo(store: Store, now: number): Promise<boolean> {
     const m: Membership = { _id: `${groupId}:${personId}`, groupId, personId, roles, nickname, status: 'active', updatedAt: now };
     await store.putMembership(m);
   }
-  await store.insertBackup(demoBackup(now));
-  await store.insertCase(priorWarning(now));
+  await store.insertBackup(demoBackup(now, keys));
+  await store.insertCase(priorWarning(now, keys));
   return true;
 }
 
 /** 项目A群 kept last month's chat on a USB stick in a cabinet: a local backup, no file, no checksum. */
-export function demoBackup(now: number): BackupDoc {
+export function demoBackup(now: number, keys: AuditKeys): BackupDoc {
   const today = shanghaiDate(now);
   const firstOfThisMonth = `${today.slice(0, 7)}-01`;
   const lastMonthEnd = shanghaiDate(Date.parse(`${firstOfThisMonth}T12:00:00+08:00`) - 86_400_000);
   const from = `${lastMonthEnd.slice(0, 7)}-01`;
-  return sealHistory({
+  return sealHistory(keys, {
     _id: 'bk_demo_projecta',
     groupId: 'g_projecta',
     from,
@@ -108,14 +108,14 @@ export function demoBackup(now: number): BackupDoc {
     version: 1,
     createdAt: now,
     updatedAt: now,
-  });
+  }, 'backup');
 }
 
 /**
  * 郑爽 had a light violation in 市场部工作群 a month ago and accepted the warning, so a second one
  * now shows the ladder proposing 移出群聊 (a repeat within the window).
  */
-function priorWarning(now: number) {
+function priorWarning(now: number, keys: AuditKeys) {
   const then = now - 30 * 86_400_000;
   const ctx = { now: then, settings: DEFAULT_SETTINGS, admins: ['p_liuyang'], leaders: ['p_chengang'] };
   const proposal = proposePenalty('minor', [], DEFAULT_SETTINGS.violation, then);
@@ -142,5 +142,5 @@ function priorWarning(now: number) {
   const accepted = decide(violationKind, opened, { type: 'accept' }, { id: 'p_zhengshuang', rolesInGroup: ['member'] }, { ...ctx, now: then + 3_600_000 });
   if (!accepted.ok) throw new Error(`demo warning: ${accepted.code}`);
   // History only: a month-old notice is not worth delivering now.
-  return sealHistory({ ...accepted.case, outbox: [] });
+  return sealHistory(keys, { ...accepted.case, outbox: [] });
 }

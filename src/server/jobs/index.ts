@@ -7,12 +7,22 @@ import { loadGroupContext } from '../reads/group-context';
 import { settingsAt } from '../reads/settings';
 import { runBackupDue } from './backup-due';
 import { SCHEDULER_BUDGET_MS, timeBudget, UNLIMITED, type Budget } from './budget';
+import { runNoticeReminders } from './notices';
+import { fingerprintOf } from '../cases/audit';
+import { runCheckpoint } from './checkpoints';
+import { runUploadCleanup } from './uploads';
 
 export interface SchedulerReport {
   backupsDue: number;
   timeouts: number;
   skipped: number;
+  /** Notice reminders sent and final counts. */
+  reminded: number;
   dispatched: number;
+  /** Uploads nothing used, removed a day after they were made. */
+  uploadsRemoved: number;
+  /** The fingerprint of the audit checkpoint this run wrote (the first run of a day), else null. */
+  checkpoint: string | null;
 }
 
 const BATCH = 100;
@@ -56,7 +66,11 @@ export async function retryOutboxes(deps: Deps, budget: Budget = UNLIMITED): Pro
 export async function runScheduler(deps: Deps, budget: Budget = timeBudget(SCHEDULER_BUDGET_MS)): Promise<SchedulerReport> {
   const backupsDue = await runBackupDue(deps, undefined, budget);
   const { applied, skipped } = await runTimeouts(deps, undefined, budget);
+  const notices = await runNoticeReminders(deps);
   const dispatched = await retryOutboxes(deps, budget);
   if (budget.expired()) console.warn('scheduler: time budget spent; what is left waits for the next run');
-  return { backupsDue, timeouts: applied, skipped, dispatched };
+  const uploadsRemoved = await runUploadCleanup(deps);
+  // Last: the day's checkpoint records every head as this run left it.
+  const cp = await runCheckpoint(deps);
+  return { backupsDue, timeouts: applied, skipped, reminded: notices.reminded + notices.finals, dispatched, uploadsRemoved, checkpoint: cp && fingerprintOf(cp.seal) };
 }

@@ -51,7 +51,33 @@ const ACTION_LABELS: Record<string, string> = {
   finalize: '期满生效',
   confirm_removal: '确认已移出群聊',
   confirm_readd: '确认已重新拉回群',
+  task_remind: '群内操作超期提醒管理员',
+  task_escalate: '群内操作超期报上级领导',
+  media_pass: '图片通过内容安全检查',
+  media_risky: '图片未通过内容安全检查，已隐藏',
+  // emergencies
+  em_start: '发起紧急事件',
+  em_ack: '接收任务',
+  em_progress: '报告进展',
+  em_done: '报告完成',
+  em_remind: '超时未接收，提醒',
+  em_escalate: '超时未接收，报发起人和上级领导',
+  em_reopen: '超时未报进展，重新打开',
+  em_reassign: '转派任务',
+  em_assign: '追加分工',
+  em_close: '结束紧急事件',
+  // feedback
+  fb_submit: '提交反馈',
+  fb_second: '附议',
+  fb_forward: '转交处理',
+  fb_answer: '答复',
+  fb_follow_up: '追问',
+  fb_resolve: '确认已解决',
+  fb_close: '逾期未确认，结案',
 };
+
+/** Who a reader sees in place of a person they may not learn of. */
+export const MASKED: PersonRef = { id: '', name: '一位群成员' };
 
 /** How long an evidence link in a case view works. */
 export const LINK_TTL_MS = 30 * 60_000;
@@ -103,12 +129,16 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
   for (const g of groups) groupById.set(g._id, g);
   const ref = (id: string): PersonRef => ({ id, name: personById.get(id)?.name ?? '（未知）' });
 
-  const links = withHistory && opts.files ? await Promise.all(cases.map((c) => fileLinks(c, opts.files!, opts.now))) : [];
+  const links = withHistory && opts.files ? await Promise.all(cases.map((c) => fileLinks(c, opts.files!, opts.now, actor))) : [];
   const groupName = (c: Case) => groupById.get(c.groupId)?.name ?? String(c.data.groupName ?? '');
   const citations = withHistory ? await Promise.all(cases.map((c) => backupCitations(store, c, groupName(c)))) : [];
 
   return cases.map((c, i) => {
     const rules = kinds[c.kind];
+    const reader = { id: actor.person._id, roles: rolesIn(actor, c.groupId) };
+    // Someone this reader may not learn of (an anonymous sender) is 一位群成员 wherever they appear.
+    const masked = new Set(rules.masked?.(c, reader) ?? []);
+    const refIn = (id: string): PersonRef => (masked.has(id) ? MASKED : ref(id));
     // The one place a stored case becomes the typed union: `data` gets each kind's view shape from
     // publicData() and the kind's viewData() (contract/case-data.ts: CaseViewDataByKind).
     const view = {
@@ -116,17 +146,17 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       kind: c.kind,
       kindLabel: CASE_KIND_LABELS[c.kind],
       group: { id: c.groupId, name: groupById.get(c.groupId)?.name ?? String(c.data.groupName ?? '') },
-      subject: subjectRef(c, groupById.get(c.groupId), ref),
+      subject: subjectRef(c, groupById.get(c.groupId), refIn),
       state: c.state,
       stateLabel: STATE_LABELS[c.state] ?? c.state,
       open: c.open,
-      waitingOn: c.assignees.map(ref),
+      waitingOn: c.assignees.map(refIn),
       dueAt: c.dueAt,
       dueAtUnconfirmed: c.dueAtUnconfirmed,
       escalation: c.escalation,
       title: rules.title(c),
-      data: { ...publicData(c, actor.person._id, rules.hidden ?? []), ...(rules.viewData?.(c, opts.now) ?? {}) },
-      allowed: rules.allowed(c, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, opts.now),
+      data: { ...publicData(c, actor.person._id, rules.hidden ?? []), ...(rules.viewData?.(c, opts.now, reader) ?? {}) },
+      allowed: rules.allowed(c, { id: actor.person._id, rolesInGroup: reader.roles }, opts.now),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
     } as CaseView;
@@ -135,7 +165,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
         (h): HistoryView => ({
           seq: h.seq,
           at: h.at,
-          by: h.by ? ref(h.by) : null,
+          by: h.by ? refIn(h.by) : null,
           action: h.action,
           actionLabel: ACTION_LABELS[h.action] ?? h.action,
           from: h.from,
@@ -145,25 +175,47 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
         }),
       );
     }
-    if (links[i]) view.links = links[i];
+    if (links[i]) {
+      view.links = links[i]!.links;
+      if (links[i]!.hidden) view.hiddenFiles = links[i]!.hidden;
+    }
     if (citations[i]) view.citations = citations[i];
     return view;
   });
 }
 
-async function fileLinks(c: Case, files: Files, now: number): Promise<Record<string, EvidenceLink[]> | undefined> {
-  const byField = kinds[c.kind].files?.(c);
+/**
+ * Links to the case's files: an image that failed its content check is left out for everyone (and
+ * counted), one still being checked is shown only to its uploader and the group's admins.
+ */
+async function fileLinks(c: Case, files: Files, now: number, actor: Actor): Promise<{ links: Record<string, EvidenceLink[]>; hidden: number } | undefined> {
+  const rules = kinds[c.kind];
+  const byField = rules.files?.(c);
   if (!byField) return undefined;
+  const media = rules.media?.(c);
+  const admin = rolesIn(actor, c.groupId).includes('admin');
   const expiresAt = now + LINK_TTL_MS;
-  const out: Record<string, EvidenceLink[]> = {};
+  const links: Record<string, EvidenceLink[]> = {};
+  let hidden = 0;
   for (const [field, ids] of Object.entries(byField)) {
-    out[field] = await Promise.all(ids.map(async (fileId) => ({ url: await files.link(fileId, expiresAt), expiresAt })));
+    const mayPreview = admin || rules.uploader?.(c, field) === actor.person._id;
+    const shown = ids.filter((id) => {
+      const state = media?.[id] ?? 'pass';
+      if (state === 'risky') hidden++;
+      return state === 'pass' || (state === 'pending' && mayPreview);
+    });
+    links[field] = await Promise.all(
+      shown.map(async (fileId): Promise<EvidenceLink> => ({ url: await files.link(fileId, expiresAt), expiresAt, ...(media?.[fileId] === 'pending' ? { pending: true as const } : {}) })),
+    );
   }
-  return out;
+  return { links, hidden };
 }
 
 /** 注明出处: the citation of each backup the case cites (only backups of the case's own group are read). */
 async function backupCitations(store: Store, c: Case, groupName: string): Promise<BackupCitation[] | undefined> {
+  // Frozen when cited: later changes to the backup record never change what the case cited.
+  const frozen = kinds[c.kind].citations?.(c);
+  if (frozen) return frozen;
   const ids = kinds[c.kind].backups?.(c);
   if (!ids || ids.length === 0) return undefined;
   const found = (await store.getBackups(ids)).filter((b) => b.groupId === c.groupId);

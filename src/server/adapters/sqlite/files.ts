@@ -1,7 +1,7 @@
 // Files on the local host: bytes on disk under .data/files, downloads behind links that carry an
 // expiry and an HMAC, so a link cannot be stretched or forged.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Files } from '../../ports';
 
@@ -53,6 +53,12 @@ export function createDiskFiles(dir: string, secret: string): DiskFiles {
     async read(fileId) {
       const key = keyOf(fileId);
       return key && existsSync(join(dir, key)) ? readFileSync(join(dir, key)) : null;
+    },
+    async remove(fileId) {
+      const key = keyOf(fileId);
+      if (!key) return;
+      rmSync(join(dir, key), { force: true });
+      rmSync(join(dir, `${key}.json`), { force: true });
     },
     async link(fileId, expiresAt, ref) {
       const key = keyOf(fileId);

@@ -4,3 +4,4 @@ export { createLocalNotifier, type LocalNotifier, type PushRecord } from './noti
 export { createLocalContentCheck, checkLocally, normalise, PROHIBITED, LABEL as CONTENT_LABEL } from './content-check';
 export { createDiskFiles, type DiskFiles, type FileMeta } from './files';
 export { createLocalOpenData, LOCAL_CLOUD_ID_PREFIX } from './open-data';
+export { createLocalMediaCheck, localImageVerdict } from './media-check';

@@ -1,8 +1,9 @@
 // The Store on better-sqlite3: the local host's database and the one the server tests run on.
 import Database from 'better-sqlite3';
-import type { AckDoc, BackupDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { AckDoc, BackupDoc, CheckpointDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
-import type { PageQuery, Store } from '../../ports';
+import type { ActorRecord, PageQuery, Store } from '../../ports';
+import { departureId } from '../../../core/kinds/departure';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
 
@@ -62,6 +63,12 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   const fileAccess = new Collection<FileAccessDoc>(db, 'file_access');
   const notices = new Collection<NoticeDoc>(db, 'notices');
   const acks = new Collection<AckDoc>(db, 'acks');
+  const uploads = new Collection<UploadDoc>(db, 'files');
+  const mediaVerdicts = new Collection<MediaVerdictDoc>(db, 'media_verdicts');
+  const checkpoints = new Collection<CheckpointDoc>(db, 'audit_checkpoints');
+  const caseExists = db.prepare('SELECT 1 FROM cases WHERE _id = ?');
+  // Kind and time only, from the columns: the request limit needs no case bodies.
+  const openedSince = db.prepare(`SELECT _id, ${c('kind')} AS kind, ${c('createdAt')} AS createdAt FROM cases WHERE ${c('openedBy')} = ? AND ${c('createdAt')} >= ? ORDER BY ${c('createdAt')}, _id`);
   const noticeSide = (name: string) => sideTable(indexesOf('notices').find((ix) => ix.name === name)!);
   const owedSide = noticeSide('owed');
   const groupSide = noticeSide('group');
@@ -207,6 +214,22 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     const g = groups.get(groupId);
     if (g) groups.replace({ ...g, opengid });
   });
+  const attachUploadsTx = tx((ids: string[], ref: string) => {
+    for (const u of uploads.getMany(ids)) {
+      if (u.usedBy.includes(ref) && u.used) continue;
+      uploads.replace({ ...u, usedBy: u.usedBy.includes(ref) ? u.usedBy : [...u.usedBy, ref], used: true });
+    }
+  });
+  const setUploadVerdictTx = tx((traceId: string, check: UploadDoc['check']): UploadDoc | null => {
+    const u = uploads.where(`${c('check.traceId')} = ?`, [traceId], 'LIMIT 1')[0];
+    if (!u) return null;
+    if (u.check.status !== 'pending') return u;
+    const next = { ...u, check };
+    uploads.replace(next);
+    return next;
+  });
+  // The condition and the delete are one statement: an upload attached meanwhile stays.
+  const deleteUploadStmt = db.prepare(`DELETE FROM files WHERE _id = ? AND ${c('used')} = 0`);
   const updateBackupTx = tx((doc: BackupDoc, expected: number) => backups.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
   const updateNoticeTx = tx((doc: NoticeDoc, expected: number) => notices.replaceIf(doc, `json_extract(doc, '$.version') = ?`, [expected]));
   const replaceNoticeTx = tx((old: NoticeDoc, expected: number, fresh: NoticeDoc): boolean => {
@@ -234,14 +257,23 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async getPeople(ids) {
       return people.getMany(ids);
     },
-    async getActor(openid) {
+    async getActor(openid, q = {}) {
+      // Synchronous reads with no await between them: one consistent snapshot, as one aggregate is.
       const person = people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1')[0];
       if (!person) return null;
-      return {
+      const record: ActorRecord = {
         person,
         memberships: memberships.where(`${c('personId')} = ?`, [person._id], 'ORDER BY _id'),
         headOf: departments.where(`${c('headId')} = ?`, [person._id], 'ORDER BY _id').map((d) => d._id),
+        departed: caseExists.get(departureId(person._id)) !== undefined,
       };
+      if (q.uploadsSince !== undefined || q.uploadIds) {
+        const mine = q.uploadsSince === undefined ? [] : uploads.where(`${c('uploadedBy')} = ? AND ${c('uploadedAt')} >= ?`, [person._id, q.uploadsSince], `ORDER BY ${c('uploadedAt')}, _id`);
+        const named = q.uploadIds?.length ? uploads.getMany(q.uploadIds) : [];
+        record.uploads = [...mine, ...named.filter((u) => !mine.some((m) => m._id === u._id))];
+      }
+      if (q.openedSince !== undefined) record.opened = openedSince.all(person._id, q.openedSince) as ActorRecord['opened'];
+      return record;
     },
     async getPersonByOpenid(openid) {
       return people.where(`${c('openid')} = ?`, [openid], 'LIMIT 1')[0] ?? null;
@@ -527,6 +559,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async getNotification(id) {
       return notifications.get(id);
     },
+    async getNotifications(ids) {
+      return notifications.getMany(ids);
+    },
     async setNotificationPush(id, push, error) {
       setPushTx(id, push, error);
     },
@@ -553,6 +588,55 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async clearGrants(personId, templateId, now) {
       clearGrantsTx(`${personId}:${templateId}`, now);
+    },
+
+    async insertUpload(u) {
+      return uploads.insert(u);
+    },
+    async getUploads(ids) {
+      return uploads.getMany(ids);
+    },
+    async attachUploads(ids, ref) {
+      attachUploadsTx(ids, ref);
+    },
+    async setUploadVerdict(traceId, check) {
+      return setUploadVerdictTx(traceId, check);
+    },
+    async listStaleUploads(before, limit) {
+      return uploads.where(`${c('used')} = 0 AND ${c('uploadedAt')} < ?`, [before, Math.max(0, limit)], `ORDER BY ${c('uploadedAt')}, _id LIMIT ?`);
+    },
+    async deleteUnusedUpload(id) {
+      return deleteUploadStmt.run(id).changes > 0;
+    },
+    async putMediaVerdict(v) {
+      mediaVerdicts.insert(v);
+    },
+    async getMediaVerdict(traceId) {
+      return mediaVerdicts.get(traceId);
+    },
+
+    async insertCheckpoint(cp) {
+      return checkpoints.insert(cp);
+    },
+    async getLatestCheckpoint() {
+      return checkpoints.where('1', [], `ORDER BY ${c('seq')} DESC LIMIT 1`)[0] ?? null;
+    },
+    async listCheckpoints() {
+      return checkpoints.where('1', [], `ORDER BY ${c('seq')}`);
+    },
+    async listCasesChangedSince(since) {
+      return cases.where(`${c('updatedAt')} >= ?`, [since], `ORDER BY ${c('updatedAt')}, _id`).map(docToCase);
+    },
+    async listBackupsChangedSince(since) {
+      return backups.where(`${c('updatedAt')} >= ?`, [since], `ORDER BY ${c('updatedAt')}, _id`);
+    },
+    async getAuditPage(scope, afterId, limit) {
+      const page = (coll: typeof backups | typeof cases) => coll.where('_id > ?', [afterId ?? '', Math.max(0, limit)], 'ORDER BY _id LIMIT ?');
+      return {
+        cases: scope === 'case' ? page(cases).map(docToCase) : [],
+        backups: scope === 'backup' ? (page(backups) as BackupDoc[]) : [],
+        checkpoints: checkpoints.where('1', [], `ORDER BY ${c('seq')}`),
+      };
     },
 
     async getSettings(version) {

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { cachedStore } from '../cached-store';
 import type { Deps } from '../../ports';
+import { auditKeysFromEnv } from '../../cases/audit';
 import { createWechatFiles } from './files';
+import { createWechatMediaCheck } from './media-check';
 import { createWechatContentCheck, createWechatNotifier, createWechatOpenData } from './openapi';
 import { createWechatStore } from './store';
 import type { WxCloud } from './types';
@@ -20,5 +22,8 @@ export function wechatDeps(cloud: WxCloud): Deps {
     // The owner is set at deployment, never "whoever calls first".
     ownerOpenid: process.env.OWNER_OPENID ?? null,
     ids: randomUUID,
+    // Set at deployment (AUDIT_KEY, AUDIT_KEY_ID, AUDIT_OLD_KEYS): the database never holds them.
+    audit: auditKeysFromEnv(process.env),
+    media: createWechatMediaCheck(cloud),
   };
 }

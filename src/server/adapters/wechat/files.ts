@@ -19,6 +19,12 @@ export function createWechatFiles(cloud: WxStorageApi, now: () => number = Date.
         throw err;
       }
     },
+    async remove(fileId) {
+      const r = await cloud.deleteFile({ fileList: [fileId] });
+      const f = r.fileList[0];
+      // Gone already is what we wanted.
+      if (f && f.status !== 0 && !/NONEXIST|not exist/i.test(f.errMsg)) throw new Error(`deleteFile failed: ${f.errMsg}`);
+    },
     async link(fileId, expiresAt) {
       // The platform counts maxAge from now; never hand out a link that outlives the grant.
       const maxAge = Math.floor((expiresAt - now()) / 1000);

@@ -168,17 +168,21 @@ export function createWechatStore(db: WxDatabase): Store {
         // The departure record's id follows from the person's: it ends access the moment it is written.
         .lookup(correlated('cases', $.eq(['$_id', $.concat([departureId(''), '$$pid'])]), 'departure', { _id: 1 }));
       if (q.uploadsSince !== undefined) agg = agg.lookup(correlated('files', $.and([$.eq(['$uploadedBy', '$$pid']), $.gte(['$uploadedAt', q.uploadsSince])]), 'uploads'));
+      if (q.uploadIds?.length) agg = agg.lookup({ from: 'files', pipeline: $.pipeline().match({ _id: _.in(q.uploadIds) }).done(), as: 'named' });
       if (q.openedSince !== undefined) {
         agg = agg.lookup(correlated('cases', $.and([$.eq(['$openedBy', '$$pid']), $.gte(['$createdAt', q.openedSince])]), 'opened', { kind: 1, createdAt: 1 }));
       }
       const { list } = await agg.end();
-      type Row = Person & { memberships: Membership[]; headOf: Department[]; departure: unknown[]; uploads?: UploadDoc[]; opened?: { _id: string; kind: string; createdAt: number }[] };
+      type Row = Person & { memberships: Membership[]; headOf: Department[]; departure: unknown[]; uploads?: UploadDoc[]; named?: UploadDoc[]; opened?: { _id: string; kind: string; createdAt: number }[] };
       const row = list[0] as unknown as Row | undefined;
       if (!row) return null;
-      const { memberships, headOf, departure, uploads, opened, ...person } = row;
+      const { memberships, headOf, departure, uploads, named, opened, ...person } = row;
       const record: ActorRecord = { person: person as Person, memberships: [...memberships].sort(cmpId), headOf: [...headOf].sort(cmpId).map((d) => d._id), departed: departure.length > 0 };
       const byTimeOf = <T extends { _id: string }>(at: (x: T) => number) => (a: T, b: T) => at(a) - at(b) || cmpId(a, b);
-      if (uploads) record.uploads = [...uploads].sort(byTimeOf<UploadDoc>((u) => u.uploadedAt));
+      if (uploads || named) {
+        const mine = [...(uploads ?? [])].sort(byTimeOf<UploadDoc>((u) => u.uploadedAt));
+        record.uploads = [...mine, ...(named ?? []).filter((u) => !mine.some((m) => m._id === u._id)).sort(cmpId)];
+      }
       if (opened) record.opened = opened.map(({ _id, kind, createdAt }) => ({ _id, kind, createdAt })).sort(byTimeOf((o) => o.createdAt));
       return record;
     },
@@ -619,6 +623,7 @@ export function createWechatStore(db: WxDatabase): Store {
 
     insertNotification: (n) => addIfAbsent('notifications', n),
     getNotification: (id) => byId<NotificationDoc>('notifications', id),
+    getNotifications: (ids) => byIds<NotificationDoc>('notifications', ids),
     async setNotificationPush(id, push, error) {
       await coll('notifications')
         .where({ _id: id })
@@ -707,14 +712,18 @@ export function createWechatStore(db: WxDatabase): Store {
     insertCheckpoint: (cp) => addIfAbsent('audit_checkpoints', cp),
     getLatestCheckpoint: () => first<CheckpointDoc>(coll('audit_checkpoints').orderBy('seq', 'desc')),
     listCheckpoints: () => all<CheckpointDoc>('audit_checkpoints', undefined, [['seq', 'asc']]),
-    async listCasesChangedSince(since, afterId, limit) {
-      const q = query('cases', afterId === null ? { updatedAt: _.gte(since) } : { updatedAt: _.gte(since), _id: _.gt(afterId) }, [['_id', 'asc']]);
-      return (await limited(q, limit)).map(docToCase);
+    async listCasesChangedSince(since) {
+      const docs = await all<WxDoc>('cases', { updatedAt: _.gte(since) }, [
+        ['updatedAt', 'asc'],
+        ['_id', 'asc'],
+      ]);
+      return docs.map(docToCase);
     },
-    async listBackupsChangedSince(since, afterId, limit) {
-      const q = query('backups', afterId === null ? { updatedAt: _.gte(since) } : { updatedAt: _.gte(since), _id: _.gt(afterId) }, [['_id', 'asc']]);
-      return (await limited(q, limit)) as unknown as BackupDoc[];
-    },
+    listBackupsChangedSince: (since) =>
+      all<BackupDoc>('backups', { updatedAt: _.gte(since) }, [
+        ['updatedAt', 'asc'],
+        ['_id', 'asc'],
+      ]),
     async getAuditPage(scope, afterId, limit) {
       // Two requests at once: the page, and every checkpoint.
       const q = query(scope === 'case' ? 'cases' : 'backups', afterId === null ? {} : { _id: _.gt(afterId) }, [['_id', 'asc']]);
