@@ -7,6 +7,7 @@ import { createDiskFiles } from '../../src/server/adapters/sqlite';
 import { createWechatFiles } from '../../src/server/adapters/wechat';
 import { createHost, signSession } from '../../src/server/host/http';
 import { demoOpenid } from '../../src/server/host/seed';
+import { uploadKey } from '../../src/server/reads/files';
 import { createFakeCloud } from './fakes/wx-db';
 import { makeWorld, T0 } from './harness';
 
@@ -84,6 +85,8 @@ describe('the host upload and download endpoints', () => {
       expect(up).toMatchObject({ ok: true, data: { name: '项目A群-2026-11.txt', size: bytes.length } });
       const fileId = up.data.fileId as string;
       expect(sha((await w.files.read(fileId))!)).toBe(sha(bytes));
+      // Recorded at the upload as the signed-in person's, with what the server computed from the bytes.
+      expect((await w.store.getUploads([uploadKey(fileId)]))[0]).toMatchObject({ fileId, uploadedBy: 'p_liuyang', size: bytes.length, sha256: sha(bytes), contentType: 'text/plain', check: { status: 'none' } });
 
       const link = await w.files.link(fileId, w.clock.t + 60_000);
       const got = await fetch(`${base}${link}`, { headers: { cookie } });
@@ -99,7 +102,7 @@ describe('the host upload and download endpoints', () => {
       expect(downloads).toHaveLength(1);
 
       // Every function answers at /api/<name>: the scheduler's timer event, and nothing else.
-      expect(await (await fetch(`${base}/api/scheduler`, { method: 'POST', body: '{}' })).json()).toEqual({ backupsDue: 0, timeouts: 0, skipped: 0, dispatched: 0 });
+      expect(await (await fetch(`${base}/api/scheduler`, { method: 'POST', body: '{}' })).json()).toMatchObject({ backupsDue: 0, timeouts: 0, skipped: 0, dispatched: 0 });
       expect(await (await fetch(`${base}/api/nope`, { method: 'POST', body: '{}' })).json()).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
       expect(await (await fetch(`${base}/api/api`, { method: 'POST', body: '{"action":"session.whoami","data":{}}' })).json()).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     } finally {

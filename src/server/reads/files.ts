@@ -115,7 +115,7 @@ export async function checkOwnFiles(ctx: HandlerCtx, fileIds: string[] | undefin
     const u = found.get(key);
     if (!u) return fail(missing);
     if (u.uploadedBy !== ctx.actor.person._id) return fail('FILE_NOT_OWNED');
-    if (u.uploadedAt < ctx.now - ATTACH_WINDOW_MS && !u.used) return fail(missing, '上传的文件已过期（超过一天未使用会被清理），请重新上传');
+    if (u.uploadedAt <= ctx.now - ATTACH_WINDOW_MS && !u.used) return fail(missing, '上传的文件已过期（超过一天未使用会被清理），请重新上传');
     if (u.check.status === 'risky') return fail('CONTENT_REJECTED', '图片未通过内容安全检查，请换一张图片');
     out.push(u);
   }
