@@ -234,12 +234,15 @@ describe('publish page', () => {
       'notices.form': () => ok(noticeForm()),
       'notices.preview': (d) => ok(preview({ unmentioned: d.body.includes('《会议议程》') ? [] : [{ name: '会议议程', line }] })),
       'notices.publish': () => ok(notice({ id: 'nt_9' })),
+      // Right after wx.cloud.uploadFile, the upload is recorded as the publisher's.
+      'files.record': (d) => ok({ fileId: d.fileId, name: d.name ?? 'file', size: 2048, contentType: 'application/pdf', sha256: 'a'.repeat(64), check: 'none' }),
     });
     render(<PublishPage />);
     await fillBasics();
     fireEvent.click(button('＋ 从微信聊天中选择附件'));
     await screen.findByText('附件 1：会议议程.pdf');
     expect(taro.cloud.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://agenda', cloudPath: expect.stringMatching(/^notices\/d_market\/.+\.pdf$/) }));
+    expect(api.sentTo('files.record')).toEqual([{ fileId: expect.stringMatching(/^cloud:\/\/env\/notices\/d_market\//), name: '会议议程.pdf' }]);
     expect((screen.getByPlaceholderText('附件名称（必填）') as HTMLInputElement).value).toBe('会议议程');
     expect(screen.getByText('每个附件都要填写名称和说明')).toBeTruthy();
     expect(button('检查').disabled).toBe(true);

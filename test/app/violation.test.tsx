@@ -111,6 +111,25 @@ describe('violation case page (member)', () => {
   });
 });
 
+describe('images under content check, hidden images and the WeChat task\'s deadline', () => {
+  it('should tell the admin an image is still being checked, how many were hidden, and when the removal is due', async () => {
+    mockApi({
+      'session.whoami': () => ok(whoami()),
+      'cases.get': () =>
+        ok(
+          violationCase(
+            { allowed: ['confirmTask'], hiddenFiles: 1, links: { evidence: [{ url: '/files/abc?exp=1&sig=x', expiresAt: deadline, pending: true }], appealEvidence: [] } },
+            { task: { action: 'remove', status: 'pending', by: null, at: null, dueAt: deadline, stage: 1 } },
+          ),
+        ),
+    });
+    render(<AdminViolationPage />);
+    expect(await screen.findByText('1 张图片正在进行内容安全检查，通过前只有上传人和管理员能看到', {}, slow)).toBeTruthy();
+    expect(screen.getByText('1 张未通过内容安全检查')).toBeTruthy();
+    expect(screen.getByText(/（已超期，已提醒）$/)).toBeTruthy();
+  });
+});
+
 const SHA = 'ab'.repeat(32);
 const citation = `来源：「项目A群」群聊记录（2026-11-01 至 2026-11-20），备份编号 bk_1，SHA-256 ${SHA}`;
 

@@ -21,18 +21,22 @@ function Row({ k, v }: { k: string; v: string }) {
 function Evidence({ links }: { links: EvidenceLink[] | undefined }) {
   if (!links?.length) return null;
   const urls = links.map((l) => l.url);
+  const pending = links.filter((l) => l.pending).length;
   return (
-    <View className="qw-row qw-evidence">
-      {links.map((l) => (
-        <Image
-          key={l.url}
-          className="qw-evidence__img"
-          src={l.url}
-          mode="aspectFill"
-          onClick={() => void Taro.previewImage({ urls, current: l.url })}
-        />
-      ))}
-    </View>
+    <>
+      <View className="qw-row qw-evidence">
+        {links.map((l) => (
+          <Image
+            key={l.url}
+            className="qw-evidence__img"
+            src={l.url}
+            mode="aspectFill"
+            onClick={() => void Taro.previewImage({ urls, current: l.url })}
+          />
+        ))}
+      </View>
+      {pending ? <Text className="qw-hint">{`${pending} 张图片正在进行内容安全检查，通过前只有上传人和管理员能看到`}</Text> : null}
+    </>
   );
 }
 
@@ -64,7 +68,9 @@ export function ViolationFacts({ item }: { item: CaseViewOf<'violation'> }) {
             v={{ pending: '待管理员在微信中操作并确认', done: `已完成（${d.task.at ? formatDateTime(d.task.at) : ''}）`, cancelled: '已取消（处理已减轻或撤销）' }[d.task.status]}
           />
         ) : null}
+        {d.task?.status === 'pending' && d.task.dueAt ? <Row k="群内操作期限" v={`${formatDateTime(d.task.dueAt)}${d.task.stage === 2 ? '（已超期，已报上级领导）' : d.task.stage === 1 ? '（已超期，已提醒）' : ''}`} /> : null}
         {d.appealDeadline ? <Row k="申诉期限" v={formatDateTime(d.appealDeadline)} /> : null}
+        {item.hiddenFiles ? <Row k="已隐藏的图片" v={`${item.hiddenFiles} 张未通过内容安全检查`} /> : null}
       </View>
       {item.citations?.length ? (
         <View className="qw-card" data-testid="cited-backups">

@@ -4,21 +4,11 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Btn } from '../../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import {
-  formatTemplateFields,
-  keywordType,
-  parseTemplateFields,
-  TEMPLATE_PURPOSE_LABELS,
-  TEMPLATE_SOURCE_LABELS,
-  TEMPLATE_SOURCES,
-  templateFieldsFor,
-  type CalendarOverrides,
-  type Failure,
-  type SettingsView,
-  type TemplatePurpose,
-} from '../../../../../contract';
+import { TEMPLATE_SOURCES, type CalendarOverrides, type Failure, type SettingsView, type TemplatePurpose } from '../../../../../contract';
+import { formatTemplateFields, keywordType, parseTemplateFields, TEMPLATE_PURPOSE_LABELS, TEMPLATE_SOURCE_LABELS, templateFieldsFor } from '../../../../../contract/template-keywords';
 import { call } from '../../../../api';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
+import { AuditPanel, LimitsForm } from '../../components/AuditPanel';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDateTime, isIsoDate } from '../../../../lib/time';
@@ -36,6 +26,8 @@ export default function SettingsPage() {
             <RecordsForm key={`r${view.version}`} view={view} onSaved={remote.replace} />
             <ViolationRulesForm key={`v${view.version}`} view={view} onSaved={remote.replace} />
             <TemplatesForm key={`t${view.version}`} view={view} onSaved={remote.replace} />
+            <LimitsForm key={`l${view.version}`} view={view} onSaved={remote.replace} />
+            <AuditPanel />
           </>
         )}
       </RemoteView>
@@ -258,6 +250,7 @@ const NUMBER_FIELDS: [keyof ViolationRules, string][] = [
   ['answerDays', '管理员答复期限 X₂（工作日）'],
   ['escalateDays', '向领导申诉期限 X₃（工作日）'],
   ['remindAfterDays', '催办后报领导（工作日）'],
+  ['removalDays', '移出（或重新拉回）群成员期限（工作日）'],
   ['repeatCount', '多次违规：次数（含本次）'],
   ['windowDays', '多次违规：统计天数（自然日）'],
 ];
