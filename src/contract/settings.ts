@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_TEMPLATE_FIELDS, templateFieldsSchema } from './templates';
+import { templateFieldsSchema } from './templates';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
@@ -134,9 +134,10 @@ export const settingsValuesSchema = z.strictObject({
   }),
   /**
    * Each purpose's template keywords: which of our values goes into which key (contract/templates).
-   * A purpose without an entry uses the first templates' thing1 事项 / thing2 说明 / time3 时间.
+   * A purpose without an entry (all of them until the owner maps one, and settings saved before this
+   * section existed) uses the first templates' thing1 事项 / thing2 说明 / time3 时间.
    */
-  templateFields: z.record(z.string().check(z.regex(/^[A-Za-z]{1,32}$/)), templateFieldsSchema),
+  templateFields: z.record(z.string().check(z.maxLength(32)), templateFieldsSchema),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type TemplatePurpose = keyof SettingsValues['templates'];
@@ -185,12 +186,8 @@ export const DEFAULT_SETTINGS: SettingsValues = {
     reminder: 'TPL_REMINDER',
     escalation: 'TPL_ESCALATION',
   },
-  templateFields: {
-    caseDecided: DEFAULT_TEMPLATE_FIELDS,
-    newTask: DEFAULT_TEMPLATE_FIELDS,
-    reminder: DEFAULT_TEMPLATE_FIELDS,
-    escalation: DEFAULT_TEMPLATE_FIELDS,
-  },
+  // Empty: every purpose uses DEFAULT_TEMPLATE_FIELDS (contract/template-keywords), kept out of the main package.
+  templateFields: {},
 };
 
 export interface CalendarStatus {

@@ -3,6 +3,7 @@
 // template keywords 系统设置 maps.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_SETTINGS, ok, type SettingsView } from '../../src/contract';
+import { DEFAULT_TEMPLATE_FIELDS } from '../../src/contract/template-keywords';
 import SettingsPage from '../../src/app/packages/admin/pages/settings/index';
 import HomePage from '../../src/app/pages/home/index';
 import { mockApi } from './api-mock';
@@ -124,6 +125,6 @@ describe('系统设置: subscription templates', () => {
       { key: 'phrase2', source: 'purpose' },
       { key: 'time4', source: 'time' },
     ]);
-    expect(sent.values.templateFields.caseDecided).toEqual(DEFAULT_SETTINGS.templateFields.caseDecided);
+    expect(sent.values.templateFields.caseDecided).toEqual(DEFAULT_TEMPLATE_FIELDS);
   });
 });

@@ -1,7 +1,7 @@
 // Subscription grants (R11): WeChat only lets the app ask inside a tap handler. Whatever the
 // person answered is recorded so the server can count grants.
 import Taro from '@tarojs/taro';
-import { call, isH5 } from './call';
+import { call } from './call';
 
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 export type SubscribeResults = Record<string, SubscribeAnswer>;
@@ -22,7 +22,8 @@ export async function requestSubscribe(templateIds: string[]): Promise<Record<st
   if (!ids.length) return null;
   let results: SubscribeResults;
   try {
-    results = isH5() ? await askInBrowser(ids) : await askWechat(ids);
+    // A constant in each build: the weapp bundle carries no browser stand-in (main package budget).
+    results = process.env.TARO_ENV === 'h5' ? await askInBrowser(ids) : await askWechat(ids);
   } catch {
     return null;
   }
@@ -31,17 +32,18 @@ export async function requestSubscribe(templateIds: string[]): Promise<Record<st
   return recorded.ok ? recorded.data.grants : null;
 }
 
-async function askWechat(ids: string[]): Promise<SubscribeResults> {
-  try {
-    return await askWechatOnce(ids);
-  } catch (err) {
-    if ((err as { errCode?: unknown } | null)?.errCode !== TOO_MANY || ids.length < 2) throw err;
+function askWechat(ids: string[]): Promise<SubscribeResults> {
+  return askWechatOnce(ids).catch((err: { errCode?: unknown } | null) => {
+    if (err?.errCode !== TOO_MANY || ids.length < 2) throw err;
     // An older client: ask in two calls of at most 3, the second right after the first answer.
     const half = Math.ceil(ids.length / 2);
-    const first = await askWechatOnce(ids.slice(0, half));
-    const second = await askWechatOnce(ids.slice(half)).catch(() => ({}));
-    return { ...first, ...second };
-  }
+    return askWechatOnce(ids.slice(0, half)).then((first) =>
+      askWechatOnce(ids.slice(half)).then(
+        (second) => ({ ...first, ...second }),
+        () => first,
+      ),
+    );
+  });
 }
 
 async function askWechatOnce(ids: string[]): Promise<SubscribeResults> {

@@ -16,19 +16,19 @@ if (typeof Taro.onAppShow === 'function') {
  * no longer in it (65206), or the base library is older than 2.10.4. Never rejects: Taro wraps the
  * API in a promise that rejects on every one of those.
  */
-export async function groupEnterCloudID(): Promise<string | null> {
-  if (process.env.TARO_ENV !== 'weapp' || typeof Taro.getGroupEnterInfo !== 'function') return null;
-  try {
-    const res = (await Taro.getGroupEnterInfo({})) as { cloudID?: string };
-    return res.cloudID || null;
-  } catch {
-    return null;
-  }
+// Promise chains rather than async functions: the build turns each of those into a state machine,
+// and this file is in the main package.
+export function groupEnterCloudID(): Promise<string | null> {
+  if (process.env.TARO_ENV !== 'weapp' || typeof Taro.getGroupEnterInfo !== 'function') return Promise.resolve(null);
+  return Taro.getGroupEnterInfo({}).then(
+    (res) => (res as { cloudID?: string }).cloudID || null,
+    () => null,
+  );
 }
 
 /** The chat the app came from since the last look (once per show of the app), else null. */
-export async function takeGroupEntry(): Promise<string | null> {
-  if (!pending) return null;
+export function takeGroupEntry(): Promise<string | null> {
+  if (!pending) return Promise.resolve(null);
   pending = false;
   return groupEnterCloudID();
 }

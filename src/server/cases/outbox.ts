@@ -1,7 +1,8 @@
 // Notifications leave a case through its outbox: written with the case in one write, then
 // delivered here — an in-app copy (exactly once: its id is the outbox entry's id) and, where the
 // person holds a one-time grant, a subscription message. What fails stays for the scheduler.
-import { DEFAULT_TEMPLATE_FIELDS, keywordType, TEMPLATE_PURPOSE_WORDS, templateFieldsFor, type TemplateField, type TemplateSource } from '../../contract';
+import type { TemplateField, TemplateSource } from '../../contract';
+import { DEFAULT_TEMPLATE_FIELDS, keywordType, TEMPLATE_PURPOSE_WORDS, templateFieldsFor } from '../../contract/template-keywords';
 import type { NoticeEntry, NotificationDoc } from '../../core/model';
 import { formatShanghai } from '../../core/time';
 import type { Deps, SubscriptionMessage } from '../ports';

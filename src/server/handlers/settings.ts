@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
-import { checkTemplateFields, fail, ok, TEMPLATE_PURPOSE_LABELS, type ActionInput, type Result, type SettingsView } from '../../contract';
+import { fail, ok, type ActionInput, type Result, type SettingsView } from '../../contract';
+import { checkTemplateFields, TEMPLATE_PURPOSE_LABELS } from '../../contract/template-keywords';
 import { calendarStatus } from '../../core/calendar';
 import type { SettingsDoc } from '../../core/model';
 import type { HandlerCtx } from '../context';
@@ -35,7 +36,7 @@ export async function settingsUpdate(ctx: HandlerCtx, input: ActionInput<'settin
   if (both) return fail('SETTINGS_INVALID', `日期“${both}”不能同时是放假日和上班日`);
   // A mapping WeChat would refuse (47003) is caught here, not at the first message.
   for (const [purpose, fields] of Object.entries(input.values.templateFields)) {
-    if (!(purpose in input.values.templates)) return fail('SETTINGS_INVALID', `没有“${purpose}”这种提醒`);
+    if (!Object.prototype.hasOwnProperty.call(input.values.templates, purpose)) return fail('SETTINGS_INVALID', `没有“${purpose}”这种提醒`);
     const problem = checkTemplateFields(fields);
     if (problem) return fail('SETTINGS_INVALID', `${TEMPLATE_PURPOSE_LABELS[purpose] ?? purpose}模板：${problem}`);
   }

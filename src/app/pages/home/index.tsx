@@ -39,11 +39,13 @@ async function loadHome(): Promise<Result<HomeData>> {
  */
 function useGroupEntry() {
   useDidShow(() => {
-    void takeGroupEntry().then(async (cloudID) => {
-      if (!cloudID) return;
-      const r = await call('groups.enter', { cloudID });
-      if (r.ok && r.data.group) void Taro.navigateTo({ url: routes.group(r.data.group.id) });
-    });
+    void takeGroupEntry().then((cloudID) =>
+      cloudID
+        ? call('groups.enter', { cloudID }).then((r) => {
+            if (r.ok && r.data.group) void Taro.navigateTo({ url: routes.group(r.data.group.id) });
+          })
+        : undefined,
+    );
   });
 }
 
