@@ -74,6 +74,28 @@ describe('a group bound from its WeChat chat (groups.bindWechat, groups.enter)',
   });
 });
 
+describe('files that are not in cloud storage', () => {
+  it('should tell the admin a backup file is gone (校验完整性), and refuse to record a missing upload, never 内部错误', async () => {
+    const f = await cloudFunction();
+    const bytes = Buffer.from('2026-10 市场部工作群 聊天记录导出\n'.repeat(10));
+    // 刘洋 uploads the export with wx.cloud.uploadFile, then registers it.
+    const fileId = gateway.put(`backups/g_market/${Date.now()}-oct.txt`, bytes);
+    await f.okCall('p_liuyang', 'files.record', { fileId, name: '十月.txt' });
+    const b = await f.okCall('p_liuyang', 'backups.register', { groupId: 'g_market', from: '2026-10-01', to: '2026-10-31', storage: 'cloud', fileId, fileName: '十月.txt', requestId: 'wx-backup-oct-0001' });
+    expect(b.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // Someone deletes the file in the cloud console.
+    gateway.storage.delete(fileId);
+    const verified = await f.okCall('p_liuyang', 'backups.verify', { backupId: b.id });
+    expect(verified).toMatchObject({ lastVerify: { intact: false } });
+    expect(verified.history!.at(-1)).toMatchObject({ actionLabel: '校验完整性', note: '已损坏/已变更：存储中找不到该文件' });
+
+    const never = gateway.put(`evidence/p_liuyang/${Date.now()}-x.png`, 'x');
+    gateway.storage.delete(never);
+    expect(await f.call('p_liuyang', 'files.record', { fileId: never, name: 'x.png' })).toMatchObject({ ok: false, code: 'FILE_INVALID' });
+  });
+});
+
 describe('subscription messages as WeChat takes them', () => {
   /** 黄磊 files a rename; 刘洋 (who granted one newTask message) is told by subscription message. */
   async function renameFiledWithGrant(f: Awaited<ReturnType<typeof cloudFunction>>) {
