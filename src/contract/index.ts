@@ -7,3 +7,4 @@ export * from './actions';
 export * from './reasons';
 export * from './case-data';
 export * from './notices';
+export * from './emergency-feedback';

@@ -12,6 +12,9 @@ const PROMPTS = {
   escalate: '向上级领导申诉时请写明理由',
   rule: '最终裁决时请写明理由',
   withdraw: '撤回时请写明理由',
+  progress: '报告进展时请写明进展情况',
+  close: '结束紧急事件时请填写处置总结',
+  followUp: '追问时请写明还想了解什么',
 } as const satisfies Partial<Record<CaseCommand, string>>;
 
 /** A command whose text is required: a rejection, a measure, an appeal, an answer, a ruling. */

@@ -178,7 +178,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   access: { adminDays: 2, defaultDays: 7, maxDays: 30, linkTtlMinutes: 10 },
   notices: { bodyMax: 1000, duplicateDays: 30, nearPercent: 80, ackDays: 2, maxReminders: 3 },
   emergency: { ackMinutes: 10, respondMinutes: 60 },
-  feedback: { categories: ['建议', '问题', '投诉', '其他'], triageDays: 2, answerDays: 3, remindAfterDays: 1, confirmDays: 5, similarPercent: 40 },
+  feedback: { categories: ['建议', '问题', '投诉', '其他'], triageDays: 2, answerDays: 3, remindAfterDays: 1, confirmDays: 5, similarPercent: 30 },
   limits: { requestsPerHour: 10, uploadsPerHour: 30, remindersPerHour: 10 },
   templates: {
     caseDecided: 'TPL_CASE_DECIDED',

@@ -95,6 +95,28 @@ const EXPECTED: Record<ActionName, Row> = {
   'notices.receipts': { member: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: ownOnly('NOT_FOUND'), owner: 'FORBIDDEN' },
   'notices.withdraw': { member: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: ownOnly('NOT_FOUND'), owner: 'FORBIDDEN' },
   'notices.correct': { member: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: ownOnly('NOT_FOUND'), owner: 'FORBIDDEN' },
+  // Emergencies: started by an admin, the leader or the head of the group's department (own: 市场部工作群).
+  'emergencies.form': { admin: ownOnly('FORBIDDEN'), leader: ownOnly('FORBIDDEN'), deptHead: ownOnly('FORBIDDEN'), owner: 'FORBIDDEN' },
+  'emergencies.start': { admin: ownOnly('FORBIDDEN'), leader: ownOnly('FORBIDDEN'), deptHead: ownOnly('FORBIDDEN'), owner: 'FORBIDDEN' },
+  // Own: the member caller has a task; every member of the group may read the emergency, only assignees act on it.
+  'emergencies.acknowledge': { member: ownOnly('NOT_FOUND'), admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, owner: 'FORBIDDEN' },
+  'emergencies.progress': { member: ownOnly('NOT_FOUND'), admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, owner: 'FORBIDDEN' },
+  // Own: the admin caller started it; only the starter directs the work.
+  'emergencies.reassign': { admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, owner: 'FORBIDDEN' },
+  'emergencies.assign': { admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, owner: 'FORBIDDEN' },
+  'emergencies.close': { admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, owner: 'FORBIDDEN' },
+  // Who was reached: the starter, and the group's admins and leaders.
+  'emergencies.reach': { admin: ownOnly('NOT_FOUND'), leader: ownOnly('NOT_FOUND'), deptHead: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, owner: 'FORBIDDEN' },
+  'emergencies.active': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
+  // Feedback: a member writes in their own group; own is 黄磊's anonymous feedback (the member caller's for followUp and resolve).
+  'feedback.form': { member: ownOnly('NOT_MEMBER'), admin: ownOnly('NOT_MEMBER'), leader: ownOnly('NOT_MEMBER'), deptHead: ownOnly('NOT_MEMBER'), owner: 'NOT_MEMBER' },
+  'feedback.submit': { member: ownOnly('NOT_MEMBER'), admin: ownOnly('NOT_MEMBER'), leader: 'NOT_MEMBER', deptHead: ownOnly('NOT_MEMBER'), owner: 'NOT_MEMBER' },
+  'feedback.similar': { member: ownOnly('NOT_MEMBER'), admin: ownOnly('NOT_MEMBER'), leader: 'NOT_MEMBER', deptHead: ownOnly('NOT_MEMBER'), owner: 'NOT_MEMBER' },
+  'feedback.second': { member: ownOnly('NOT_FOUND'), admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: ownOnly('NOT_FOUND'), owner: 'FORBIDDEN' },
+  'feedback.forward': { admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' } },
+  'feedback.answer': { admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: 'NOT_FOUND', owner: 'FORBIDDEN' },
+  'feedback.followUp': { member: ownOnly('NOT_FOUND'), admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: 'NOT_FOUND', owner: 'FORBIDDEN' },
+  'feedback.resolve': { member: ownOnly('NOT_FOUND'), admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: 'NOT_FOUND', owner: 'FORBIDDEN' },
 };
 
 /** tasks.confirm on the task kinds its row (onboard tasks) does not cover; outside the 854 cells. */

@@ -149,6 +149,21 @@ const notice = perScope(async (w, s) => {
   return { noticeId: n.id };
 });
 
+/** An emergency started by the group's admin, giving the filer (own: the member caller) and, in the own group, 黄磊 a task. */
+const emergency = perScope(async (w, s) => {
+  const assignments = [{ personId: FILER[s], task: '到现场' }, ...(s === 'own' ? [{ personId: SUBJECT.own, task: '联系客户' }] : [])];
+  const c = await w.okCall(ADMIN[s], 'emergencies.start', { groupId: GROUPS[s], title: '客户现场投诉', description: '客户在展厅要求退款', respondWithinMinutes: 60, assignments, requestId: requestId() });
+  return { caseId: c.id };
+});
+
+/** Feedback to the group's admins, anonymous: by `sender` (own: 黄磊 for others to second, or the member caller), 'answered' by the admin. */
+const feedback = (sender: Record<Scope, string>, stage: 'triage' | 'answered' = 'triage') =>
+  perScope(async (w, s) => {
+    const c = await w.okCall(sender[s], 'feedback.submit', { groupId: GROUPS[s], category: '建议', text: '希望每周例会改到周一上午', anonymous: true, requestId: requestId() });
+    if (stage === 'answered') await w.okCall(ADMIN[s], 'feedback.answer', { caseId: c.id, answer: '下周起改到周一上午' });
+    return { caseId: c.id };
+  });
+
 /** Registered people not yet bound or in any group: one in 市场部, one in 技术部. */
 const NEW_PERSON: Record<Scope, string> = { own: 'p_new_m', other: 'p_new_t' };
 async function newPeople(w: World) {
@@ -225,6 +240,17 @@ const SETUP: Partial<Record<ActionName, (w: World) => Promise<Record<Scope, Targ
     const other = await w.upload('p_o_member', Buffer.from('别人的文件'), { name: '别人的.txt', contentType: 'text/plain' });
     return { own: { fileId: own }, other: { fileId: other } };
   },
+  'emergencies.acknowledge': emergency,
+  'emergencies.progress': emergency,
+  'emergencies.reassign': emergency,
+  'emergencies.assign': emergency,
+  'emergencies.close': emergency,
+  'emergencies.reach': emergency,
+  'feedback.second': feedback(SUBJECT),
+  'feedback.forward': feedback(SUBJECT),
+  'feedback.answer': feedback(SUBJECT),
+  'feedback.followUp': feedback(FILER, 'answered'),
+  'feedback.resolve': feedback(FILER),
   'notifications.read': async (w) => {
     // One unread notice for everyone who may call, and one for a stranger (the other scope's).
     for (const p of [...CALLER_NAMES.map((c) => CALLERS[c].personId), 'p_o_member']) {
@@ -369,6 +395,23 @@ export const SUCCESS_CALLER: Record<ActionName, Caller> = {
   'notices.receipts': 'admin',
   'notices.withdraw': 'deptHead',
   'notices.correct': 'deptHead',
+  'emergencies.form': 'admin',
+  'emergencies.start': 'admin',
+  'emergencies.acknowledge': 'member',
+  'emergencies.progress': 'member',
+  'emergencies.reassign': 'admin',
+  'emergencies.assign': 'admin',
+  'emergencies.close': 'admin',
+  'emergencies.reach': 'admin',
+  'emergencies.active': 'member',
+  'feedback.form': 'member',
+  'feedback.submit': 'member',
+  'feedback.similar': 'member',
+  'feedback.second': 'member',
+  'feedback.forward': 'admin',
+  'feedback.answer': 'admin',
+  'feedback.followUp': 'member',
+  'feedback.resolve': 'member',
 };
 
 /**

@@ -1,7 +1,7 @@
 // Transitions several kinds share, written once: withdraw by the one who asked, reject with a
 // reason, and the answer to a decision on a case that is already decided.
-import { STATE_LABELS } from '../../contract';
-import { audience, refuse, type Command, type Refusal, type Transition, type Who } from '../engine';
+import { STATE_LABELS, type MediaState } from '../../contract';
+import { audience, refuse, type Command, type Notice, type Refusal, type StepEnv, type Transition, type Who } from '../engine';
 import type { Case } from '../model';
 
 /** The member who asked takes the request back. */
@@ -50,3 +50,28 @@ export function alreadyDecided(c: Case, cmd: Command, decisions: readonly string
 }
 
 export { audience };
+
+/** The content check of each newly attached image (known when the server read its upload); unknown ones wait for their verdict. */
+export function mediaOf(fileIds: string[], known: Record<string, MediaState> | undefined): Record<string, MediaState> {
+  return Object.fromEntries(fileIds.map((id) => [id, known?.[id] ?? 'pending']));
+}
+
+/**
+ * An attached image's content check came back (the system's `mediaVerdict`): record it in
+ * `data.media`; a risky one is hidden from then on and `told` warned. Only an image still pending:
+ * a repeated verdict, or one for an image the case lacks, changes nothing.
+ */
+export function recordMediaVerdict<C extends Case<{ media?: Record<string, MediaState> }>>(state: string, told: (c: C, env: StepEnv) => Notice[]): Transition<C> {
+  return {
+    who: ['system'],
+    to: state,
+    check: (c, cmd) => (c.data.media?.[String(cmd.fileId)] === 'pending' ? null : refuse('CASE_NOT_OPEN')),
+    then: (c, cmd, env) => {
+      const verdict = cmd.verdict === 'risky' ? 'risky' : 'pass';
+      const media = { ...c.data.media, [String(cmd.fileId)]: verdict as MediaState };
+      if (verdict === 'pass') return { action: 'media_pass', data: { media } as Partial<C['data']> };
+      const label = typeof cmd.label === 'string' && cmd.label ? `（${cmd.label}）` : '';
+      return { action: 'media_risky', note: `一张图片未通过内容安全检查${label}，已隐藏`, data: { media } as Partial<C['data']>, notify: told(c, env) };
+    },
+  };
+}

@@ -12,6 +12,8 @@ import { guestKind } from './guest';
 import { electionKind } from './election';
 import { violationKind } from './violation';
 import { recordAccessKind } from './record-access';
+import { emergencyKind } from './emergency';
+import { feedbackKind } from './feedback';
 
 export const KINDS: { [K in CaseKind]: KindSpec<Case<CaseDataByKind[K]>> } = {
   rename: renameKind,
@@ -26,6 +28,8 @@ export const KINDS: { [K in CaseKind]: KindSpec<Case<CaseDataByKind[K]>> } = {
   election: electionKind,
   violation: violationKind,
   record_access: recordAccessKind,
+  emergency: emergencyKind,
+  feedback: feedbackKind,
 } as never;
 
 /** The table of a case's own kind, for code that handles cases of any kind. */

@@ -25,6 +25,8 @@ export interface StepOptions<L> {
   load?: (caseId: string) => Promise<L | null>;
   /** The handler's command needs the group (e.g. to check a successor is still a member). */
   group?: boolean;
+  /** Who may reach the case by this step, when not those who may read it (e.g. a member seconding the group's feedback). */
+  canSee?: (c: Case) => boolean;
 }
 
 const isRefusal = (x: Command | Refusal): x is Refusal => (x as Refusal).ok === false;
@@ -65,7 +67,7 @@ export async function stepCase<L extends { case: Case } = { case: Case }>(
         leaders: group?.leaders ?? [],
       });
     },
-    (c) => canSeeCase(actor, c),
+    opts.canSee ?? ((c) => canSeeCase(actor, c)),
   );
   if ('ok' in saved) return saved;
   return ok((await toCaseViews(store, actor, [saved], true, { now, files: ctx.deps.files }))[0]);

@@ -39,6 +39,18 @@ import {
 import { violationForm } from './violation-form';
 import { violationOpen } from './violation-open';
 import { whoami } from './whoami';
+import {
+  emergenciesAcknowledge,
+  emergenciesActive,
+  emergenciesAssign,
+  emergenciesClose,
+  emergenciesForm,
+  emergenciesProgress,
+  emergenciesReach,
+  emergenciesReassign,
+  emergenciesStart,
+} from './emergencies';
+import { feedbackAnswer, feedbackFollowUp, feedbackForm, feedbackForward, feedbackResolve, feedbackSecond, feedbackSimilar, feedbackSubmit } from './feedback';
 
 export type Handler<A extends ActionName> = (ctx: HandlerCtx, input: ActionInput<A>) => Promise<Result<ActionResult<A>>>;
 
@@ -123,4 +135,21 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'settings.update': settingsUpdate,
   'files.record': filesRecord,
   'audit.verify': auditVerify,
+  'emergencies.form': emergenciesForm,
+  'emergencies.start': emergenciesStart,
+  'emergencies.acknowledge': emergenciesAcknowledge,
+  'emergencies.progress': emergenciesProgress,
+  'emergencies.reassign': emergenciesReassign,
+  'emergencies.assign': emergenciesAssign,
+  'emergencies.close': emergenciesClose,
+  'emergencies.reach': emergenciesReach,
+  'emergencies.active': emergenciesActive,
+  'feedback.form': feedbackForm,
+  'feedback.submit': feedbackSubmit,
+  'feedback.similar': feedbackSimilar,
+  'feedback.second': feedbackSecond,
+  'feedback.forward': feedbackForward,
+  'feedback.answer': feedbackAnswer,
+  'feedback.followUp': feedbackFollowUp,
+  'feedback.resolve': feedbackResolve,
 };

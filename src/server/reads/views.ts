@@ -88,8 +88,8 @@ export function canSeeCase(actor: Actor, c: Case): boolean {
   if (actor.isOwner || c.subjectId === me || c.openedBy === me || c.assignees.includes(me)) return true;
   const roles = rolesIn(actor, c.groupId);
   if (roles.includes('admin') || roles.includes('leader')) return true;
-  // An election belongs to every member of the group; a guest request also to whoever may approve it.
-  if (c.kind === 'election' && roles.includes('member')) return true;
+  // An election, and an emergency (all were alerted), belong to every member of the group; a guest request also to whoever may approve it.
+  if ((c.kind === 'election' || c.kind === 'emergency') && roles.includes('member')) return true;
   if (c.kind === 'guest' && ((c.data as { approvers?: string[] }).approvers ?? []).includes(me)) return true;
   return false;
 }
