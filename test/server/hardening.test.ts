@@ -146,3 +146,21 @@ describe('audit.verify (owner, 系统设置)', () => {
     expect((await all('0000-0000-0000-0000')).flatMap((p) => p.problems.map((x) => x.scope))).toEqual(['checkpoint', 'case']);
   });
 });
+
+describe('exports carry the checkpoint fingerprints they cover', () => {
+  it('should give the checkpoints written in the period and the first one after it', async () => {
+    const { checkpointFingerprints } = await import('../../src/server/reads/audit');
+    const w = await makeWorld();
+    const fps: string[] = [];
+    for (let day = 1; day <= 3; day++) {
+      const c = await w.okCall('p_machao', 'rename.submit', { groupId: 'g_projecta', nickname: '马超-技术部', requestId: requestId() });
+      await w.okCall('p_machao', 'rename.withdraw', { caseId: c.id });
+      w.clock.t = T0 + day * 86_400_000;
+      fps.push((await runScheduler(w.deps)).checkpoint!);
+    }
+    const all = await w.store.listCheckpoints();
+    const covering = await checkpointFingerprints(w.store, all[0].at, all[0].at + 1);
+    expect(covering.map((c) => c.fingerprint)).toEqual([fps[0], fps[1]]);
+    expect((await checkpointFingerprints(w.store, all[2].at + 1, all[2].at + 2)).map((c) => c.fingerprint)).toEqual([]);
+  });
+});

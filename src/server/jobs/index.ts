@@ -69,8 +69,8 @@ export async function runScheduler(deps: Deps, budget: Budget = timeBudget(SCHED
   const notices = await runNoticeReminders(deps);
   const dispatched = await retryOutboxes(deps, budget);
   if (budget.expired()) console.warn('scheduler: time budget spent; what is left waits for the next run');
-  const uploadsRemoved = await runUploadCleanup(deps);
-  // Last: the day's checkpoint records every head as this run left it.
-  const cp = await runCheckpoint(deps);
+  const uploadsRemoved = await runUploadCleanup(deps, undefined, budget);
+  // Last: the day's checkpoint records every head as this run left it (out of time: the next run writes it).
+  const cp = budget.expired() ? null : await runCheckpoint(deps);
   return { backupsDue, timeouts: applied, skipped, reminded: notices.reminded + notices.finals, dispatched, uploadsRemoved, checkpoint: cp && fingerprintOf(cp.seal) };
 }

@@ -4,13 +4,16 @@
 // backup registered with one is found here and marked then.
 import type { Deps } from '../ports';
 import { UNUSED_UPLOAD_TTL_MS } from '../reads/files';
+import { UNLIMITED, type Budget } from './budget';
 
 const BATCH = 100;
 
-export async function runUploadCleanup(deps: Deps, now = deps.clock.now()): Promise<number> {
+export async function runUploadCleanup(deps: Deps, now = deps.clock.now(), budget: Budget = UNLIMITED): Promise<number> {
   const { store } = deps;
   let removed = 0;
+  if (budget.expired()) return 0;
   for (const u of await store.listStaleUploads(now - UNUSED_UPLOAD_TTL_MS, BATCH)) {
+    if (budget.expired()) break;
     try {
       const backups = await store.findBackupsByFile(u.fileId);
       if (backups.length) {
