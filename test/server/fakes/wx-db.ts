@@ -599,8 +599,15 @@ export function createFakeCloud(db: FakeWxDb = createFakeWxDb()): FakeCloud {
     storage: new Map(),
     async downloadFile({ fileID }) {
       const bytes = cloud.storage.get(fileID);
-      // The SDK rejects a missing file with a storage error code.
-      if (!bytes) throw Object.assign(new Error('storage file not exists'), { code: 'STORAGE_FILE_NONEXIST' });
+      // As wx-server-sdk 4.0.2 rejects a missing file (the real SDK runs in tcb-gateway.ts): node-sdk's
+      // TcbError keeps the storage code, and the SDK's toSDKError sets errCode -1 on it.
+      if (!bytes) {
+        throw Object.assign(new Error('downloadFile:fail downloadFile:fail storage file not exists'), {
+          code: 'STORAGE_FILE_NONEXIST',
+          errCode: -1,
+          errMsg: 'downloadFile:fail storage file not exists',
+        });
+      }
       return { fileContent: Buffer.from(bytes) };
     },
     async getTempFileURL({ fileList }) {
