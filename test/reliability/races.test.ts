@@ -10,7 +10,7 @@ import type { LadderStep } from '../../src/contract';
 import { verifyHistory } from '../../src/server/cases/audit';
 import { runTimeouts } from '../../src/server/jobs';
 import { makeWorld, requestId, T0, type World } from '../server/harness';
-import { insertBuilt, move, race, recordStore, type Recorder } from './race-kit';
+import { insertBuilt, move, notificationIds, race, recordStore, type Recorder } from './race-kit';
 
 const TRIALS = 1000;
 // Deterministic jitter, so a failing trial replays the same way.
@@ -526,5 +526,87 @@ describe('people against two schedulers at a deadline', () => {
     // Both the member and the scheduler won some trials.
     expect(final).toBeGreaterThan(0);
     expect(final).toBeLessThan(TRIALS);
+  });
+});
+
+describe('races on an emergency', () => {
+  const startEmergency = () =>
+    w.okCall('p_zhoujie', 'emergencies.start', {
+      groupId: 'g_projecta',
+      title: '机房断电',
+      description: '项目服务器所在机房断电',
+      respondWithinMinutes: 60,
+      assignments: [
+        { personId: 'p_machao', task: '联系物业' },
+        { personId: 'p_wufang', task: '切换备用线路' },
+      ],
+      requestId: requestId(),
+    });
+
+  it(`should take both assignees' acknowledgements at once, and one of an assignee's double tap, over ${TRIALS} trials`, async () => {
+    await trials(async () => {
+      const c = await startEmergency();
+      const r = await race(
+        w,
+        rec,
+        c.id,
+        [move('p_machao', 'emergencies.acknowledge', { caseId: c.id }, 'em_ack'), move('p_machao', 'emergencies.acknowledge', { caseId: c.id }, 'em_ack')],
+        ['ALREADY_ACKNOWLEDGED'],
+        [move('p_wufang', 'emergencies.acknowledge', { caseId: c.id }, 'em_ack')],
+      );
+      expect(r.stored.data.assignments.map((a: { status: string }) => a.status)).toEqual(['acknowledged', 'acknowledged']);
+      return r.contested;
+    });
+  });
+
+  it(`should remind, then escalate, each unacknowledged task once with two schedulers running at once, over ${TRIALS} trials`, async () => {
+    await trials(async () => {
+      w.clock.t = T0;
+      const c = await startEmergency();
+      await w.okCall('p_wufang', 'emergencies.acknowledge', { caseId: c.id });
+      rec.reset();
+      let contested = false;
+      for (const [minutes, action, told] of [[10, 'em_remind', ['p_machao']], [20, 'em_escalate', ['p_zhoujie', 'p_chengang', 'p_wangqiang']]] as const) {
+        const before = (await w.store.getCase(c.id))!;
+        w.clock.t = T0 + minutes * 60_000;
+        const runs = await Promise.all([runTimeouts(w.deps), runTimeouts(w.deps)]);
+        const stored = (await w.store.getCase(c.id))!;
+        const added = stored.history.slice(before.history.length);
+        expect(added.map((h) => [h.action, h.by, h.at])).toEqual([[action, null, w.clock.t]]);
+        expect(runs.filter((x) => x.applied > 0)).toHaveLength(1);
+        // Each notice of the step delivered once; nobody else told.
+        const ids = notificationIds(w, c.id).filter((id) => id.startsWith(`${c.id}.${added[0].seq}.`));
+        const to = (w.store.db.prepare(`SELECT json_extract(doc, '$.to') AS t FROM notifications WHERE _id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { t: string }[]).map((x) => x.t);
+        expect(to.sort()).toEqual([...told].sort());
+        expect(stored.outbox).toEqual([]);
+        contested ||= runs.some((x) => x.skipped > 0);
+      }
+      // Nine alerted at the start (the group but its starter), one reminder, three escalations: 吴芳 acknowledged in time and was never reminded.
+      expect(notificationIds(w, c.id).length).toBe(9 + 1 + 3);
+      return contested;
+    }, TRIALS / 4);
+  });
+});
+
+describe('races on feedback', () => {
+  it(`should settle feedback to one of two admins' forward or answer, while members second it at once, over ${TRIALS} trials`, async () => {
+    await trials(async () => {
+      const c = await w.okCall('p_machao', 'feedback.submit', { groupId: 'g_projecta', category: '问题', text: '项目群里的文件经常找不到最新版本', anonymous: true, requestId: requestId() });
+      const r = await race(
+        w,
+        rec,
+        c.id,
+        [
+          move('p_zhoujie', 'feedback.forward', { caseId: c.id, toPersonId: 'p_lina' }, 'fb_forward'),
+          move('p_sunli', 'feedback.answer', { caseId: c.id, answer: '已建立共享文件夹' }, 'fb_answer'),
+          move('p_zhoujie', 'feedback.answer', { caseId: c.id, answer: '下周统一整理' }, 'fb_answer'),
+        ],
+        CLOSED,
+        [move('p_wufang', 'feedback.second', { caseId: c.id }, 'fb_second'), move('p_huanglei', 'feedback.second', { caseId: c.id }, 'fb_second')],
+      );
+      expect(r.stored.state).toBe(r.winner === 0 ? 'fb_forwarded' : 'fb_answered');
+      expect([...r.stored.data.seconders].sort()).toEqual(['p_huanglei', 'p_wufang']);
+      return r.contested;
+    });
   });
 });

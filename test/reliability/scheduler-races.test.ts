@@ -42,6 +42,16 @@ async function fileEverything(w: World) {
   // admin change: submitted → remind
   await w.okCall('p_sunli', 'admins.applyChange', { groupId: 'g_projecta', successorId: 'p_lina', reason: '工作调动', requestId: rid() });
   // backup_due: the scheduler opens these itself.
+  // emergency (wall clock): not acknowledged → remind → escalate; acknowledged, then quiet → re-opened
+  const em = await w.okCall('p_zhoujie', 'emergencies.start', {
+    groupId: 'g_projecta', title: '机房断电', description: '项目服务器所在机房断电', respondWithinMinutes: 60,
+    assignments: [{ personId: 'p_machao', task: '联系物业' }, { personId: 'p_wufang', task: '切换备用线路' }], requestId: rid(),
+  });
+  await w.okCall('p_wufang', 'emergencies.acknowledge', { caseId: em.id });
+  // feedback: triage → remind → escalate; answered → closed when the member neither follows up nor confirms
+  await w.okCall('p_wufang', 'feedback.submit', { groupId: 'g_projecta', category: '问题', text: '项目文件经常找不到最新版本', anonymous: true, requestId: rid() });
+  const fb = await w.okCall('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '例会改到周一上午', requestId: rid() });
+  await w.okCall('p_liuyang', 'feedback.answer', { caseId: fb.id, answer: '下周起调整' });
 }
 
 function allCases(w: World): Case[] {
@@ -77,7 +87,7 @@ it(`should apply each timeout of every kind exactly once with two schedulers run
   const a = footprint(alone);
   const b = footprint(twice);
   // Every kind with a deadline really timed out in this run.
-  expect(a.kinds).toEqual(['admin_change', 'backup_due', 'election', 'guest', 'naming_fix', 'record_access', 'rename', 'violation']);
+  expect(a.kinds).toEqual(['admin_change', 'backup_due', 'election', 'emergency', 'feedback', 'guest', 'naming_fix', 'record_access', 'rename', 'violation']);
   expect(b.steps).toEqual(a.steps);
   expect(b.notices).toEqual(a.notices);
   expect(allCases(twice).filter((c) => c.outbox.length)).toEqual([]);

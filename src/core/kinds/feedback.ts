@@ -92,9 +92,14 @@ const forward: Transition<FeedbackCase> = {
   },
 };
 
+/** Someone other than whom it now waits on (an admin who was about to answer it themselves): say where it went. */
+const waitsOnOthers: Guard<FeedbackCase> = (c, { actor }) =>
+  c.assignees.includes(actor.id!) ? null : refuse('CASE_ALREADY_DECIDED', c.data.forwardedTo && c.state === 'fb_forwarded' ? `这条反馈已转交${c.data.forwardedTo.role} ${c.data.forwardedTo.name} 答复` : '这条反馈正等待答复人答复');
+
 /** The answer: to the sender, with a deadline for them to follow up or mark it resolved. */
 function answer(who: Transition<FeedbackCase>['who']): Transition<FeedbackCase> {
   return {
+    ...(who.includes('admin') ? {} : { guardFirst: waitsOnOthers }),
     who,
     notSubject: true,
     to: 'fb_answered',
