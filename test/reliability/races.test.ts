@@ -554,7 +554,7 @@ describe('races on an emergency', () => {
         ['ALREADY_ACKNOWLEDGED'],
         [move('p_wufang', 'emergencies.acknowledge', { caseId: c.id }, 'em_ack')],
       );
-      expect(r.stored.data.assignments.map((a: { status: string }) => a.status)).toEqual(['acknowledged', 'acknowledged']);
+      expect((r.stored.data.assignments as { status: string }[]).map((a) => a.status)).toEqual(['acknowledged', 'acknowledged']);
       return r.contested;
     });
   });
@@ -605,7 +605,7 @@ describe('races on feedback', () => {
         [move('p_wufang', 'feedback.second', { caseId: c.id }, 'fb_second'), move('p_huanglei', 'feedback.second', { caseId: c.id }, 'fb_second')],
       );
       expect(r.stored.state).toBe(r.winner === 0 ? 'fb_forwarded' : 'fb_answered');
-      expect([...r.stored.data.seconders].sort()).toEqual(['p_huanglei', 'p_wufang']);
+      expect([...(r.stored.data.seconders as string[])].sort()).toEqual(['p_huanglei', 'p_wufang']);
       return r.contested;
     });
   });

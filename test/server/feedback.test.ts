@@ -82,7 +82,7 @@ describe('triage, answers and one follow-up', () => {
     expect((await w.okCall('p_lina', 'inbox.list', {})).items.map((c) => c.id)).toEqual([fb.id]);
     expect(await titles('p_lina')).toEqual(['转交给你的群成员反馈']);
     // Only the receiver answers now.
-    expect(await w.call('p_liuyang', 'feedback.answer', { caseId: fb.id, answer: '我来答复' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await w.call('p_liuyang', 'feedback.answer', { caseId: fb.id, answer: '我来答复' })).toMatchObject({ ok: false, code: 'CASE_ALREADY_DECIDED', message: '这条反馈已转交技术部负责人 李娜 答复' });
     await w.okCall('p_lina', 'feedback.answer', { caseId: fb.id, answer: '技术部会配合调整' });
     expect(await titles('p_huanglei')).toContain('你的反馈已有答复');
     const back = await w.okCall('p_huanglei', 'feedback.followUp', { caseId: fb.id, text: '线上参会的同事怎么安排？' });
