@@ -110,7 +110,7 @@ describe('npm run deploy', () => {
       fns.map((f) => ({ env: ENV_ID, name: f.name, path: f.dir, remoteNpmInstall: true })),
     );
     expect(funcConfig('api', 1)).toEqual({ permissions: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] } });
-    expect(funcConfig('scheduler', 2)).toEqual({ triggers: [{ name: 'every5min', type: 'timer', config: '0 */5 * * * * *' }] });
+    expect(funcConfig('scheduler', 2)).toEqual({ triggers: [{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }] });
     for (const fn of ['api', 'scheduler']) {
       expect(funcConfig(fn, 3).timeout).toBe(60);
       expect(envOf(fn)).toEqual({ OWNER_OPENID: OWNER, AUDIT_KEY: KEY_A, AUDIT_KEY_ID: 'k1' });

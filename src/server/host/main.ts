@@ -16,7 +16,8 @@ import { DEMO_OWNER_OPENID, seedDemo } from './seed';
 const root = resolve(__dirname, '../../..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
 const port = Number(process.env.PORT ?? 8787);
-const schedulerMs = Number(process.env.SCHEDULER_INTERVAL_MS ?? 30_000);
+// Every minute, as the cloud scheduler's timer trigger (emergencies escalate by the minute).
+const schedulerMs = Number(process.env.SCHEDULER_INTERVAL_MS ?? 60_000);
 const testControls = process.env.QW_TEST_CONTROLS === '1';
 
 mkdirSync(dataDir, { recursive: true });
