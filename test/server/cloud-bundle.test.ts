@@ -65,6 +65,9 @@ it('should answer through the bundle with the OPENID from the context, never fro
   const approved = await api.main({ action: 'rename.approve', data: { caseId: filed.data.id } });
   expect(approved).toMatchObject({ ok: true, data: { stateLabel: '已通过' } });
 
+  // WeChat's message push of an image verdict reaches the same function: answered as a push, never as an action.
+  expect(await api.main({ ToUserName: 'gh_x', FromUserName: 'o_platform', CreateTime: 1, MsgType: 'event', Event: 'wxa_media_check', trace_id: 'no-such-trace', version: 2, result: { suggest: 'pass', label: 100 } })).toBe('success');
+
   cloud.openid = 'o_never_invited';
   expect(await api.main({ action: 'session.whoami', data: {} })).toMatchObject({ ok: false, code: 'NOT_BOUND' });
   expect(await api.main({ action: 'nope', data: {} })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
