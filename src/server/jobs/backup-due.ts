@@ -9,8 +9,8 @@ import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { UNLIMITED, type Budget } from './budget';
 
-/** Runs of the scheduler: one every five minutes (cloudfunctions/scheduler/config.json). */
-const RUN_EVERY_MS = 5 * 60_000;
+/** Runs of the scheduler: one a minute (cloudfunctions/scheduler/config.json). */
+const RUN_EVERY_MS = 60_000;
 
 export async function runBackupDue(deps: Deps, now = deps.clock.now(), budget: Budget = UNLIMITED): Promise<number> {
   const { store } = deps;
@@ -19,7 +19,7 @@ export async function runBackupDue(deps: Deps, now = deps.clock.now(), budget: B
   let opened = 0;
   const groups = await store.listGroups();
   // Each run starts one group further on, so a run cut short by its budget never leaves the same
-  // groups unvisited: with up to 288 groups each is first in some run of the day.
+  // groups unvisited: with up to 1,440 groups each is first in some run of the day.
   const start = groups.length ? Math.floor(now / RUN_EVERY_MS) % groups.length : 0;
   for (let i = 0; i < groups.length; i++) {
     if (budget.expired()) break;

@@ -1,6 +1,6 @@
 // A scheduler run's time: the platform kills a function at its timeout (config.json), so a run
 // starts nothing new once its budget is spent and ends cleanly; what is left stays queued in the
-// database (due cases, outboxes) for the next run, five minutes later.
+// database (due cases, outboxes) for the next run, a minute later.
 import { performance } from 'node:perf_hooks';
 
 /** The `scheduler` function's timeout is 60 s; the last item started gets the remaining 15 s. */
