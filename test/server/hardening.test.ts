@@ -164,3 +164,14 @@ describe('exports carry the checkpoint fingerprints they cover', () => {
     expect((await checkpointFingerprints(w.store, all[2].at + 1, all[2].at + 2)).map((c) => c.fingerprint)).toEqual([]);
   });
 });
+
+describe('the hourly limit rule', () => {
+  it('should refuse once the last hour holds the limit, and name when the earliest of those leaves it', async () => {
+    const { checkReminderLimit } = await import('../../src/server/limits');
+    const limits = { ...DEFAULT_SETTINGS.limits, remindersPerHour: 3 };
+    const at = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00+08:00`);
+    expect(checkReminderLimit([at('09:00'), at('10:05'), at('10:20')], limits, at('10:30'))).toBeNull();
+    const r = checkReminderLimit([at('09:00'), at('10:05'), at('10:20'), at('10:25')], limits, at('10:30'));
+    expect(r).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: '操作过于频繁：每小时最多发送催办提醒 3 次，请于 11:05 后再试' });
+  });
+});
