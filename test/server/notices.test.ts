@@ -285,9 +285,11 @@ describe('reminders', () => {
     w.clock.t = Date.parse('2026-11-25T10:00:00+08:00');
     const { runNoticeReminders } = await import('../../src/server/jobs/notices');
     // A run that stops at once leaves the cursor for the next.
-    const stopped = await runNoticeReminders(w.deps, w.clock.t, Date.now() + 0);
-    expect(stopped.unfinished || stopped.reminded === 0).toBe(true);
-    let total = 0;
+    let chunks = 0;
+    const stopped = await runNoticeReminders(w.deps, w.clock.t, { expired: () => ++chunks > 1 });
+    expect(stopped).toMatchObject({ unfinished: true, reminded: 100 });
+    expect((await w.store.getNotice(n.id))!.cursor).toBe(100);
+    let total = stopped.reminded;
     for (let run = 0; run < 5; run++) total += (await runNoticeReminders(w.deps, w.clock.t)).reminded;
     expect(total).toBe(owed.length);
     expect((await w.store.getNotice(n.id))!).toMatchObject({ reminders: 1, cursor: null });

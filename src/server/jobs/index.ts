@@ -66,7 +66,7 @@ export async function retryOutboxes(deps: Deps, budget: Budget = UNLIMITED): Pro
 export async function runScheduler(deps: Deps, budget: Budget = timeBudget(SCHEDULER_BUDGET_MS)): Promise<SchedulerReport> {
   const backupsDue = await runBackupDue(deps, undefined, budget);
   const { applied, skipped } = await runTimeouts(deps, undefined, budget);
-  const notices = await runNoticeReminders(deps);
+  const notices = await runNoticeReminders(deps, undefined, budget);
   const dispatched = await retryOutboxes(deps, budget);
   if (budget.expired()) console.warn('scheduler: time budget spent; what is left waits for the next run');
   const uploadsRemoved = await runUploadCleanup(deps, undefined, budget);

@@ -10,6 +10,7 @@ import { deliver } from '../cases/outbox';
 import type { Deps } from '../ports';
 import { NOTICE_PAGE } from '../reads/notice-views';
 import { currentSettings } from '../reads/settings';
+import { UNLIMITED, type Budget } from './budget';
 
 /** People reminded per saved step: on the cloud a delivery is a few requests, so ~100 fit in seconds. */
 export const REMINDER_CHUNK = 100;
@@ -48,11 +49,11 @@ const entry = (n: NoticeDoc, id: string, to: string, title: string, body: string
   createdAt: now,
 });
 
-export async function runNoticeReminders(deps: Deps, now = deps.clock.now(), stopAt = Number.POSITIVE_INFINITY): Promise<NoticeRunReport> {
+export async function runNoticeReminders(deps: Deps, now = deps.clock.now(), budget: Budget = UNLIMITED): Promise<NoticeRunReport> {
   const report: NoticeRunReport = { reminded: 0, finals: 0, unfinished: false };
   const settings = (await currentSettings(deps.store)).values;
   for (const listed of await deps.store.listDueNotices(now, BATCH)) {
-    if (Date.now() >= stopAt) {
+    if (budget.expired()) {
       report.unfinished = true;
       break;
     }
@@ -101,7 +102,7 @@ export async function runNoticeReminders(deps: Deps, now = deps.clock.now(), sto
           : { ...n, cursor: start + REMINDER_CHUNK, updatedAt: now };
         // Withdrawn or moved on by another run meanwhile: that run carries on.
         if (!(await save(next)) || done) break;
-        if (Date.now() >= stopAt) {
+        if (budget.expired()) {
           report.unfinished = true;
           break;
         }
