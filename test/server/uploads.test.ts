@@ -244,3 +244,21 @@ describe('mediaCheckAsync through the WeChat adapter (fake cloud)', () => {
     expect(await call('p_zhoujie', 'files.record', { fileId: fileID })).toMatchObject({ ok: true, data: { check: 'pass' } });
   });
 });
+
+describe('mediaCheckAsync through the real wx-server-sdk (local CloudBase gateway)', () => {
+  it('should ask for a check of a link WeChat can download, and keep the trace id the SDK answers', async () => {
+    const { startTcbGateway } = await import('./fakes/tcb-gateway');
+    const gateway = await startTcbGateway();
+    try {
+      const cloud = gateway.sdk();
+      const fileID = gateway.put('evidence/p_zhoujie/1.png', PNG);
+      const r = await createWechatMediaCheck(cloud).submit(fileID, 'o_zhoujie');
+      expect(gateway.mediaChecks).toEqual([expect.objectContaining({ media_type: 2, version: 2, openid: 'o_zhoujie', scene: 2, trace_id: r.traceId })]);
+      // The link handed to the checker serves the image.
+      const got = await fetch(String(gateway.mediaChecks[0].media_url));
+      expect(Buffer.from(await got.arrayBuffer())).toEqual(PNG);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -9,7 +9,8 @@
 // - subscribeMessage.send: errcode 40037 (template id wrong), 43101 (no grant), 47003 (data does
 //   not fit the template: a key it lacks, or a value outside its keyword type's limits, as in
 //   "订阅消息参数值内容限制说明");
-// - security.msgSecCheck v2: `{ errcode, errmsg, result: { suggest, label }, detail, trace_id }`.
+// - security.msgSecCheck v2: `{ errcode, errmsg, result: { suggest, label }, detail, trace_id }`;
+// - security.mediaCheckAsync v2: `{ errcode, errmsg, trace_id }` (the verdict is pushed later).
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,6 +62,8 @@ export interface TcbGateway {
   sendErrcode: number | null;
   /** Words msgSecCheck calls risky, with their label. */
   readonly risky: Map<string, number>;
+  /** What mediaCheckAsync was asked (as it arrived on the wire), each with the trace_id answered. */
+  readonly mediaChecks: (Record<string, unknown> & { trace_id: string })[];
   /** Every call the SDK made: its action, and for cloud calls the API name. */
   readonly calls: string[];
   /** The real wx-server-sdk, initialised against this gateway; `database()` is the given fake. */
@@ -95,6 +98,7 @@ export async function startTcbGateway(): Promise<TcbGateway> {
     sent: [],
     sendErrcode: null,
     risky: new Map([['赌博网站', 20006]]),
+    mediaChecks: [],
     calls: [],
     put(cloudPath, bytes) {
       const fileID = `cloud://${env}.${bucket}/${cloudPath}`;
@@ -162,6 +166,7 @@ export async function startTcbGateway(): Promise<TcbGateway> {
     let answer: Record<string, unknown>;
     if (apiName === 'subscribeMessage.send') answer = send(params as unknown as SentMessage);
     else if (apiName === 'security.msgSecCheck') answer = secCheck(params);
+    else if (apiName === 'security.mediaCheckAsync') answer = mediaCheck(params);
     else answer = { errcode: -1, errmsg: `${apiName} is not served by this gateway` };
     const respData = Buffer.from(JSON.stringify(answer));
     return Buffer.from(type('CommOpenApiResp').encode({ respData, contentType: 'application/json; charset=utf-8', httpCode: 200 }).finish());
@@ -187,6 +192,14 @@ export async function startTcbGateway(): Promise<TcbGateway> {
       if (content.includes(word)) return { errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label }, detail: [], trace_id: 't' };
     }
     return { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 't' };
+  }
+
+  function mediaCheck(p: Record<string, unknown>): Record<string, unknown> {
+    if (p.version !== 2 || p.media_type !== 2) return { errcode: 47001, errmsg: 'data format error' };
+    if (typeof p.media_url !== 'string' || !/^https?:\/\//.test(p.media_url)) return { errcode: 40001, errmsg: 'invalid media_url' };
+    const trace_id = `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+    gw.mediaChecks.push({ ...p, trace_id });
+    return { errcode: 0, errmsg: 'ok', trace_id };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
