@@ -51,7 +51,7 @@ export function templateData(e: NoticeEntry, fields: TemplateField[] = DEFAULT_T
 
 export type Delivery = 'done' | 'retry';
 
-export async function deliver(deps: Deps, caseId: string, e: NoticeEntry): Promise<Delivery> {
+export async function deliver(deps: Deps, caseId: string | null, e: NoticeEntry): Promise<Delivery> {
   const { store, notifier, clock } = deps;
   const doc = (push: NotificationDoc['push']): NotificationDoc => ({
     _id: e.id,
