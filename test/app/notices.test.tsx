@@ -109,6 +109,23 @@ describe('notice page', () => {
     expect(taro.downloadFile).toHaveBeenCalledWith({ url: 'https://files.example/agenda.pdf' });
   });
 
+  it('should give an admin the counts from the receipts when the notice comes without them, and count their own acknowledgement', async () => {
+    taro.setRouterParams({ id: 'nt_1' });
+    const owedByAdmin = notice({ keyFact: undefined, canReceipts: true, stats: undefined, mine: { owed: true, ackedAt: null, late: false } });
+    const ackedByAdmin = { ...owedByAdmin, mine: { owed: true, ackedAt: ACK_DUE - 3600_000, late: false } };
+    let acked = 1;
+    const api = mockApi({
+      'notices.get': () => ok(acked === 1 ? owedByAdmin : ackedByAdmin),
+      'notices.receipts': () => ok(receipts({ total: { owed: 5, acked } })),
+      'notices.acknowledge': () => ((acked = 2), ok(ackedByAdmin)),
+    });
+    render(<NoticePage />);
+    expect((await screen.findByTestId('receipts-link')).textContent).toContain('已确认 1 / 5 人');
+    expect(api.sentTo('notices.receipts')).toEqual([{ noticeId: 'nt_1', limit: 1 }]);
+    fireEvent.click(button('确认已读'));
+    await waitFor(() => expect(screen.getByTestId('receipts-link').textContent).toContain('已确认 2 / 5 人'));
+  });
+
   it('should give the publisher the counts, the share card, withdraw with a reason and correct', async () => {
     taro.setRouterParams({ id: 'nt_1' });
     const mine = notice({ canManage: true, canReceipts: true, stats: { owed: 5, acked: 1 }, mine: { owed: false, ackedAt: null, late: false } });

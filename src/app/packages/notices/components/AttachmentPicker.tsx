@@ -87,23 +87,27 @@ export function AttachmentPicker({ folder, value, onChange }: Props) {
       ))}
       {value.length < NOTICE_ATTACHMENTS_MAX ? (
         isH5() ? (
-          <input
-            key={picker}
-            type="file"
-            data-testid="attachment-file"
-            disabled={busy}
-            onChange={(e) => {
-              const f = e.currentTarget.files?.[0];
-              if (f) void upload([{ path: URL.createObjectURL(f), name: f.name }]);
-            }}
-          />
+          // The browser's own picker says "Choose File" in the browser's language: a button of ours opens it.
+          <label className="qw-btn qw-btn--ghost qw-btn--block qw-file-pick">
+            {busy ? '上传中…' : '＋ 添加附件'}
+            <input
+              key={picker}
+              type="file"
+              style={{ display: 'none' }}
+              data-testid="attachment-file"
+              disabled={busy}
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                if (f) void upload([{ path: URL.createObjectURL(f), name: f.name }]);
+              }}
+            />
+          </label>
         ) : (
           <Button className="qw-btn qw-btn--ghost qw-btn--block" disabled={busy} onClick={() => void pickInWechat()}>
             {busy ? '上传中…' : '＋ 从微信聊天中选择附件'}
           </Button>
         )
       ) : null}
-      {busy && isH5() ? <Text className="qw-hint">上传中…</Text> : null}
       <Text className="qw-hint">{`选填，最多 ${NOTICE_ATTACHMENTS_MAX} 个。每个附件都要写名称和说明，正文中要提到附件名称。`}</Text>
       {error ? <View className="qw-error">{error}</View> : null}
     </View>

@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { REASON_MAX, type Failure, type NoticeAttachmentView, type NoticeView } from '../../../../../contract';
+import { ok, REASON_MAX, type Failure, type NoticeAttachmentView, type NoticeView, type Result } from '../../../../../contract';
 import { call, isH5 } from '../../../../api';
 import { ActionForm, Chips } from '../../../../components/ActionForm';
 import { Btn } from '../../../../components/Btn';
@@ -22,16 +22,32 @@ import '../../notices.scss';
 export default function NoticePage() {
   const { params } = useRouter();
   const noticeId = params.id ?? '';
-  const remote = useRemote(() => call('notices.get', { noticeId }), { refreshOnShow: true });
+  const remote = useRemote(() => loadNotice(noticeId), { refreshOnShow: true });
   // WeChat asks the page for the card when the person taps 转发 in the ··· menu.
   const shared = useRef<NoticeView['share'] | null>(null);
   shared.current = remote.data?.share ?? null;
   useShareAppMessage(() => shared.current ?? { title: '群务通知' });
+  /** An answer to an action here keeps the counts; one's own acknowledgement changes them, so they are read again. */
+  function onChange(prev: NoticeView, next: NoticeView) {
+    remote.replace(next.stats || !prev.stats ? next : { ...next, stats: prev.stats });
+    if (next.canReceipts && prev.mine.ackedAt === null && next.mine.ackedAt !== null) void remote.reload();
+  }
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(n) => <NoticeDetail notice={n} onChange={remote.replace} />}</RemoteView>
+      <RemoteView remote={remote}>{(n) => <NoticeDetail notice={n} onChange={(next) => onChange(n, next)} />}</RemoteView>
     </View>
   );
+}
+
+/**
+ * The notice, with the counts for whoever may see the receipts: when notices.get leaves them out,
+ * they come from notices.receipts (its totals, with one name), so the way to 确认情况 is always there.
+ */
+async function loadNotice(noticeId: string): Promise<Result<NoticeView>> {
+  const r = await call('notices.get', { noticeId });
+  if (!r.ok || !r.data.canReceipts || r.data.stats) return r;
+  const receipts = await call('notices.receipts', { noticeId, limit: 1 });
+  return receipts.ok ? ok({ ...r.data, stats: receipts.data.total }) : r;
 }
 
 export function NoticeDetail({ notice: n, onChange }: { notice: NoticeView; onChange: (n: NoticeView) => void }) {
@@ -79,9 +95,9 @@ export function NoticeDetail({ notice: n, onChange }: { notice: NoticeView; onCh
 
       <Acknowledge notice={n} onChange={onChange} />
 
-      {n.canReceipts && n.stats ? (
-        <View className="qw-card qw-list-item" data-testid="receipts-link" onClick={() => void Taro.navigateTo({ url: routes.noticeReceipts(n.id) })}>
-          <Text>{`已确认 ${n.stats.acked} / ${n.stats.owed} 人`}</Text>
+      {n.canReceipts ? (
+        <View className="qw-card qw-row qw-row--between" data-testid="receipts-link" onClick={() => void Taro.navigateTo({ url: routes.noticeReceipts(n.id) })}>
+          <Text>{n.stats ? `已确认 ${n.stats.acked} / ${n.stats.owed} 人` : '确认情况'}</Text>
           <Text className="qw-link">查看确认情况 ›</Text>
         </View>
       ) : null}

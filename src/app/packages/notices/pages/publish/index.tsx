@@ -295,7 +295,7 @@ function KeyFactEditor({ value, onChange }: { value: KeyFactDraft | null; onChan
 
 function Earlier({ d }: { d: NoticeDuplicateRef }) {
   return (
-    <View className="qw-list-item" data-earlier={d.noticeId} onClick={() => void Taro.navigateTo({ url: routes.notice(d.noticeId) })}>
+    <View className="qw-list-item qw-earlier" data-earlier={d.noticeId} onClick={() => void Taro.navigateTo({ url: routes.notice(d.noticeId) })}>
       <Text>{`《${d.title}》 ${formatDate(d.publishedAt)} · ${d.groupNames.join('、')}`}</Text>
       <Text className="qw-link">查看 ›</Text>
     </View>
