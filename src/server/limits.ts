@@ -23,11 +23,15 @@ export const REQUEST_KINDS: Partial<Record<ActionName, CaseKind>> = {
  * with those upload records, so checkOwnFiles reads nothing more. Add an action that takes files here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+const noticeFiles = (i: { attachments?: { fileId: string }[] }) => (i.attachments ?? []).map((a) => a.fileId);
 export const FILE_INPUTS: Partial<Record<ActionName, (input: any) => (string | undefined)[]>> = {
   'violation.open': (i: { evidence?: string[] }) => i.evidence ?? [],
   'violation.appeal': (i: { evidence?: string[] }) => i.evidence ?? [],
   'backups.register': (i: { fileId?: string }) => [i.fileId],
   'files.record': (i: { fileId: string }) => [i.fileId],
+  'notices.preview': noticeFiles,
+  'notices.publish': noticeFiles,
+  'notices.correct': noticeFiles,
 };
 /** Actions that count the caller's uploads of the last hour. */
 const UPLOADING: readonly ActionName[] = ['files.record'];

@@ -26,7 +26,7 @@ const preview = (over: Partial<ActionInput<'notices.publish'>> = {}) => {
 };
 const publish = (as: string, over: Partial<ActionInput<'notices.publish'>> = {}) => w.call(as, 'notices.publish', draft(over));
 const okPublish = (as: string, over: Partial<ActionInput<'notices.publish'>> = {}) => w.okCall(as, 'notices.publish', draft(over));
-const attachment = (as: string, bytes = 'quarterly agenda v1') => w.files.save(Buffer.from(bytes), { name: 'agenda.pdf', contentType: 'application/pdf', uploadedBy: as, uploadedAt: T0 });
+const attachment = (as: string, bytes = 'quarterly agenda v1') => w.upload(as, Buffer.from(bytes), { name: 'agenda.pdf', contentType: 'application/pdf' });
 const inbox = async (as: string) => (await w.okCall(as, 'notifications.list', { limit: 50 })).items;
 
 describe('publishing rights (§4.2, §4.3, §3.2)', () => {
@@ -88,7 +88,7 @@ describe('format (§4.4)', () => {
   }
 
   it('should require a name and a description for each attachment, and the body to mention it', async () => {
-    const fileId = attachment('p_wangqiang');
+    const fileId = await attachment('p_wangqiang');
     const noDescription = await publish('p_wangqiang', { attachments: [{ fileId, name: '会议议程', description: ' ' }] });
     expect(noDescription).toMatchObject({ ok: false, code: 'NOTICE_FORMAT' });
     const checked = await w.okCall('p_wangqiang', 'notices.preview', preview({ attachments: [{ fileId, name: '会议议程', description: '时间安排与分工' }] }));
@@ -98,6 +98,21 @@ describe('format (§4.4)', () => {
     expect(n.attachments).toEqual([expect.objectContaining({ name: '会议议程', description: '时间安排与分工', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), url: expect.any(String) })]);
     // The publishing department and the date are the product's, not the publisher's to type.
     expect(n).toMatchObject({ dept: { name: '市场部' }, publisher: { name: '王强' }, publishedAt: T0, kindLabel: '重要通知' });
+  });
+});
+
+describe('attachments', () => {
+  it("should refuse someone else's upload, writing nothing, and keep a published one from the unused-upload cleanup", async () => {
+    const theirs = await attachment('p_liuyang');
+    const before = w.footprint();
+    const r = await publish('p_wangqiang', { body: `${BODY}\n附件：《议程》（安排）`, attachments: [{ fileId: theirs, name: '议程', description: '安排' }] });
+    expect(r).toMatchObject({ ok: false, code: 'FILE_NOT_OWNED' });
+    expect(w.footprint()).toEqual(before);
+    const mine = await attachment('p_wangqiang');
+    const n = await okPublish('p_wangqiang', { body: `${BODY}\n附件：《议程》（安排）`, attachments: [{ fileId: mine, name: '议程', description: '安排' }] });
+    const [u] = await w.store.getUploads([(await import('../../src/server/reads/files')).uploadKey(mine)]);
+    expect(u).toMatchObject({ used: true });
+    expect(u.usedBy).toContain(`notice:${n.id}`);
   });
 });
 
@@ -116,8 +131,8 @@ describe('duplicates (§4.1)', () => {
   });
 
   it('should refuse an attachment with the same SHA-256 under another title', async () => {
-    const a = attachment('p_wangqiang', 'same bytes');
-    const b = attachment('p_wangqiang', 'same bytes');
+    const a = await attachment('p_wangqiang', 'same bytes');
+    const b = await attachment('p_wangqiang', 'same bytes');
     await okPublish('p_wangqiang', { body: `${BODY}\n附件：《议程》（安排）`, attachments: [{ fileId: a, name: '议程', description: '安排' }] });
     const r = await publish('p_wangqiang', { title: '季度会材料', body: '请查阅附件：《材料》（会议材料）', attachments: [{ fileId: b, name: '材料', description: '会议材料' }] });
     expect(r).toMatchObject({ ok: false, code: 'NOTICE_DUPLICATE' });

@@ -1,6 +1,5 @@
 // Notices (§3.2, §4): the publish form, the pre-publish check, publishing, reading, acknowledging,
 // receipts, withdrawing and correcting. Not cases: a notice is one document, an acknowledgement another.
-import { createHash } from 'node:crypto';
 import { fail, NOTICE_KIND_LABELS, NOTICE_KINDS, ok, type ActionInput, type Failure, type NoticeForm, type NoticePreview, type NoticeReceipts, type NoticeView, type Page, type Result, type SettingsValues } from '../../contract';
 import type { AckDoc, Department, Group, NoticeDoc, RosterEntry } from '../../core/model';
 import {
@@ -25,6 +24,7 @@ import { requestKey } from '../cases/ids';
 import { checkText } from '../content';
 import type { Actor, HandlerCtx } from '../context';
 import { canSeeNotice, receiptGroups, toNoticeView } from '../reads/notice-views';
+import { checkOwnFiles, uploadKey } from '../reads/files';
 import { currentSettings } from '../reads/settings';
 
 const DAY = 86_400_000;
@@ -72,7 +72,7 @@ interface Checked {
 
 /** Everything a draft is checked against; a refusal for what no confirmation can fix. */
 async function checkDraft(ctx: HandlerCtx, d: Draft): Promise<Checked | Failure> {
-  const { store, files } = ctx.deps;
+  const { store } = ctx.deps;
   const groupIds = [...new Set(d.groupIds)];
   const settings = await currentSettings(store);
   const since = ctx.now - settings.values.notices.duplicateDays * DAY;
@@ -81,12 +81,13 @@ async function checkDraft(ctx: HandlerCtx, d: Draft): Promise<Checked | Failure>
   const p = publisherOf(ctx.actor);
   const refused = targets.groups.filter((g) => !reachable(p, d.kind, [g]).length);
   if (refused.length) return fail('NOT_PUBLISHER', `你无权向「${refused.map((g) => g.name).join('」「')}」发布${NOTICE_KIND_LABELS[d.kind]}（${NOTICE_RULES[d.kind]}）`);
-  const attachments: NoticeDoc['attachments'] = [];
-  for (const a of d.attachments ?? []) {
-    const bytes = files.owns(a.fileId) ? await files.read(a.fileId) : null;
-    if (!bytes) return fail('FILE_INVALID', `附件“${a.name}”的文件找不到了，请重新上传`);
-    attachments.push({ fileId: a.fileId, name: a.name.trim(), description: a.description.trim(), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
-  }
+  // Only the caller's own uploads, with the size and SHA-256 the server computed when they were recorded.
+  const own = await checkOwnFiles(ctx, (d.attachments ?? []).map((a) => a.fileId), { missing: 'FILE_INVALID' });
+  if ('ok' in own) return own;
+  const attachments: NoticeDoc['attachments'] = (d.attachments ?? []).map((a) => {
+    const u = own.find((x) => x.fileId === a.fileId)!;
+    return { fileId: a.fileId, name: a.name.trim(), description: a.description.trim(), sha256: u.sha256, size: u.size };
+  });
   const problems = formatProblems({ title: d.title, body: d.body, attachments, kind: d.kind, keyFact: d.keyFact ?? null }, settings.values.notices.bodyMax);
   return { ...targets, groups: groupIds.map((id) => targets.groups.find((g) => g._id === id)!), attachments, settings, problems };
 }
@@ -181,6 +182,8 @@ export async function noticesPublish(ctx: HandlerCtx, input: ActionInput<'notice
   if ('ok' in drafted) return drafted;
   const { filed, ...n } = drafted;
   const saved = filed || (await store.insertNotice(n)) ? n : ((await store.getNotice(id)) ?? n);
+  // Kept from the unused-upload cleanup; again on a retry, in case the first try stopped before it.
+  if (saved.attachments.length) await store.attachUploads(saved.attachments.map((a) => uploadKey(a.fileId)), `notice:${saved._id}`);
   return ok(await toNoticeView(ctx.actor, saved, null, { now: ctx.now, files: ctx.deps.files }));
 }
 
@@ -201,6 +204,7 @@ export async function noticesCorrect(ctx: HandlerCtx, input: ActionInput<'notice
   const fresh: NoticeDoc = { ...n, corrects: old._id };
   const replaced: NoticeDoc = { ...old, status: 'corrected', correctedBy: fresh._id, open: false, wakeAt: null, cursor: null, updatedAt: ctx.now };
   if (!(await store.replaceNotice(replaced, old.version, fresh))) return fail('CONFLICT');
+  if (fresh.attachments.length) await store.attachUploads(fresh.attachments.map((a) => uploadKey(a.fileId)), `notice:${fresh._id}`);
   return ok(await toNoticeView(ctx.actor, fresh, null, { now: ctx.now, files: ctx.deps.files }));
 }
 
