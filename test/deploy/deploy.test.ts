@@ -112,7 +112,7 @@ describe('npm run deploy', () => {
     // The permissions the function's own config.json declares, whatever they are.
     const declared = JSON.parse(readFileSync(join(__dirname, '../../cloudfunctions/api/config.json'), 'utf8')).permissions.openapi as string[];
     expect(declared).toContain('subscribeMessage.send');
-    expect(funcConfig('api', 1)).toEqual({ permissions: { openapi: declared } });
+    expect(funcConfig('api', 1)).toEqual({ permissions: { openapi: [...declared].sort() } });
     expect(funcConfig('scheduler', 2)).toEqual({ triggers: [{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }] });
     for (const fn of ['api', 'scheduler']) {
       expect(funcConfig(fn, 3).timeout).toBe(60);
