@@ -19,6 +19,8 @@ export default defineAppConfig({
     { root: 'packages/member', pages: ['pages/violation/index', 'pages/notifications/index'] },
     // Notices (§4): only 首页's 待确认的通知 lives in the main package.
     { root: 'packages/notices', pages: ['pages/notice/index', 'pages/publish/index', 'pages/receipts/index', 'pages/group/index', 'pages/published/index'] },
+    // Emergencies (§5.3) and member feedback (§3.2); 首页 shows an active emergency, 待办 feedback to handle.
+    { root: 'packages/respond', pages: ['pages/emergency-new/index', 'pages/emergency/index', 'pages/feedback-new/index', 'pages/feedback/index'] },
     // Joining, the organisation, groups and their rosters, and every case kind but rename.
     {
       root: 'packages/org',

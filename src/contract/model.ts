@@ -365,7 +365,8 @@ export interface RosterView {
   /** Everything that happened to the group's membership and admins, newest first. */
   history: CaseView[];
   /** What the caller may do here. */
-  can: { manage: boolean; bind: boolean; appoint: boolean; elect: boolean; applyChange: boolean; guest: boolean };
+  /** `emergency`: an admin, the leader or the head of the group's department may start one here. */
+  can: { manage: boolean; bind: boolean; appoint: boolean; elect: boolean; applyChange: boolean; guest: boolean; emergency?: boolean };
 }
 
 export interface JoinResult {

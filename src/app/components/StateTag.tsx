@@ -21,6 +21,12 @@ const TONES: Record<string, string> = {
   revoked: 'danger',
   expired: 'muted',
   due: 'warning',
+  em_active: 'danger',
+  fb_triage: 'warning',
+  fb_forwarded: 'info',
+  fb_followup: 'warning',
+  fb_answered: 'success',
+  fb_resolved: 'success',
 };
 
 export function StateTag({ state, label }: { state: string; label: string }) {

@@ -33,6 +33,10 @@ export const routes = {
   noticeReceipts: (id: string) => `/packages/notices/pages/receipts/index?id=${q(id)}`,
   groupNotices: (groupId: string) => `/packages/notices/pages/group/index?groupId=${q(groupId)}`,
   publishedNotices: '/packages/notices/pages/published/index',
+  emergencyNew: (groupId: string) => `/packages/respond/pages/emergency-new/index?groupId=${q(groupId)}`,
+  emergency: (id: string) => `/packages/respond/pages/emergency/index?id=${q(id)}`,
+  feedbackNew: (groupId: string) => `/packages/respond/pages/feedback-new/index?groupId=${q(groupId)}`,
+  feedback: (id: string) => `/packages/respond/pages/feedback/index?id=${q(id)}`,
 } as const;
 
 /** Kinds decided on the admin review page; the organisation's task kinds are done on 事项办理. */
@@ -49,6 +53,8 @@ export function caseRoute(c: { id: string; kind: string; allowed: string[] }, ad
     if (can('answer') || can('confirmTask')) return routes.violationAdmin(c.id);
     return routes.violationMember(c.id);
   }
+  if (c.kind === 'emergency') return routes.emergency(c.id);
+  if (c.kind === 'feedback') return routes.feedback(c.id);
   if (!adminList) return routes.case(c.id);
   return REVIEWED.has(c.kind) ? routes.review(c.id) : routes.act(c.id);
 }

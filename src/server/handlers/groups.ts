@@ -9,6 +9,7 @@ import { groupView, managesDept, toGroupView } from '../reads/org';
 import { insertNext, memberSeries } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
+import { mayStartEmergency } from './emergencies';
 import { loadGroupContext, namingSubject } from '../reads/group-context';
 
 const HISTORY_KINDS = new Set(['onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'naming_fix']);
@@ -127,6 +128,7 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
       elect: isAdmin || roles.includes('leader') || gc.group.creatorId === actor.person._id || actor.isOwner,
       applyChange: isAdmin,
       guest: isMember || isAdmin,
+      emergency: mayStartEmergency(actor, gc.group),
     },
   });
 }

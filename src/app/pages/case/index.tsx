@@ -26,12 +26,12 @@ export default function CasePage() {
 }
 
 export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => void }) {
-  // A violation has its own pages (subpackages): a notification lands here and moves on.
-  const elsewhere = item.kind === 'violation' ? caseRoute(item) : null;
+  // A violation, an emergency and feedback have their own pages (subpackages): a notification lands here and moves on.
+  const elsewhere = item.kind === 'violation' || item.kind === 'emergency' || item.kind === 'feedback' ? caseRoute(item) : null;
   useEffect(() => {
     if (elsewhere) void Taro.redirectTo({ url: elsewhere });
   }, [elsewhere]);
-  if (elsewhere) return <View className="qw-load-more" onClick={() => void Taro.redirectTo({ url: elsewhere })}>查看违规处理详情</View>;
+  if (elsewhere) return <View className="qw-load-more" onClick={() => void Taro.redirectTo({ url: elsewhere })}>查看{item.kindLabel}详情</View>;
   const nickname = item.kind === 'rename' ? item.data.nickname : '';
   return (
     <>

@@ -20,17 +20,20 @@ interface HomeData {
   cases: Result<Page<CaseView>>;
   notices: Result<ActionResult<'notices.list'>>;
   unread: number | null;
+  /** Open emergencies of my groups, mine to act on first (none when they cannot be loaded). */
+  emergencies: CaseView[];
 }
 
 async function loadHome(): Promise<Result<HomeData>> {
   const me = await loadWhoAmI(true);
   if (!me.ok) return me;
-  const [cases, notes, notices] = await Promise.all([
+  const [cases, notes, notices, active] = await Promise.all([
     call('cases.mine', { limit: 20 }),
     call('notifications.list', { unreadOnly: true, limit: 1 }),
     call('notices.list', { scope: 'mine', limit: 20 }),
+    call('emergencies.active', {}),
   ]);
-  return ok({ me: me.data, cases, notices, unread: notes.ok ? notes.data.unread : null });
+  return ok({ me: me.data, cases, notices, unread: notes.ok ? notes.data.unread : null, emergencies: active.ok ? active.data.items : [] });
 }
 
 /**
@@ -55,8 +58,17 @@ export default function HomePage() {
   return (
     <View className="qw-page">
       <RemoteView remote={remote}>
-        {({ me, cases, notices, unread }) => (
+        {({ me, cases, notices, unread, emergencies }) => (
           <>
+            {/* Above everything (§5.3): emergencies in progress in my groups, mine to act on first. */}
+            {emergencies.length ? (
+              <View className="qw-section" data-testid="active-emergencies">
+                <View className="qw-notice qw-notice--strong">紧急事件处置中，请保持手机畅通</View>
+                {emergencies.map((e) => (
+                  <CaseCard key={e.id} item={e} onTap={() => void Taro.navigateTo({ url: caseRoute(e) })} />
+                ))}
+              </View>
+            ) : null}
             <View className="qw-header">
               <View className="qw-header__title">你好，{me.person.name}</View>
               <View className="qw-header__sub">
@@ -138,6 +150,16 @@ function GroupCard({ group }: { group: MyGroup }) {
         <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.group(group.id) })}>
           群名册
         </Btn>
+        {isMember ? (
+          <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.feedbackNew(group.id) })}>
+            意见反馈
+          </Btn>
+        ) : null}
+        {group.roles.includes('admin') || group.roles.includes('leader') ? (
+          <Btn kind="danger" small onClick={() => void Taro.navigateTo({ url: routes.emergencyNew(group.id) })}>
+            发起紧急事件
+          </Btn>
+        ) : null}
       </View>
       {isMember ? (
         <>

@@ -99,6 +99,11 @@ function Group({ view, reload }: { view: RosterView; reload: () => void }) {
             申请外部人员入群
           </Button>
         ) : null}
+        {can.emergency ? (
+          <Button className="qw-btn qw-btn--small qw-btn--danger" onClick={() => void Taro.navigateTo({ url: routes.emergencyNew(group.id) })}>
+            发起紧急事件
+          </Button>
+        ) : null}
       </View>
       {appointing ? (
         <View className="qw-card">
