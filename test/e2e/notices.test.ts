@@ -142,7 +142,7 @@ it('should take an important notice from publishing through acknowledgement, the
   await visible(`[data-testid="pending-notices"] [data-notice="${noticeId}"]`).click();
   await expect(visible('[data-testid="receipts-link"]').innerText()).resolves.toContain(`已确认 1 / ${OWED} 人`);
   await visible('[data-testid="receipts-link"]').click();
-  await expect(visible('[data-group="g_market"]').innerText()).resolves.toMatch(new RegExp(`市场部工作群\\s*已确认 1 / ${OWED}\\s+20%`));
+  await expect(visible('[data-testid="group-counts"] [data-group="g_market"]').innerText()).resolves.toMatch(new RegExp(`市场部工作群\\s*已确认 1 / ${OWED}\\s+20%`));
   const unread = (await visible('[data-testid="unread-line"]').innerText()).trim();
   expect(unread.split(' 请查看并确认')[0].split(' ').sort()).toEqual(['@何静-行政部', '@刘洋-市场部', '@张伟-市场部', '@郑爽-市场部'].sort());
   expect(unread).toMatch(new RegExp(`请查看并确认《${TITLE}》$`));
