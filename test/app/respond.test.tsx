@@ -1,11 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ok, type CaseViewOf, type EmergencyAssignment, type EmergencyViewData, type FeedbackViewData, type HistoryView } from '../../src/contract';
+import { DEFAULT_SETTINGS, ok, type SettingsView, type CaseViewOf, type EmergencyAssignment, type EmergencyViewData, type FeedbackViewData, type HistoryView } from '../../src/contract';
 import HomePage from '../../src/app/pages/home/index';
 import CasePage from '../../src/app/pages/case/index';
 import EmergencyNewPage from '../../src/app/packages/respond/pages/emergency-new/index';
 import EmergencyPage from '../../src/app/packages/respond/pages/emergency/index';
 import FeedbackNewPage from '../../src/app/packages/respond/pages/feedback-new/index';
 import FeedbackPage from '../../src/app/packages/respond/pages/feedback/index';
+import SettingsPage from '../../src/app/packages/admin/pages/settings/index';
 import { caseRoute } from '../../src/app/lib/routes';
 import { forgetWhoAmI } from '../../src/app/lib/session';
 import { mockApi } from './api-mock';
@@ -263,5 +264,28 @@ describe('feedback page', () => {
     fireEvent.click(screen.getByRole('button', { name: '问题已解决' }));
     expect(await screen.findByText('已解决', {}, slow)).toBeTruthy();
     expect(api.sentTo('feedback.resolve')).toEqual([{ caseId: 'fb_1' }]);
+  });
+});
+
+describe('系统设置 for emergencies and feedback', () => {
+  it('should save the acknowledgement window and the feedback categories, refusing a window out of range', async () => {
+    const view: SettingsView = { version: 3, values: DEFAULT_SETTINGS, updatedAt: T0, updatedBy: 'p_zm', calendar: { officialYears: [2004, 2026], unconfirmedYears: [], warning: null } };
+    const api = mockApi({ 'settings.get': () => ok(view), 'settings.update': (d) => ok({ ...view, version: 4, values: d.values }) });
+    render(<SettingsPage />);
+    const form = await screen.findByTestId('respond-settings', {}, slow);
+    const inputs = form.querySelectorAll('input');
+    const save = Array.from(form.querySelectorAll('button')).find((b) => b.textContent === '保存')!;
+    fireEvent.input(inputs[0], { target: { value: '200' } });
+    expect(save.disabled).toBe(true);
+    fireEvent.input(inputs[0], { target: { value: '15' } });
+    fireEvent.input(inputs[inputs.length - 1], { target: { value: '建议、问题、投诉、表扬' } });
+    await waitFor(() => expect(save.disabled).toBe(false), slow);
+    fireEvent.click(save);
+    await waitFor(() => expect(api.sentTo('settings.update')).toHaveLength(1), slow);
+    const sent = api.sentTo('settings.update')[0];
+    expect(sent.expectedVersion).toBe(3);
+    expect(sent.values.emergency).toEqual({ ackMinutes: 15, respondMinutes: 60 });
+    expect(sent.values.feedback.categories).toEqual(['建议', '问题', '投诉', '表扬']);
+    expect(sent.values.violation).toEqual(DEFAULT_SETTINGS.violation);
   });
 });

@@ -9,6 +9,7 @@ import { formatTemplateFields, keywordType, parseTemplateFields, TEMPLATE_PURPOS
 import { call } from '../../../../api';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { AuditPanel, LimitsForm } from '../../components/AuditPanel';
+import { RespondSettingsForm } from '../../components/RespondSettingsForm';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDateTime, isIsoDate } from '../../../../lib/time';
@@ -25,6 +26,7 @@ export default function SettingsPage() {
             <CalendarForm key={`c${view.version}`} view={view} onSaved={remote.replace} />
             <RecordsForm key={`r${view.version}`} view={view} onSaved={remote.replace} />
             <ViolationRulesForm key={`v${view.version}`} view={view} onSaved={remote.replace} />
+            <RespondSettingsForm key={`e${view.version}`} view={view} onSaved={remote.replace} />
             <TemplatesForm key={`t${view.version}`} view={view} onSaved={remote.replace} />
             <LimitsForm key={`l${view.version}`} view={view} onSaved={remote.replace} />
             <AuditPanel />
