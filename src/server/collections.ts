@@ -91,6 +91,8 @@ export const INDEXES: readonly IndexSpec[] = [
   // listNotifications (all / unread only, and the unread count)
   { collection: 'notifications', name: 'to', fields: [['to', 1], ['createdAt', -1], ['_id', -1]] },
   { collection: 'notifications', name: 'to_read', fields: [['to', 1], ['read', 1], ['createdAt', -1], ['_id', -1]] },
+  // getCaseWithNotifications: what one case sent (who an emergency's alerts reached)
+  { collection: 'notifications', name: 'case', fields: [['caseId', 1], ['_id', 1]] },
   // listGrants
   { collection: 'grants', name: 'person', fields: [['personId', 1]] },
   // listBackups: a group's backups by period; findBackupsByFile: the download check

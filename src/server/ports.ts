@@ -125,6 +125,8 @@ export interface Store {
   getCase(id: string): Promise<Case | null>;
   /** The case with its record-access log (listFileAccess' order), in one round trip: the log page. */
   getCaseWithAccessLog(id: string): Promise<{ case: Case; log: FileAccessDoc[] } | null>;
+  /** A case with every notification it sent, in id order (who an emergency's alerts reached), in one round trip. */
+  getCaseWithNotifications(id: string): Promise<{ case: Case; notifications: NotificationDoc[] } | null>;
   /** The case with every backup of its group (listBackups' order), in one round trip: an approval. */
   getCaseWithGroupBackups(id: string): Promise<{ case: Case; backups: BackupDoc[] } | null>;
   /** false when a case with this _id exists already (idempotent create). */
@@ -225,8 +227,6 @@ export interface Store {
   /** false when a notification with this _id exists already. */
   insertNotification(n: NotificationDoc): Promise<boolean>;
   getNotification(id: string): Promise<NotificationDoc | null>;
-  /** Notifications by id (those that exist; order not kept). */
-  getNotifications(ids: string[]): Promise<NotificationDoc[]>;
   setNotificationPush(id: string, push: NotificationDoc['push'], error?: string): Promise<void>;
   listNotifications(personId: string, page: PageQuery, unreadOnly: boolean): Promise<PageOf<NotificationDoc> & { unread: number }>;
   /** Marks only the person's own notifications; returns how many changed. */

@@ -1,6 +1,7 @@
 // Emergencies (§5.3) through dispatch: who may start one, the alert to the whole group, per-task
 // acknowledgement windows on the wall clock, who was reached by push, and the timeline.
 import { runScheduler } from '../../src/server/jobs';
+import { uploadKey } from '../../src/server/reads/files';
 import { makeWorld, requestId, T0, viewAs, type World } from './harness';
 
 const MIN = 60_000;
@@ -58,6 +59,18 @@ describe('starting an emergency', () => {
     expect(await start('p_liuyang', { assignments: [{ personId: 'p_huanglei', task: '  ' }] })).toMatchObject({ ok: false, code: 'REASON_REQUIRED', message: '请写明 黄磊 的任务' });
     expect(await start('p_liuyang', { title: '  ' })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
     expect(w.footprint()).toEqual(before);
+  });
+
+  it('should attach only the starter\'s own uploads, each recorded with its uploader and marked used by the emergency', async () => {
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    const mine = await w.upload('p_liuyang', png, { name: '现场.png', contentType: 'image/png' });
+    const theirs = await w.upload('p_huanglei', png, { name: '别人的.png', contentType: 'image/png' });
+    expect(await start('p_liuyang', { images: [theirs] })).toMatchObject({ ok: false, code: 'FILE_NOT_OWNED' });
+    const r = await start('p_liuyang', { images: [mine] });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.data.links!.images).toHaveLength(1);
+    const [upload] = await w.store.getUploads([uploadKey(mine)]);
+    expect(upload).toMatchObject({ uploadedBy: 'p_liuyang', used: true, usedBy: [`case:${r.data.id}`] });
   });
 
   it('should start once when the same request is retried', async () => {

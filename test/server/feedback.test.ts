@@ -5,6 +5,7 @@ import { runScheduler } from '../../src/server/jobs';
 import { makeWorld, requestId, T0, viewAs, type World } from './harness';
 
 const DAY = 86_400_000;
+const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
 let w: World;
 beforeEach(async () => {
   w = await makeWorld();
@@ -16,8 +17,9 @@ const titles = async (person: string) => (await w.okCall(person, 'notifications.
 
 describe('anonymous towards whoever handles it', () => {
   it('should never let the head it is forwarded to, nor the leader, learn who sent it — not from the case, its history, the lists or the messages', async () => {
-    // 黄磊 sends it anonymously; 郑爽 seconds it; 刘洋 (admin) sees who sent it and forwards it to 王强.
-    const fb = viewAs(await submit(), 'feedback');
+    // 黄磊 sends it anonymously with a photo; 郑爽 seconds it; 刘洋 (admin) sees who sent it and forwards it to 王强.
+    const photo = await w.upload('p_huanglei', PNG, { name: '黄磊拍的会议室.png', contentType: 'image/png' });
+    const fb = viewAs(await submit('p_huanglei', { images: [photo] }), 'feedback');
     await w.okCall('p_zhengshuang', 'feedback.second', { caseId: fb.id });
     const triage = viewAs(await w.okCall('p_liuyang', 'cases.get', { caseId: fb.id }), 'feedback');
     expect(triage.data.sender).toEqual({ id: 'p_huanglei', name: '黄磊' });
@@ -35,6 +37,9 @@ describe('anonymous towards whoever handles it', () => {
     const received = viewAs(await as('p_wangqiang', 'cases.get', { caseId: fb.id }), 'feedback');
     expect(received.data).toMatchObject({ sender: null, anonymous: true, seconds: 1, mine: false, text: '希望每周例会改到周一上午，方便安排一周工作' });
     expect(received.subject).toEqual({ id: '', name: '一位群成员' });
+    // The photo reaches the receiver as an expiring link, never as its file id or its uploader.
+    expect(received.links!.images).toHaveLength(1);
+    expect(JSON.stringify(received)).not.toContain(photo);
     expect(received.history!.map((h) => [h.actionLabel, h.by?.name])).toEqual([
       ['提交反馈', '一位群成员'],
       ['附议', '一位群成员'],
@@ -96,8 +101,10 @@ describe('triage, answers and one follow-up', () => {
     expect((await w.call('p_liuyang', 'cases.get', { caseId: fb.id })).ok).toBe(true);
   });
 
-  it('should refuse an unknown category, blank text and a non-member, writing nothing', async () => {
+  it('should refuse an unknown category, blank text, a non-member and someone else\'s upload, writing nothing', async () => {
+    const theirs = await w.upload('p_zhengshuang', PNG, { name: '截图.png', contentType: 'image/png' });
     const before = w.footprint();
+    expect(await w.call('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '附上截图', images: [theirs], requestId: requestId() })).toMatchObject({ ok: false, code: 'FILE_NOT_OWNED' });
     expect(await w.call('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '表扬', text: '很好', requestId: requestId() })).toMatchObject({ ok: false, code: 'CATEGORY_UNKNOWN' });
     expect(await w.call('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '   ', requestId: requestId() })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
     expect(await w.call('p_zhoujie', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '建议', requestId: requestId() })).toMatchObject({ ok: false, code: 'NOT_MEMBER' });

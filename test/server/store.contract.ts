@@ -711,12 +711,6 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.getNotification('n_unknown')).toBeNull();
       });
 
-      it('should get several notifications by id at once, leaving out those that do not exist', async () => {
-        for (const id of ['c1.1.0', 'c1.1.1', 'c1.2.0']) await store.insertNotification(notification(id, `p_${id}`, { push: id === 'c1.1.1' ? 'sent' : 'no_grant' }));
-        const got = await store.getNotifications(['c1.1.1', 'c1.1.0', 'c1.1.9']);
-        expect(got.map((n) => [n._id, n.push]).sort()).toEqual([['c1.1.0', 'no_grant'], ['c1.1.1', 'sent']]);
-        expect(await store.getNotifications([])).toEqual([]);
-      });
 
       it('should record the push outcome, with its error only when given', async () => {
         await store.insertNotification(notification('n1', 'p1'));
@@ -992,6 +986,20 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.getCaseWithAccessLog('c3')).toBeNull();
         await store.insertCase(makeCase('c3'));
         expect(await store.getCaseWithAccessLog('c3')).toEqual({ case: makeCase('c3'), log: [] });
+      });
+
+      it('should give a case with every notification it sent, in id order, and null for an unknown case', async () => {
+        await store.insertCase(makeCase('c1'));
+        await store.insertCase(makeCase('c2'));
+        for (const id of ['c1.2.0', 'c1.1.1', 'c1.1.0']) await store.insertNotification(notification(id, `p_${id}`, { caseId: 'c1', push: id === 'c1.1.1' ? 'sent' : 'no_grant' }));
+        await store.insertNotification(notification('c2.1.0', 'p1', { caseId: 'c2' }));
+        await store.insertNotification(notification('n_other', 'p1'));
+        const got = await store.getCaseWithNotifications('c1');
+        expect(got?.case).toEqual(makeCase('c1'));
+        expect(got!.notifications.map((n) => [n._id, n.push])).toEqual([['c1.1.0', 'no_grant'], ['c1.1.1', 'sent'], ['c1.2.0', 'no_grant']]);
+        expect(got!.notifications[0]).toEqual(notification('c1.1.0', 'p_c1.1.0', { caseId: 'c1', push: 'no_grant' }));
+        expect(await store.getCaseWithNotifications('c3')).toBeNull();
+        expect((await store.getCaseWithNotifications('c2'))!.notifications.map((n) => n._id)).toEqual(['c2.1.0']);
       });
 
       it("should give a case with every backup of its group, earliest period first, and null for an unknown case", async () => {

@@ -133,32 +133,34 @@ export async function emergenciesClose(ctx: HandlerCtx, input: ActionInput<'emer
   return (await checkText(ctx, [summary])) ?? stepCase(ctx, input.caseId, ['emergency'], { type: 'close', summary });
 }
 
-/** Who the alerts reached by push: the starter (and the group's admins and leaders) may ask. */
+/** Who the alerts reached by push: the starter (and the group's admins and leaders) may ask. One read with the case. */
 export async function emergenciesReach(ctx: HandlerCtx, input: ActionInput<'emergencies.reach'>): Promise<Result<EmergencyReach>> {
   const { store } = ctx.deps;
   const { actor } = ctx;
-  const c = (await store.getCase(input.caseId)) as EmergencyCase | null;
-  if (!c || c.kind !== 'emergency' || !canSeeCase(actor, c)) return fail('NOT_FOUND');
+  const found = await store.getCaseWithNotifications(input.caseId);
+  const c = found?.case as EmergencyCase | undefined;
+  if (!found || !c || c.kind !== 'emergency' || !canSeeCase(actor, c)) return fail('NOT_FOUND');
   const roles = rolesIn(actor, c.groupId);
   if (c.openedBy !== actor.person._id && !roles.includes('admin') && !roles.includes('leader')) return fail('FORBIDDEN', '只有发起人和本群管理员、上级领导可以查看送达情况');
-  // Each person's alert, and the notice of every task given to them later.
-  const byPerson = new Map<string, string[]>();
-  const add = (personId: string, id: string) => byPerson.set(personId, [...(byPerson.get(personId) ?? []), id]);
-  for (const [personId, id] of Object.entries(c.data.alerts)) add(personId, id);
-  for (const a of c.data.assignments) if (!c.data.alerts[a.personId] || c.data.alerts[a.personId] !== a.noticeId) add(a.personId, a.noticeId);
-  const [docs, gc] = await Promise.all([store.getNotifications([...new Set([...byPerson.values()].flat())]), loadGroupContext(store, c.groupId)]);
-  const push = new Map(docs.map((d) => [d._id, d.push]));
+  // Everyone alerted at the start, and everyone given a task later; each reached if any of the case's messages to them was pushed.
+  const people = [...new Set([...Object.keys(c.data.alerts), ...c.data.assignments.map((a) => a.personId)])];
+  const pushes = new Map<string, string[]>();
+  for (const n of found.notifications) pushes.set(n.to, [...(pushes.get(n.to) ?? []), n.push]);
+  const delivered = new Set(found.notifications.map((n) => n._id));
+  const gc = await loadGroupContext(store, c.groupId);
   const roster = new Map((gc?.roster ?? []).map((r) => [r.person._id, r]));
-  const missing = [...byPerson.keys()].filter((id) => !roster.has(id));
+  const missing = people.filter((id) => !roster.has(id));
   const others = missing.length ? await store.getPeople(missing) : [];
   const nameOf = (id: string) => roster.get(id)?.person.name ?? others.find((p) => p._id === id)?.name ?? '（未知）';
   const out: EmergencyReach = { reached: [], notReached: [], pending: [], mentionText: '' };
   const nicknames: string[] = [];
-  for (const [personId, ids] of byPerson) {
-    const states = ids.map((id) => push.get(id));
+  for (const personId of people) {
+    const states = pushes.get(personId) ?? [];
     const ref: PersonRef = { id: personId, name: nameOf(personId) };
+    // An alert or task notice still in the outbox: its push is not settled yet.
+    const undelivered = [c.data.alerts[personId], ...c.data.assignments.filter((a) => a.personId === personId).map((a) => a.noticeId)].some((id) => id && !delivered.has(id));
     if (states.includes('sent')) out.reached.push(ref);
-    else if (states.some((s) => s === undefined || s === 'pending')) out.pending.push(ref);
+    else if (undelivered || states.includes('pending')) out.pending.push(ref);
     else {
       out.notReached.push(ref);
       // In WeChat people are @-ed by their group nickname.
@@ -169,13 +171,14 @@ export async function emergenciesReach(ctx: HandlerCtx, input: ActionInput<'emer
   return ok(out);
 }
 
-/** Open emergencies of my groups and those I started: mine to act on first, then the newest. */
+/** Open emergencies of my groups: mine to act on first, then those I started, then the newest. */
 export async function emergenciesActive(ctx: HandlerCtx): Promise<Result<{ items: CaseView[] }>> {
   const { store } = ctx.deps;
   const { actor, now } = ctx;
   const me = actor.person._id;
   const groupIds = [...new Set(actor.memberships.map((m) => m.groupId))];
-  const lists = await Promise.all([...groupIds.map((g) => store.listOpenCases('emergency', g)), store.listOpenCasesAbout('emergency', me)]);
+  // One query per group the person is in (leaders included); a starter outside the group finds theirs in 我的事项.
+  const lists = await Promise.all(groupIds.map((g) => store.listOpenCases('emergency', g)));
   const byId = new Map<string, Case>();
   for (const c of lists.flat()) if (canSeeCase(actor, c)) byId.set(c._id, c);
   const rank = (c: Case) => (liveTaskOf(c as EmergencyCase, me) ? 0 : c.openedBy === me ? 1 : 2);

@@ -389,6 +389,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       const doc = cases.get(id);
       return doc ? { case: docToCase(doc), log: fileAccess.where(`${c('caseId')} = ?`, [id], `ORDER BY ${c('at')}, _id`) } : null;
     },
+    async getCaseWithNotifications(id) {
+      const doc = cases.get(id);
+      return doc ? { case: docToCase(doc), notifications: notifications.where(`${c('caseId')} = ?`, [id], 'ORDER BY _id') } : null;
+    },
     async getCaseWithGroupBackups(id) {
       const doc = cases.get(id);
       return doc ? { case: docToCase(doc), backups: backups.where(`${c('groupId')} = ?`, [doc.groupId], `ORDER BY ${c('from')}, _id`) } : null;
@@ -558,9 +562,6 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async getNotification(id) {
       return notifications.get(id);
-    },
-    async getNotifications(ids) {
-      return notifications.getMany(ids);
     },
     async setNotificationPush(id, push, error) {
       setPushTx(id, push, error);

@@ -351,6 +351,19 @@ export function createWechatStore(db: WxDatabase): Store {
       const { accessLog, ...doc } = row;
       return { case: docToCase(doc), log: [...accessLog].sort(byTime) };
     },
+    async getCaseWithNotifications(id) {
+      // One request: the case with the notifications it sent joined in by the database.
+      const { list } = await coll('cases')
+        .aggregate()
+        .match({ _id: id })
+        .limit(1)
+        .lookup({ from: 'notifications', localField: '_id', foreignField: 'caseId', as: 'sent' })
+        .end();
+      const row = list[0] as unknown as (WxDoc & { sent: NotificationDoc[] }) | undefined;
+      if (!row) return null;
+      const { sent, ...doc } = row;
+      return { case: docToCase(doc), notifications: [...sent].sort(cmpId) };
+    },
     async getCaseWithGroupBackups(id) {
       // One request: the case with its group's backups joined in by the database.
       const { list } = await coll('cases')
@@ -623,7 +636,6 @@ export function createWechatStore(db: WxDatabase): Store {
 
     insertNotification: (n) => addIfAbsent('notifications', n),
     getNotification: (id) => byId<NotificationDoc>('notifications', id),
-    getNotifications: (ids) => byIds<NotificationDoc>('notifications', ids),
     async setNotificationPush(id, push, error) {
       await coll('notifications')
         .where({ _id: id })
