@@ -58,6 +58,7 @@ describe('starting an emergency', () => {
     expect(await start('p_liuyang', { assignments: [{ personId: 'p_huanglei', task: '联系客户' }, { personId: 'p_huanglei', task: '到现场' }] })).toMatchObject({ ok: false, code: 'ALREADY_ASSIGNED' });
     expect(await start('p_liuyang', { assignments: [{ personId: 'p_huanglei', task: '  ' }] })).toMatchObject({ ok: false, code: 'REASON_REQUIRED', message: '请写明 黄磊 的任务' });
     expect(await start('p_liuyang', { title: '  ' })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(await start('p_liuyang', { assignments: [{ personId: 'p_huanglei', task: '通知客户转账到安全账户' }] })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
     expect(w.footprint()).toEqual(before);
   });
 

@@ -108,6 +108,7 @@ describe('triage, answers and one follow-up', () => {
     expect(await w.call('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '表扬', text: '很好', requestId: requestId() })).toMatchObject({ ok: false, code: 'CATEGORY_UNKNOWN' });
     expect(await w.call('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '   ', requestId: requestId() })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
     expect(await w.call('p_zhoujie', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '建议', requestId: requestId() })).toMatchObject({ ok: false, code: 'NOT_MEMBER' });
+    expect(await w.call('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '投诉', text: '有人在群里推广刷单返利', requestId: requestId() })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
     expect(w.footprint()).toEqual(before);
   });
 });
