@@ -200,7 +200,7 @@ export type EmergencyAssignment = {
   /** 0: nothing sent yet; 1: reminded; 2: the starter and the leader alerted. */
   ackStage: number;
   ackedAt: number | null;
-  /** While acknowledged: when the next 进展 is due (one response window after the acknowledgement or the last report). */
+  /** While acknowledged: when the next 进展 is due (the task's response deadline, then one response window after each report). */
   progressDueAt: number | null;
   lastProgress: { at: number; note: string } | null;
   doneAt: number | null;

@@ -48,7 +48,7 @@ describe('emergency machine (wall clock)', () => {
     // Nothing is due before the window: a timer that has not come does nothing.
     expect(decide(emergencyKind, c, { type: 'timeout' }, system, ctx(T0 + 9 * MIN)).ok).toBe(false);
     c = run(c, { type: 'acknowledge' }, huanglei, T0 + 3 * MIN);
-    expect(task(c, 'huanglei')).toMatchObject({ status: 'acknowledged', ackedAt: T0 + 3 * MIN, progressDueAt: T0 + 63 * MIN });
+    expect(task(c, 'huanglei')).toMatchObject({ status: 'acknowledged', ackedAt: T0 + 3 * MIN, progressDueAt: T0 + 60 * MIN });
     let before = c;
     c = tick(c, T0 + 10 * MIN);
     expect(c.history.at(-1)).toMatchObject({ action: 'em_remind', at: T0 + 10 * MIN, by: null });
@@ -61,25 +61,34 @@ describe('emergency machine (wall clock)', () => {
     expect(newNotices(before, c).map((n) => [n.to, n.purpose])).toEqual([['liuyang', 'escalation'], ['chengang', 'escalation']]);
     expect(task(c, 'zhengshuang')).toMatchObject({ status: 'alerted', ackStage: 2, ackDueAt: null });
     expect(c.escalation).toBe(2);
-    // The next timer is 黄磊's progress deadline: nothing more for 郑爽, nothing at all for 黄磊 until then.
-    expect(c.wakeAt).toBe(T0 + 63 * MIN);
+    // The next timer is 黄磊's progress deadline (the response deadline): nothing more for 郑爽, nothing at all for 黄磊 until then.
+    expect(c.wakeAt).toBe(T0 + 60 * MIN);
     expect(notices(c).filter((n) => n.to === 'huanglei' && n.purpose === 'reminder')).toEqual([]);
   });
 
   it('should re-open an acknowledged task that reports no progress by its deadline, and alert the starter and the leader', () => {
     let c = run(start(), { type: 'acknowledge' }, huanglei, T0 + 1 * MIN);
     c = run(c, { type: 'acknowledge' }, zhengshuang, T0 + 2 * MIN);
-    expect(c.wakeAt).toBe(T0 + 61 * MIN);
+    expect(c.wakeAt).toBe(T0 + 60 * MIN);
     c = run(c, { type: 'progress', note: '已联系上客户，正在安抚' }, huanglei, T0 + 30 * MIN);
     expect(task(c, 'huanglei').progressDueAt).toBe(T0 + 90 * MIN);
     const before = c;
-    c = tick(c, T0 + 62 * MIN);
+    c = tick(c, T0 + 60 * MIN);
     expect(c.history.at(-1)).toMatchObject({ action: 'em_reopen' });
-    expect(task(c, 'zhengshuang')).toMatchObject({ status: 'alerted', ackStage: 0, reopened: 1, ackDueAt: T0 + 72 * MIN });
+    expect(task(c, 'zhengshuang')).toMatchObject({ status: 'alerted', ackStage: 0, reopened: 1, ackDueAt: T0 + 70 * MIN });
     expect(task(c, 'huanglei').status).toBe('acknowledged');
     expect(newNotices(before, c).map((n) => [n.to, n.purpose])).toEqual([['zhengshuang', 'reminder'], ['liuyang', 'escalation'], ['chengang', 'escalation']]);
     // Re-opened: 接收 is asked for again.
     expect(allowed(emergencyKind, c, zhengshuang, T0 + 63 * MIN)).toContain('acknowledge');
+  });
+
+  it('should give a task acknowledged after the response deadline one window to report, and a task given later its own response window', () => {
+    let c = tick(tick(start(), T0 + 10 * MIN), T0 + 20 * MIN);
+    c = run(c, { type: 'acknowledge' }, zhengshuang, T0 + 65 * MIN);
+    expect(task(c, 'zhengshuang').progressDueAt).toBe(T0 + 75 * MIN);
+    c = run(c, { type: 'assign', assignments: [{ personId: 'hejing', name: '何静', task: '整理记录' }] }, starter, T0 + 66 * MIN);
+    c = run(c, { type: 'acknowledge' }, { id: 'hejing', rolesInGroup: ['member'] }, T0 + 67 * MIN);
+    expect(task(c, 'hejing').progressDueAt).toBe(T0 + 126 * MIN);
   });
 
   it('should handle two timers due at the same minute in one step, naming both', () => {

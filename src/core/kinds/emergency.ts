@@ -10,8 +10,9 @@
 //
 // Each assignment keeps its own state and timers (data.assignments). Not acknowledged within the
 // window → the assignee is reminded; one window later → the starter and the group's leader are
-// alerted, and nothing more is sent for it. Acknowledged → a 进展 is due one response window later,
-// and again one window after each report; missing it re-opens the assignment (back to 接收 with a
+// alerted, and nothing more is sent for it. Acknowledged → a 进展 is due by the response deadline
+// (a task given later: one response window after it was given), then one window after each report;
+// missing it re-opens the assignment (back to 接收 with a
 // fresh ladder) and alerts the starter and the leader. Nobody is reminded after acknowledging: an
 // acknowledged assignment only has its progress deadline. The case's `wakeAt` is the earliest
 // pending timer of any assignment; one timeout step handles every timer that came due, so two due
@@ -116,6 +117,13 @@ function taskNotice(d: Pick<EmergencyData, 'groupName' | 'title' | 'ackWithinMin
 /** Who hears that an assignment went unanswered or quiet: the starter and the group's leaders. */
 const escalationAudience = (c: EmergencyCase, ctx: KindContext) => audience([c.openedBy, ...ctx.leaders], null);
 
+/**
+ * The first 进展 is due by the task's response deadline (the emergency's, for a task given at the
+ * start); a task acknowledged late still gets one acknowledgement window to report.
+ */
+const firstProgressDue = (c: EmergencyCase, a: EmergencyAssignment, now: number) =>
+  Math.max(a.assignedAt + c.data.respondWithinMinutes * MINUTE, now + c.data.ackWithinMinutes * MINUTE);
+
 const mine: Guard<EmergencyCase> = (c, { actor }) => (liveTaskOf(c, actor.id)?.status === 'alerted' ? null : refuse('ALREADY_ACKNOWLEDGED'));
 
 const acknowledge: Transition<EmergencyCase> = {
@@ -125,7 +133,7 @@ const acknowledge: Transition<EmergencyCase> = {
   then: (c, _cmd, env) => {
     const me = liveTaskOf(c, env.actor.id)!;
     const assignments = c.data.assignments.map(
-      (a): EmergencyAssignment => (a === me ? { ...a, status: 'acknowledged', ackedAt: env.now, ackDueAt: null, progressDueAt: env.now + c.data.respondWithinMinutes * MINUTE } : a),
+      (a): EmergencyAssignment => (a === me ? { ...a, status: 'acknowledged', ackedAt: env.now, ackDueAt: null, progressDueAt: firstProgressDue(c, a, env.now) } : a),
     );
     return { action: 'em_ack', note: `接收：${me.task}`, ...withAssignments(assignments) };
   },
