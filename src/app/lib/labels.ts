@@ -49,7 +49,8 @@ export function subjectLabel(kind: string): string {
   if (kind === 'rename' || kind === 'guest' || kind === 'admin_change' || kind === 'record_access') return '申请人';
   if (kind === 'violation') return '当事成员';
   if (kind === 'backup_due') return '群';
-  if (kind === 'election') return '发起人';
+  if (kind === 'election' || kind === 'emergency') return '发起人';
+  if (kind === 'feedback') return '反馈人';
   if (kind === 'admin_filing') return '新管理员';
   return '人员';
 }
