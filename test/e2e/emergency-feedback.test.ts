@@ -104,6 +104,8 @@ it('should run an emergency: alert, acknowledgement, escalation after the window
   });
   expect(rows.every((r) => /^\d\d:\d\d/.test(r))).toBe(true);
   expect((minutes[3] - minutes[2] + 1440) % 1440).toBe(10);
+  // The toast gone, the picture shows the whole timeline.
+  await page.waitForTimeout(1500);
   await screenshot(page, 'emergency-closed-timeline');
 });
 
@@ -153,5 +155,6 @@ it('should relay anonymous feedback: forwarded to a department head who never le
   await text('问题已解决').click();
   await text('已解决').click();
   await shown('已解决').waitFor();
+  await page.waitForTimeout(1500);
   await screenshot(page, 'feedback-resolved');
 });
