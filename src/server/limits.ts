@@ -16,6 +16,7 @@ export const REQUEST_KINDS: Partial<Record<ActionName, CaseKind>> = {
   'guests.request': 'guest',
   'admins.applyChange': 'admin_change',
   'elections.open': 'election',
+  'feedback.submit': 'feedback',
 };
 
 /**
@@ -32,6 +33,8 @@ export const FILE_INPUTS: Partial<Record<ActionName, (input: any) => (string | u
   'notices.preview': noticeFiles,
   'notices.publish': noticeFiles,
   'notices.correct': noticeFiles,
+  'emergencies.start': (i: { images?: string[] }) => i.images ?? [],
+  'feedback.submit': (i: { images?: string[] }) => i.images ?? [],
 };
 /** Actions that count the caller's uploads of the last hour. */
 const UPLOADING: readonly ActionName[] = ['files.record'];

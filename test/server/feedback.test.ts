@@ -113,6 +113,17 @@ describe('triage, answers and one follow-up', () => {
   });
 });
 
+describe('limits', () => {
+  it('should refuse an eleventh piece of feedback from one member within the hour, writing nothing', async () => {
+    for (let i = 0; i < 10; i++) await submit('p_huanglei', { text: `第 ${i + 1} 条建议：改进例会安排` });
+    const before = w.footprint();
+    expect(await w.call('p_huanglei', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '再提一条', requestId: requestId() })).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(w.footprint()).toEqual(before);
+    // Someone else is not held back.
+    expect((await w.call('p_zhengshuang', 'feedback.submit', { groupId: 'g_market', category: '建议', text: '我的建议', requestId: requestId() })).ok).toBe(true);
+  });
+});
+
 describe('附议 (+1)', () => {
   it('should offer open feedback with similar text before sending, count each member\'s second once, and show the count to the admins', async () => {
     const fb = await submit();
