@@ -17,6 +17,8 @@ export const REQUEST_KINDS: Partial<Record<ActionName, CaseKind>> = {
   'admins.applyChange': 'admin_change',
   'elections.open': 'election',
   'feedback.submit': 'feedback',
+  // Each start alerts a whole group.
+  'emergencies.start': 'emergency',
 };
 
 /**
