@@ -28,6 +28,8 @@ import { checkOwnFiles, uploadKey } from '../reads/files';
 import { currentSettings } from '../reads/settings';
 
 const DAY = 86_400_000;
+/** One collator for every comparison: `localeCompare(…, 'zh')` builds one per call. */
+const ZH = new Intl.Collator('zh');
 type Draft = ActionInput<'notices.preview'>;
 
 function publisherOf(actor: Actor): Publisher {
@@ -70,13 +72,19 @@ interface Checked {
   problems: string[];
 }
 
-/** Everything a draft is checked against; a refusal for what no confirmation can fix. */
-async function checkDraft(ctx: HandlerCtx, d: Draft): Promise<Checked | Failure> {
-  const { store } = ctx.deps;
-  const groupIds = [...new Set(d.groupIds)];
-  const settings = await currentSettings(store);
+type Targets = Awaited<ReturnType<HandlerCtx['deps']['store']['getNoticeTargets']>> & { settings: { version: number; values: SettingsValues } };
+
+/** What a draft is checked against, in one read: the target groups, their rosters and recent notices. */
+async function loadTargets(ctx: HandlerCtx, d: Draft): Promise<Targets> {
+  const settings = await currentSettings(ctx.deps.store);
   const since = ctx.now - settings.values.notices.duplicateDays * DAY;
-  const targets = await store.getNoticeTargets(groupIds, since);
+  return { ...(await ctx.deps.store.getNoticeTargets([...new Set(d.groupIds)], since)), settings };
+}
+
+/** Everything a draft is checked against; a refusal for what no confirmation can fix. */
+async function checkDraft(ctx: HandlerCtx, d: Draft, loaded?: Targets): Promise<Checked | Failure> {
+  const groupIds = [...new Set(d.groupIds)];
+  const { settings, ...targets } = loaded ?? (await loadTargets(ctx, d));
   if (targets.groups.length !== groupIds.length) return fail('NOT_FOUND', '所选的群不存在');
   const p = publisherOf(ctx.actor);
   const refused = targets.groups.filter((g) => !reachable(p, d.kind, [g]).length);
@@ -117,8 +125,8 @@ function previewOf(ctx: HandlerCtx, d: Draft & { noticeId?: string }, c: Checked
 type PublishInput = ActionInput<'notices.publish'> & { noticeId?: string };
 
 /** The notice a publish or a correction would write (`filed`: written already, by this request before), or why not. */
-async function draftNotice(ctx: HandlerCtx, input: PublishInput, id: string): Promise<(NoticeDoc & { filed?: true }) | Failure> {
-  const checked = await checkDraft(ctx, input);
+async function draftNotice(ctx: HandlerCtx, input: PublishInput, id: string, loaded?: Targets): Promise<(NoticeDoc & { filed?: true }) | Failure> {
+  const checked = await checkDraft(ctx, input, loaded);
   if ('ok' in checked) return checked;
   // A retried tap finds its own notice among the groups' recent ones: that is the answer, not a duplicate.
   const mine = checked.recent.find((n) => n._id === id);
@@ -189,16 +197,19 @@ export async function noticesPublish(ctx: HandlerCtx, input: ActionInput<'notice
 
 export async function noticesCorrect(ctx: HandlerCtx, input: ActionInput<'notices.correct'>): Promise<Result<NoticeView>> {
   const { store } = ctx.deps;
-  const old = await store.getNotice(input.noticeId);
+  const targets = await loadTargets(ctx, input);
+  // A correction usually goes to the groups of the notice it corrects, so that notice came with their
+  // recent ones; only one sent elsewhere (or older than the duplicate window) costs a read of its own.
+  const old = targets.recent.find((n) => n._id === input.noticeId) ?? (await store.getNotice(input.noticeId));
   if (!old || !canSeeNotice(ctx.actor, old)) return fail('NOT_FOUND');
   const id = requestKey('nt', ctx.actor.person._id, input.requestId);
   if (old.correctedBy === id) {
-    const fresh = await store.getNotice(id);
+    const fresh = targets.recent.find((n) => n._id === id) ?? (await store.getNotice(id));
     if (fresh) return ok(await toNoticeView(ctx.actor, fresh, null, { now: ctx.now, files: ctx.deps.files }));
   }
   if (old.publisherId !== ctx.actor.person._id) return fail('FORBIDDEN', '只有发布人可以更正这条通知');
   if (old.status !== 'active') return fail('NOTICE_WITHDRAWN', '这条通知已撤回或已被更正，不能再更正');
-  const drafted = await draftNotice(ctx, input, id);
+  const drafted = await draftNotice(ctx, input, id, targets);
   if ('ok' in drafted) return drafted;
   const { filed: _filed, ...n } = drafted;
   const fresh: NoticeDoc = { ...n, corrects: old._id };
@@ -296,16 +307,20 @@ export async function noticesReceipts(ctx: HandlerCtx, input: ActionInput<'notic
   const rows = new Map<string, { groups: string[]; nickname: string; name: string }>();
   for (const g of groupIds) {
     const subjects = subjectsOf(g);
+    const byId = new Map(subjects.map((s) => [s.personId, s]));
+    // Only namesakes change a canonical nickname: hand the rule each name's members, not the whole group (n², at 2,000).
+    const byName = new Map<string, typeof subjects>();
+    for (const s of subjects) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
     for (const p of owedIn(g)) {
-      const subject = subjects.find((s) => s.personId === p)!;
-      const row = rows.get(p) ?? { groups: [], nickname: nicknameIn(subject, subjects, settings.values), name: subject.name };
+      const subject = byId.get(p)!;
+      const row = rows.get(p) ?? { groups: [], nickname: nicknameIn(subject, byName.get(subject.name) ?? [], settings.values), name: subject.name };
       row.groups.push(n.groupNames[n.groupIds.indexOf(g)] ?? g);
       rows.set(p, row);
     }
   }
   const all = [...rows.entries()].map(([id, r]) => ({ person: { id, name: r.name }, nickname: r.nickname, groups: r.groups, ackedAt: ackOf.get(id)?.at ?? null, late: ackOf.get(id)?.late ?? false }));
   // Who has not acknowledged first (by nickname), then the acknowledgements in the order they came.
-  all.sort((a, b) => (a.ackedAt === null) !== (b.ackedAt === null) ? (a.ackedAt === null ? -1 : 1) : a.ackedAt === null ? a.nickname.localeCompare(b.nickname, 'zh') : a.ackedAt - b.ackedAt!);
+  all.sort((a, b) => ((a.ackedAt === null) !== (b.ackedAt === null) ? (a.ackedAt === null ? -1 : 1) : a.ackedAt === null ? ZH.compare(a.nickname, b.nickname) : a.ackedAt - b.ackedAt!));
   const filter = input.filter ?? 'all';
   const matching = all.filter((r) => filter === 'all' || (filter === 'pending' ? r.ackedAt === null : r.ackedAt !== null));
   const offset = input.offset ?? 0;
