@@ -1,7 +1,7 @@
 // The `scheduler` cloud function, on a timer trigger: timeouts and outbox retries.
 import * as cloud from 'wx-server-sdk';
 import { wechatCloud, wechatDeps } from '../../src/server/adapters/wechat';
-import { runScheduler } from '../../src/server/jobs';
+import { runScheduler, sweepsDue } from '../../src/server/jobs';
 import type { Deps } from '../../src/server/ports';
 
 cloud.init({ env: (cloud as unknown as { DYNAMIC_CURRENT_ENV: string }).DYNAMIC_CURRENT_ENV } as never);
@@ -10,5 +10,5 @@ let deps: Deps | null = null;
 
 export async function main() {
   deps ??= wechatDeps(wechatCloud(cloud));
-  return runScheduler(deps);
+  return runScheduler(deps, undefined, { sweeps: sweepsDue(deps.clock.now()) });
 }

@@ -83,3 +83,22 @@ describe('a scheduler run that runs out of time', () => {
     expect((await runScheduler(w.deps)).timeouts).toBe(0);
   });
 });
+
+describe('the sweeps on a timer that runs every minute', () => {
+  it('should read every group and every upload only in the first minute of an hour', async () => {
+    const { sweepsDue } = await import('../../src/server/jobs');
+    expect(sweepsDue(Date.parse('2026-11-24T10:00:30+08:00'))).toBe(true);
+    expect(sweepsDue(Date.parse('2026-11-24T10:01:00+08:00'))).toBe(false);
+    expect(sweepsDue(Date.parse('2026-11-24T10:59:59+08:00'))).toBe(false);
+    const { instrumentStore } = await import('../support/instrumented-store');
+    const w = await makeWorld();
+    const probe = instrumentStore(w.store);
+    w.deps.store = probe.store;
+    await runScheduler(w.deps, undefined, { sweeps: false });
+    expect(probe.counts().byMethod.listBackups ?? 0).toBe(0);
+    expect(probe.counts().byMethod.listGroups ?? 0).toBe(0);
+    probe.reset();
+    await runScheduler(w.deps, undefined, { sweeps: true });
+    expect(probe.counts().byMethod.listBackups ?? 0).toBeGreaterThan(0);
+  });
+});

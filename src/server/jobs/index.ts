@@ -63,13 +63,23 @@ export async function retryOutboxes(deps: Deps, budget: Budget = UNLIMITED): Pro
 }
 
 /** One run, within `budget` (the function's timeout less a margin): what does not fit waits for the next run. */
-export async function runScheduler(deps: Deps, budget: Budget = timeBudget(SCHEDULER_BUDGET_MS)): Promise<SchedulerReport> {
-  const backupsDue = await runBackupDue(deps, undefined, budget);
+/**
+ * The sweeps (every group's backups, every unused upload) read the whole of a collection; the timer
+ * runs every minute for emergencies, so on the cloud they run once an hour, in its first minute.
+ */
+export function sweepsDue(now: number): boolean {
+  // Asia/Shanghai is a whole number of hours from UTC: its minutes are UTC's.
+  return new Date(now).getUTCMinutes() === 0;
+}
+
+export async function runScheduler(deps: Deps, budget: Budget = timeBudget(SCHEDULER_BUDGET_MS), opts: { sweeps?: boolean } = {}): Promise<SchedulerReport> {
+  const sweeps = opts.sweeps ?? true;
+  const backupsDue = sweeps ? await runBackupDue(deps, undefined, budget) : 0;
   const { applied, skipped } = await runTimeouts(deps, undefined, budget);
   const notices = await runNoticeReminders(deps, undefined, budget);
   const dispatched = await retryOutboxes(deps, budget);
   if (budget.expired()) console.warn('scheduler: time budget spent; what is left waits for the next run');
-  const uploadsRemoved = await runUploadCleanup(deps, undefined, budget);
+  const uploadsRemoved = sweeps ? await runUploadCleanup(deps, undefined, budget) : 0;
   // Last: the day's checkpoint records every head as this run left it (out of time: the next run writes it).
   const cp = budget.expired() ? null : await runCheckpoint(deps);
   return { backupsDue, timeouts: applied, skipped, reminded: notices.reminded + notices.finals, dispatched, uploadsRemoved, checkpoint: cp && fingerprintOf(cp.seal) };
