@@ -305,9 +305,9 @@ describe('publish page', () => {
     const api = mockApi({
       'notices.form': () => ok(noticeForm()),
       'notices.get': () => ok(notice({ keyFact: undefined, canManage: true })),
-      // The notice being corrected is the closest match there is: it is not a duplicate of itself.
-      'notices.preview': () =>
-        ok(preview({ near: [{ noticeId: 'nt_1', title: '关于召开年终总结会的通知', publishedAt: Date.UTC(2026, 11, 3, 2, 0), groupNames: ['市场部工作群'], similarity: 0.97 }] })),
+      // The check names the notice being corrected; the server leaves it out (test/server/notices.test.ts).
+      'notices.preview': (data) =>
+        ok(preview({ near: (data as { noticeId?: string }).noticeId === 'nt_1' ? [] : [{ noticeId: 'nt_1', title: '关于召开年终总结会的通知', publishedAt: Date.UTC(2026, 11, 3, 2, 0), groupNames: ['市场部工作群'], similarity: 0.97 }] })),
       'notices.correct': () => ok(notice({ id: 'nt_2', corrects: 'nt_1' })),
     });
     render(<PublishPage />);
@@ -320,6 +320,7 @@ describe('publish page', () => {
     fireEvent.click(button('检查'));
     await screen.findByTestId('preview');
     expect(screen.queryByTestId('near')).toBeNull();
+    expect(api.sentTo('notices.preview')[0]).toMatchObject({ noticeId: 'nt_1' });
     fireEvent.click(button('发布更正'));
     await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/notices/pages/notice/index?id=nt_2' }));
     expect(api.sentTo('notices.correct')[0]).toMatchObject({ noticeId: 'nt_1', groupIds: ['g_mkt'], body: BODY.replace('14:00', '15:00') });

@@ -140,10 +140,11 @@ export function PublishForm({ form, original }: { form: NoticeForm; original: No
     if (busy || problems.length) return;
     setBusy(true);
     setFailure(null);
-    const r = await call('notices.preview', draft(text));
+    // A correction names the notice it replaces: the server leaves that one out of the duplicate check.
+    const r = await call('notices.preview', original ? { ...draft(text), noticeId: original.id } : draft(text));
     setBusy(false);
     if (!r.ok) return setFailure(r);
-    setPreview(original ? besidesOriginal(r.data, original.id) : r.data);
+    setPreview(r.data);
   }
 
   /** 加入正文: the suggested line goes at the end of the body, and the check runs again on it. */
@@ -245,14 +246,6 @@ export function PublishForm({ form, original }: { form: NoticeForm; original: No
       {!preview ? <Text className="qw-hint">发布前须先检查格式和重复。</Text> : null}
     </>
   );
-}
-
-/**
- * A correction resembles the notice it replaces by design; notices.correct leaves that one out of the
- * duplicate check, and preview (which cannot name it) is read the same way here.
- */
-function besidesOriginal(p: NoticePreview, originalId: string): NoticePreview {
-  return { ...p, duplicate: p.duplicate?.noticeId === originalId ? null : p.duplicate, near: p.near.filter((n) => n.noticeId !== originalId) };
 }
 
 /** 确认要点: a question, three choices, the right one marked (an important notice may ask for it). */
