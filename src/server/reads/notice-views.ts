@@ -1,14 +1,14 @@
 // Notices as the caller sees them: who may see one, who may see its receipts, and the view itself.
 import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, type NoticeView } from '../../contract';
 import type { AckDoc, NoticeDoc } from '../../core/model';
-import type { Actor } from '../context';
+import { rolesIn, type Actor } from '../context';
 import type { Files } from '../ports';
+import { LINK_TTL_MS } from './views';
 
 export const NOTICE_PAGE = 'packages/notices/pages/notice/index';
-const LINK_TTL_MS = 10 * 60_000;
 
-const activeIn = (actor: Actor, groupId: string) => actor.memberships.some((m) => m.groupId === groupId && m.status === 'active');
-const adminOf = (actor: Actor, groupId: string) => actor.memberships.some((m) => m.groupId === groupId && m.status === 'active' && m.roles.includes('admin'));
+const activeIn = (actor: Actor, groupId: string) => rolesIn(actor, groupId).length > 0;
+const adminOf = (actor: Actor, groupId: string) => rolesIn(actor, groupId).includes('admin');
 
 /** The publisher, whoever owed it, anyone now in one of its groups, and the owner. */
 export function canSeeNotice(actor: Actor, n: NoticeDoc): boolean {
