@@ -1,10 +1,10 @@
 // Notices (§3.2, §4), the pure rules: who may publish what where, the format, duplicates, who owes
 // an acknowledgement and when the reminders go out. No I/O, no clock: `now` is an argument.
-import { NOTICE_KIND_LABELS, NOTICE_TITLE_MAX, type NoticeKind, type SettingsValues } from '../contract';
+import { NOTICE_TITLE_MAX, type NoticeKind, type SettingsValues } from '../contract';
 import { addWorkingDays, deadlineAfter, isWorkingDay } from './calendar';
 import type { Department, Group, NoticeDoc, RosterEntry } from './model';
 import { canonicalNickname, type NamingSubject } from './naming';
-import { endOfShanghaiDay, shanghaiDate } from './time';
+import { shanghaiDate } from './time';
 
 // ── Publishing rights (§4.2, §4.3, §3.2) ──────────────────────────────────────────────────────────
 
@@ -192,7 +192,7 @@ export function nextWake(after: number, ackDueAt: number, remindersDone: number,
   return ackDueAt;
 }
 
-/** Still owes: owed at publish, not acknowledged, and still an active member of a group it was owed in. */
+/** Still owes (acknowledged or not): owed at publish, and still an active member of a group it was owed in. */
 export function stillOwes(n: NoticeDoc, personId: string, activeIn: (groupId: string) => boolean): boolean {
   return n.audience.some((a) => a.personIds.includes(personId) && activeIn(a.groupId));
 }
@@ -206,8 +206,3 @@ export function unreadLine(title: string, nicknames: string[]): string {
 export function nicknameIn(subject: NamingSubject, members: NamingSubject[], settings: SettingsValues): string {
   return canonicalNickname(subject, members, settings.naming).canonical;
 }
-
-export const kindLabel = (k: NoticeKind) => NOTICE_KIND_LABELS[k];
-
-/** The deadline as the end of a given Shanghai day (for a picked date). */
-export const endOfDay = endOfShanghaiDay;

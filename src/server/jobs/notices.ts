@@ -4,7 +4,7 @@
 // goes in chunks, each saved as it is done, so a run that stops at its time limit resumes there.
 import type { NoticeEntry } from '../../core/model';
 import type { NoticeDoc } from '../../core/model';
-import { nextWake } from '../../core/notices';
+import { nextWake, stillOwes } from '../../core/notices';
 import { formatShanghai } from '../../core/time';
 import { deliver } from '../cases/outbox';
 import type { Deps } from '../ports';
@@ -34,7 +34,7 @@ async function stillOwing(deps: Deps, n: NoticeDoc): Promise<{ pending: Set<stri
   const r = await deps.store.getNoticeReceipts(n._id);
   const active = new Set((r?.roster ?? []).filter((e) => e.person.status === 'active').map((e) => `${e.membership.groupId}:${e.person._id}`));
   const acked = new Set((r?.acks ?? []).map((a) => a.personId));
-  const owing = n.owed.filter((p) => n.audience.some((a) => a.personIds.includes(p) && active.has(`${a.groupId}:${p}`)));
+  const owing = n.owed.filter((p) => stillOwes(n, p, (groupId) => active.has(`${groupId}:${p}`)));
   const admins = (r?.roster ?? []).filter((e) => e.membership.roles.includes('admin')).map((e) => e.person._id);
   return { pending: new Set(owing.filter((p) => !acked.has(p))), owed: owing.length, acked: owing.filter((p) => acked.has(p)).length, admins };
 }
