@@ -19,7 +19,7 @@ function tuneWebpack(chain: Chain) {
   // refuses to persist the cache at all.
   const cache = chain.get('cache') as { buildDependencies?: Record<string, string[]> } | undefined;
   if (cache && typeof cache === 'object') {
-    chain.cache({ ...cache, buildDependencies: { ...cache.buildDependencies, files: [appConfig] } });
+    chain.cache({ ...cache, ...(process.env.QW_DIST ? { name: `qw-${process.env.QW_DIST.replace(/\W/g, '_')}-${process.env.TARO_ENV}` } : {}), buildDependencies: { ...cache.buildDependencies, files: [appConfig] } });
   }
   // The cache's notes about Taro modules it cannot serialise are noise, not problems.
   chain.set('infrastructureLogging', { level: 'error' });
@@ -32,7 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src/app',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // QW_DIST lets two builds run side by side (each with its own output and cache).
+    outputRoot: `${process.env.QW_DIST ?? 'dist'}/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
     // Taro 4.2.1 exposes TARO_APP_* only from .env files; the deploy sets it in the environment.

@@ -2,7 +2,7 @@
 // the 400 KB budget we keep for the main package (WeChat's own limit is 2 MB a package).
 import { MAIN, MAIN_BUDGET_KB as BUDGET_KB, packageSizes } from './lib/package-sizes.mjs';
 
-const DIST = 'dist/weapp';
+const DIST = `${process.env.QW_DIST ?? 'dist'}/weapp`;
 const sizes = packageSizes(DIST);
 if (!sizes) {
   console.error(`没有找到 ${DIST}/app.json：请先运行 taro build --type weapp`);

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
+/** The h5 build the host serves (QW_DIST lets parallel builds keep their own). */
+const DIST_H5 = join(process.env.QW_DIST ?? 'dist', 'h5');
 export const ARTIFACTS = join(ROOT, 'test/e2e/artifacts');
 
 function freePort(): Promise<number> {
@@ -29,12 +31,12 @@ export interface Host {
 }
 
 export async function startHost(): Promise<Host> {
-  if (!existsSync(join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test does)');
+  if (!existsSync(join(ROOT, DIST_H5, 'index.html'))) throw new Error(`${DIST_H5} is missing: run "npm run build:h5" (npm test does)`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'qunwu-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/server/host/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, QW_TEST_CONTROLS: '1', SCHEDULER_INTERVAL_MS: '3600000' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, QW_TEST_CONTROLS: '1', SCHEDULER_INTERVAL_MS: '3600000', STATIC_DIR: join(ROOT, DIST_H5) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const DIST = path.resolve(__dirname, '../../dist/weapp');
+export const DIST = path.resolve(__dirname, '../..', process.env.QW_DIST ?? 'dist', 'weapp');
 
 /** Builds dist/weapp when there is none; a build that exists is used as it is. */
 export function ensureWeappBuild(): void {
