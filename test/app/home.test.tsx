@@ -42,7 +42,7 @@ describe('home', () => {
     expect(screen.getByText('3 条未读')).toBeTruthy();
 
     fireEvent.click(screen.getAllByRole('button', { name: '申请改名' })[0]);
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/rename/index?groupId=g_proj_a' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/pages/rename/index?groupId=g_proj_a' });
     fireEvent.click(screen.getByText('3 条未读'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/member/pages/notifications/index' });
   });

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, fail } from '../../src/contract';
-import RenamePage from '../../src/app/pages/rename/index';
+import RenamePage from '../../src/app/packages/member/pages/rename/index';
 import { forgetWhoAmI } from '../../src/app/lib/session';
 import { deferred, mockApi } from './api-mock';
 import { namesakePreview, renameCase, whoami } from './fixtures';

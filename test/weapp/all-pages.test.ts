@@ -89,7 +89,7 @@ const table: Record<string, { query?: Record<string, string>; api: Answers; show
   },
   'pages/inbox/index': { api: { 'inbox.list': () => page([renameCase()]) }, shows: '张伟 申请改名为“张伟-市场部-1024”' },
   'pages/me/index': { api: {}, shows: '市场部 · 工号 1024' },
-  'pages/rename/index': { query: { groupId: 'g_proj_a' }, api: { 'rename.preview': () => ({ group, canonical: '张伟-市场部-1024', current: '伟哥', compliant: false, requiresSuffix: true, reasons: ['本群另有 1 位成员也叫“张伟”，须在末尾加上工号以便区分。'], rule: { separator: '-', maxLength: 20 }, subject: { personId: 'p_zw1', name: '张伟', department: '市场部', employeeNo: '1024' }, namesakes: [], openCaseId: null }) }, shows: '本群另有 1 位成员也叫“张伟”' },
+  'packages/member/pages/rename/index': { query: { groupId: 'g_proj_a' }, api: { 'rename.preview': () => ({ group, canonical: '张伟-市场部-1024', current: '伟哥', compliant: false, requiresSuffix: true, reasons: ['本群另有 1 位成员也叫“张伟”，须在末尾加上工号以便区分。'], rule: { separator: '-', maxLength: 20 }, subject: { personId: 'p_zw1', name: '张伟', department: '市场部', employeeNo: '1024' }, namesakes: [], openCaseId: null }) }, shows: '本群另有 1 位成员也叫“张伟”' },
   'pages/case/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase() }, shows: '张伟-市场部-1024' },
   'packages/admin/pages/review/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase({ allowed: ['approve', 'reject'] }) }, shows: '张伟-市场部-1024' },
   'packages/admin/pages/settings/index': { api: { 'settings.get': () => settings }, shows: '校验审计记录' },

@@ -60,7 +60,7 @@ describe('rename page in the weapp build', () => {
     });
     expect(cloudInit).toHaveBeenCalledWith({ traceUser: true });
 
-    const page = openPage('pages/rename/index', { groupId: 'g_proj_a' });
+    const page = openPage('packages/member/pages/rename/index', { groupId: 'g_proj_a' });
     for (let i = 0; i < 50 && !page.dom!.textContent!.includes('规范群昵称'); i++) await simulate.sleep(20);
     const text = page.dom!.textContent!;
     expect(text).toContain('张伟-市场部-1024');

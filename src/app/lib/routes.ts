@@ -6,7 +6,7 @@ export const routes = {
   inbox: '/pages/inbox/index',
   me: '/pages/me/index',
   notifications: '/packages/member/pages/notifications/index',
-  rename: (groupId: string) => `/pages/rename/index?groupId=${q(groupId)}`,
+  rename: (groupId: string) => `/packages/member/pages/rename/index?groupId=${q(groupId)}`,
   case: (id: string) => `/pages/case/index?id=${q(id)}`,
   review: (id: string) => `/packages/admin/pages/review/index?id=${q(id)}`,
   settings: '/packages/admin/pages/settings/index',

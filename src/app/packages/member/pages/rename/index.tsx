@@ -1,19 +1,19 @@
 // The rename request form (R2): shows the canonical nickname and why, checks the nickname with
 // the very rule the server enforces, asks for a subscription grant, then files one request.
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { Btn } from '../../components/Btn';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
-import { NICKNAME_MAX_INPUT, REASON_MAX, ok, type Failure, type RenamePreview, type Result, type WhoAmI } from '../../../contract';
-import { checkNickname, type NamingRule } from '../../../core/naming';
-import { call, requestSubscribe } from '../../api';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { RemoteView } from '../../components/RemoteView';
-import { Tag } from '../../components/StateTag';
-import { useRemote } from '../../hooks/useRemote';
-import { newRequestId } from '../../lib/ids';
-import { routes } from '../../lib/routes';
-import { loadWhoAmI } from '../../lib/session';
+import { NICKNAME_MAX_INPUT, REASON_MAX, ok, type Failure, type RenamePreview, type Result, type WhoAmI } from '../../../../../contract';
+import { checkNickname, type NamingRule } from '../../../../../core/naming';
+import { call, requestSubscribe } from '../../../../api';
+import { ErrorBanner } from '../../../../components/ErrorBanner';
+import { RemoteView } from '../../../../components/RemoteView';
+import { Tag } from '../../../../components/StateTag';
+import { useRemote } from '../../../../hooks/useRemote';
+import { newRequestId } from '../../../../lib/ids';
+import { routes } from '../../../../lib/routes';
+import { loadWhoAmI } from '../../../../lib/session';
 
 interface FormData {
   preview: RenamePreview;
