@@ -4,6 +4,9 @@ import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import type { Role } from './roles';
 import { GROUP_TYPES } from './model';
+import { CASE_KINDS } from './model';
+import { EXPORT_GROUPS_MAX, type ExportResult, type ExportVerification, type ExportView } from './exports';
+import { REPORT_BUCKETS, REPORT_METRICS, type ReportDrill, type ReportOverview } from './reports';
 import { APPEAL_OUTCOMES, LADDER_STEPS, MEASURES, SEVERITIES } from './model';
 import type {
   AccessGrantView,
@@ -40,7 +43,8 @@ import {
   type NoticeReceipts,
   type NoticeView,
 } from './notices';
-import { NO_CONTROL_CHARS, reasonUnlessApproved, requiredReason, type ReasonCommand } from './reasons';
+import { BATCH_MAX, HANDOVER_NOTE_MAX, type BatchResult, type DelegationsMine, type NudgeResult } from './approval';
+import { NO_CONTROL_CHARS, reasonUnlessApproved, reasonUnlessApproving, requiredReason, type ReasonCommand } from './reasons';
 import {
   EMERGENCY_ASSIGNMENTS_MAX,
   EMERGENCY_TASK_MAX,
@@ -470,6 +474,38 @@ const definitions = {
     roles: ['admin', 'leader', 'deptHead', 'owner'],
     summary: '等我处理的事项，截止时间最早的在前',
   },
+  'cases.handOver': {
+    input: () => z.strictObject({ caseId: id, toPersonId: id, note: z.optional(text(HANDOVER_NOTE_MAX)) }),
+    roles: ['admin', 'leader'],
+    summary: '转交：把等我处理的一步交给本群其他可处理的人（期限不变）',
+  },
+  'cases.nudge': {
+    input: () => z.strictObject({ caseId: id }),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '催办：提醒处理人尽快处理我提交的事项（每隔几小时可催一次）',
+  },
+  'delegations.set': {
+    /** UTC ms; `from` may be now or later, the period at most DELEGATION_MAX_DAYS days. */
+    input: () => z.strictObject({ delegateId: id, from: z.int().check(z.minimum(0)), to: z.int().check(z.minimum(0)) }),
+    roles: ['admin', 'leader'],
+    summary: '设置代理人：出差、休假期间，等我处理的事项也由代理人处理',
+  },
+  'delegations.clear': {
+    input: () => z.strictObject({}),
+    roles: ['admin', 'leader'],
+    summary: '取消我的代理设置',
+  },
+  'delegations.mine': {
+    input: () => z.strictObject({}),
+    roles: ['admin', 'leader'],
+    summary: '我的代理设置、我正在代理谁，以及可选的代理人',
+  },
+  'inbox.decideMany': {
+    input: () => z.strictObject({ caseIds: z.array(id).check(z.minLength(1), z.maxLength(BATCH_MAX)), decision: z.enum(['approve', 'reject']), reason: z.optional(text(REASON_MAX)) }),
+    reason: () => z.object({ decision: z.enum(['approve', 'reject']), reason: z.optional(z.string()) }).check(reasonUnlessApproving()),
+    roles: ['admin', 'leader'],
+    summary: '批量处理待办：逐项批准，或以同一理由逐项驳回',
+  },
   'notifications.list': {
     input: () => z.strictObject({ ...paging, unreadOnly: z.optional(z.boolean()) }),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
@@ -672,6 +708,57 @@ const definitions = {
     roles: ['owner'],
     summary: '校验审计记录：封印、检查点，以及记录有无被删改、截断或回退',
   },
+  'reports.export': {
+    input: () => z.strictObject({
+      /** Groups to export; absent: every group in the caller's scope. */
+      groupIds: z.optional(z.array(id).check(z.minLength(1), z.maxLength(EXPORT_GROUPS_MAX))),
+      /** Cases opened from the start of `from` to the end of `to` (Asia/Shanghai dates). */
+      from: isoDate,
+      to: isoDate,
+      kinds: z.optional(z.array(z.enum(CASE_KINDS)).check(z.minLength(1), z.maxLength(CASE_KINDS.length))),
+      /** Client-made id: a retried export answers the same record and file. */
+      requestId,
+    }),
+    roles: ['admin', 'leader', 'deptHead', 'owner'],
+    summary: '导出事项与处理记录为 Excel（导出本身记入导出记录）',
+  },
+  'reports.exports': {
+    input: () => z.strictObject({ ...paging }),
+    roles: ['owner'],
+    summary: '导出记录：谁在何时导出了什么，及文件校验值',
+  },
+  'reports.verifyExport': {
+    /** Exactly one: a SHA-256 (of the file, or the data checksum on its 说明 sheet), or an uploaded copy of the file. */
+    input: () => z.strictObject({ sha256: z.optional(z.string().check(z.regex(/^[0-9A-Fa-f]{64}$/))), fileId: z.optional(fileId) })
+      .check(z.refine((i) => (i.sha256 === undefined) !== (i.fileId === undefined), { message: '请提供校验值或上传的文件（二者选一）' })),
+    roles: ['owner'],
+    summary: '核对导出的文件或校验值是否与导出记录一致',
+  },
+  'reports.overview': {
+    input: () => z.strictObject({
+      /** Absent: every group in the caller's scope. */
+      groupId: z.optional(id),
+      /** Asia/Shanghai dates, inclusive; at most 12 months or 53 weeks (REPORT_PERIOD_INVALID). */
+      from: isoDate,
+      to: isoDate,
+      bucket: z.enum(REPORT_BUCKETS),
+    }),
+    roles: ['admin', 'leader', 'deptHead', 'owner'],
+    summary: '报表：按周或按月统计事项、违规与申诉、群昵称合规、备份覆盖和通知确认',
+  },
+  'reports.drill': {
+    input: () => z.strictObject({
+      metric: z.enum(REPORT_METRICS),
+      /** 'YYYY-MM' (a month) or 'YYYY-MM-DD' (the Monday a week starts), as the overview's cell gave it. */
+      bucketStart: z.string().check(z.regex(/^\d{4}-\d{2}(-\d{2})?$/)),
+      groupId: z.optional(id),
+      /** The series: a case kind, a violation category, a ladder step or an appeal outcome. */
+      key: z.optional(text(40)),
+      ...paging,
+    }),
+    roles: ['admin', 'leader', 'deptHead', 'owner'],
+    summary: '报表下钻：某个数字背后的事项（或成员、日期、通知）',
+  },
 } as const satisfies Record<string, { input: () => z.ZodMiniType; reason?: () => z.ZodMiniType; roles: readonly Role[]; summary: string }>;
 
 type Lazy = 'input' | 'reason';
@@ -745,11 +832,23 @@ export interface ActionResults {
   'inbox.list': Page<CaseView>;
   'notifications.list': Page<NotificationView> & { unread: number };
   'notifications.read': { updated: number };
+  /** The case as the caller (who handed it over) now sees it. */
+  'cases.handOver': CaseView;
+  'cases.nudge': NudgeResult;
+  'delegations.set': DelegationsMine;
+  'delegations.clear': DelegationsMine;
+  'delegations.mine': DelegationsMine;
+  'inbox.decideMany': BatchResult;
   'subscriptions.record': { grants: Record<string, number> };
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'files.record': UploadView;
   'audit.verify': AuditReport;
+  'reports.export': ExportResult;
+  'reports.exports': Page<ExportView>;
+  'reports.verifyExport': ExportVerification;
+  'reports.overview': ReportOverview;
+  'reports.drill': ReportDrill;
   'invitations.accept': JoinResult;
   'invitations.create': InvitationView;
   'org.overview': OrgView;

@@ -8,3 +8,6 @@ export * from './reasons';
 export * from './case-data';
 export * from './notices';
 export * from './emergency-feedback';
+export * from './approval';
+export * from './exports';
+export * from './reports';

@@ -1,4 +1,5 @@
 // Shapes the client sees. Stored documents live in src/core/model.ts.
+import type { CaseApprovalView } from './approval';
 import type { CaseViewDataByKind } from './case-data';
 import type { GroupRole, Role } from './roles';
 
@@ -175,6 +176,10 @@ export interface HistoryView {
   to: string;
   note?: string;
   dueAt: number | null;
+  /** A delegate's step: the assignee they stood in for (shown as "孙丽（代 周杰）"). */
+  onBehalfOf?: PersonRef;
+  /** A hand-over (转交, 离职交接) names whom the step went to; a nudge (催办) whom it reached first. */
+  target?: PersonRef;
 }
 
 export type CaseCommand =
@@ -240,6 +245,8 @@ export interface CaseViewOf<K extends CaseKind> {
   hiddenFiles?: number;
   /** Chat-record backups the case cites (§6.2 注明出处), each with its citation line, in the detail view only. */
   citations?: BackupCitation[];
+  /** Hand over, delegates, nudge and batch (contract/approval.ts); set on every view the server answers. */
+  approval?: CaseApprovalView;
 }
 
 /** Any case as the reader sees it: narrow on `kind` to read its `data`. */

@@ -46,6 +46,15 @@ export function reasonUnlessApproved() {
   });
 }
 
+/** For a batch `{ decision, reason? }` input: rejecting needs one non-blank reason for all, approving none. */
+export function reasonUnlessApproving() {
+  return z.refine<{ decision: 'approve' | 'reject'; reason?: string }>((v) => v.decision === 'approve' || !!v.reason?.trim(), {
+    error: REASON_PROMPTS.reject,
+    path: ['reason'],
+    params: TAG,
+  });
+}
+
 interface IssueLike {
   code: string;
   message?: string;

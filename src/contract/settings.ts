@@ -125,6 +125,11 @@ export const settingsValuesSchema = z.strictObject({
     /** Reminders a person asks to be sent to others. */
     remindersPerHour: z.int().check(z.minimum(1), z.maximum(100)),
   }),
+  /** Approval ergonomics (转交、代理、催办). */
+  approval: z.strictObject({
+    /** Hours between two nudges (催办) of one case by whoever asked. */
+    nudgeHours: z.int().check(z.minimum(1), z.maximum(72)),
+  }),
   /** Subscription template ids by purpose, from the mini-program's admin console. */
   templates: z.strictObject({
     caseDecided: z.string().check(z.maxLength(64)),
@@ -180,6 +185,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   emergency: { ackMinutes: 10, respondMinutes: 60 },
   feedback: { categories: ['建议', '问题', '投诉', '其他'], triageDays: 2, answerDays: 3, remindAfterDays: 1, confirmDays: 5, similarPercent: 30 },
   limits: { requestsPerHour: 10, uploadsPerHour: 30, remindersPerHour: 10 },
+  approval: { nudgeHours: 4 },
   templates: {
     caseDecided: 'TPL_CASE_DECIDED',
     newTask: 'TPL_NEW_TASK',
