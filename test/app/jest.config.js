@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/test/app/**/*.test.{ts,tsx}'],
   transform: { '\\.[jt]sx?$': '<rootDir>/test/babel-transform.js' },
+  // ECharts and zrender ship ES modules (the reports chart wrapper is tested on them).
+  transformIgnorePatterns: ['/node_modules/(?!(echarts|zrender)/)'],
   moduleNameMapper: {
     '^@tarojs/components$': '<rootDir>/test/app/stubs/components.tsx',
     '^@tarojs/taro$': '<rootDir>/test/app/stubs/taro.ts',
