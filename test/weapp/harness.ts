@@ -1,16 +1,47 @@
 // Runs Taro pages of dist/weapp inside miniprogram-simulate: a stand-in for wx, App, getApp and
 // getCurrentPages, the app's onLaunch, and each Page(config) registered as a Component.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const DIST = path.resolve(__dirname, '../..', process.env.QW_DIST ?? 'dist', 'weapp');
 
-/** Builds dist/weapp when there is none; a build that exists is used as it is. */
+const ROOT = path.resolve(__dirname, '../..');
+/** What the weapp build is made of: a change here makes the build stale. */
+const SOURCES = ['src/app', 'src/contract', 'src/core', 'config'].map((d) => path.join(ROOT, d));
+
+/** The newest modification time under a folder (files only). */
+export function newestMtime(dir: string): { at: number; file: string } {
+  let best = { at: 0, file: '' };
+  if (!existsSync(dir)) return best;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    const st = statSync(p);
+    const here = st.isDirectory() ? newestMtime(p) : { at: st.mtimeMs, file: p };
+    if (here.at > best.at) best = here;
+  }
+  return best;
+}
+
+/** Why the build at `dist` must be (re)built, or null when it is newer than every source. */
+export function staleReason(dist: string = DIST, sources: string[] = SOURCES): string | null {
+  const appJs = path.join(dist, 'app.js');
+  if (!existsSync(appJs)) return `${path.relative(ROOT, appJs)} is missing`;
+  const built = statSync(appJs).mtimeMs;
+  const newest = sources.map((d) => newestMtime(d)).reduce((a, b) => (b.at > a.at ? b : a), { at: 0, file: '' });
+  return newest.at > built ? `${path.relative(ROOT, newest.file)} is newer than ${path.relative(ROOT, appJs)}` : null;
+}
+
+/**
+ * Builds dist/weapp (or $QW_DIST/weapp) when it is missing or older than its sources, so the suite
+ * never tests a stale build silently; says why on stderr when it rebuilds.
+ */
 export function ensureWeappBuild(): void {
-  if (existsSync(path.join(DIST, 'app.js'))) return;
+  const reason = staleReason();
+  if (!reason) return;
+  process.stderr.write(`weapp build: ${reason}; rebuilding ${path.relative(ROOT, DIST)}\n`);
   try {
-    execSync('npx taro build --type weapp', { cwd: path.resolve(__dirname, '../..'), stdio: 'pipe', timeout: 300_000 });
+    execSync('npx taro build --type weapp', { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
   } catch (err) {
     const out = String((err as { stdout?: Buffer }).stdout ?? '') + String((err as { stderr?: Buffer }).stderr ?? '');
     throw new Error(`weapp build failed:\n${out.slice(-4000)}`);

@@ -1,5 +1,6 @@
 // One written decision: optional choices, a text that may be required, a button; shows refusals.
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Btn } from './Btn';
 import { useRef, useState } from 'react';
 import type { Failure, Result } from '../../contract';
 import { requestSubscribe } from '../api';
@@ -71,9 +72,9 @@ export function ActionForm<T>(p: Props<T>) {
       <Textarea className="qw-textarea" value={text} maxlength={p.maxLength} placeholder={p.placeholder} onInput={(e) => setText(e.detail.value)} />
       {p.children}
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className={`qw-btn qw-btn--${p.tone ?? 'primary'} qw-btn--block`} disabled={busy || missing} onClick={() => void submit()}>
+      <Btn kind={p.tone ?? 'primary'} block disabled={busy || missing} onClick={() => void submit()}>
         {p.submitText}
-      </Button>
+      </Btn>
     </View>
   );
 }

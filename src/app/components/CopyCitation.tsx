@@ -1,5 +1,6 @@
 // 注明出处 (§6.2) in one tap: the citation goes to the clipboard, ready to paste.
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Btn } from './Btn';
 import Taro from '@tarojs/taro';
 
 export function CopyCitation({ citation }: { citation: string }) {
@@ -16,9 +17,9 @@ export function CopyCitation({ citation }: { citation: string }) {
       <View className="qw-citation__text" data-testid="citation">
         {citation}
       </View>
-      <Button className="qw-btn qw-btn--ghost qw-btn--small" onClick={() => void copy()}>
+      <Btn kind="ghost" small onClick={() => void copy()}>
         复制出处
-      </Button>
+      </Btn>
     </View>
   );
 }

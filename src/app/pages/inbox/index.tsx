@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { CaseView } from '../../../contract';
 import { call } from '../../api';
+import { Btn } from '../../components/Btn';
 import { CaseCard } from '../../components/CaseCard';
 import { EmptyState } from '../../components/EmptyState';
 import { PagedList } from '../../components/PagedList';
@@ -28,9 +29,9 @@ export default function InboxPage() {
         </View>
       </View>
       {isAdmin ? (
-        <View className="qw-btn qw-btn--block" onClick={() => void Taro.navigateTo({ url: routes.violationNew })}>
+        <Btn block onClick={() => void Taro.navigateTo({ url: routes.violationNew })}>
           处理群成员违规
-        </View>
+        </Btn>
       ) : null}
       <PagedList
         list={list}

@@ -1,6 +1,7 @@
 // An admin's side of a record-access request (§6.2): what is asked and what approval would grant,
 // approve with an expiry or reject with a reason, revoke early, and the access log.
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { REASON_MAX, type AccessGrantView, type CaseView, type CaseViewOf, type Failure } from '../../../../contract';
@@ -107,17 +108,17 @@ function Decide({ item, grant, onChange }: { item: CaseView; grant: AccessGrantV
       <View className="qw-row qw-row--actions">
         {canDecide ? (
           <>
-            <Button className="qw-btn qw-btn--danger" disabled={busy || !reason} onClick={() => void run('reject')}>
+            <Btn kind="danger" disabled={busy || !reason} onClick={() => void run('reject')}>
               驳回
-            </Button>
-            <Button className="qw-btn qw-btn--primary" disabled={busy || !daysOk} onClick={() => void run('approve')}>
+            </Btn>
+            <Btn disabled={busy || !daysOk} onClick={() => void run('approve')}>
               批准
-            </Button>
+            </Btn>
           </>
         ) : (
-          <Button className="qw-btn qw-btn--danger" disabled={busy} onClick={() => void run('revoke')}>
+          <Btn kind="danger" disabled={busy} onClick={() => void run('revoke')}>
             撤销授权
-          </Button>
+          </Btn>
         )}
       </View>
     </View>

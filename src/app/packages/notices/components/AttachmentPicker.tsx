@@ -1,7 +1,8 @@
 // A notice's attachments (§4.4): each a stored file with a name and a short description, both
 // required. A file is uploaded as soon as it is picked, so the duplicate check can compare its
 // SHA-256 (computed by the server from the stored file).
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Btn } from '../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ATTACHMENT_DESCRIPTION_MAX, ATTACHMENT_NAME_MAX, NOTICE_ATTACHMENTS_MAX } from '../../../../contract';
@@ -103,9 +104,9 @@ export function AttachmentPicker({ folder, value, onChange }: Props) {
             />
           </label>
         ) : (
-          <Button className="qw-btn qw-btn--ghost qw-btn--block" disabled={busy} onClick={() => void pickInWechat()}>
+          <Btn kind="ghost" block disabled={busy} onClick={() => void pickInWechat()}>
             {busy ? '上传中…' : '＋ 从微信聊天中选择附件'}
-          </Button>
+          </Btn>
         )
       ) : null}
       <Text className="qw-hint">{`选填，最多 ${NOTICE_ATTACHMENTS_MAX} 个。每个附件都要写名称和说明，正文中要提到附件名称。`}</Text>

@@ -1,5 +1,6 @@
 // One backup: where it is, its checksum, 校验 (re-computed on the server), the citation, its history.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BackupView, Failure } from '../../../../../contract';
@@ -71,9 +72,9 @@ export function BackupDetail({ b, onChange }: { b: BackupView; onChange: (b: Bac
         {b.note ? <Text className="qw-hint">{b.note}</Text> : null}
         {failure ? <ErrorBanner failure={failure} /> : null}
         {b.storage === 'cloud' ? (
-          <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={busy} loading={busy} onClick={() => void verify()}>
+          <Btn block disabled={busy} loading={busy} onClick={() => void verify()}>
             校验完整性
-          </Button>
+          </Btn>
         ) : null}
         <CopyCitation citation={b.citation} />
       </View>

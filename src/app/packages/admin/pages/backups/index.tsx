@@ -1,6 +1,7 @@
 // 聊天记录备份 (§6.1): per group, what is covered, the gaps, when the next backup is due, every
 // registered backup, and (for admins) the form to register a new one.
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { LOCATION_MAX, REASON_MAX, type BackupStorage, type BackupView, type Failure, type GroupBackups, type WhoAmI } from '../../../../../contract';
@@ -34,9 +35,9 @@ function GroupPicker({ me, initial }: { me: WhoAmI; initial?: string }) {
       {groups.length > 1 ? (
         <View className="qw-row">
           {groups.map((g) => (
-            <Button key={g.id} className={`qw-btn qw-btn--small ${g.id === groupId ? 'qw-btn--primary' : 'qw-btn--ghost'}`} onClick={() => setGroupId(g.id)}>
+            <Btn key={g.id} kind={g.id === groupId ? 'primary' : 'ghost'} small onClick={() => setGroupId(g.id)}>
               {g.name}
-            </Button>
+            </Btn>
           ))}
         </View>
       ) : null}
@@ -207,12 +208,12 @@ function RegisterForm({ groupId, onDone }: { groupId: string; onDone: () => void
       {rangeProblem ? <View className="qw-issues__item">{rangeProblem}</View> : null}
       <View className="qw-label">存储方式</View>
       <View className="qw-row">
-        <Button className={`qw-btn qw-btn--small ${storage === 'cloud' ? 'qw-btn--primary' : 'qw-btn--ghost'}`} onClick={() => setStorage('cloud')}>
+        <Btn kind={storage === 'cloud' ? 'primary' : 'ghost'} small onClick={() => setStorage('cloud')}>
           上传到云存储
-        </Button>
-        <Button className={`qw-btn qw-btn--small ${storage === 'local' ? 'qw-btn--primary' : 'qw-btn--ghost'}`} onClick={() => setStorage('local')}>
+        </Btn>
+        <Btn kind={storage === 'local' ? 'primary' : 'ghost'} small onClick={() => setStorage('local')}>
           本地存储
-        </Button>
+        </Btn>
       </View>
       {storage === 'cloud' ? (
         <>
@@ -227,9 +228,9 @@ function RegisterForm({ groupId, onDone }: { groupId: string; onDone: () => void
               }}
             />
           ) : (
-            <Button className="qw-btn qw-btn--ghost qw-btn--block" onClick={() => void pickFile().then((f) => f && setFile(f))}>
+            <Btn kind="ghost" block onClick={() => void pickFile().then((f) => f && setFile(f))}>
               {file ? `已选择：${file.name}` : '从微信聊天中选择导出的记录文件'}
-            </Button>
+            </Btn>
           )}
           <Text className="qw-hint">支持导出的聊天记录文件、PDF 或图片。SHA-256 校验值由系统根据存储的文件计算。</Text>
         </>
@@ -242,9 +243,9 @@ function RegisterForm({ groupId, onDone }: { groupId: string; onDone: () => void
       <View className="qw-label">备注（可选）</View>
       <Textarea className="qw-textarea" value={note} maxlength={REASON_MAX} placeholder="例如：含群文件截图" onInput={(e) => setNote(e.detail.value)} />
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
+      <Btn block disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
         登记备份
-      </Button>
+      </Btn>
     </View>
   );
 }

@@ -1,7 +1,8 @@
 // An admin opens a violation case (§7): member, category, what happened, evidence, severity. The
 // penalty ladder proposes the step and says why; a lighter step needs a written reason. The group's
 // chat-record backups can be ticked as evidence: the case then shows each one's citation (§6.2).
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import {
@@ -173,9 +174,9 @@ function CaseForm({ groupId }: { groupId: string }) {
         <View className="qw-notice">选择成员和情节后，系统按处罚规则给出处理建议。</View>
       )}
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={!ready || busy} onClick={() => void submit()}>
+      <Btn block disabled={!ready || busy} onClick={() => void submit()}>
         确认处理并通知成员
-      </Button>
+      </Btn>
     </>
   );
 }

@@ -1,6 +1,7 @@
 // The admin's side of a violation case: answer the appeal (uphold, reduce, revoke, with a finding)
 // and confirm the removal (or re-adding) done in WeChat.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type CaseViewOf, type Failure } from '../../../../../contract';
@@ -76,9 +77,9 @@ function TaskPanel({ item, onChange }: { item: CaseViewOf<'violation'>; onChange
           : `对 ${item.subject.name} 的移出处理已撤销或减轻：请在「${item.group.name}」重新邀请其入群，完成后确认。`}
       </Text>
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className="qw-btn qw-btn--primary qw-btn--block" onClick={() => void confirm()}>
+      <Btn block onClick={() => void confirm()}>
         {remove ? '我已在微信群中移出' : '我已重新拉回群'}
-      </Button>
+      </Btn>
     </View>
   );
 }

@@ -1,6 +1,7 @@
 // A violation case as the member sees it: the decision, the evidence, the history, and the appeal
 // (to an admin within X₁ working days, then to the leader within X₃) or accepting the result.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type CaseViewOf, type Failure } from '../../../../../contract';
@@ -82,9 +83,9 @@ function MemberView({ item, onChange }: { item: CaseViewOf<'violation'>; onChang
       {can('accept') ? <AcceptButton item={item} onChange={onChange} /> : null}
       {!canAppeal && closed && me === item.subject.id ? (
         <View className="qw-card" data-testid="appeal-closed">
-          <Button className="qw-btn qw-btn--ghost qw-btn--block" disabled>
+          <Btn kind="ghost" block disabled>
             {item.state === 'vio_appealed' || item.state === 'vio_escalated' ? '申诉处理中' : '申诉已关闭'}
-          </Button>
+          </Btn>
           <Text className="qw-hint">{closed}</Text>
         </View>
       ) : null}
@@ -114,9 +115,9 @@ function AcceptButton({ item, onChange }: { item: CaseView; onChange: (c: CaseVi
   return (
     <View className="qw-card">
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className="qw-btn qw-btn--block" onClick={() => void accept()}>
+      <Btn kind="ghost" block onClick={() => void accept()}>
         接受处理结果，不申诉
-      </Button>
+      </Btn>
     </View>
   );
 }

@@ -2,7 +2,8 @@
 // regulation fixes, then 检查 (notices.preview: duplicates, near duplicates, attachments the body does
 // not mention, who will owe an acknowledgement) before 发布. With `?correct=<id>` the same form
 // publishes a correction that replaces that notice.
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import {
@@ -235,14 +236,14 @@ export function PublishForm({ form, original }: { form: NoticeForm; original: No
           {p}
         </View>
       ))}
-      <Button className="qw-btn qw-btn--ghost qw-btn--block" disabled={busy || problems.length > 0} onClick={() => void check()}>
+      <Btn kind="ghost" block disabled={busy || problems.length > 0} onClick={() => void check()}>
         检查
-      </Button>
+      </Btn>
       {preview ? <PreviewResult preview={preview} nearReason={nearReason} onNearReason={setNearReason} onAddLine={addLine} /> : null}
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={!canPublish} loading={busy} onClick={() => void publish()}>
+      <Btn block disabled={!canPublish} loading={busy} onClick={() => void publish()}>
         {original ? '发布更正' : '发布'}
-      </Button>
+      </Btn>
       {!preview ? <Text className="qw-hint">发布前须先检查格式和重复。</Text> : null}
     </>
   );
@@ -329,9 +330,9 @@ function PreviewResult(p: { preview: NoticePreview; nearReason: string; onNearRe
           <View>{`正文没有提到附件《${u.name}》，建议加入：`}</View>
           <View className="qw-row qw-row--between">
             <Text>{u.line}</Text>
-            <Button className="qw-btn qw-btn--ghost qw-btn--small" onClick={() => p.onAddLine(u.line)}>
+            <Btn kind="ghost" small onClick={() => p.onAddLine(u.line)}>
               加入正文
-            </Button>
+            </Btn>
           </View>
         </View>
       ))}

@@ -1,6 +1,7 @@
 // 事项办理: every case kind but rename — roster tasks, guests, admin filings and changes, elections.
 // Shows the case and its whole history, and the commands the caller may issue now.
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { REASON_MAX, type CaseCommand, type CaseView, type CaseViewOf } from '../../../../../contract';
@@ -64,9 +65,9 @@ function Act({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => vo
       {can('confirm') ? (
         <View className="qw-card">
           <View className="qw-hint">群务不能替你在微信里拉人或移人：请先在微信群里完成，再回来确认。</View>
-          <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy} onClick={() => void run(() => call('tasks.confirm', { caseId: item.id }), '已确认')}>
+          <Btn block disabled={action.busy} onClick={() => void run(() => call('tasks.confirm', { caseId: item.id }), '已确认')}>
             {CONFIRM_TEXT[item.kind === 'guest' ? item.state : item.kind] ?? '确认完成'}
-          </Button>
+          </Btn>
         </View>
       ) : null}
       {can('approve') || can('reject') ? (
@@ -74,21 +75,21 @@ function Act({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => vo
           <View className="qw-section-title">审批</View>
           <Textarea className="qw-textarea" value={text} maxlength={REASON_MAX} placeholder="驳回理由（驳回时必填）；批准时可写备注" onInput={(e) => setText(e.detail.value)} />
           <View className="qw-row qw-row--actions">
-            <Button className="qw-btn qw-btn--danger" disabled={action.busy || !text.trim()} onClick={() => void decide(false)}>
+            <Btn kind="danger" disabled={action.busy || !text.trim()} onClick={() => void decide(false)}>
               驳回
-            </Button>
-            <Button className="qw-btn qw-btn--primary" disabled={action.busy} onClick={() => void decide(true)}>
+            </Btn>
+            <Btn disabled={action.busy} onClick={() => void decide(true)}>
               批准
-            </Button>
+            </Btn>
           </View>
         </View>
       ) : null}
       {can('acknowledge') ? (
         <View className="qw-card">
           <View className="qw-hint">管理员任命已生效，报你备案。</View>
-          <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy} onClick={() => void run(() => call('cases.acknowledge', { caseId: item.id }), '已备案')}>
+          <Btn block disabled={action.busy} onClick={() => void run(() => call('cases.acknowledge', { caseId: item.id }), '已备案')}>
             已阅，备案
-          </Button>
+          </Btn>
         </View>
       ) : null}
       {item.kind === 'election' ? <Election item={item} busy={action.busy} run={run} /> : null}

@@ -1,6 +1,7 @@
 // 管理员变更 (§3.1): the current admin names a successor from the members and gives a reason; the
 // change takes effect only when the leader approves.
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { REASON_MAX, type RosterView } from '../../../../../contract';
@@ -52,9 +53,9 @@ function Form({ roster, me }: { roster: RosterView; me: string }) {
         <View className="qw-label">变更理由</View>
         <Textarea className="qw-textarea" value={reason} maxlength={REASON_MAX} placeholder="如 工作调动" onInput={(e) => setReason(e.detail.value)} />
         {action.failure ? <ErrorBanner failure={action.failure} /> : null}
-        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy || !successor.length || !reason.trim()} onClick={() => void submit()}>
+        <Btn block disabled={action.busy || !successor.length || !reason.trim()} onClick={() => void submit()}>
           提交申请
-        </Button>
+        </Btn>
       </View>
     </>
   );

@@ -1,5 +1,6 @@
 // 登记新群 (R1): name, type, department, creator, at least one admin, a leader.
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { GROUP_TYPE_LABELS, GROUP_TYPES, type GroupType, type OrgView } from '../../../../../contract';
@@ -64,9 +65,9 @@ function GroupForm({ org }: { org: OrgView }) {
         <View className="qw-label">上级领导（接收备案、审批管理员变更）</View>
         <Chooser name="group-leader" choices={people} selected={leader} onChange={setLeader} />
         {action.failure ? <ErrorBanner failure={action.failure} /> : null}
-        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy || !ready} onClick={() => void submit()}>
+        <Btn block disabled={action.busy || !ready} onClick={() => void submit()}>
           登记
-        </Button>
+        </Btn>
       </View>
     </>
   );

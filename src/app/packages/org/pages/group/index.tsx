@@ -1,6 +1,7 @@
 // One group (R1, R2, R3): its WeChat binding, the roster with naming compliance, admin appointment,
 // change and election, external guests, and the group's history.
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RosterMember, RosterView } from '../../../../../contract';
@@ -76,33 +77,33 @@ function Group({ view, reload }: { view: RosterView; reload: () => void }) {
 
       {action.failure ? <ErrorBanner failure={action.failure} /> : null}
       <View className="qw-row qw-row--actions qw-row--wrap">
-        <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.groupNotices(group.id) })}>
+        <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.groupNotices(group.id) })}>
           群通知
-        </Button>
+        </Btn>
         {can.appoint ? (
-          <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => setAppointing(!appointing)}>
+          <Btn kind="ghost" small onClick={() => setAppointing(!appointing)}>
             指定管理员
-          </Button>
+          </Btn>
         ) : null}
         {can.applyChange ? (
-          <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.adminChange(group.id) })}>
+          <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.adminChange(group.id) })}>
             申请变更管理员
-          </Button>
+          </Btn>
         ) : null}
         {can.elect ? (
-          <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void openElection()}>
+          <Btn kind="ghost" small disabled={action.busy} onClick={() => void openElection()}>
             发起选举
-          </Button>
+          </Btn>
         ) : null}
         {can.guest ? (
-          <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.guestNew(group.id) })}>
+          <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.guestNew(group.id) })}>
             申请外部人员入群
-          </Button>
+          </Btn>
         ) : null}
         {can.emergency ? (
-          <Button className="qw-btn qw-btn--small qw-btn--danger" onClick={() => void Taro.navigateTo({ url: routes.emergencyNew(group.id) })}>
+          <Btn kind="danger" small onClick={() => void Taro.navigateTo({ url: routes.emergencyNew(group.id) })}>
             发起紧急事件
-          </Button>
+          </Btn>
         ) : null}
       </View>
       {appointing ? (
@@ -177,9 +178,9 @@ function MemberRow({ groupId, member: m, canManage, onChange }: { groupId: strin
           {m.fixCaseId ? (
             <Text className="qw-muted">已要求改正，等待处理</Text>
           ) : (
-            <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void askFix()}>
+            <Btn kind="ghost" small disabled={action.busy} onClick={() => void askFix()}>
               要求改正
-            </Button>
+            </Btn>
           )}
         </View>
       ) : null}
@@ -210,14 +211,14 @@ function BindWechat({ groupId, bound, onBound }: { groupId: string; bound: boole
         <View className="qw-field">
           <View className="qw-hint">本地演示：填写一个微信群标识，代替“从微信群里打开”。</View>
           <Input className="qw-input" name="localChat" value={localChat} placeholder="如 market-chat" onInput={(e) => setLocalChat(e.detail.value)} />
-          <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy || !localChat.trim()} onClick={() => void bind(`local:${localChat.trim()}`)}>
+          <Btn kind="ghost" small disabled={action.busy || !localChat.trim()} onClick={() => void bind(`local:${localChat.trim()}`)}>
             {bound ? '重新绑定' : '绑定到这个微信群'}
-          </Button>
+          </Btn>
         </View>
       ) : (
-        <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void bindFromChat()}>
+        <Btn kind="ghost" small disabled={action.busy} onClick={() => void bindFromChat()}>
           {bound ? '重新绑定到当前微信群' : '绑定到当前微信群'}
-        </Button>
+        </Btn>
       )}
     </View>
   );

@@ -1,6 +1,7 @@
 // 外部人员临时入群 (§2.1): who, from where, why, until when. The department head or the group's
 // leader approves; an admin adds and confirms; at the end date the admin is told to remove them.
-import { Button, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { REASON_MAX } from '../../../../../contract';
@@ -40,9 +41,9 @@ export default function GuestPage() {
         <View className="qw-label">理由</View>
         <Textarea className="qw-textarea" value={reason} maxlength={REASON_MAX} placeholder="为什么需要临时入群" onInput={(e) => setReason(e.detail.value)} />
         {action.failure ? <ErrorBanner failure={action.failure} /> : null}
-        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy || !ready} onClick={() => void submit()}>
+        <Btn block disabled={action.busy || !ready} onClick={() => void submit()}>
           提交申请
-        </Button>
+        </Btn>
       </View>
     </View>
   );

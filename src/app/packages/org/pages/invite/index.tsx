@@ -1,6 +1,7 @@
 // The invitation card (R14): on the phone it is shared to the person's chat (onShareAppMessage, the
 // path carrying the one-time token); on the local host it is a link to open in another browser.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import type { InvitationView } from '../../../../../contract';
@@ -48,15 +49,15 @@ export default function InvitePage() {
               </View>
             </>
           ) : (
-            <Button className="qw-btn qw-btn--primary qw-btn--block" openType="share">
+            <Btn block openType="share">
               发送邀请卡片
-            </Button>
+            </Btn>
           )}
         </View>
       ) : (
-        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy} onClick={() => void create()}>
+        <Btn block disabled={action.busy} onClick={() => void create()}>
           生成邀请卡片
-        </Button>
+        </Btn>
       )}
       {inv ? (
         <View className="qw-load-more" onClick={() => void Taro.navigateBack()}>

@@ -1,6 +1,7 @@
 // Opening an invitation card (R14): the OPENID WeChat vouches for is bound to the person the
 // department head registered. The token is one-time and expires.
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { JoinResult } from '../../../../../contract';
@@ -35,17 +36,17 @@ export default function JoinPage() {
       {joined ? (
         <View className="qw-card">
           <View className="qw-notice">绑定完成。之后在微信里打开群务就是你本人，无需再登录。</View>
-          <Button className="qw-btn qw-btn--primary qw-btn--block" onClick={() => void Taro.reLaunch({ url: routes.home })}>
+          <Btn block onClick={() => void Taro.reLaunch({ url: routes.home })}>
             进入群务
-          </Button>
+          </Btn>
         </View>
       ) : (
         <View className="qw-card">
           <View className="qw-hint">确认后，你当前的微信将绑定到部门负责人为你登记的身份。每张邀请卡片只能使用一次，一个微信只能绑定一人。</View>
           {action.failure ? <ErrorBanner failure={action.failure} /> : null}
-          <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy} onClick={() => void accept()}>
+          <Btn block disabled={action.busy} onClick={() => void accept()}>
             确认绑定
-          </Button>
+          </Btn>
         </View>
       )}
     </View>

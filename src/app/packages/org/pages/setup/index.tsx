@@ -1,6 +1,7 @@
 // 组织管理: the owner sets up departments and their heads; a department head registers people,
 // sends invitations, and marks new hires and leavers (R14, §2.1).
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { OrgView, PersonView } from '../../../../../contract';
@@ -83,9 +84,9 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
                 </>
               ) : (
                 <View className="qw-row qw-row--actions">
-                  <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => setHeadFor(d.id)}>
+                  <Btn kind="ghost" small onClick={() => setHeadFor(d.id)}>
                     指定负责人
-                  </Button>
+                  </Btn>
                 </View>
               )
             ) : null}
@@ -94,9 +95,9 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
         {org.isOwner ? (
           <View className="qw-card">
              <Field label="部门名称" name="deptName" value={deptName} placeholder="部门名称，如 财务部" onInput={setDeptName} maxlength={20} />
-            <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy || !deptName.trim()} onClick={() => void createDept()}>
+            <Btn block disabled={action.busy || !deptName.trim()} onClick={() => void createDept()}>
               新建部门
-            </Button>
+            </Btn>
           </View>
         ) : null}
       </View>
@@ -116,9 +117,9 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
         <View className="qw-section__head">
           <Text>群</Text>
           {depts.length ? (
-            <Button className="qw-btn qw-btn--small qw-btn--primary" onClick={() => void Taro.navigateTo({ url: routes.groupNew })}>
+            <Btn small onClick={() => void Taro.navigateTo({ url: routes.groupNew })}>
               登记新群
-            </Button>
+            </Btn>
           ) : null}
         </View>
         {org.groups.length ? (
@@ -169,9 +170,9 @@ function AddPerson({ org, onAdded }: { org: OrgView; onAdded: () => void }) {
         <View className="qw-label">部门</View>
         <Chooser name="person-dept" choices={depts.map((d) => ({ id: d.id, label: d.name }))} selected={deptId} onChange={setDeptId} />
         {action.failure ? <ErrorBanner failure={action.failure} /> : null}
-        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={action.busy || !name.trim() || !employeeNo.trim() || !deptId.length} onClick={() => void add()}>
+        <Btn block disabled={action.busy || !name.trim() || !employeeNo.trim() || !deptId.length} onClick={() => void add()}>
           登记
-        </Button>
+        </Btn>
       </View>
     </View>
   );
@@ -217,21 +218,21 @@ function PersonRow({ person, isOwner, onChange }: { person: PersonView; isOwner:
       {left ? null : (
         <View className="qw-row qw-row--actions qw-row--wrap">
           {person.bound ? null : (
-            <Button className="qw-btn qw-btn--small qw-btn--ghost" onClick={() => void Taro.navigateTo({ url: routes.invite(person.id) })}>
+            <Btn kind="ghost" small onClick={() => void Taro.navigateTo({ url: routes.invite(person.id) })}>
               邀请卡片
-            </Button>
+            </Btn>
           )}
-          <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void onboard()}>
+          <Btn kind="ghost" small disabled={action.busy} onClick={() => void onboard()}>
             入职入群
-          </Button>
+          </Btn>
           {isOwner ? (
-            <Button className="qw-btn qw-btn--small qw-btn--ghost" disabled={action.busy} onClick={() => void togglePublisher()}>
+            <Btn kind="ghost" small disabled={action.busy} onClick={() => void togglePublisher()}>
               {person.publisher ? '取消指定发布人' : '设为指定发布人'}
-            </Button>
+            </Btn>
           ) : null}
-          <Button className="qw-btn qw-btn--small qw-btn--danger" disabled={action.busy} onClick={() => void offboard()}>
+          <Btn kind="danger" small disabled={action.busy} onClick={() => void offboard()}>
             离职
-          </Button>
+          </Btn>
         </View>
       )}
     </View>

@@ -1,6 +1,7 @@
 // The member's grant: which backups, until when, a short-lived link per file, and the citation
 // to paste wherever a record is used as evidence (§6.2).
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { AccessFileView, AccessGrantView, Failure } from '../../../../../contract';
@@ -94,9 +95,9 @@ function FileCard({ grant, file, onExpired }: { grant: AccessGrantView; file: Ac
       </View>
       {failure ? <ErrorBanner failure={failure} /> : null}
       {file.storage === 'cloud' && grant.mine && grant.active ? (
-        <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={busy} onClick={() => void download()}>
+        <Btn block disabled={busy} onClick={() => void download()}>
           下载
-        </Button>
+        </Btn>
       ) : file.storage === 'local' ? (
         <Text className="qw-hint">这份备份保存在本地，请联系管理员线下查阅。</Text>
       ) : null}

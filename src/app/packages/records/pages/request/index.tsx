@@ -1,5 +1,6 @@
 // A member asks to read a group's chat records (§6.2): range, purpose, and the pledge ticked.
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ACCESS_PLEDGE, PURPOSE_MAX, type Failure, type MyGroup, type WhoAmI } from '../../../../../contract';
@@ -56,13 +57,14 @@ export function RequestForm({ me, groupId }: { me: WhoAmI; groupId: string }) {
       <View className="qw-label">群</View>
       <View className="qw-row">
         {groups.map((g) => (
-          <Button
+          <Btn
             key={g.id}
-            className={`qw-btn qw-btn--small ${g.id === group.id ? 'qw-btn--primary' : 'qw-btn--ghost'}`}
+            kind={g.id === group.id ? 'primary' : 'ghost'}
+            small
             onClick={() => setGroup(g)}
           >
             {g.name}
-          </Button>
+          </Btn>
         ))}
       </View>
       <View className="qw-label">开始日期</View>
@@ -84,9 +86,9 @@ export function RequestForm({ me, groupId }: { me: WhoAmI; groupId: string }) {
         <Text>我承诺：{ACCESS_PLEDGE}</Text>
       </View>
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Button className="qw-btn qw-btn--primary qw-btn--block" disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
+      <Btn block disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
         提交申请
-      </Button>
+      </Btn>
       <Text className="qw-hint">
         {pledge ? '提交后由群管理员审批；批准后你会收到限时下载链接，到期后无法再下载。' : '须先勾选保密承诺才能提交。'}
       </Text>
