@@ -57,6 +57,9 @@ const FIELD_LABELS: Record<string, string> = {
   outcome: '答复结果',
   finding: '调查结论',
   reducedTo: '减轻后的处理',
+  groupIds: '群',
+  kinds: '事项种类',
+  sha256: '校验值',
 };
 
 export function describeIssues(issues: ZodIssueLike[]): NonNullable<Failure['issues']> {
@@ -85,6 +88,9 @@ function sentence(i: ZodIssueLike, field: string): string {
       return `${field}的取值不在允许范围内`;
     case 'invalid_key':
       return `${field}包含格式不正确的键`;
+    case 'custom':
+      // A rule of the contract's own that says itself in Chinese (e.g. "one of two fields").
+      return i.message && /[\u4e00-\u9fff]/.test(i.message) ? i.message : `${field}不符合要求`;
     default:
       return `${field}不符合要求`;
   }

@@ -20,6 +20,7 @@ import { notificationsList, notificationsRead } from './notifications';
 import { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSetPublisher } from './org-admin';
 import { renameApprove, renameReject, renameWithdraw } from './rename-decide';
 import { renamePreview } from './rename-preview';
+import { homeLoad, inboxLoad, meLoad } from './screens';
 import { renameSubmit } from './rename-submit';
 import { noticesAcknowledge, noticesCorrect, noticesForm, noticesGet, noticesList, noticesPreview, noticesPublish, noticesReceipts, noticesWithdraw } from './notices';
 import { settingsGet, settingsUpdate } from './settings';
@@ -39,6 +40,7 @@ import {
 import { violationForm } from './violation-form';
 import { violationOpen } from './violation-open';
 import { whoami } from './whoami';
+import { reportsExport, reportsExports, reportsVerifyExport } from './reports-export';
 import {
   emergenciesAcknowledge,
   emergenciesActive,
@@ -63,6 +65,9 @@ const boundOnly = async () => ({ ok: false as const, code: 'ALREADY_BOUND' as co
 
 export const handlers: { [A in ActionName]: Handler<A> } = {
   'session.whoami': whoami,
+  'home.load': homeLoad,
+  'inbox.load': inboxLoad,
+  'me.load': meLoad,
   'rename.preview': renamePreview,
   'rename.submit': renameSubmit,
   'rename.withdraw': renameWithdraw,
@@ -152,4 +157,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'feedback.answer': feedbackAnswer,
   'feedback.followUp': feedbackFollowUp,
   'feedback.resolve': feedbackResolve,
+  'reports.export': reportsExport,
+  'reports.exports': reportsExports,
+  'reports.verifyExport': reportsVerifyExport,
 };
