@@ -43,6 +43,7 @@ import {
   type NoticeReceipts,
   type NoticeView,
 } from './notices';
+import type { HomeScreen, InboxScreen, MeScreen } from './screens';
 import { BATCH_MAX, HANDOVER_NOTE_MAX, type BatchResult, type DelegationsMine, type NudgeResult } from './approval';
 import { NO_CONTROL_CHARS, reasonUnlessApproved, reasonUnlessApproving, requiredReason, type ReasonCommand } from './reasons';
 import {
@@ -118,6 +119,22 @@ const definitions = {
     input: () => z.strictObject({}),
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '我是谁：身份、所在的群和角色',
+  },
+  // One call per screen (issue 20): what 首页, 待办 and 我的 show, each in one answer.
+  'home.load': {
+    input: () => z.strictObject({}),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '首页：我是谁、我的群、我的事项、待确认的通知、未读消息、处置中的紧急事件',
+  },
+  'inbox.load': {
+    input: () => z.strictObject({}),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '待办：我的角色和等我处理的第一页事项',
+  },
+  'me.load': {
+    input: () => z.strictObject({}),
+    roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
+    summary: '我的：身份、角色、微信提醒次数和未读消息数',
   },
   'rename.preview': {
     input: () => z.strictObject({ groupId: id }),
@@ -800,6 +817,9 @@ export function reasonSchema(action: ActionName): z.ZodMiniType | undefined {
 
 export interface ActionResults {
   'session.whoami': WhoAmI;
+  'home.load': HomeScreen;
+  'inbox.load': InboxScreen;
+  'me.load': MeScreen;
   'rename.preview': RenamePreview;
   'rename.submit': CaseView;
   'rename.withdraw': CaseView;

@@ -11,3 +11,4 @@ export * from './emergency-feedback';
 export * from './approval';
 export * from './exports';
 export * from './reports';
+export * from './screens';
