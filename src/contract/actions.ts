@@ -8,6 +8,8 @@ import { CASE_KINDS } from './model';
 import { EXPORT_GROUPS_MAX, type ExportResult, type ExportVerification, type ExportView } from './exports';
 import { REPORT_BUCKETS, REPORT_METRICS, type ReportDrill, type ReportOverview } from './reports';
 import { APPEAL_OUTCOMES, LADDER_STEPS, MEASURES, SEVERITIES } from './model';
+import { CASE_KINDS as SEARCH_KINDS, STATE_LABELS } from './model';
+import { SEARCH_ORDERS, SEARCH_PERSON_MAX, SEARCH_TEXT_MAX, type CaseSearchResult } from './search';
 import type {
   AccessGrantView,
   BackupView,
@@ -486,6 +488,26 @@ const definitions = {
     roles: ['member', 'admin', 'leader', 'deptHead', 'owner'],
     summary: '事项详情及完整记录',
   },
+  'cases.search': {
+    input: () => z.strictObject({
+      kinds: z.optional(z.array(z.enum(SEARCH_KINDS)).check(z.minLength(1), z.maxLength(SEARCH_KINDS.length))),
+      states: z.optional(z.array(z.enum(Object.keys(STATE_LABELS) as [string, ...string[]])).check(z.minLength(1), z.maxLength(20))),
+      groupId: z.optional(id),
+      /** A name or group nickname (or part of one): cases about, or asked for by, the people it matches in scope. */
+      personQuery: z.optional(text(SEARCH_PERSON_MAX).check(z.minLength(1))),
+      /** Title text (the nickname asked for, a violation's category, an emergency's title…). */
+      text: z.optional(text(SEARCH_TEXT_MAX).check(z.minLength(1))),
+      /** Opened from the start of `from` to the end of `to` (Asia/Shanghai dates). */
+      from: z.optional(isoDate),
+      to: z.optional(isoDate),
+      /** Open cases whose deadline has passed. */
+      overdueOnly: z.optional(z.boolean()),
+      order: z.optional(z.enum(SEARCH_ORDERS)),
+      ...paging,
+    }),
+    roles: ['admin', 'leader', 'deptHead', 'owner'],
+    summary: '全部事项：按种类、状态、群、人员、时间段、是否超期和标题文字查找可查看范围内的事项',
+  },
   'inbox.list': {
     input: () => z.strictObject({ ...paging }),
     roles: ['admin', 'leader', 'deptHead', 'owner'],
@@ -850,6 +872,7 @@ export interface ActionResults {
   'cases.mine': Page<CaseView>;
   'cases.get': CaseView;
   'inbox.list': Page<CaseView>;
+  'cases.search': CaseSearchResult;
   'notifications.list': Page<NotificationView> & { unread: number };
   'notifications.read': { updated: number };
   /** The case as the caller (who handed it over) now sees it. */

@@ -12,3 +12,4 @@ export * from './approval';
 export * from './exports';
 export * from './reports';
 export * from './screens';
+export * from './search';
