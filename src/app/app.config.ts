@@ -1,6 +1,13 @@
 // Tab pages and the pages a notification opens stay in the main package; admin and leader pages
 // live in subpackages (R15).
+// Dark mode: WeChat paints the navigation and tab bars from theme.json by variable name (weapp only);
+// the h5 build's bars read the same colours from app.scss's CSS variables.
+const weapp = process.env.TARO_ENV === 'weapp';
+const themed = <T extends string>(name: string, css: string): T => (weapp ? `@${name}` : css) as T;
+
 export default defineAppConfig({
+  darkmode: true,
+  themeLocation: 'theme.json',
   pages: [
     'pages/home/index',
     'pages/inbox/index',
@@ -35,19 +42,23 @@ export default defineAppConfig({
         'pages/act/index',
       ],
     },
+    // Reports (issue 17): every chart page and the exports. The only package that imports ECharts.
+    { root: 'packages/reports', pages: ['pages/overview/index', 'pages/drill/index', 'pages/export/index', 'pages/exports/index'] },
+    // Approval ergonomics (issue 19): 设置代理, the 转交 form and 待办's 批量处理.
+    { root: 'packages/approval', pages: ['pages/delegation/index', 'pages/hand-over/index', 'pages/batch/index'] },
   ],
   window: {
-    backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#ffffff',
+    backgroundTextStyle: themed<'light' | 'dark'>('bgTxtStyle', 'dark'),
+    navigationBarBackgroundColor: themed('navBgColor', 'var(--qw-surface)'),
     navigationBarTitleText: '群务',
-    navigationBarTextStyle: 'black',
-    backgroundColor: '#f5f6f8',
+    navigationBarTextStyle: themed<'black' | 'white'>('navTxtStyle', 'black'),
+    backgroundColor: themed('bgColor', 'var(--qw-bg)'),
   },
   tabBar: {
-    color: '#646a73',
-    selectedColor: '#07c160',
-    backgroundColor: '#ffffff',
-    borderStyle: 'white',
+    color: themed('tabColor', 'var(--qw-muted)'),
+    selectedColor: themed('tabSelectedColor', 'var(--qw-green)'),
+    backgroundColor: themed('tabBgColor', 'var(--qw-surface)'),
+    borderStyle: themed<'black' | 'white'>('tabBorderStyle', 'white'),
     // Icons drawn by assets/tabbar/make-icons.mjs.
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },

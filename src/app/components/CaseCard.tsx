@@ -18,6 +18,7 @@ export function CaseCard({ item, onTap, showSubject = false }: Props) {
       <View className="qw-row qw-row--between">
         <Text className="qw-case-card__kind">{item.kindLabel}</Text>
         <View className="qw-row">
+          {item.approval?.actingFor ? <Tag tone="info">{`代 ${item.approval.actingFor.name}`}</Tag> : null}
           {escalation ? <Tag tone="danger">{escalation}</Tag> : null}
           <StateTag state={item.state} label={item.stateLabel} />
         </View>
@@ -39,7 +40,7 @@ export function CaseCard({ item, onTap, showSubject = false }: Props) {
       </View>
       <View className="qw-kv">
         <Text className="qw-kv__k">等待</Text>
-        <Text className="qw-kv__v">{waitingOnText(item.waitingOn, item.open)}</Text>
+        <Text className="qw-kv__v">{waitingOnText(item.approval?.assignees ?? item.waitingOn, item.open)}</Text>
       </View>
     </View>
   );

@@ -61,7 +61,7 @@ export function CaseSummary({ item }: { item: CaseView }) {
         <Text className="qw-kv__k">处理期限</Text>
         <Deadline dueAt={item.dueAt} unconfirmed={item.dueAtUnconfirmed} open={item.open} />
       </View>
-      <Row k="等待">{waitingOnText(item.waitingOn, item.open)}</Row>
+      <Row k="等待">{waitingOnText(item.approval?.assignees ?? item.waitingOn, item.open)}</Row>
       <Row k={item.kind === 'departure' ? '登记时间' : '提交时间'}>{formatDateTime(item.createdAt)}</Row>
     </View>
   );

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { HistoryView } from '../../contract';
+import { assigneeLabel, type HistoryView } from '../../contract';
 import { formatDateTime, formatDeadline } from '../lib/time';
 
 export function HistoryList({ items }: { items: HistoryView[] }) {
@@ -12,7 +12,8 @@ export function HistoryList({ items }: { items: HistoryView[] }) {
           <View className="qw-history__body">
             <View className="qw-row qw-row--between">
               <Text className="qw-history__action">
-                {h.by ? h.by.name : '系统'} · {h.actionLabel}
+                {h.by ? assigneeLabel({ name: h.by.name, onBehalfOf: h.onBehalfOf }) : '系统'} · {h.actionLabel}
+                {h.target ? ` → ${h.target.name}` : ''}
               </Text>
               <Text className="qw-history__at">{formatDateTime(h.at)}</Text>
             </View>

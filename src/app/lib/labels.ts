@@ -1,5 +1,5 @@
 // Words for codes the contract does not label itself.
-import { ROLE_LABELS, type GroupRole, type Role, type TemplatePurpose } from '../../contract';
+import { assigneeLabel, ROLE_LABELS, type GroupRole, type Role, type TemplatePurpose } from '../../contract';
 
 export const GROUP_ROLE_LABELS: Record<GroupRole, string> = {
   member: '群成员',
@@ -37,11 +37,11 @@ export const PUSH_LABELS: Record<string, string> = {
   none: '',
 };
 
-/** Who a list item waits on, as one line. */
-export function waitingOnText(people: { name: string }[], open: boolean): string {
+/** Who a list item waits on, as one line; a delegate as "孙丽（代 周杰）". */
+export function waitingOnText(people: { name: string; onBehalfOf?: { name: string } }[], open: boolean): string {
   if (!open) return '已结束';
   if (!people.length) return '无';
-  return people.map((p) => p.name).join('、');
+  return people.map(assigneeLabel).join('、');
 }
 
 /** What the person a case is about is, for its kind. */

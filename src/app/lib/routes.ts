@@ -37,6 +37,11 @@ export const routes = {
   emergency: (id: string) => `/packages/respond/pages/emergency/index?id=${q(id)}`,
   feedbackNew: (groupId: string) => `/packages/respond/pages/feedback-new/index?groupId=${q(groupId)}`,
   feedback: (id: string) => `/packages/respond/pages/feedback/index?id=${q(id)}`,
+  /** 报表; its other pages' routes live in the reports subpackage. */
+  reports: '/packages/reports/pages/overview/index',
+  delegation: '/packages/approval/pages/delegation/index',
+  handOver: (id: string) => `/packages/approval/pages/hand-over/index?id=${q(id)}`,
+  batch: (kind?: string) => `/packages/approval/pages/batch/index${kind ? `?kind=${q(kind)}` : ''}`,
 } as const;
 
 /** Kinds decided on the admin review page; the organisation's task kinds are done on 事项办理. */

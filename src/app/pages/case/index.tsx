@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { HistoryList } from '../../components/HistoryList';
 import { RemoteView } from '../../components/RemoteView';
 import { SetInWechat } from '../../components/SetInWechat';
+import { StepActions } from '../../components/StepActions';
 import { useRemote } from '../../hooks/useRemote';
 import { caseRoute, routes } from '../../lib/routes';
 
@@ -54,6 +55,7 @@ export function CaseDetail({ item, onChange }: { item: CaseView; onChange: (c: C
           {item.allowed.length ? '去办理此事项 ›' : '查看办理详情 ›'}
         </View>
       )}
+      <StepActions item={item} />
       <View className="qw-card">
         <View className="qw-section-title">处理记录</View>
         <HistoryList items={item.history ?? []} />

@@ -33,6 +33,12 @@ export default function InboxPage() {
           处理群成员违规
         </Btn>
       ) : null}
+      {/* Two or more cases of kinds decided in a batch: the selection mode is a subpackage page. */}
+      {list.items.filter((c) => c.approval?.batch && c.allowed.includes('approve')).length > 1 ? (
+        <Btn kind="ghost" block onClick={() => void Taro.navigateTo({ url: routes.batch() })}>
+          批量处理
+        </Btn>
+      ) : null}
       <PagedList
         list={list}
         render={(c) => (

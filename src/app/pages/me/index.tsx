@@ -82,11 +82,15 @@ function Profile({ me }: { me: WhoAmI }) {
         {roles.includes('leader') ? (
           <Link text="领导视图" onTap={() => void Taro.navigateTo({ url: routes.leaderOverview })} />
         ) : null}
+        {roles.some((r) => r !== 'member') ? <Link text="报表" onTap={() => void Taro.navigateTo({ url: routes.reports })} /> : null}
         {roles.includes('owner') || roles.includes('deptHead') ? (
           <Link text="组织管理（部门、人员、群）" onTap={() => void Taro.navigateTo({ url: routes.org })} />
         ) : null}
         {roles.includes('admin') || roles.includes('leader') ? (
           <Link text="聊天记录备份" onTap={() => void Taro.navigateTo({ url: routes.backups() })} />
+        ) : null}
+        {roles.includes('admin') || roles.includes('leader') ? (
+          <Link text="设置代理（出差、休假）" onTap={() => void Taro.navigateTo({ url: routes.delegation })} />
         ) : null}
         {roles.includes('owner') ? <Link text="系统设置" onTap={() => void Taro.navigateTo({ url: routes.settings })} /> : null}
         {isH5() ? <Link text="切换身份（本地演示）" onTap={() => window.location.assign('/dev/signout')} /> : null}

@@ -8,6 +8,7 @@ import { DecisionPanel } from '../../../../components/DecisionPanel';
 import { HistoryList } from '../../../../components/HistoryList';
 import { RemoteView } from '../../../../components/RemoteView';
 import { SetInWechat } from '../../../../components/SetInWechat';
+import { StepActions } from '../../../../components/StepActions';
 import { Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
 import { routes } from '../../../../lib/routes';
@@ -30,7 +31,10 @@ function Review({ item, onChange }: { item: CaseView; onChange: (c: CaseView) =>
       <>
         <CaseSummary item={item} />
         {item.kind === 'record_access' ? (
-          <AccessReview item={item} onChange={onChange} />
+          <>
+            <AccessReview item={item} onChange={onChange} />
+            <StepActions item={item} />
+          </>
         ) : (
           <View className="qw-card">
             <Text className="qw-hint">{`上次备份截至 ${item.data.lastCovered ?? '（无）'}，应于 ${item.data.nextDue} 起备份。登记一份新的备份后，这个待办会自动完成。`}</Text>
@@ -54,6 +58,7 @@ function Review({ item, onChange }: { item: CaseView; onChange: (c: CaseView) =>
       {item.kind === 'rename' ? <NamingCheck nickname={nickname} canonical={null} /> : null}
       {item.state === 'approved' && nickname ? <SetInWechat groupName={item.group.name} nickname={nickname} /> : null}
       <DecisionPanel item={item} onDecided={onChange} />
+      <StepActions item={item} />
       {!item.open ? (
         <View className="qw-notice">该申请已{item.stateLabel.replace(/^已/, '')}，无需再处理。</View>
       ) : item.allowed.length === 0 ? (

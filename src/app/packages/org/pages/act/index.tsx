@@ -9,6 +9,7 @@ import { call } from '../../../../api';
 import { CaseSummary } from '../../../../components/CaseSummary';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { HistoryList } from '../../../../components/HistoryList';
+import { StepActions } from '../../../../components/StepActions';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { routes } from '../../../../lib/routes';
@@ -93,6 +94,7 @@ function Act({ item, onChange }: { item: CaseView; onChange: (c: CaseView) => vo
         </View>
       ) : null}
       {item.kind === 'election' ? <Election item={item} busy={action.busy} run={run} /> : null}
+      <StepActions item={item} />
 
       <View className="qw-card">
         <View className="qw-section-title">处理记录</View>
