@@ -45,7 +45,33 @@ export interface ActorQuery {
   openedSince?: number;
 }
 
+/**
+ * What a screen shows besides who the caller is (home.load, me.load), read in one round trip: each
+ * part as its own list method answers it, only the parts asked for.
+ */
+export interface ScreenQuery {
+  /** listGrants: the person's subscription grants. */
+  grants?: boolean;
+  /** listCasesOfPerson. */
+  cases?: PageQuery;
+  /** How many of the person's notifications are unread. */
+  unread?: boolean;
+  /** listNoticesToAck. */
+  noticesToAck?: PageQuery;
+  /** listOpenCases of one kind in each of these groups, concatenated in the groups' order. */
+  open?: { kind: string; groupIds: string[] };
+}
+export interface ScreenRecord {
+  grants?: GrantDoc[];
+  cases?: PageOf<Case>;
+  unread?: number;
+  noticesToAck?: PageOf<NoticeDoc>;
+  open?: Case[];
+}
+
 export interface Store {
+  /** The parts of a person's screen `q` asks for, in one round trip (on WeChat: the requests at once). */
+  getScreen(personId: string, q: ScreenQuery): Promise<ScreenRecord>;
   // People and organisation
   /** The person bound to an OPENID with their memberships, headships and departure (and what `q` asks), in one round trip. */
   getActor(openid: string, q?: ActorQuery): Promise<ActorRecord | null>;

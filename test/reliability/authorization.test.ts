@@ -16,6 +16,10 @@ const ownOnly = (refusal: ErrorCode) => ({ own: 'ok' as Outcome, other: refusal 
 /** Cells that pass the contract's role gate (and, for UNBOUND_ACTIONS, every caller); the rest are FORBIDDEN by construction. */
 const EXPECTED: Record<ActionName, Row> = {
   'session.whoami': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
+  'home.load': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
+  // A member only is let in and answered with no inbox (inbox: null), which screens.test.ts checks.
+  'inbox.load': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
+  'me.load': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'rename.preview': { member: ownOnly('NOT_MEMBER'), admin: ownOnly('NOT_MEMBER'), leader: 'NOT_MEMBER', deptHead: ownOnly('NOT_MEMBER'), owner: 'NOT_MEMBER' },
   'rename.submit': { member: ownOnly('NOT_MEMBER'), admin: ownOnly('NOT_MEMBER'), leader: 'NOT_MEMBER', deptHead: ownOnly('NOT_MEMBER'), owner: 'NOT_MEMBER' },
   'rename.withdraw': { member: ownOnly('NOT_FOUND'), admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: 'NOT_FOUND', owner: 'FORBIDDEN' },

@@ -324,6 +324,9 @@ export function inputFor(action: ActionName, caller: Caller, scope: Scope, f: Fi
 /** Who succeeds with each action in the own scope (the matrix pins that cell as 'ok'). */
 export const SUCCESS_CALLER: Record<ActionName, Caller> = {
   'session.whoami': 'member',
+  'home.load': 'member',
+  'inbox.load': 'admin',
+  'me.load': 'member',
   'rename.preview': 'member',
   'rename.submit': 'member',
   'rename.withdraw': 'member',

@@ -5,6 +5,9 @@ import { DEFAULT_SETTINGS, type ActionInput, type ActionName } from '../../src/c
 const rid = 'req-sample-000001';
 export const SAMPLE_INPUTS: { [A in ActionName]: ActionInput<A> } = {
   'session.whoami': {},
+  'home.load': {},
+  'inbox.load': {},
+  'me.load': {},
   'rename.preview': { groupId: 'g_market' },
   'rename.submit': { groupId: 'g_market', nickname: '黄磊-市场部', requestId: rid },
   'rename.withdraw': { caseId: 'c_none' },

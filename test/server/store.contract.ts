@@ -637,6 +637,36 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
       });
     });
 
+    describe('what getScreen reads in its one round trip', () => {
+      it('should answer each part a screen asks for as its own list method does, and only those', async () => {
+        await store.addGrants('p1', 'tpl', 2, T0);
+        await store.insertCase(makeCase('c_mine', { openedBy: 'p1', subjectId: 'p1', updatedAt: T0 + 1 }));
+        await store.insertCase(makeCase('c_about', { openedBy: 'p2', subjectId: 'p1', updatedAt: T0 + 2 }));
+        await store.insertCase(makeCase('em_g1', { kind: 'emergency', groupId: 'g1', createdAt: T0 + 1 }));
+        await store.insertCase(makeCase('em_g2', { kind: 'emergency', groupId: 'g2', createdAt: T0 }));
+        await store.insertCase(makeCase('em_closed', { kind: 'emergency', groupId: 'g1', open: false }));
+        await store.insertCase(makeCase('em_g3', { kind: 'emergency', groupId: 'g3' }));
+        await store.insertNotification(notification('n_unread', 'p1'));
+        await store.insertNotification(notification('n_read', 'p1', { read: true }));
+        await store.insertNotification(notification('n_theirs', 'p2'));
+        await store.insertNotice(notice('nt_owed'));
+        await store.insertNotice(notice('nt_acked', { ackDueAt: T0 + 96 * HOUR }));
+        await store.insertAck(ack('nt_acked', 'p1'));
+        const page = { offset: 0, limit: 10 };
+        const all = await store.getScreen('p1', { grants: true, cases: page, unread: true, noticesToAck: page, open: { kind: 'emergency', groupIds: ['g2', 'g1'] } });
+        expect(all.grants).toEqual(await store.listGrants('p1'));
+        expect(ids(all.cases!.items)).toEqual(['c_about', 'c_mine']);
+        expect(all.cases!.total).toBe(2);
+        expect(all.unread).toBe(1);
+        expect(ids(all.noticesToAck!.items)).toEqual(['nt_owed']);
+        expect(all.noticesToAck!.total).toBe(1);
+        // Each group's open ones, in the order the groups were named.
+        expect(ids(all.open!)).toEqual(['em_g2', 'em_g1']);
+        expect(await store.getScreen('p1', { unread: true })).toEqual({ unread: 1 });
+        expect(await store.getScreen('p1', {})).toEqual({});
+      });
+    });
+
     describe('uploads and media verdicts', () => {
       it('should record an upload once, mark it used idempotently, and never delete a used one', async () => {
         expect(await store.insertUpload(upload('f1', 'p1', T0))).toBe(true);

@@ -174,14 +174,23 @@ export async function emergenciesReach(ctx: HandlerCtx, input: ActionInput<'emer
 /** Open emergencies of my groups: mine to act on first, then those I started, then the newest. */
 export async function emergenciesActive(ctx: HandlerCtx): Promise<Result<{ items: CaseView[] }>> {
   const { store } = ctx.deps;
+  const { actor } = ctx;
+  // One query per group the person is in (leaders included); a starter outside the group finds theirs in 我的事项.
+  const lists = await Promise.all(activeEmergencyGroups(actor).map((g) => store.listOpenCases('emergency', g)));
+  return ok({ items: await activeEmergencyViews(ctx, lists.flat()) });
+}
+
+/** The groups whose open emergencies the person sees on 首页. */
+export const activeEmergencyGroups = (actor: Actor): string[] => [...new Set(actor.memberships.map((m) => m.groupId))];
+
+/** Those open emergencies as 首页 shows them: mine to act on first, then those I started, then the newest. */
+export async function activeEmergencyViews(ctx: HandlerCtx, open: Case[]): Promise<CaseView[]> {
+  const { store } = ctx.deps;
   const { actor, now } = ctx;
   const me = actor.person._id;
-  const groupIds = [...new Set(actor.memberships.map((m) => m.groupId))];
-  // One query per group the person is in (leaders included); a starter outside the group finds theirs in 我的事项.
-  const lists = await Promise.all(groupIds.map((g) => store.listOpenCases('emergency', g)));
   const byId = new Map<string, Case>();
-  for (const c of lists.flat()) if (canSeeCase(actor, c)) byId.set(c._id, c);
+  for (const c of open) if (canSeeCase(actor, c)) byId.set(c._id, c);
   const rank = (c: Case) => (liveTaskOf(c as EmergencyCase, me) ? 0 : c.openedBy === me ? 1 : 2);
   const cases = [...byId.values()].sort((a, b) => rank(a) - rank(b) || b.createdAt - a.createdAt);
-  return ok({ items: await toCaseViews(store, actor, cases, false, { now }) });
+  return toCaseViews(store, actor, cases, false, { now });
 }

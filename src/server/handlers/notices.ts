@@ -25,6 +25,7 @@ import { checkText } from '../content';
 import type { Actor, HandlerCtx } from '../context';
 import { canSeeNotice, receiptGroups, toNoticeView } from '../reads/notice-views';
 import { checkOwnFiles, uploadKey } from '../reads/files';
+import type { PageOf, PageQuery } from '../ports';
 import { currentSettings } from '../reads/settings';
 
 const DAY = 86_400_000;
@@ -265,10 +266,7 @@ export async function noticesList(ctx: HandlerCtx, input: ActionInput<'notices.l
   const me = ctx.actor.person._id;
   const page = { offset: input.offset ?? 0, limit: input.limit ?? 20 };
   const views = (items: NoticeDoc[], acks: AckDoc[]) => Promise.all(items.map((n) => toNoticeView(ctx.actor, n, acks.find((a) => a.noticeId === n._id) ?? null, { now: ctx.now })));
-  if (input.scope === 'mine') {
-    const r = await store.listNoticesToAck(me, page);
-    return ok({ items: await views(r.items, []), total: r.total, offset: page.offset, limit: page.limit, pending: r.total });
-  }
+  if (input.scope === 'mine') return ok(await noticesToAckView(ctx, await store.listNoticesToAck(me, page), page));
   if (input.scope === 'published') {
     const r = await store.listNoticesByPublisher(me, page);
     return ok({ items: await views(r.items, []), total: r.total, offset: page.offset, limit: page.limit, pending: 0 });
@@ -279,6 +277,12 @@ export async function noticesList(ctx: HandlerCtx, input: ActionInput<'notices.l
   const r = await store.listNoticesOfGroup(input.groupId, me, page);
   const pending = r.items.filter((n) => n.open && n.owed.includes(me) && !r.acks.some((a) => a.noticeId === n._id)).length;
   return ok({ items: await views(r.items, r.acks), total: r.total, offset: page.offset, limit: page.limit, pending });
+}
+
+/** The notices I still owe, as 首页 and notices.list scope 'mine' show them. */
+export async function noticesToAckView(ctx: HandlerCtx, r: PageOf<NoticeDoc>, page: PageQuery): Promise<Page<NoticeView> & { pending: number }> {
+  const items = await Promise.all(r.items.map((n) => toNoticeView(ctx.actor, n, null, { now: ctx.now })));
+  return { items, total: r.total, offset: page.offset, limit: page.limit, pending: r.total };
 }
 
 export async function noticesReceipts(ctx: HandlerCtx, input: ActionInput<'notices.receipts'>): Promise<Result<NoticeReceipts>> {

@@ -4,6 +4,7 @@ import type { AckDoc, BackupDoc, CheckpointDoc, MediaVerdictDoc, UploadDoc, Depa
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { ActorRecord, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
+import { readScreen } from '../screen';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
 
@@ -240,6 +241,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   });
 
   const store: SqliteStore = {
+    getScreen: (personId, q) => readScreen(store, personId, q),
     db,
     flush: () => (db.inTransaction && opts.groupCommit ? new Promise<void>((resolve, reject) => waiters.push({ resolve, reject })) : Promise.resolve()),
     close: () => {

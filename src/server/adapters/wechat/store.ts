@@ -3,6 +3,7 @@ import type { AckDoc, BackupDoc, CheckpointDoc, MediaVerdictDoc, UploadDoc, Depa
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
 import type { ActorRecord, Directory, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
+import { readScreen } from '../screen';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
 
 /** The most one query returns in a cloud function. */
@@ -149,7 +150,8 @@ export function createWechatStore(db: WxDatabase): Store {
     return r.stats.updated > 0;
   }
 
-  return {
+  const store: Store = {
+    getScreen: (personId, q) => readScreen(store, personId, q),
     async getActor(openid, q = {}) {
       // One request: the person with their memberships, headships and departure record (and, when
       // asked, their recent uploads and the cases they opened) joined in by the database.
@@ -753,4 +755,5 @@ export function createWechatStore(db: WxDatabase): Store {
     },
     insertSettings: (s) => addIfAbsent('settings', s),
   };
+  return store;
 }
