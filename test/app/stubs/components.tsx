@@ -66,5 +66,6 @@ export function Image(p: Props) {
 }
 
 export const ScrollView = View;
+export const Canvas = View;
 export const Navigator = View;
 export const Label = Text;

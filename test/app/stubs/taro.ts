@@ -94,8 +94,20 @@ export const cloud = {
   callFunction: jest.fn(async () => ({ result: undefined })),
   uploadFile: jest.fn(async (o: { cloudPath: string }) => ({ fileID: `cloud://env/${o.cloudPath}`, statusCode: 200, errMsg: 'ok' })),
 };
+/** Canvas (reports): the layout answers with no canvas node, as in miniprogram-simulate: nothing is drawn. */
+export const pxTransform = (size: number) => `${size / 2}px`;
+export const nextTick = (cb: () => void) => void Promise.resolve().then(cb);
+export const getSystemInfoSync = () => ({ pixelRatio: 2 });
+export const createSelectorQuery = jest.fn(() => {
+  const query = { select: () => query, fields: () => query, exec: (cb: (res: unknown[]) => void) => cb([null]) };
+  return query;
+});
 
 const Taro = {
+  pxTransform,
+  nextTick,
+  getSystemInfoSync,
+  createSelectorQuery,
   useRouter,
   getCurrentInstance,
   useDidShow,
