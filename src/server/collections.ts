@@ -1,6 +1,8 @@
 // The collections and the indexes their queries need, declared once: the SQLite adapter creates
 // them, and the same list is printed for the cloud database console.
 import type { Case } from '../core/model';
+import { reportFacts, type ReportFacts } from '../core/report-facts';
+import { caseTerms } from './cases/search-terms';
 
 export const COLLECTIONS = [
   'people',
@@ -26,6 +28,10 @@ export const COLLECTIONS = [
   'media_verdicts',
   // Daily sealed checkpoints of every changed history's head (the audit trail's outside anchor).
   'audit_checkpoints',
+  // Audited Excel exports (reports.export): one sealed record per export, the owner's 导出记录.
+  'exports',
+  // 代理: one document per delegator (its _id), read beside the actor and the case views.
+  'delegations',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -115,12 +121,40 @@ export const INDEXES: readonly IndexSpec[] = [
   // Checkpoints: the chains changed since the last one (listCasesChangedSince / listBackupsChangedSince)
   { collection: 'cases', name: 'changed', fields: [['updatedAt', 1]] },
   { collection: 'backups', name: 'changed', fields: [['updatedAt', 1]] },
+  // Reports (reports.overview / reports.drill): one range per figure over the report facts kept on
+  // each case (core/report-facts.ts), by Shanghai day; the kind and group follow so a count is read
+  // off the index alone.
+  { collection: 'cases', name: 'report_opened', fields: [['rpOpenDay', 1], ['kind', 1], ['groupId', 1]] },
+  { collection: 'cases', name: 'report_closed', fields: [['rpCloseDay', 1], ['kind', 1], ['groupId', 1]] },
+  { collection: 'cases', name: 'report_decided', fields: [['rpDecideDay', 1], ['kind', 1], ['rpDecideMs', 1], ['groupId', 1]] },
+  { collection: 'cases', name: 'report_overdue', fields: [['rpDueDay', 1], ['kind', 1], ['dueKey', 1], ['groupId', 1]] },
+  { collection: 'cases', name: 'report_violations', fields: [['kind', 1], ['rpOpenDay', 1], ['rpCategory', 1], ['rpStep', 1], ['groupId', 1]] },
+  { collection: 'cases', name: 'report_appeals', fields: [['rpAppealDay', 1], ['rpAppealKey', 1], ['rpToLeader', 1], ['groupId', 1]] },
+  // cases.search (全部事项): each filter the page offers leads through one of these, read forwards or
+  // backwards (oldest or newest deadline first); the other filters are checked on the rows they lead to.
+  // No filter (the owner's whole organisation); a period, whose cases lie close together in this order
+  { collection: 'cases', name: 'search', fields: [['searchDue', -1], ['_id', -1]] },
+  // One group, or the caller's groups (an admin's, a leader's, a department head's)
+  { collection: 'cases', name: 'search_group', fields: [['groupId', 1], ['searchDue', -1], ['_id', -1]] },
+  // A kind; a state (most state names belong to one kind, so a kind with a state is led by the state)
+  { collection: 'cases', name: 'search_kind', fields: [['kind', 1], ['searchDue', -1], ['_id', -1]] },
+  { collection: 'cases', name: 'search_state', fields: [['state', 1], ['searchDue', -1], ['_id', -1]] },
+  // Overdue only: open cases whose deadline has passed, by deadline (for them searchDue = dueKey)
+  { collection: 'cases', name: 'search_overdue', fields: [['open', 1], ['dueKey', 1], ['_id', 1]] },
+  // Title text: each word of the title with its suffixes, matched by prefix (search-terms.ts)
+  { collection: 'cases', name: 'search_terms', fields: [['terms', 1], ['searchDue', -1], ['_id', -1]], arrayField: 'terms' },
+  // The export log (listExports, newest first) and verifying a file or checksum (findExportsBySha256)
+  { collection: 'exports', name: 'at', fields: [['at', -1], ['_id', -1]] },
+  { collection: 'exports', name: 'file_sha', fields: [['fileSha256', 1]] },
+  { collection: 'exports', name: 'content_sha', fields: [['contentSha256', 1]] },
   // getLatestCheckpoint, listCheckpoints
   { collection: 'audit_checkpoints', name: 'seq', fields: [['seq', 1]] },
   // getActor's uploads of the caller (what they may attach, the upload limit)
   { collection: 'files', name: 'uploader', fields: [['uploadedBy', 1], ['uploadedAt', 1]] },
   // listStaleUploads (the scheduler removes uploads nothing uses after a day)
   { collection: 'files', name: 'stale', fields: [['used', 1], ['uploadedAt', 1], ['_id', 1]] },
+  // getActor's delegations naming the caller (active ones: to > now); listDelegationsTo
+  { collection: 'delegations', name: 'delegate', fields: [['delegateId', 1], ['to', 1], ['from', 1]] },
   // setUploadVerdict: a media check verdict finds its upload by trace id
   { collection: 'files', name: 'trace', fields: [['check.traceId', 1]] },
 ];
@@ -155,20 +189,28 @@ export function printCloudIndexes(write: (text: string) => void = (t) => console
 /** Sort key for a case without a deadline: after every real one (the largest Date in ms). */
 export const NO_DEADLINE = 8_640_000_000_000_000;
 
-export interface CaseIndexFields {
+export interface CaseIndexFields extends ReportFacts {
   /** dueAt, or NO_DEADLINE: both databases sort null first, the inbox wants it last. */
   dueKey: number;
   /** outbox.length, so "has undispatched entries" is an index range. */
   outboxSize: number;
+  /** cases.search's order: the deadline, or the opening time for a case that has none. */
+  searchDue: number;
+  /** cases.search's title text: each word of the title with its suffixes (search-terms.ts). */
+  terms: string[];
 }
 export type StoredCase = Case & CaseIndexFields;
 
 /** A stored copy of the case with its index fields; never the object passed in. */
 export function caseToDoc(c: Case, version = c.version): StoredCase {
-  return { ...c, version, dueKey: c.dueAt ?? NO_DEADLINE, outboxSize: c.outbox.length };
+  // The report facts are written with the step itself, so a figure never lags the cases it counts.
+  return { ...c, version, dueKey: c.dueAt ?? NO_DEADLINE, outboxSize: c.outbox.length, searchDue: c.dueAt ?? c.createdAt, terms: caseTerms(c), ...reportFacts(c) };
 }
 
+const INDEX_ONLY = new Set<string>(['dueKey', 'outboxSize', 'searchDue', 'terms', 'rpOpenDay', 'rpCloseDay', 'rpDecideDay', 'rpDecideMs', 'rpDueDay', 'rpCategory', 'rpStep', 'rpAppealDay', 'rpAppealKey', 'rpToLeader']);
+
 export function docToCase(doc: object): Case {
-  const { dueKey: _dueKey, outboxSize: _outboxSize, ...c } = doc as Partial<CaseIndexFields>;
+  const c: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc)) if (!INDEX_ONLY.has(k)) c[k] = v;
   return c as unknown as Case;
 }

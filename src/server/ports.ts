@@ -1,6 +1,32 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
-import type { GroupRole } from '../contract';
-import type { AckDoc, BackupDoc, Case, CheckpointDoc, MediaVerdictDoc, UploadDoc, NoticeDoc, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+import type { CaseKind, GroupRole } from '../contract';
+import type { AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, MediaVerdictDoc, UploadDoc, NoticeDoc, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+
+/** What reports.export selects: cases opened on `fromDay`..`toDay` (Asia/Shanghai day numbers) of the groups and kinds. */
+export interface ExportQuery {
+  /** The export's id: when it is recorded already, nothing else is read. */
+  exportId: string;
+  scope: ReportScope;
+  /** The groups named; absent: every group of the scope (for the owner, cases of no group too). */
+  groupIds?: string[];
+  fromDay: number;
+  toDay: number;
+  kinds: CaseKind[] | null;
+  /** Past this many history entries, the cases are not read. */
+  maxHistory: number;
+}
+export interface ExportSource {
+  existing: ExportDoc | null;
+  /** Every group of the scope, by name. */
+  groups: Group[];
+  /** How many cases and history entries the filters select (zero when a group named is out of scope). */
+  count: { cases: number; history: number };
+  /** Oldest first; null when the export exists, a group named is out of scope, or the count is past maxHistory. */
+  cases: Case[] | null;
+  /** The people those cases name (subjects, deciders, history). */
+  people: Person[];
+  checkpoints: CheckpointDoc[];
+}
 
 export interface PageQuery {
   offset: number;
@@ -9,6 +35,71 @@ export interface PageQuery {
 export interface PageOf<T> {
   items: T[];
   total: number;
+}
+
+/** The groups a caller may see in reports: every group, or those named and those of the departments named. */
+export interface ReportScope {
+  all: boolean;
+  groupIds: string[];
+  deptIds: string[];
+}
+/** A figure of reports.overview: the store reads only those asked (the bench times each on its own). */
+export type ReportFigure = 'opened' | 'closed' | 'overdue' | 'decided' | 'violations' | 'appeals' | 'naming' | 'backups' | 'acks';
+export const REPORT_FIGURES: readonly ReportFigure[] = ['opened', 'closed', 'overdue', 'decided', 'violations', 'appeals', 'naming', 'backups', 'acks'];
+export interface ReportQuery {
+  scope: ReportScope;
+  /** One group of the scope; absent: all of it. Outside the scope: nothing but `groups` is read. */
+  groupId?: string;
+  /** Asia/Shanghai day numbers (core/report-facts.ts), inclusive. */
+  fromDay: number;
+  toDay: number;
+  /** Overdue means due before this. */
+  now: number;
+  figures?: readonly ReportFigure[];
+}
+export interface DayCount {
+  day: number;
+  key: string;
+  n: number;
+}
+/** A notice whose deadline fell in the period, to the groups counted: who owed it there and who acknowledged by the deadline. */
+export interface ReportNotice {
+  _id: string;
+  title: string;
+  publishedAt: number;
+  ackDueAt: number;
+  audience: { groupId: string; personIds: string[] }[];
+  onTime: string[];
+}
+export interface ReportData {
+  /** Every group of the scope, by name. */
+  groups: Group[];
+  /** Rosters (active members) of the groups counted, and the departments: the naming check. */
+  roster: RosterEntry[];
+  departments: Department[];
+  opened: DayCount[];
+  closed: DayCount[];
+  /** Open cases due before `now`, by the day they fell due. */
+  overdue: DayCount[];
+  /** Opening → decision in ms, ascending, per day and kind. */
+  decided: { day: number; key: string; ms: number[] }[];
+  violations: { day: number; category: string; step: string; n: number }[];
+  appeals: { day: number; key: string; toLeader: number; n: number }[];
+  backups: BackupDoc[];
+  notices: ReportNotice[];
+}
+/** The case metrics of reports.drill: which cases, by the same facts the figures count. */
+export type ReportCaseMetric = 'opened' | 'closed' | 'overdue' | 'decided' | 'violations' | 'measures' | 'appeals' | 'appealsToLeader';
+export interface ReportDrillQuery {
+  scope: ReportScope;
+  groupId?: string;
+  metric: ReportCaseMetric;
+  /** The series: kind (opened, closed, overdue, decided), category, step or appeal outcome. */
+  key?: string;
+  fromDay: number;
+  toDay: number;
+  now: number;
+  page: PageQuery;
 }
 
 export interface Directory {
@@ -34,6 +125,8 @@ export interface ActorRecord {
   uploads?: UploadDoc[];
   /** With `openedSince`: the cases the person opened since then (the request limit). */
   opened?: { _id: string; kind: string; createdAt: number }[];
+  /** With `delegationsAt`: the delegations naming the person as delegate that hold at that time. */
+  delegatedBy?: DelegationDoc[];
 }
 
 /** What getActor reads besides the person, in the same round trip, for the actions that need it. */
@@ -43,6 +136,8 @@ export interface ActorQuery {
   /** Upload records by id, whoever made them (the files an action names: are they the caller's?). */
   uploadIds?: string[];
   openedSince?: number;
+  /** The delegations naming the person as delegate that hold at this time (from ≤ t < to). */
+  delegationsAt?: number;
 }
 
 /**
@@ -67,6 +162,27 @@ export interface ScreenRecord {
   unread?: number;
   noticesToAck?: PageOf<NoticeDoc>;
   open?: Case[];
+}
+
+/** What cases.search asks the store; every field but the order and page narrows the answer. */
+export interface CaseSearchQuery {
+  /** The groups searched; null: every case (the owner), a departure (no group) included. */
+  groupIds: string[] | null;
+  kinds?: string[];
+  states?: string[];
+  /** Cases whose subject or requester (openedBy) is one of these. */
+  personIds?: string[];
+  /** Normalised words (cases/search-terms.ts), each a prefix of one of the case's terms. */
+  words?: string[];
+  /** Opened at or after / at or before (UTC ms). */
+  openedFrom?: number;
+  openedTo?: number;
+  /** Open cases with a deadline before this time. */
+  overdueAt?: number;
+  order: 'dueDesc' | 'dueAsc';
+  offset: number;
+  limit: number;
+  countCap: number;
 }
 
 export interface Store {
@@ -166,8 +282,13 @@ export interface Store {
   setOutbox(c: Case, outbox: OutboxEntry[]): Promise<boolean>;
   /** Cases I opened or that are about me, newest change first. */
   listCasesOfPerson(personId: string, page: PageQuery): Promise<PageOf<Case>>;
-  /** Open cases assigned to me, earliest deadline first (no deadline last). */
-  listInbox(personId: string, page: PageQuery): Promise<PageOf<Case>>;
+  /** Open cases assigned to me (or to any of several people: a delegate's), each once, earliest deadline first (no deadline last). */
+  listInbox(personId: string | string[], page: PageQuery): Promise<PageOf<Case>>;
+  /**
+   * cases.search (全部事项): the cases matching every filter given, by searchDue (the deadline, else the
+   * opening time) then _id, newest or oldest first; `total` counted up to `countCap` (`capped`: more).
+   */
+  searchCases(q: CaseSearchQuery): Promise<PageOf<Case> & { capped: boolean }>;
   /** Open cases of one kind in one group, about one subject when given, oldest first. */
   listOpenCases(kind: string, groupId: string, subjectId?: string): Promise<Case[]>;
   /** Open cases of one kind about one subject in any group, oldest first (a leaver's onboarding tasks). */
@@ -184,6 +305,13 @@ export interface Store {
   listCasesWithOutbox(limit: number): Promise<Case[]>;
   /** Every case in _id order, a page at a time (the audit verify routine). */
   listCasesAfter(afterId: string | null, limit: number): Promise<Case[]>;
+  /** Everything reports.overview counts over the period, in one round trip (ReportQuery.figures narrows it). */
+  getReport(q: ReportQuery): Promise<ReportData>;
+  /**
+   * The cases behind one number of the report, newest first by _id, with the groups of the scope and
+   * the people the page names (subjects, assignees), in one round trip.
+   */
+  listReportCases(q: ReportDrillQuery): Promise<{ groups: Group[]; page: PageOf<Case>; people: Person[] }>;
 
   // Chat-record backups: versioned like cases, with their own history
   /** false when a backup with this _id exists already (idempotent registration). */
@@ -298,6 +426,30 @@ export interface Store {
    */
   getAuditPage(scope: 'case' | 'backup', afterId: string | null, limit: number): Promise<{ cases: Case[]; backups: BackupDoc[]; checkpoints: CheckpointDoc[] }>;
 
+  // Audited exports (reports.export; server/reads/exports.ts)
+  /**
+   * Everything one export reads, in one round trip: the export already recorded under this id (then
+   * nothing else), the groups of the caller's scope, and — when every group named is in it — the count
+   * of the cases and history entries the filters select; the cases themselves with the people they name
+   * and every checkpoint only when the count is within `maxHistory`.
+   */
+  getExportSource(q: ExportQuery): Promise<ExportSource>;
+  /** false when an export with this _id exists already (a retried or concurrent export). */
+  insertExport(e: ExportDoc): Promise<boolean>;
+  getExport(id: string): Promise<ExportDoc | null>;
+  /** The export log, newest first. */
+  listExports(page: PageQuery): Promise<PageOf<ExportDoc>>;
+  /** Exports whose file's SHA-256 or data checksum is `sha256` (lower-case hex), newest first. */
+  findExportsBySha256(sha256: string): Promise<ExportDoc[]>;
+
+  // Delegations (代理): one per delegator, replaced by a new one, ended by setting `to`
+  /** The delegations of these delegators that exist (any period), in no set order. */
+  getDelegations(delegatorIds: string[]): Promise<DelegationDoc[]>;
+  /** Delegations naming the person as delegate that end after `after`, earliest end first. */
+  listDelegationsTo(delegateId: string, after: number): Promise<DelegationDoc[]>;
+  /** Insert or replace the delegator's one delegation. */
+  putDelegation(d: DelegationDoc): Promise<void>;
+
   // Settings, versioned: each change is a new document
   getSettings(version?: number): Promise<SettingsDoc | null>;
   /** false when that version exists already (someone else changed the settings first). */
@@ -340,6 +492,11 @@ export interface Files {
   link(fileId: string, expiresAt: number, ref?: string): Promise<string>;
   /** Delete a stored file (an upload nothing uses); deleting a missing file is not an error. */
   remove(fileId: string): Promise<void>;
+  /**
+   * Store a file the function made (an export): under `path` in cloud storage on WeChat, on disk on the
+   * local host, where `name` is what a download is called. Returns its file id.
+   */
+  put(file: { path: string; name: string; bytes: Buffer; contentType: string; by: string; at: number }): Promise<string>;
 }
 
 /**

@@ -2,7 +2,7 @@
 // cloud database. A difference between them is a bug in one of them.
 import type { AckDoc, BackupDoc, Case, CheckpointDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
-import type { Files, OpenData, Store } from '../../src/server/ports';
+import type { CaseSearchQuery, Files, OpenData, Store } from '../../src/server/ports';
 
 export interface StoreUnderTest {
   store: Store;
@@ -496,6 +496,65 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
           await store.updateCase(makeCase('c2', { open: false, state: 'approved' }), 1);
           expect(await store.listInbox('p_admin', { offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
           expect(ids((await store.listInbox('p_leader', { offset: 0, limit: 10 })).items)).toEqual(['c1']);
+        });
+      });
+
+      describe('search (全部事项)', () => {
+        const q = (over: Partial<CaseSearchQuery> = {}): CaseSearchQuery => ({ groupIds: null, order: 'dueDesc', offset: 0, limit: 20, countCap: 1000, ...over });
+        const rename = (id: string, nickname: string, over: Partial<Case> = {}) => makeCase(id, { data: { nickname, previous: null }, ...over });
+        beforeEach(async () => {
+          await store.insertCase(rename('a', '张伟-市场部', { dueAt: T0 + 1 * HOUR, createdAt: T0 - 3 * HOUR }));
+          await store.insertCase(rename('b', '李娜-技术部', { groupId: 'g2', subjectId: 'p_li', openedBy: 'p_li', dueAt: T0 + 2 * HOUR, createdAt: T0 - 2 * HOUR }));
+          await store.insertCase(rename('c', '王强-市场部', { open: false, state: 'approved', assignees: [], dueAt: T0 - 5 * HOUR, createdAt: T0 - 30 * HOUR }));
+          await store.insertCase(rename('d', '马超-项目A群', { dueAt: T0 - 1 * HOUR, createdAt: T0 - 20 * HOUR }));
+          await store.insertCase(makeCase('e', { kind: 'violation', state: 'vio_decided', subjectId: 'p_ma', openedBy: 'p_admin', dueAt: null, createdAt: T0 - 10 * HOUR, data: { subjectName: '马超', category: '发布广告', penalty: 'warning' } }));
+        });
+
+        it('should order by deadline newest or oldest first, a case without one at its opening time', async () => {
+          expect(ids((await store.searchCases(q())).items)).toEqual(['b', 'a', 'd', 'c', 'e']);
+          expect(ids((await store.searchCases(q({ order: 'dueAsc' }))).items)).toEqual(['e', 'c', 'd', 'a', 'b']);
+        });
+
+        it('should filter by groups, kinds, states, people (subject or requester) and opening period', async () => {
+          expect(ids((await store.searchCases(q({ groupIds: ['g2'] }))).items)).toEqual(['b']);
+          expect(ids((await store.searchCases(q({ groupIds: [] }))).items)).toEqual([]);
+          expect(ids((await store.searchCases(q({ kinds: ['violation'] }))).items)).toEqual(['e']);
+          expect(ids((await store.searchCases(q({ states: ['approved', 'vio_decided'] }))).items)).toEqual(['c', 'e']);
+          expect(ids((await store.searchCases(q({ personIds: ['p_li', 'p_ma'] }))).items)).toEqual(['b', 'e']);
+          expect(ids((await store.searchCases(q({ personIds: ['p_admin'] }))).items)).toEqual(['e']);
+          expect(ids((await store.searchCases(q({ openedFrom: T0 - 20 * HOUR, openedTo: T0 - 3 * HOUR }))).items)).toEqual(['a', 'd', 'e']);
+        });
+
+        it('should find only open cases past their deadline when overdue only', async () => {
+          const page = await store.searchCases(q({ overdueAt: T0, order: 'dueAsc' }));
+          expect(ids(page.items)).toEqual(['d']);
+        });
+
+        it('should match title words by any part of a word, every word given', async () => {
+          expect(ids((await store.searchCases(q({ words: ['市场部'] }))).items)).toEqual(['a', 'c']);
+          expect(ids((await store.searchCases(q({ words: ['场部'] }))).items)).toEqual(['a', 'c']);
+          expect(ids((await store.searchCases(q({ words: ['张伟', '市场'] }))).items)).toEqual(['a']);
+          expect(ids((await store.searchCases(q({ words: ['项目a'] }))).items)).toEqual(['d']);
+          expect(ids((await store.searchCases(q({ words: ['广告'] }))).items)).toEqual(['e']);
+          expect(ids((await store.searchCases(q({ words: ['伟-市'] }))).items)).toEqual([]);
+        });
+
+        it('should combine filters, page with a total, and cap the count', async () => {
+          const p1 = await store.searchCases(q({ kinds: ['rename'], groupIds: ['g1', 'g2'], limit: 2 }));
+          expect(ids(p1.items)).toEqual(['b', 'a']);
+          expect(p1).toMatchObject({ total: 4, capped: false });
+          const p2 = await store.searchCases(q({ kinds: ['rename'], groupIds: ['g1', 'g2'], limit: 2, offset: 2 }));
+          expect(ids(p2.items)).toEqual(['d', 'c']);
+          expect(await store.searchCases(q({ countCap: 3 }))).toMatchObject({ total: 3, capped: true });
+        });
+
+        it('should follow updates: a new deadline, a closed case, a changed title', async () => {
+          await store.updateCase(rename('d', '马超-项目A群', { open: false, state: 'approved', dueAt: T0 - 1 * HOUR, createdAt: T0 - 20 * HOUR }), 1);
+          expect(ids((await store.searchCases(q({ overdueAt: T0 }))).items)).toEqual([]);
+          await store.updateCase(rename('a', '赵敏-行政部', { dueAt: T0 + 9 * HOUR, createdAt: T0 - 3 * HOUR }), 1);
+          expect(ids((await store.searchCases(q({ words: ['张伟'] }))).items)).toEqual([]);
+          expect(ids((await store.searchCases(q({ words: ['赵敏'] }))).items)).toEqual(['a']);
+          expect(ids((await store.searchCases(q())).items)[0]).toBe('a');
         });
       });
 

@@ -37,7 +37,14 @@ class UpdateOp {
     readonly operand?: unknown,
   ) {}
 }
-const isCommand = (v: unknown) => v instanceof QueryOp || v instanceof LogicOp || v instanceof UpdateOp || v instanceof ExprCond;
+/** db.RegExp({ regexp, options }): matches a string field, or any string element of an array field. */
+class DbRegExp {
+  readonly re: RegExp;
+  constructor(options: { regexp: string; options?: string }) {
+    this.re = new RegExp(options.regexp, options.options ?? '');
+  }
+}
+const isCommand = (v: unknown) => v instanceof QueryOp || v instanceof LogicOp || v instanceof UpdateOp || v instanceof ExprCond || v instanceof DbRegExp;
 
 // Variadic or one array, as the SDK accepts both.
 const conditionsOf = (args: unknown[]) => (Array.isArray(args[0]) ? args[0] : args) as object[];
@@ -248,6 +255,7 @@ function matchField(field: unknown, cond: unknown): boolean {
     }
   }
   if (cond instanceof UpdateOp) throw new SdkError(-502002, 'update command used in a query');
+  if (cond instanceof DbRegExp) return (Array.isArray(field) ? field : [field]).some((x) => typeof x === 'string' && cond.re.test(x));
   return equals(field, cond);
 }
 
@@ -516,6 +524,7 @@ export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
 
   return {
     command: fakeCommand,
+    RegExp: (options: { regexp: string; options?: string }) => new DbRegExp(options),
     calls,
     dump: (name) => copy([...docsOf(name).values()]),
     collection(name: string): WxCollection {

@@ -1,12 +1,14 @@
 // The Store on better-sqlite3: the local host's database and the one the server tests run on.
 import Database from 'better-sqlite3';
-import type { AckDoc, BackupDoc, CheckpointDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
-import type { ActorRecord, PageQuery, Store } from '../../ports';
+import type { ActorRecord, CaseSearchQuery, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
 import { readScreen } from '../screen';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
+import { sqliteReports } from './reports';
+import { sqliteExports } from './exports';
 
 export interface SqliteStore extends Store {
   readonly db: Db;
@@ -67,6 +69,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   const uploads = new Collection<UploadDoc>(db, 'files');
   const mediaVerdicts = new Collection<MediaVerdictDoc>(db, 'media_verdicts');
   const checkpoints = new Collection<CheckpointDoc>(db, 'audit_checkpoints');
+  const exportsColl = new Collection<ExportDoc>(db, 'exports');
+  const delegations = new Collection<DelegationDoc>(db, 'delegations');
+  const delegatedTo = (personId: string, at: number) =>
+    delegations.where(`${c('delegateId')} = ? AND ${c('to')} > ? AND ${c('from')} <= ?`, [personId, at, at], `ORDER BY ${c('to')}, _id`);
   const caseExists = db.prepare('SELECT 1 FROM cases WHERE _id = ?');
   // Kind and time only, from the columns: the request limit needs no case bodies.
   const openedSince = db.prepare(`SELECT _id, ${c('kind')} AS kind, ${c('createdAt')} AS createdAt FROM cases WHERE ${c('openedBy')} = ? AND ${c('createdAt')} >= ? ORDER BY ${c('createdAt')}, _id`);
@@ -110,7 +116,56 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
      )
      SELECT c.doc FROM page JOIN cases c ON c._id = page._id ORDER BY page.u DESC, page._id DESC`,
   );
+  // cases.search: one condition per filter given; SQLite's planner leads with the index of the most
+  // selective one (collections.ts, the search_* indexes) and checks the rest on the rows it reaches.
+  const termsTable = sideTable(indexesOf('cases').find((ix) => ix.name === 'search_terms')!);
+  const searchWhere = (q: CaseSearchQuery): { where: string; params: unknown[] } => {
+    const w: string[] = [];
+    const p: unknown[] = [];
+    const marks = (xs: unknown[]) => xs.map(() => '?').join(', ');
+    if (q.groupIds) w.push(`${c('groupId')} IN (${marks(q.groupIds)})`), p.push(...q.groupIds);
+    if (q.kinds?.length) w.push(`${c('kind')} IN (${marks(q.kinds)})`), p.push(...q.kinds);
+    if (q.states?.length) w.push(`${c('state')} IN (${marks(q.states)})`), p.push(...q.states);
+    if (q.personIds) {
+      w.push(`(${c('subjectId')} IN (${marks(q.personIds)}) OR ${c('openedBy')} IN (${marks(q.personIds)}))`);
+      p.push(...q.personIds, ...q.personIds);
+    }
+    for (const word of q.words ?? []) {
+      w.push(`_id IN (SELECT _id FROM ${termsTable} WHERE ${c('terms')} >= ? AND ${c('terms')} < ?)`);
+      p.push(word, `${word}\uffff`);
+    }
+    if (q.openedFrom !== undefined) {
+      // A deadline is never before the opening, so searchDue ≥ createdAt: the period is a range of the order too.
+      w.push(`${c('createdAt')} >= ?`, `${c('searchDue')} >= ?`);
+      p.push(q.openedFrom, q.openedFrom);
+    }
+    if (q.openedTo !== undefined) w.push(`${c('createdAt')} <= ?`), p.push(q.openedTo);
+    if (q.overdueAt !== undefined) w.push(`${c('open')} = 1`, `${c('dueKey')} < ?`), p.push(q.overdueAt);
+    return { where: w.length ? w.join(' AND ') : '1', params: p };
+  };
+  const searchCases = (q: CaseSearchQuery): PageOf<Case> & { capped: boolean } => {
+    const { where, params } = searchWhere(q);
+    const dir = q.order === 'dueAsc' ? 'ASC' : 'DESC';
+    // Overdue cases are open with a deadline, so their searchDue is dueKey: ordered by the index that found them.
+    const key = q.overdueAt !== undefined ? c('dueKey') : c('searchDue');
+    const rows = db.prepare(`SELECT doc FROM cases WHERE ${where} ORDER BY ${key} ${dir}, _id ${dir} LIMIT ? OFFSET ?`).all(...params, Math.max(0, q.limit), Math.max(0, q.offset)) as { doc: string }[];
+    const n = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases WHERE ${where} LIMIT ?)`).get(...params, q.countCap + 1) as { n: number }).n;
+    return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total: Math.min(n, q.countCap), capped: n > q.countCap };
+  };
   const inboxCount = db.prepare(`SELECT COUNT(*) AS n FROM ${inbox} WHERE ${c('assignees')} = ? AND ${c('open')} = 1`);
+  // A delegate's 待办: several people's index ranges, each case once (it may wait on two of them).
+  const inboxOfMany = (ids: string[], page: PageQuery): PageOf<Case> => {
+    const [limit, offset] = bounds(page);
+    const where = `${c('assignees')} IN (${ids.map(() => '?').join(', ')}) AND ${c('open')} = 1`;
+    const rows = db
+      .prepare(
+        `SELECT c.doc FROM (SELECT _id, MIN(${c('dueKey')}) AS d, MIN(${c('createdAt')}) AS t FROM ${inbox} WHERE ${where} GROUP BY _id ORDER BY d, t, _id LIMIT ? OFFSET ?) p
+         JOIN cases c ON c._id = p._id ORDER BY p.d, p.t, p._id`,
+      )
+      .all(...ids, limit, offset) as { doc: string }[];
+    const total = (db.prepare(`SELECT COUNT(DISTINCT _id) AS n FROM ${inbox} WHERE ${where}`).get(...ids) as { n: number }).n;
+    return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
+  };
 
   // Each write and its side-table rows commit together; IMMEDIATE takes the write lock before
   // reading, so a read-modify-write cannot interleave with another process.
@@ -275,6 +330,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
         record.uploads = [...mine, ...named.filter((u) => !mine.some((m) => m._id === u._id))];
       }
       if (q.openedSince !== undefined) record.opened = openedSince.all(person._id, q.openedSince) as ActorRecord['opened'];
+      if (q.delegationsAt !== undefined) record.delegatedBy = delegatedTo(person._id, q.delegationsAt);
       return record;
     },
     async getPersonByOpenid(openid) {
@@ -414,11 +470,17 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       const total = cases.count(`${c('openedBy')} = ? OR ${c('subjectId')} = ?`, [personId, personId]);
       return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
     },
-    async listInbox(personId, page) {
+    async listInbox(who, page) {
+      const ids = [...new Set(typeof who === 'string' ? [who] : who)];
+      if (ids.length > 1) return inboxOfMany(ids, page);
+      const personId = ids[0] ?? '';
       const [limit, offset] = bounds(page);
       const rows = inboxPage.all(personId, limit, offset) as { doc: string }[];
       const total = (inboxCount.get(personId) as { n: number }).n;
       return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
+    },
+    async searchCases(q) {
+      return searchCases(q);
     },
     async listOpenCases(kind, groupId, subjectId) {
       const about = subjectId === undefined ? '' : `${c('subjectId')} = ? AND `;
@@ -460,6 +522,8 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
         .where(`${c('outboxSize')} > 0`, [Math.max(0, limit)], `ORDER BY ${c('updatedAt')}, _id LIMIT ?`)
         .map(docToCase);
     },
+    ...sqliteExports({ cases, groups, people, checkpoints, exportsColl }),
+    ...sqliteReports({ db, cases, groups, departments, memberships, people, backups, notices, acks }),
     async listCasesAfter(afterId, limit) {
       return cases.where('_id > ?', [afterId ?? '', Math.max(0, limit)], 'ORDER BY _id LIMIT ?').map(docToCase);
     },
@@ -648,6 +712,16 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async insertSettings(s) {
       return settings.insert(s);
+    },
+
+    async getDelegations(delegatorIds) {
+      return delegations.getMany(delegatorIds);
+    },
+    async listDelegationsTo(delegateId, after) {
+      return delegations.where(`${c('delegateId')} = ? AND ${c('to')} > ?`, [delegateId, after], `ORDER BY ${c('to')}, _id`);
+    },
+    async putDelegation(d) {
+      delegations.put(d);
     },
   };
   if (opts.groupCommit) {

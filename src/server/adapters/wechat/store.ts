@@ -1,5 +1,5 @@
 // The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
-import type { AckDoc, BackupDoc, CheckpointDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { AckDoc, BackupDoc, Case, CheckpointDoc, ExportDoc, DelegationDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
 import type { ActorRecord, Directory, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
@@ -28,6 +28,17 @@ const cmpId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : 
 const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : cmpId(a, b));
 const byTime = (a: { at: number; _id: string }, b: { at: number; _id: string }) => a.at - b.at || cmpId(a, b);
 const byCreated = (a: { createdAt: number; _id: string }, b: { createdAt: number; _id: string }) => a.createdAt - b.createdAt || cmpId(a, b);
+
+/** The people a case names: its subject, who opened it, who acted in its history (as the SQLite store's). */
+function peopleNamed(cases: Case[]): string[] {
+  const ids = new Set<string>();
+  for (const x of cases) {
+    ids.add(x.subjectId);
+    ids.add(x.openedBy);
+    for (const h of x.history) if (h.by) ids.add(h.by);
+  }
+  return [...ids];
+}
 
 /** Active roster rows in _id order with their people; a row whose person is gone is left out, as listRoster does. */
 function joinRoster(ms: Membership[], people: Person[]): RosterEntry[] {
@@ -174,11 +185,23 @@ export function createWechatStore(db: WxDatabase): Store {
       if (q.openedSince !== undefined) {
         agg = agg.lookup(correlated('cases', $.and([$.eq(['$openedBy', '$$pid']), $.gte(['$createdAt', q.openedSince])]), 'opened', { kind: 1, createdAt: 1 }));
       }
+      if (q.delegationsAt !== undefined) {
+        const at = q.delegationsAt;
+        agg = agg.lookup(correlated('delegations', $.and([$.eq(['$delegateId', '$$pid']), $.gte(['$to', at + 1]), $.gte([at, '$from'])]), 'delegatedBy'));
+      }
       const { list } = await agg.end();
-      type Row = Person & { memberships: Membership[]; headOf: Department[]; departure: unknown[]; uploads?: UploadDoc[]; named?: UploadDoc[]; opened?: { _id: string; kind: string; createdAt: number }[] };
+      type Row = Person & {
+        memberships: Membership[];
+        headOf: Department[];
+        departure: unknown[];
+        uploads?: UploadDoc[];
+        named?: UploadDoc[];
+        opened?: { _id: string; kind: string; createdAt: number }[];
+        delegatedBy?: DelegationDoc[];
+      };
       const row = list[0] as unknown as Row | undefined;
       if (!row) return null;
-      const { memberships, headOf, departure, uploads, named, opened, ...person } = row;
+      const { memberships, headOf, departure, uploads, named, opened, delegatedBy, ...person } = row;
       const record: ActorRecord = { person: person as Person, memberships: [...memberships].sort(cmpId), headOf: [...headOf].sort(cmpId).map((d) => d._id), departed: departure.length > 0 };
       const byTimeOf = <T extends { _id: string }>(at: (x: T) => number) => (a: T, b: T) => at(a) - at(b) || cmpId(a, b);
       if (uploads || named) {
@@ -186,6 +209,7 @@ export function createWechatStore(db: WxDatabase): Store {
         record.uploads = [...mine, ...(named ?? []).filter((u) => !mine.some((m) => m._id === u._id)).sort(cmpId)];
       }
       if (opened) record.opened = opened.map(({ _id, kind, createdAt }) => ({ _id, kind, createdAt })).sort(byTimeOf((o) => o.createdAt));
+      if (delegatedBy) record.delegatedBy = [...delegatedBy].sort(byTimeOf<DelegationDoc>((d) => d.to));
       return record;
     },
     getPerson: (id) => byId<Person>('people', id),
@@ -400,14 +424,35 @@ export function createWechatStore(db: WxDatabase): Store {
       ], p);
       return { items: r.items.map(docToCase), total: r.total };
     },
-    async listInbox(personId, p) {
-      // Array containment: matches cases whose assignees include personId.
-      const r = await page<WxDoc>('cases', { assignees: personId, open: true }, [
+    async listInbox(who, p) {
+      // Array containment: matches cases whose assignees include personId (any of several: each case once).
+      const ids = [...new Set(typeof who === 'string' ? [who] : who)];
+      const r = await page<WxDoc>('cases', { assignees: ids.length === 1 ? ids[0] : _.in(ids), open: true }, [
         ['dueKey', 'asc'],
         ['createdAt', 'asc'],
         ['_id', 'asc'],
       ], p);
       return { items: r.items.map(docToCase), total: r.total };
+    },
+    async searchCases(q) {
+      // Every filter is a condition of one where(); the database picks the index (collections.ts, search_*).
+      const conds: object[] = [];
+      if (q.groupIds) conds.push({ groupId: _.in(q.groupIds) });
+      if (q.kinds?.length) conds.push({ kind: _.in(q.kinds) });
+      if (q.states?.length) conds.push({ state: _.in(q.states) });
+      if (q.personIds) conds.push(_.or([{ subjectId: _.in(q.personIds) }, { openedBy: _.in(q.personIds) }]));
+      // Anchored, so a prefix of one term (an element of the array): the search_terms index can serve it.
+      for (const word of q.words ?? []) conds.push({ terms: db.RegExp({ regexp: `^${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` }) });
+      if (q.openedFrom !== undefined) conds.push({ createdAt: _.gte(q.openedFrom) }, { searchDue: _.gte(q.openedFrom) });
+      if (q.openedTo !== undefined) conds.push({ createdAt: _.lte(q.openedTo) });
+      if (q.overdueAt !== undefined) conds.push({ open: true }, { dueKey: _.lt(q.overdueAt) });
+      const where = conds.length === 0 ? {} : conds.length === 1 ? conds[0]! : _.and(conds);
+      const dir = q.order === 'dueAsc' ? 'asc' : 'desc';
+      const r = await page<WxDoc>('cases', where, [
+        [q.overdueAt !== undefined ? 'dueKey' : 'searchDue', dir],
+        ['_id', dir],
+      ], q);
+      return { items: r.items.map(docToCase), total: Math.min(r.total, q.countCap), capped: r.total > q.countCap };
     },
     async listOpenCases(kind, groupId, subjectId) {
       const where = subjectId === undefined ? { kind, groupId, open: true } : { subjectId, kind, groupId, open: true };
@@ -749,11 +794,78 @@ export function createWechatStore(db: WxDatabase): Store {
       };
     },
 
+    async getExportSource(q) {
+      const existing = await byId<ExportDoc>('exports', q.exportId);
+      const none = { count: { cases: 0, history: 0 }, cases: null, people: [], checkpoints: [] };
+      if (existing) return { existing, groups: [], ...none };
+      const { groupIds: scopeIds, deptIds } = q.scope;
+      const byName: Order[] = [
+        ['name', 'asc'],
+        ['_id', 'asc'],
+      ];
+      const scoped = q.scope.all
+        ? await all<Group>('groups', undefined, byName)
+        : scopeIds.length || deptIds.length
+          ? await all<Group>('groups', _.or([{ _id: _.in(scopeIds) }, { deptId: _.in(deptIds) }]), byName)
+          : [];
+      const inScope = new Set(scoped.map((g) => g._id));
+      if (q.groupIds && !q.groupIds.every((id) => inScope.has(id))) return { existing: null, groups: scoped, ...none };
+      const ids = q.groupIds ?? (q.scope.all ? null : [...inScope]);
+      if (ids && !ids.length) return { existing: null, groups: scoped, ...none };
+      // The report facts' opening day leads (index report_opened: rpOpenDay, kind, groupId).
+      const where: Record<string, unknown> = { rpOpenDay: _.gte(q.fromDay).and(_.lte(q.toDay)) };
+      if (q.kinds) where.kind = _.in(q.kinds);
+      if (ids) where.groupId = _.in(ids);
+      const total = coll('cases').where(where).count().then((r) => r.total);
+      // Read a page at a time, counting history entries as they come: past the limit the rest is not read,
+      // so the function never holds more than the limit and one page.
+      const docs: WxDoc[] = [];
+      let history = 0;
+      for (;;) {
+        let page = query('cases', where, [
+          ['createdAt', 'asc'],
+          ['_id', 'asc'],
+        ]);
+        if (docs.length) page = page.skip(docs.length);
+        const { data } = await page.limit(MAX_LIMIT).get();
+        for (const d of data) history += Array.isArray(d.history) ? d.history.length : 0;
+        docs.push(...data);
+        if (history > q.maxHistory) return { existing: null, groups: scoped, count: { cases: await total, history }, cases: null, people: [], checkpoints: [] };
+        if (!data.length || docs.length >= (await total)) break;
+      }
+      const selected = docs.map(docToCase);
+      const [named, checkpoints] = await Promise.all([byIds<Person>('people', peopleNamed(selected)), all<CheckpointDoc>('audit_checkpoints', undefined, [['seq', 'asc']])]);
+      return { existing: null, groups: scoped, count: { cases: selected.length, history }, cases: selected, people: named, checkpoints };
+    },
+    insertExport: (e) => addIfAbsent('exports', e),
+    getExport: (id) => byId<ExportDoc>('exports', id),
+    listExports: (p) =>
+      page<ExportDoc>('exports', {}, [
+        ['at', 'desc'],
+        ['_id', 'desc'],
+      ], p),
+    findExportsBySha256: (sha256) =>
+      all<ExportDoc>('exports', _.or([{ fileSha256: sha256 }, { contentSha256: sha256 }]), [
+        ['at', 'desc'],
+        ['_id', 'desc'],
+      ]),
+
     async getSettings(version) {
       if (version === undefined) return first<SettingsDoc>(coll('settings').orderBy('version', 'desc'));
       return first<SettingsDoc>(coll('settings').where({ version }));
     },
     insertSettings: (s) => addIfAbsent('settings', s),
+
+    getDelegations: (delegatorIds) => byIds<DelegationDoc>('delegations', delegatorIds),
+    listDelegationsTo: (delegateId, after) =>
+      all<DelegationDoc>('delegations', { delegateId, to: _.gt(after) }, [
+        ['to', 'asc'],
+        ['_id', 'asc'],
+      ]),
+    async putDelegation(d) {
+      const { _id, ...data } = d;
+      await coll('delegations').doc(_id).set({ data });
+    },
   };
   return store;
 }

@@ -15,6 +15,8 @@ export interface WxCommand {
   gte(value: number): unknown;
   gt(value: number | string): unknown;
   or(conditions: object[]): object;
+  /** Every condition holds (several conditions on one field, e.g. two title words). */
+  and(conditions: object[]): object;
   inc(n: number): unknown;
   /** Replace a field wholesale (a plain object value would be merged key by key). */
   set(value: unknown): unknown;
@@ -96,6 +98,8 @@ export interface WxCollection extends WxQuery {
 
 export interface WxDatabase {
   readonly command: WxCommand;
+  /** A regular expression condition (db.RegExp); `options` 'i' for case-insensitive. Not index-assisted unless anchored (^). */
+  RegExp(options: { regexp: string; options?: string }): unknown;
   collection(name: string): WxCollection;
 }
 
@@ -132,6 +136,8 @@ export interface WxSecurityApi {
 export interface WxStorageApi {
   /** Rejects when the file does not exist. */
   downloadFile(params: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  /** Stores bytes at `cloudPath` (replacing a file there) and answers its fileID. */
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   /** At most 50 files a call; each answers status 0 when deleted. */
   deleteFile(params: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg: string }[] }>;
   /** maxAge in seconds; at most 50 files a call. */
