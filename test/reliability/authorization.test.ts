@@ -75,6 +75,8 @@ const EXPECTED: Record<ActionName, Row> = {
   'cases.mine': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'cases.get': { member: ownOnly('NOT_FOUND'), admin: ownOnly('NOT_FOUND'), leader: ownOnly('NOT_FOUND'), deptHead: 'NOT_FOUND', owner: 'ok' },
   'inbox.list': { admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
+  // 全部事项: the own group is in each one's scope (administers, leads, heads its department); the other group in none but the owner's.
+  'cases.search': { admin: ownOnly('GROUP_NOT_IN_SCOPE'), leader: ownOnly('GROUP_NOT_IN_SCOPE'), deptHead: ownOnly('GROUP_NOT_IN_SCOPE'), owner: 'ok' },
   'notifications.list': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'notifications.read': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'subscriptions.record': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },

@@ -382,6 +382,7 @@ export const SUCCESS_CALLER: Record<ActionName, Caller> = {
   'cases.mine': 'member',
   'cases.get': 'member',
   'inbox.list': 'admin',
+  'cases.search': 'leader',
   'notifications.list': 'member',
   'notifications.read': 'member',
   'subscriptions.record': 'member',

@@ -41,6 +41,7 @@ export const SAMPLE_INPUTS: { [A in ActionName]: ActionInput<A> } = {
   'cases.mine': {},
   'cases.get': { caseId: 'c_none' },
   'inbox.list': {},
+  'cases.search': { groupId: 'g_market', kinds: ['violation'], states: ['vio_decided'], personQuery: '黄磊', text: '广告', from: '2026-11-01', to: '2026-11-30', overdueOnly: true, order: 'dueAsc', offset: 0, limit: 20 },
   'notifications.list': {},
   'notifications.read': { ids: ['n_none'] },
   'subscriptions.record': { results: { TPL_NEW_TASK: 'accept' } },

@@ -3,6 +3,7 @@ import type { ActionInput, ActionName, ActionResult, Result } from '../../contra
 import type { HandlerCtx } from '../context';
 import { adminsApplyChange, adminsAppoint, adminsDecideChange } from './admins';
 import { casesGet, casesMine, inboxList } from './cases';
+import { casesSearch } from './cases-search';
 import { electionsDecideTie, electionsNominate, electionsOpen, electionsVote } from './elections';
 import { groupsBindWechat, groupsCreate, groupsEnter, groupsRoster, rosterAskFix } from './groups';
 import { guestsDecide, guestsRequest } from './guests';
@@ -41,6 +42,7 @@ import { violationForm } from './violation-form';
 import { violationOpen } from './violation-open';
 import { whoami } from './whoami';
 import { reportsExport, reportsExports, reportsVerifyExport } from './reports-export';
+import { reportsDrill, reportsOverview } from './reports';
 import {
   emergenciesAcknowledge,
   emergenciesActive,
@@ -123,6 +125,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'violation.confirmTask': violationConfirmTask,
   'cases.mine': casesMine,
   'cases.get': casesGet,
+  'cases.search': casesSearch,
   'inbox.list': inboxList,
   'notifications.list': notificationsList,
   'notifications.read': notificationsRead,
@@ -160,4 +163,6 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'reports.export': reportsExport,
   'reports.exports': reportsExports,
   'reports.verifyExport': reportsVerifyExport,
+  'reports.overview': reportsOverview,
+  'reports.drill': reportsDrill,
 };
