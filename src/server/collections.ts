@@ -64,6 +64,8 @@ export const INDEXES: readonly IndexSpec[] = [
   // listGroups; getGroupByOpengid
   { collection: 'groups', name: 'name', fields: [['name', 1], ['_id', 1]] },
   { collection: 'groups', name: 'opengid', fields: [['opengid', 1]] },
+  // Reports: a department head's groups
+  { collection: 'groups', name: 'dept', fields: [['deptId', 1], ['_id', 1]] },
   // listCasesOfGroup: a group's history
   { collection: 'cases', name: 'group', fields: [['groupId', 1], ['updatedAt', -1], ['_id', -1]] },
   // listInbox: "what waits on me", the hottest query

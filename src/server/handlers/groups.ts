@@ -10,7 +10,7 @@ import { insertNext, memberSeries } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
 import { mayStartEmergency } from './emergencies';
-import { loadGroupContext, namingSubject } from '../reads/group-context';
+import { canonicalIn, loadGroupContext, namedMembers, namingSubject } from '../reads/group-context';
 
 const HISTORY_KINDS = new Set(['onboard', 'offboard', 'guest', 'admin_filing', 'admin_change', 'election', 'naming_fix']);
 
@@ -94,12 +94,9 @@ export async function groupsRoster(ctx: HandlerCtx, input: ActionInput<'groups.r
   const people = new Map(gc.roster.map((r) => [r.person._id, r.person]));
   if (creator) people.set(creator._id, creator);
   const group = toGroupView(gc.group, gc.roster, people, gc.departments);
-  const members = gc.roster
-    .filter((r) => r.membership.roles.includes('member') || r.membership.roles.includes('admin'))
+  const members = namedMembers(gc)
     .map((r) => {
-      const canonical = r.person.external
-        ? `${r.person.name}${settings.values.naming.separator}外部`
-        : canonicalNickname(namingSubject(r, gc.departments), gc.members, settings.values.naming).canonical;
+      const canonical = canonicalIn(gc, r, settings.values.naming);
       return {
         person: { id: r.person._id, name: r.person.name },
         department: gc.departments.get(r.person.deptId)?.name ?? '',

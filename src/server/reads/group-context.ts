@@ -1,6 +1,6 @@
 // What a rename needs to know about one group: its admins, leaders and the naming inputs.
 import type { Department, Group, RosterEntry } from '../../core/model';
-import type { NamingSubject } from '../../core/naming';
+import { canonicalNickname, type NamingRule, type NamingSubject } from '../../core/naming';
 import type { Directory, Store } from '../ports';
 
 export interface GroupContext {
@@ -55,4 +55,14 @@ export function namingSubject(r: RosterEntry, departments: Map<string, Departmen
     department: departments.get(r.person.deptId)?.name ?? '',
     employeeNo: r.person.employeeNo,
   };
+}
+
+/** The nickname §2.2 asks of a roster member (an external guest: name + 外部); the roster and reports compare against it. */
+export function canonicalIn(gc: GroupContext, r: RosterEntry, naming: NamingRule): string {
+  return r.person.external ? `${r.person.name}${naming.separator}外部` : canonicalNickname(namingSubject(r, gc.departments), gc.members, naming).canonical;
+}
+
+/** Who the naming rule applies to on a roster: members and admins (a leader who is not a member is not named). */
+export function namedMembers(gc: GroupContext): RosterEntry[] {
+  return gc.roster.filter((r) => r.membership.roles.includes('member') || r.membership.roles.includes('admin'));
 }

@@ -1,0 +1,222 @@
+// Reports on SQLite: each figure is one GROUP BY over an index range of the report facts a case carries
+// (core/report-facts.ts, written by caseToDoc with the step itself), so it reads the index only, never
+// a case body. Aggregate queries rather than counters: the facts cannot drift from the cases (a counter
+// kept beside them would need its own write in every step and a repair when a step is retried), the
+// drill-down lists exactly the rows a count counted, and one range over an index of 10^6 rows stays
+// within the 200 ms budget (npm run bench, section reports).
+import type { AckDoc, BackupDoc, Department, Group, Membership, NoticeDoc, Person, RosterEntry } from '../../../core/model';
+import { startOfDay } from '../../../core/report-facts';
+import { docToCase, indexesOf, type StoredCase } from '../../collections';
+import type { DayCount, ReportData, ReportDrillQuery, ReportFigure, ReportNotice, ReportQuery, ReportScope, Store } from '../../ports';
+import { col as c, sideTable, type Collection, type Db } from './schema';
+
+interface Collections {
+  db: Db;
+  cases: Collection<StoredCase>;
+  groups: Collection<Group>;
+  departments: Collection<Department>;
+  memberships: Collection<Membership>;
+  people: Collection<Person>;
+  backups: Collection<BackupDoc>;
+  notices: Collection<NoticeDoc>;
+  acks: Collection<AckDoc>;
+}
+
+const marks = (n: number) => Array(n).fill('?').join(', ');
+
+export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listReportCases'> {
+  const { db } = k;
+  const groupSide = sideTable(indexesOf('notices').find((ix) => ix.name === 'group')!);
+  const all = <T>(sql: string, params: unknown[]) => k.cases.stmt(sql).all(...params) as T[];
+
+  function scopeGroups(scope: ReportScope): Group[] {
+    if (scope.all) return k.groups.where('1', [], `ORDER BY ${c('name')}, _id`);
+    const { groupIds, deptIds } = scope;
+    if (!groupIds.length && !deptIds.length) return [];
+    return k.groups.where(
+      `_id IN (${marks(groupIds.length) || 'NULL'}) OR ${c('deptId')} IN (${marks(deptIds.length) || 'NULL'})`,
+      [...groupIds, ...deptIds],
+      `ORDER BY ${c('name')}, _id`,
+    );
+  }
+
+  /** The groups counted: null for every group (no filter), else their ids; undefined when groupId is outside the scope. */
+  function counted(scope: ReportScope, groups: Group[], groupId?: string): string[] | null | undefined {
+    if (groupId !== undefined) return groups.some((g) => g._id === groupId) ? [groupId] : undefined;
+    return scope.all ? null : groups.map((g) => g._id);
+  }
+
+  const inGroups = (ids: string[] | null) => (ids === null ? { sql: '', params: [] as string[] } : { sql: ` AND ${c('groupId')} IN (${marks(ids.length) || 'NULL'})`, params: ids });
+
+  function dayCounts(dayField: string, keyField: string, ids: string[] | null, from: number, to: number, extra = '', extraParams: unknown[] = []): DayCount[] {
+    const g = inGroups(ids);
+    return all<DayCount>(
+      `SELECT ${c(dayField)} AS day, ${c(keyField)} AS key, COUNT(*) AS n FROM cases
+       WHERE ${c(dayField)} BETWEEN ? AND ?${extra}${g.sql} GROUP BY ${c(dayField)}, ${c(keyField)}`,
+      [from, to, ...extraParams, ...g.params],
+    );
+  }
+
+  function decided(ids: string[] | null, from: number, to: number): ReportData['decided'] {
+    const g = inGroups(ids);
+    // Durations straight off the index, in index order (day, kind, duration): already sorted per day and kind.
+    const st = k.cases.stmt(`SELECT ${c('rpDecideDay')}, ${c('kind')}, ${c('rpDecideMs')} FROM cases WHERE ${c('rpDecideDay')} BETWEEN ? AND ?${g.sql} ORDER BY 1, 2, 3`);
+    const rows = st.raw(true).all(from, to, ...g.params) as [number, string, number][];
+    st.raw(false);
+    const out: ReportData['decided'] = [];
+    let cur: ReportData['decided'][number] | null = null;
+    for (const [day, key, ms] of rows) {
+      if (!cur || cur.day !== day || cur.key !== key) out.push((cur = { day, key, ms: [] }));
+      cur.ms.push(ms);
+    }
+    return out;
+  }
+
+  function notices(ids: string[] | null, groups: Group[], from: number, to: number): ReportNotice[] {
+    const wanted = new Set(ids ?? groups.map((g) => g._id));
+    if (!wanted.size) return [];
+    const list = wanted.size === groups.length && ids === null
+      ? k.notices.where(`_id IN (SELECT _id FROM ${groupSide})`, [])
+      : k.notices.where(`_id IN (SELECT _id FROM ${groupSide} WHERE ${c('groupIds')} IN (${marks(wanted.size)}))`, [...wanted]);
+    const lo = startOfDay(from);
+    const hi = startOfDay(to + 1);
+    const onTime = k.acks.stmt(`SELECT _id FROM acks WHERE ${c('noticeId')} = ? AND ${c('at')} <= ?`).pluck(true);
+    const out: ReportNotice[] = [];
+    for (const n of list) {
+      // A withdrawn or corrected notice owes nothing any more.
+      if (n.status !== 'active' || n.ackDueAt < lo || n.ackDueAt >= hi) continue;
+      const acked = (onTime.all(n._id, n.ackDueAt) as string[]).map((id) => id.slice(n._id.length + 1));
+      out.push({
+        _id: n._id,
+        title: n.title,
+        publishedAt: n.publishedAt,
+        ackDueAt: n.ackDueAt,
+        audience: n.audience.filter((a) => wanted.has(a.groupId)),
+        onTime: acked,
+      });
+    }
+    return out.sort((a, b) => a.ackDueAt - b.ackDueAt || (a._id < b._id ? -1 : 1));
+  }
+
+  function roster(ids: string[]): RosterEntry[] {
+    if (!ids.length) return [];
+    const ms = k.memberships.where(`${c('groupId')} IN (${marks(ids.length)}) AND ${c('status')} = 'active'`, ids, 'ORDER BY _id');
+    const byId = new Map(k.people.getMany(ms.map((m) => m.personId)).map((p) => [p._id, p]));
+    return ms.flatMap((m) => (byId.has(m.personId) ? [{ membership: m, person: byId.get(m.personId)! }] : []));
+  }
+
+  const empty = (groups: Group[]): ReportData => ({ groups, roster: [], departments: [], opened: [], closed: [], overdue: [], decided: [], violations: [], appeals: [], backups: [], notices: [] });
+
+  return {
+    async getReport(q: ReportQuery) {
+      // One transaction: every figure reads the same snapshot.
+      return db.transaction(() => {
+        const groups = scopeGroups(q.scope);
+        const ids = counted(q.scope, groups, q.groupId);
+        const out = empty(groups);
+        if (ids === undefined) return out;
+        const want = (f: ReportFigure) => !q.figures || q.figures.includes(f);
+        const { fromDay: from, toDay: to } = q;
+        if (want('opened')) out.opened = dayCounts('rpOpenDay', 'kind', ids, from, to);
+        if (want('closed')) out.closed = dayCounts('rpCloseDay', 'kind', ids, from, to);
+        if (want('overdue')) out.overdue = dayCounts('rpDueDay', 'kind', ids, from, to, ` AND ${c('dueKey')} < ?`, [q.now]);
+        if (want('decided')) out.decided = decided(ids, from, to);
+        if (want('violations')) {
+          const g = inGroups(ids);
+          out.violations = all(
+            `SELECT ${c('rpOpenDay')} AS day, ${c('rpCategory')} AS category, ${c('rpStep')} AS step, COUNT(*) AS n FROM cases
+             WHERE ${c('kind')} = 'violation' AND ${c('rpOpenDay')} BETWEEN ? AND ?${g.sql} GROUP BY 1, 2, 3`,
+            [from, to, ...g.params],
+          );
+        }
+        if (want('appeals')) {
+          const g = inGroups(ids);
+          out.appeals = all(
+            `SELECT ${c('rpAppealDay')} AS day, ${c('rpAppealKey')} AS key, ${c('rpToLeader')} AS toLeader, COUNT(*) AS n FROM cases
+             WHERE ${c('rpAppealDay')} BETWEEN ? AND ?${g.sql} GROUP BY 1, 2, 3`,
+            [from, to, ...g.params],
+          );
+        }
+        const groupIds = ids ?? groups.map((g) => g._id);
+        if (want('naming')) {
+          out.roster = roster(groupIds);
+          out.departments = k.departments.where('1', [], 'ORDER BY _id');
+        }
+        if (want('backups') && groupIds.length) {
+          const fromDate = new Date(from * 86_400_000).toISOString().slice(0, 10);
+          const toDate = new Date(to * 86_400_000).toISOString().slice(0, 10);
+          out.backups = k.backups.where(`${c('groupId')} IN (${marks(groupIds.length)})`, groupIds, `ORDER BY ${c('groupId')}, ${c('from')}, _id`).filter((b) => b.to >= fromDate && b.from <= toDate);
+        }
+        if (want('acks')) out.notices = notices(ids, groups, from, to);
+        return out;
+      })();
+    },
+
+    async listReportCases(q: ReportDrillQuery) {
+      return db.transaction(() => {
+        const groups = scopeGroups(q.scope);
+        const ids = counted(q.scope, groups, q.groupId);
+        if (ids === undefined) return { groups, page: { items: [], total: 0 }, people: [] };
+        const g = inGroups(ids);
+        const where: string[] = [];
+        const params: unknown[] = [];
+        const range = (field: string) => {
+          where.push(`${c(field)} BETWEEN ? AND ?`);
+          params.push(q.fromDay, q.toDay);
+        };
+        const eq = (field: string, v: unknown) => {
+          where.push(`${c(field)} = ?`);
+          params.push(v);
+        };
+        switch (q.metric) {
+          case 'opened':
+            range('rpOpenDay');
+            if (q.key !== undefined) eq('kind', q.key);
+            break;
+          case 'closed':
+            range('rpCloseDay');
+            if (q.key !== undefined) eq('kind', q.key);
+            break;
+          case 'overdue':
+            range('rpDueDay');
+            if (q.key !== undefined) eq('kind', q.key);
+            where.push(`${c('dueKey')} < ?`);
+            params.push(q.now);
+            break;
+          case 'decided':
+            range('rpDecideDay');
+            if (q.key !== undefined) eq('kind', q.key);
+            break;
+          case 'violations':
+            eq('kind', 'violation');
+            range('rpOpenDay');
+            if (q.key !== undefined) eq('rpCategory', q.key);
+            break;
+          case 'measures':
+            eq('kind', 'violation');
+            range('rpOpenDay');
+            if (q.key !== undefined) eq('rpStep', q.key);
+            break;
+          case 'appeals':
+            range('rpAppealDay');
+            if (q.key !== undefined) eq('rpAppealKey', q.key);
+            break;
+          case 'appealsToLeader':
+            range('rpAppealDay');
+            eq('rpToLeader', 1);
+            break;
+        }
+        const cond = where.join(' AND ') + g.sql;
+        const all = [...params, ...g.params];
+        const total = k.cases.count(cond, all);
+        const items = k.cases.where(cond, [...all, q.page.limit, q.page.offset], `ORDER BY _id DESC LIMIT ? OFFSET ?`).map(docToCase);
+        const personIds = new Set<string>();
+        for (const x of items) {
+          personIds.add(x.subjectId);
+          x.assignees.forEach((a) => personIds.add(a));
+        }
+        return { groups, page: { items, total }, people: k.people.getMany([...personIds]) };
+      })();
+    },
+  };
+}
