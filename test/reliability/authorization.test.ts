@@ -85,6 +85,13 @@ const EXPECTED: Record<ActionName, Row> = {
   // Own: a file the caller has just stored; other: one another person already recorded as theirs.
   'files.record': { member: ownOnly('FILE_NOT_OWNED'), admin: ownOnly('FILE_NOT_OWNED'), leader: ownOnly('FILE_NOT_OWNED'), deptHead: ownOnly('FILE_NOT_OWNED'), owner: ownOnly('FILE_NOT_OWNED') },
   'audit.verify': { owner: 'ok' },
+  // The same scopes as cases: groups administered or led, the department's groups, all for the owner.
+  'reports.overview': { admin: ownOnly('GROUP_NOT_IN_SCOPE'), leader: ownOnly('GROUP_NOT_IN_SCOPE'), deptHead: ownOnly('GROUP_NOT_IN_SCOPE'), owner: 'ok' },
+  'reports.drill': { admin: ownOnly('GROUP_NOT_IN_SCOPE'), leader: ownOnly('GROUP_NOT_IN_SCOPE'), deptHead: ownOnly('GROUP_NOT_IN_SCOPE'), owner: 'ok' },
+  // Groups named outside the caller's scope (cases' scopes: administered, led, the department's) are refused; the owner's scope is every group.
+  'reports.export': { admin: ownOnly('GROUP_NOT_IN_SCOPE'), leader: ownOnly('GROUP_NOT_IN_SCOPE'), deptHead: ownOnly('GROUP_NOT_IN_SCOPE'), owner: 'ok' },
+  'reports.exports': { owner: 'ok' },
+  'reports.verifyExport': { owner: 'ok' },
   // Notices: own = 市场部工作群 (a general notice is 市场部's to publish), other = a 技术部 group.
   'notices.form': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'notices.preview': { member: ownOnly('NOT_PUBLISHER'), admin: ownOnly('NOT_PUBLISHER'), leader: 'NOT_PUBLISHER', deptHead: ownOnly('NOT_PUBLISHER'), owner: 'NOT_PUBLISHER' },
