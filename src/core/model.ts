@@ -78,6 +78,10 @@ export interface HistoryEntry {
   dueAt: number | null;
   /** What changed in `data`, for the audit trail. */
   changes?: Record<string, { before: unknown; after: unknown }>;
+  /** A delegate's step: the assignee (person id) they stood in for. */
+  onBehalfOf?: string;
+  /** A hand-over: whom the step went to (person id); a nudge: the first person it reached. */
+  target?: string;
   /** The seal of the entry before (zeros for the first), the deployment key this entry is sealed with, and its seal (server/cases/audit.ts). */
   prevHash: string;
   keyId?: string;
@@ -312,6 +316,55 @@ export interface CheckpointDoc {
   heads: [string, number, string][];
   /** SHA-256 Merkle root of the heads. */
   root: string;
+  keyId: string;
+  seal: string;
+}
+
+/**
+ * 代理: while `from ≤ now < to`, every step waiting on the delegator also waits on the delegate
+ * (read-time: cases are not rewritten). One per person: `_id` is the delegator's id; clearing ends it.
+ */
+export interface DelegationDoc {
+  _id: string;
+  delegatorId: string;
+  delegateId: string;
+  /** Names as set, so a view shows "孙丽（代 周杰）" without reading the people. */
+  delegatorName: string;
+  delegateName: string;
+  from: number;
+  to: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * One audited Excel export (reports.export): who, when, what was asked and what the file holds,
+ * sealed under the deployment's audit key (server/reads/exports.ts) so a database writer without the
+ * key cannot forge or alter one. `_id` follows from the exporter and their requestId (a retry finds it).
+ */
+export interface ExportDoc {
+  _id: string;
+  requestId: string;
+  by: string;
+  byName: string;
+  at: number;
+  filters: {
+    /** The groups exported, by id with their names at the time. */
+    groups: { id: string; name: string }[];
+    allInScope: boolean;
+    /** Asia/Shanghai dates, inclusive (cases opened in that period). */
+    from: string;
+    to: string;
+    kinds: CaseKind[] | null;
+  };
+  rows: { cases: number; history: number };
+  fileId: string;
+  fileName: string;
+  fileSize: number;
+  /** SHA-256 (hex) of the .xlsx bytes as stored. */
+  fileSha256: string;
+  /** SHA-256 (hex) of the data sheets' canonical content, as the 说明 sheet prints it. */
+  contentSha256: string;
   keyId: string;
   seal: string;
 }

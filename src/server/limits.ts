@@ -1,7 +1,7 @@
 // Per-person rate limits (settings.limits, per rolling hour) and what dispatch reads with the actor
 // for them, in the one getActor round trip: the cases the caller opened in the last hour (requests),
 // their uploads of the last day (what they may attach; uploads in the last hour).
-import { fail, type ActionName, type CaseKind, type Failure, type SettingsValues } from '../contract';
+import { actions, fail, type ActionName, type CaseKind, type Failure, type Role, type SettingsValues } from '../contract';
 import { formatShanghai } from '../core/time';
 import type { Actor } from './context';
 import type { ActorQuery } from './ports';
@@ -37,6 +37,8 @@ export const FILE_INPUTS: Partial<Record<ActionName, (input: any) => (string | u
   'notices.correct': noticeFiles,
   'emergencies.start': (i: { images?: string[] }) => i.images ?? [],
   'feedback.submit': (i: { images?: string[] }) => i.images ?? [],
+  // A copy of an exported workbook, uploaded to check it against the export log.
+  'reports.verifyExport': (i: { fileId?: string }) => [i.fileId],
 };
 /** Actions that count the caller's uploads of the last hour. */
 const UPLOADING: readonly ActionName[] = ['files.record'];
@@ -45,6 +47,9 @@ const UPLOADING: readonly ActionName[] = ['files.record'];
 export function actorQuery(action: ActionName, now: number, input: unknown): ActorQuery | undefined {
   const q: ActorQuery = {};
   if (REQUEST_KINDS[action]) q.openedSince = now - HOUR;
+  // Only admins and leaders name or act as delegates (代理): their steps read who delegated to them.
+  const roles = actions[action].roles as readonly Role[];
+  if (roles.includes('admin') || roles.includes('leader')) q.delegationsAt = now;
   if (UPLOADING.includes(action)) q.uploadsSince = now - HOUR;
   const files = FILE_INPUTS[action]?.(input).filter((f): f is string => typeof f === 'string') ?? [];
   if (files.length) q.uploadIds = [...new Set(files.map(uploadKey))];

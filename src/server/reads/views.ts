@@ -1,13 +1,17 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
-import { CASE_KIND_LABELS, STATE_LABELS, type BackupCitation, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
-import type { Case, Group, Person } from '../../core/model';
+import { CASE_KIND_LABELS, STATE_LABELS, type AssigneeView, type BackupCitation, type CaseApprovalView, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
+import { handOverCandidates, lastNudgeAt, mayHandOver, mayNudge, nextNudgeAt, standsInFor, type CaseActor } from '../../core/engine';
+import { kindOf } from '../../core/kinds';
+import type { Case, DelegationDoc, Group, Person } from '../../core/model';
 import { citationsOf } from '../../core/backups';
 import { tally, type ElectionData } from '../../core/kinds/election';
-import { rolesIn, type Actor } from '../context';
+import { caseActorOf, rolesIn, type Actor } from '../context';
+import { loadGroupContext } from './group-context';
+import { currentSettings } from './settings';
 import { kinds } from '../cases/kinds';
 import type { Files, Store } from '../ports';
 
-const ACTION_LABELS: Record<string, string> = {
+export const ACTION_LABELS: Record<string, string> = {
   submit: '提交申请',
   approve: '批准',
   reject: '驳回',
@@ -74,6 +78,10 @@ const ACTION_LABELS: Record<string, string> = {
   fb_follow_up: '追问',
   fb_resolve: '确认已解决',
   fb_close: '逾期未确认，结案',
+  // hand over, delegation, nudge (the same for every kind)
+  hand_over: '转交',
+  hand_over_leaver: '离职交接',
+  nudge: '催办',
 };
 
 /** Who a reader sees in place of a person they may not learn of. */
@@ -106,6 +114,10 @@ export interface ViewOptions {
   files?: Files;
   /** People and groups the caller read already (the directory): names are taken from here first. */
   known?: { people: Person[]; groups: Group[] };
+  /** Read the assignees' delegations (one query), to show each one's active delegate (待办, the case page). */
+  delegations?: boolean;
+  /** Read the group of a case the caller may hand over, to list whom to (the case page). */
+  handOverTo?: boolean;
 }
 
 export async function toCaseViews(store: Store, actor: Actor, cases: Case[], withHistory: boolean, opts: ViewOptions): Promise<CaseView[]> {
@@ -113,18 +125,37 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
   for (const c of cases) {
     personIds.add(c.subjectId);
     c.assignees.forEach((a) => personIds.add(a));
-    if (withHistory) c.history.forEach((h) => h.by && personIds.add(h.by));
+    if (withHistory) c.history.forEach((h) => [h.by, h.onBehalfOf, h.target].forEach((id) => id && personIds.add(id)));
   }
+  const me = actor.person._id;
+  const caseActors = cases.map((c) => caseActorOf(actor, c.groupId));
+  const assigneeIds = [...new Set(cases.filter((c) => c.open).flatMap((c) => c.assignees))];
+  const handing = opts.handOverTo ? cases.filter((c, i) => mayHandOver(kindOf(c), c, caseActors[i])) : [];
+  const nudging = cases.some((c) => mayNudge(c, me));
   const personById = new Map<string, Person>((opts.known?.people ?? []).filter((p) => personIds.has(p._id)).map((p) => [p._id, p]));
   // A departure is about no one group ('').
   const groupIds = new Set(cases.map((c) => c.groupId).filter(Boolean));
   const groupById = new Map<string, Group>((opts.known?.groups ?? []).filter((g) => groupIds.has(g._id)).map((g) => [g._id, g]));
   const missingPeople = [...personIds].filter((id) => !personById.has(id));
   const missingGroups = [...groupIds].filter((id) => !groupById.has(id));
-  const [people, groups] = await Promise.all([
+  const [people, groups, delegations, settings, contexts] = await Promise.all([
     missingPeople.length ? store.getPeople(missingPeople) : [],
     missingGroups.length ? store.getGroups(missingGroups) : [],
+    opts.delegations && assigneeIds.length ? store.getDelegations(assigneeIds) : [],
+    nudging ? currentSettings(store) : null,
+    Promise.all(handing.map((c) => loadGroupContext(store, c.groupId))),
   ]);
+  // Whom each assignee's active delegate is: read, or (for the caller's own) from who they are.
+  const delegateOf = new Map<string, DelegationDoc>();
+  for (const d of [...delegations, ...(actor.delegatedBy ?? [])]) if (d.from <= opts.now && opts.now < d.to) delegateOf.set(d.delegatorId, d);
+  const candidates = new Map<string, string[]>(
+    handing.map((c, i) => {
+      const gc = contexts[i];
+      return [c._id, gc ? handOverCandidates(kindOf(c), c, caseActors[cases.indexOf(c)], { now: opts.now, settings: undefined as never, admins: gc.admins, leaders: gc.leaders }) : []];
+    }),
+  );
+  const candidateIds = [...new Set([...candidates.values()].flat())].filter((id) => !personById.has(id));
+  if (candidateIds.length) for (const p of await store.getPeople(candidateIds)) personById.set(p._id, p);
   for (const p of people) personById.set(p._id, p);
   for (const g of groups) groupById.set(g._id, g);
   const ref = (id: string): PersonRef => ({ id, name: personById.get(id)?.name ?? '（未知）' });
@@ -156,9 +187,10 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       escalation: c.escalation,
       title: rules.title(c),
       data: { ...publicData(c, actor.person._id, rules.hidden ?? []), ...(rules.viewData?.(c, opts.now, reader) ?? {}) },
-      allowed: rules.allowed(c, { id: actor.person._id, rolesInGroup: reader.roles }, opts.now),
+      allowed: rules.allowed(c, caseActors[i], opts.now),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
+      approval: approvalView(c, caseActors[i], refIn, delegateOf, candidates.get(c._id) ?? [], settings?.values.approval.nudgeHours, opts.now),
     } as CaseView;
     if (withHistory) {
       view.history = c.history.map(
@@ -172,6 +204,8 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
           to: h.to,
           ...(h.note ? { note: h.note } : {}),
           dueAt: h.dueAt,
+          ...(h.onBehalfOf ? { onBehalfOf: refIn(h.onBehalfOf) } : {}),
+          ...(h.target ? { target: refIn(h.target) } : {}),
         }),
       );
     }
@@ -182,6 +216,40 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
     if (citations[i]) view.citations = citations[i];
     return view;
   });
+}
+
+/** Who the step waits on (each assignee, then their active delegate), and what the caller may do about it. */
+function approvalView(
+  c: Case,
+  who: CaseActor,
+  ref: (id: string) => PersonRef,
+  delegateOf: Map<string, DelegationDoc>,
+  handOverTo: string[],
+  nudgeHours: number | undefined,
+  now: number,
+): CaseApprovalView {
+  const assignees: AssigneeView[] = [];
+  if (c.open) {
+    for (const a of c.assignees) {
+      const person = ref(a);
+      assignees.push(person);
+      const d = delegateOf.get(a);
+      if (d && !c.assignees.includes(d.delegateId)) assignees.push({ id: d.delegateId, name: d.delegateName, onBehalfOf: person });
+    }
+  }
+  const standsIn = c.open ? standsInFor(c, who) : undefined;
+  const spec = kindOf(c);
+  const canNudge = mayNudge(c, who.id);
+  return {
+    assignees,
+    actingFor: standsIn ? ref(standsIn) : null,
+    canHandOver: mayHandOver(spec, c, who),
+    handOverTo: handOverTo.map(ref),
+    canNudge,
+    nextNudgeAt: canNudge && nudgeHours !== undefined ? nextNudgeAt(c, nudgeHours, now) : null,
+    lastNudgeAt: lastNudgeAt(c),
+    batch: !!spec.batch && c.open,
+  };
 }
 
 /**

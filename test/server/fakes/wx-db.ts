@@ -580,6 +580,8 @@ export interface FakeCloud {
     fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[];
   }>;
   deleteFile(params: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg: string }[] }>;
+  /** A file a function stores (an export): kept under its cloud path, replacing what was there. */
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   /** What security.mediaCheckAsync was called with, each with the traceId it answered. */
   mediaChecks: (Record<string, unknown> & { traceId: string })[];
   /** What subscribeMessage.send was called with. */
@@ -630,6 +632,12 @@ export function createFakeCloud(db: FakeWxDb = createFakeWxDb()): FakeCloud {
       };
     },
     mediaChecks: [],
+    async uploadFile({ cloudPath, fileContent }) {
+      if (!Buffer.isBuffer(fileContent)) throw new SdkError(-1, 'uploadFile:fail fileContent should be a Buffer');
+      const fileID = `cloud://fake-env.7175-fake-env-1300000000/${cloudPath}`;
+      cloud.storage.set(fileID, Buffer.from(fileContent));
+      return { fileID };
+    },
     async deleteFile({ fileList }) {
       if (fileList.length > 50) throw new SdkError(-1, 'deleteFile:fail at most 50 files a call');
       return {

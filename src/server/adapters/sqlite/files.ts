@@ -37,14 +37,18 @@ export function createDiskFiles(dir: string, secret: string): DiskFiles {
   const sign = (key: string, exp: number, ref?: string | null) =>
     createHmac('sha256', secret).update(ref ? `${key}.${exp}.${ref}` : `${key}.${exp}`).digest('base64url');
 
+  const save = (bytes: Buffer, meta: Omit<FileMeta, 'size'>): string => {
+    const key = randomBytes(16).toString('hex');
+    writeFileSync(join(dir, key), bytes);
+    writeFileSync(join(dir, `${key}.json`), JSON.stringify({ ...meta, size: bytes.length }));
+    return PREFIX + key;
+  };
+
   return {
     owns: (fileId) => keyOf(fileId) !== null,
-    save(bytes, meta) {
-      const key = randomBytes(16).toString('hex');
-      writeFileSync(join(dir, key), bytes);
-      writeFileSync(join(dir, `${key}.json`), JSON.stringify({ ...meta, size: bytes.length }));
-      return PREFIX + key;
-    },
+    save,
+    // The cloud path means nothing on disk: the file gets a key like an upload, and its name for downloads.
+    put: async (file) => save(file.bytes, { name: file.name, contentType: file.contentType, uploadedBy: file.by, uploadedAt: file.at }),
     meta(fileId) {
       const key = keyOf(fileId);
       if (!key || !existsSync(join(dir, `${key}.json`))) return null;

@@ -25,6 +25,12 @@ export function createWechatFiles(cloud: WxStorageApi, now: () => number = Date.
       // Gone already is what we wanted.
       if (f && f.status !== 0 && !/NONEXIST|not exist/i.test(f.errMsg)) throw new Error(`deleteFile failed: ${f.errMsg}`);
     },
+    async put(file) {
+      // The download name is the path's last part on WeChat: `name` is for the local host only.
+      const r = await cloud.uploadFile({ cloudPath: file.path, fileContent: file.bytes });
+      if (!r?.fileID) throw new Error('uploadFile answered no fileID');
+      return r.fileID;
+    },
     async link(fileId, expiresAt) {
       // The platform counts maxAge from now; never hand out a link that outlives the grant.
       const maxAge = Math.floor((expiresAt - now()) / 1000);

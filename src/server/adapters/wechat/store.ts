@@ -813,9 +813,10 @@ export function createWechatStore(db: WxDatabase): Store {
       const ids = q.groupIds ?? (q.scope.all ? null : [...inScope]);
       if (ids && !ids.length) return { existing: null, groups: scoped, ...none };
       // The report facts' opening day leads (index report_opened: rpOpenDay, kind, groupId).
-      const where: Record<string, unknown> = { rpOpenDay: _.gte(q.fromDay).and(_.lte(q.toDay)) };
-      if (q.kinds) where.kind = _.in(q.kinds);
-      if (ids) where.groupId = _.in(ids);
+      const parts: object[] = [{ rpOpenDay: _.gte(q.fromDay) }, { rpOpenDay: _.lte(q.toDay) }];
+      if (q.kinds) parts.push({ kind: _.in(q.kinds) });
+      if (ids) parts.push({ groupId: _.in(ids) });
+      const where = _.and(parts);
       const total = coll('cases').where(where).count().then((r) => r.total);
       // Read a page at a time, counting history entries as they come: past the limit the rest is not read,
       // so the function never holds more than the limit and one page.
