@@ -1,8 +1,9 @@
 // One behaviour for every Store: run against SQLite and against the wechat adapter over the fake
 // cloud database. A difference between them is a bug in one of them.
-import type { AckDoc, BackupDoc, Case, CheckpointDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
+import type { AckDoc, BackupDoc, Case, CheckpointDoc, ExportDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
-import type { CaseSearchQuery, Files, OpenData, Store } from '../../src/server/ports';
+import type { CaseSearchQuery, ExportQuery, Files, OpenData, Store } from '../../src/server/ports';
+import { dayOfDate } from '../../src/core/report-facts';
 
 export interface StoreUnderTest {
   store: Store;
@@ -1107,6 +1108,111 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
       });
     });
 
+    describe('audited exports', () => {
+      const DAY = 24 * HOUR;
+      const group = (id: string, deptId: string, name: string): Group => ({ _id: id, name, type: 'department', deptId, creatorId: 'p_c', opengid: null, createdAt: T0 });
+      const exportDoc = (id: string, over: Partial<ExportDoc> = {}): ExportDoc => ({
+        _id: id,
+        requestId: `r_${id}`,
+        by: 'p_admin',
+        byName: '管理员',
+        at: T0,
+        filters: { groups: [{ id: 'g1', name: '一群' }], allInScope: true, from: '2026-11-01', to: '2026-11-30', kinds: null },
+        rows: { cases: 1, history: 2 },
+        fileId: `local:${id}`,
+        fileName: `${id}.xlsx`,
+        fileSize: 10,
+        fileSha256: `f${id}`.padEnd(64, '0'),
+        contentSha256: `c${id}`.padEnd(64, '0'),
+        keyId: 'k1',
+        seal: 's',
+        ...over,
+      });
+      // One entry per history line: `n` entries of the case's own.
+      const withHistory = (c: Case, n: number): Case => ({
+        ...c,
+        history: Array.from({ length: n }, (_, i) => ({ seq: i + 1, at: c.createdAt + i, by: i ? 'p_admin' : c.subjectId, action: i ? 'approve' : 'submit', from: null, to: 'submitted', dueAt: null, prevHash: '', hash: `h${i}` })),
+      });
+      const query = (over: Partial<ExportQuery> = {}): ExportQuery => ({
+        exportId: 'ex_new',
+        scope: { all: true, groupIds: [], deptIds: [] },
+        fromDay: dayOfDate('2026-11-01'),
+        toDay: dayOfDate('2026-11-30'),
+        kinds: null,
+        maxHistory: 100,
+        ...over,
+      });
+
+      beforeEach(async () => {
+        await store.insertGroup(group('g1', 'd1', '一群'));
+        await store.insertGroup(group('g2', 'd2', '二群'));
+        await store.insertGroup(group('g3', 'd1', '三群'));
+        await store.insertPerson(person('p_subject', { name: '张三' }));
+        await store.insertPerson(person('p_admin', { name: '管理员' }));
+        await store.insertCase(withHistory(makeCase('c1', { createdAt: T0 - DAY }), 2));
+        await store.insertCase(withHistory(makeCase('c2', { groupId: 'g2', kind: 'violation' }), 3));
+        // Opened at the very end of 30 November in Shanghai, and at the very start of 1 December.
+        await store.insertCase(withHistory(makeCase('c3', { groupId: 'g3', createdAt: Date.parse('2026-11-30T23:59:59.999+08:00') }), 1));
+        await store.insertCase(withHistory(makeCase('c4', { createdAt: Date.parse('2026-12-01T00:00:00+08:00') }), 4));
+        await store.insertCase(withHistory(makeCase('c5', { groupId: '', kind: 'departure' }), 1));
+      });
+
+      it('should count and read the cases opened in the period, oldest first, with the people they name and the checkpoints', async () => {
+        const src = await store.getExportSource(query());
+        expect(src.existing).toBeNull();
+        expect(src.groups.map((g) => g._id).sort()).toEqual(['g1', 'g2', 'g3']);
+        // The owner's whole scope: cases of no group (a departure) too.
+        expect(src.count).toEqual({ cases: 4, history: 2 + 3 + 1 + 1 });
+        expect(src.cases!.map((c) => c._id)).toEqual(['c1', 'c2', 'c5', 'c3']);
+        expect(src.cases![0]).toEqual(withHistory(makeCase('c1', { createdAt: T0 - DAY }), 2));
+        expect(src.people.map((p) => p.name).sort()).toEqual(['张三', '管理员'].sort());
+        expect(src.checkpoints).toEqual([]);
+      });
+
+      it('should select by groups, department and kinds, and never read a group outside the scope', async () => {
+        const byDept = await store.getExportSource(query({ scope: { all: false, groupIds: ['g2'], deptIds: ['d1'] } }));
+        expect(byDept.groups.map((g) => g._id).sort()).toEqual(['g1', 'g2', 'g3']);
+        expect(byDept.cases!.map((c) => c._id)).toEqual(['c1', 'c2', 'c3']);
+        const named = await store.getExportSource(query({ scope: { all: false, groupIds: ['g2'], deptIds: ['d1'] }, groupIds: ['g3'] }));
+        expect(named.cases!.map((c) => c._id)).toEqual(['c3']);
+        const kinds = await store.getExportSource(query({ kinds: ['violation'] }));
+        expect(kinds.cases!.map((c) => c._id)).toEqual(['c2']);
+        const december = await store.getExportSource(query({ fromDay: dayOfDate('2026-12-01'), toDay: dayOfDate('2026-12-01') }));
+        expect(december.cases!.map((c) => c._id)).toEqual(['c4']);
+        const outside = await store.getExportSource(query({ scope: { all: false, groupIds: ['g1'], deptIds: [] }, groupIds: ['g1', 'g2'] }));
+        expect(outside.groups.map((g) => g._id)).toEqual(['g1']);
+        expect(outside.cases).toBeNull();
+        expect(outside.count).toEqual({ cases: 0, history: 0 });
+      });
+
+      it('should not read the cases past maxHistory, and nothing but the record when it exists', async () => {
+        const big = await store.getExportSource(query({ maxHistory: 6 }));
+        expect(big.cases).toBeNull();
+        expect(big.count.history).toBeGreaterThan(6);
+        expect(big.people).toEqual([]);
+        await store.insertExport(exportDoc('ex_new'));
+        const again = await store.getExportSource(query());
+        expect(again.existing).toEqual(exportDoc('ex_new'));
+        expect(again.cases).toBeNull();
+      });
+
+      it('should insert an export once, list the log newest first a page at a time, and find one by either checksum', async () => {
+        expect(await store.insertExport(exportDoc('e1'))).toBe(true);
+        expect(await store.insertExport(exportDoc('e1', { byName: '别人' }))).toBe(false);
+        await store.insertExport(exportDoc('e2', { at: T0 + HOUR }));
+        await store.insertExport(exportDoc('e3', { at: T0 + 2 * HOUR }));
+        expect(await store.getExport('e1')).toEqual(exportDoc('e1'));
+        expect(await store.getExport('nope')).toBeNull();
+        const page = await store.listExports({ offset: 1, limit: 1 });
+        expect(page.total).toBe(3);
+        expect(page.items).toEqual([exportDoc('e2', { at: T0 + HOUR })]);
+        expect((await store.listExports({ offset: 0, limit: 10 })).items.map((e) => e._id)).toEqual(['e3', 'e2', 'e1']);
+        expect((await store.findExportsBySha256(exportDoc('e2').fileSha256)).map((e) => e._id)).toEqual(['e2']);
+        expect((await store.findExportsBySha256(exportDoc('e3').contentSha256)).map((e) => e._id)).toEqual(['e3']);
+        expect(await store.findExportsBySha256('0'.repeat(64))).toEqual([]);
+      });
+    });
+
     describe('storage beside the store', () => {
       it('should read back the bytes of a file this deployment stores, and own only its ids', async () => {
         const bytes = Buffer.from('2026-11 项目A群 聊天记录导出\n');
@@ -1383,6 +1489,85 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(got.recent[2]).toEqual(notice('n_in', { publishedAt: T0 - HOUR }));
         // Groups that do not exist: nothing of theirs, the departments still.
         expect(await store.getNoticeTargets(['g_none'], since)).toEqual({ groups: [], roster: [], departments: got.departments, recent: [] });
+      });
+    });
+
+    describe('reports', () => {
+      const D = dayOfDate('2026-11-24');
+      const DAY = 86_400_000;
+      const g = (id: string, deptId: string, name: string): Group => ({ _id: id, name, type: 'project', deptId, creatorId: 'p1', opengid: null, createdAt: T0 });
+      const sorted = <R>(rows: R[]) => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+      const entry = (seq: number, at: number, action: string, to: string) => ({ seq, at, by: 'p_admin', action, from: null, to, dueAt: null, prevHash: '', hash: `h${seq}` });
+      const everyone = { all: true, groupIds: [], deptIds: [] };
+      beforeEach(async () => {
+        for (const x of [g('g1', 'd1', '甲群'), g('g2', 'd2', '乙群'), g('g3', 'd1', '丙群')]) await store.insertGroup(x);
+        await store.insertDepartment({ _id: 'd1', name: '市场部', headId: null });
+        await store.insertPerson(person('p1'));
+        await store.insertPerson(person('p_subject'));
+        await store.putMembership(membership('g1', 'p1', { nickname: 'name p1-市场部' }));
+        await store.putMembership(membership('g2', 'p1'));
+        // g1: opened day D, approved 2 h later; opened D+1 still open and due (overdue at D+3); g2: opened D, closed by withdrawal on D+1.
+        await store.insertCase(makeCase('a1', { open: false, state: 'approved', createdAt: T0, history: [entry(1, T0, 'submit', 'submitted'), entry(2, T0 + 2 * HOUR, 'approve', 'approved')] }));
+        await store.insertCase(makeCase('a2', { createdAt: T0 + DAY, dueAt: T0 + DAY + HOUR, history: [entry(1, T0 + DAY, 'submit', 'submitted')] }));
+        await store.insertCase(makeCase('a3', { groupId: 'g2', open: false, state: 'withdrawn', history: [entry(1, T0, 'submit', 'submitted'), entry(2, T0 + DAY, 'withdraw', 'withdrawn')] }));
+        const vio = (appeal: object | null, answer: object | null) => ({ category: '广告', step: 'removal', appeal, answer, ruling: null });
+        await store.insertCase(makeCase('v1', { kind: 'violation', state: 'vio_answered', data: vio({ at: T0 + DAY }, { outcome: 'reduce' }), history: [entry(1, T0, 'decide', 'vio_decided'), entry(2, T0 + DAY, 'appeal', 'vio_appealed')] }));
+        await store.insertBackup(backup('b1', { groupId: 'g1', from: '2026-11-20', to: '2026-11-25' }));
+        await store.insertBackup(backup('b2', { groupId: 'g2', from: '2026-01-01', to: '2026-01-31' }));
+        await store.insertNotice(notice('n1', { ackDueAt: T0 + 2 * DAY, audience: [{ groupId: 'g1', personIds: ['p1', 'p2'] }], owed: ['p1', 'p2'] }));
+        await store.insertNotice(notice('n2', { ackDueAt: T0 + 40 * DAY }));
+        await store.insertAck(ack('n1', 'p1'));
+        await store.insertAck(ack('n1', 'p2', { at: T0 + 3 * DAY, late: true }));
+      });
+
+      it('should count each figure per Shanghai day for the whole scope', async () => {
+        const r = await store.getReport({ scope: everyone, fromDay: D, toDay: D + 6, now: T0 + 3 * DAY });
+        expect(sorted(ids(r.groups))).toEqual(['g1', 'g2', 'g3']);
+        expect(sorted(r.opened)).toEqual(sorted([{ day: D, key: 'rename', n: 2 }, { day: D + 1, key: 'rename', n: 1 }, { day: D, key: 'violation', n: 1 }]));
+        expect(sorted(r.closed)).toEqual(sorted([{ day: D, key: 'rename', n: 1 }, { day: D + 1, key: 'rename', n: 1 }]));
+        expect(r.overdue).toEqual([{ day: D + 1, key: 'rename', n: 1 }]);
+        expect(sorted(r.decided)).toEqual(sorted([{ day: D, key: 'rename', ms: [2 * HOUR] }, { day: D, key: 'violation', ms: [0] }]));
+        expect(r.violations).toEqual([{ day: D, key: '广告', n: 1 }]);
+        expect(r.measures).toEqual([{ day: D, key: 'removal', n: 1 }]);
+        expect(r.appeals).toEqual([{ day: D + 1, key: 'reduce', toLeader: 0, n: 1 }]);
+        expect(ids(r.backups)).toEqual(['b1']);
+        expect(r.notices.map((n) => [n._id, n.onTime, n.audience])).toEqual([['n1', ['p1'], [{ groupId: 'g1', personIds: ['p1', 'p2'] }]]]);
+        expect(sorted(r.roster.map((x) => x.membership._id))).toEqual(['g1:p1', 'g2:p1']);
+        expect(ids(r.departments)).toEqual(['d1']);
+      });
+
+      it('should count only the groups of the scope, or the one asked, and nothing for a group outside it', async () => {
+        const dept = await store.getReport({ scope: { all: false, groupIds: [], deptIds: ['d1'] }, fromDay: D, toDay: D + 6, now: T0 });
+        expect(sorted(ids(dept.groups))).toEqual(['g1', 'g3']);
+        expect(dept.closed).toEqual([{ day: D, key: 'rename', n: 1 }]);
+        const one = await store.getReport({ scope: { all: false, groupIds: ['g2'], deptIds: ['d1'] }, groupId: 'g2', fromDay: D, toDay: D + 6, now: T0 });
+        expect(one.opened).toEqual([{ day: D, key: 'rename', n: 1 }]);
+        expect(ids(one.backups)).toEqual([]);
+        const outside = await store.getReport({ scope: { all: false, groupIds: ['g2'], deptIds: [] }, groupId: 'g1', fromDay: D, toDay: D + 6, now: T0 });
+        expect([ids(outside.groups), outside.opened, outside.notices, outside.roster]).toEqual([['g2'], [], [], []]);
+      });
+
+      it('should read only the figures asked', async () => {
+        const r = await store.getReport({ scope: everyone, fromDay: D, toDay: D + 6, now: T0, figures: ['closed'] });
+        expect([r.closed.length, r.opened.length, r.notices.length, r.backups.length, r.roster.length]).toEqual([2, 0, 0, 0, 0]);
+      });
+
+      it('should list the cases behind a figure, newest id first, with the people they name', async () => {
+        const q = { scope: everyone, fromDay: D, toDay: D, now: T0 + 3 * DAY, page: { offset: 0, limit: 1 } };
+        const first = await store.listReportCases({ ...q, metric: 'opened', key: 'rename' });
+        expect([first.page.total, ids(first.page.items)]).toEqual([2, ['a3']]);
+        expect(sorted(ids(first.people))).toEqual(['p_subject']);
+        expect((first.page.items[0] as unknown as Record<string, unknown>).rpOpenDay).toBeUndefined();
+        const next = await store.listReportCases({ ...q, metric: 'opened', key: 'rename', page: { offset: 1, limit: 5 } });
+        expect(ids(next.page.items)).toEqual(['a1']);
+        const overdue = await store.listReportCases({ ...q, fromDay: D + 1, toDay: D + 1, metric: 'overdue', page: { offset: 0, limit: 5 } });
+        expect(ids(overdue.page.items)).toEqual(['a2']);
+        const measures = await store.listReportCases({ ...q, metric: 'measures', key: 'removal', page: { offset: 0, limit: 5 } });
+        expect(ids(measures.page.items)).toEqual(['v1']);
+        const scoped = await store.listReportCases({ ...q, scope: { all: false, groupIds: ['g2'], deptIds: [] }, metric: 'opened', page: { offset: 0, limit: 5 } });
+        expect([ids(scoped.groups), ids(scoped.page.items)]).toEqual([['g2'], ['a3']]);
+        const outside = await store.listReportCases({ ...q, scope: { all: false, groupIds: ['g2'], deptIds: [] }, groupId: 'g1', metric: 'opened' });
+        expect(outside.page).toEqual({ items: [], total: 0 });
       });
     });
 

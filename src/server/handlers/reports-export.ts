@@ -21,8 +21,9 @@ import { dateOfDay, dayOfDate, startOfDay } from '../../core/report-facts';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkpointsCovering } from '../reads/audit';
 import { aboutSheet, dataChecksum, dataSheets, writeWorkbook, XLSX_CONTENT_TYPE } from '../reads/export-workbook';
-import { exportIdOf, reportScopeOf, sealExport, toExportView } from '../reads/exports';
+import { exportIdOf, sealExport, toExportView } from '../reads/exports';
 import { checkOwnFiles } from '../reads/files';
+import { reportScope } from './reports';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const LINK_TTL_MS = EXPORT_LINK_TTL_MINUTES * 60_000;
@@ -40,8 +41,9 @@ export async function reportsExport(ctx: HandlerCtx, input: ActionInput<'reports
   const { deps, actor, now } = ctx;
   if (!validDate(input.from) || !validDate(input.to)) return fail('DATE_INVALID', '日期不正确，请重新选择');
   if (input.from > input.to) return fail('DATE_INVALID', '开始日期不能晚于结束日期');
-  const scope = reportScopeOf(actor);
-  if (!scope.all && !scope.groupIds.length && !scope.deptIds.length) return fail('NO_REPORT_SCOPE');
+  // The same scope as the reports' figures (and as cases): the owner everything, an admin or leader their groups, a head their departments'.
+  const scope = reportScope(actor);
+  if (!scope) return fail('NO_REPORT_SCOPE');
   const kinds = input.kinds ? [...new Set(input.kinds)] : null;
   const groupIds = input.groupIds ? [...new Set(input.groupIds)] : undefined;
   const exportId = exportIdOf(actor.person._id, input.requestId);

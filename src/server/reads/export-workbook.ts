@@ -204,8 +204,8 @@ function widthOf(v: ExportCell): number {
   return w;
 }
 
-/** Column widths that fit the header and the longest cell (bounded, so a long note wraps instead). */
-export function columnWidths(sheet: ExportSheet, max = 60): number[] {
+/** Column widths that fit the header and the longest cell (a seal's 64 digits included), at most `max` characters. */
+export function columnWidths(sheet: ExportSheet, max = 70): number[] {
   return sheet.columns.map((col, i) => {
     let w = widthOf(col.header);
     for (const row of sheet.rows) {

@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import { CASE_KIND_LABELS, type ExportView } from '../../contract';
 import type { ExportDoc } from '../../core/model';
 import { checkSeal, sealValue } from '../cases/audit';
-import type { Actor } from '../context';
-import type { AuditKeys, ReportScope } from '../ports';
+import type { AuditKeys } from '../ports';
 
 const LABEL = 'export';
 
@@ -51,14 +50,4 @@ export function toExportView(keys: AuditKeys, e: ExportDoc): ExportView {
     contentSha256: e.contentSha256,
     intact: exportIntact(keys, e),
   };
-}
-
-/**
- * The groups a caller may report on and export, as for cases: the owner every group, an admin the
- * groups they administer, a leader those they lead, a department head their departments' groups.
- */
-export function reportScopeOf(actor: Actor): ReportScope {
-  if (actor.isOwner) return { all: true, groupIds: [], deptIds: [] };
-  const groupIds = actor.memberships.filter((m) => m.roles.includes('admin') || m.roles.includes('leader')).map((m) => m.groupId);
-  return { all: false, groupIds: [...new Set(groupIds)], deptIds: [...actor.headOf] };
 }
