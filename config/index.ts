@@ -34,7 +34,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src/app',
     // QW_DIST lets two builds run side by side (each with its own output and cache).
     outputRoot: `${process.env.QW_DIST ?? 'dist'}/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'plugins/a11y.js')],
     defineConstants: {},
     // Taro 4.2.1 exposes TARO_APP_* only from .env files; the deploy sets it in the environment.
     env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },

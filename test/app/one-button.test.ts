@@ -47,3 +47,17 @@ describe('one button component', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('icon-only tap targets', () => {
+  const files = sources(APP);
+
+  it('should give every tappable image an aria-label for the screen reader', () => {
+    const offenders = files.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/<Image\b[^>]*?\/>/gs)]
+        .map((m) => m[0])
+        .filter((el) => /onClick=/.test(el) && !/aria-label=/.test(el))
+        .map((el) => `${path.relative(APP, f)}: ${el.replace(/\s+/g, ' ')}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

@@ -40,8 +40,8 @@ export function ImagePicker({ folder, value, onChange }: { folder: string; value
   return (
     <View className="qw-evidence-picker">
       <View className="qw-row qw-evidence">
-        {value.map((p) => (
-          <Image key={p.fileId} className="qw-evidence__img" src={p.preview} mode="aspectFill" onClick={() => onChange(value.filter((x) => x !== p))} />
+        {value.map((p, i) => (
+          <Image key={p.fileId} className="qw-evidence__img" src={p.preview} mode="aspectFill" aria-label={`移除第 ${i + 1} 张图片`} onClick={() => onChange(value.filter((x) => x !== p))} />
         ))}
         {value.length < EVIDENCE_MAX ? (
           <View className="qw-evidence__add" onClick={() => void pick()}>

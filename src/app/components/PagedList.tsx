@@ -13,18 +13,20 @@ interface Props<T> {
   render: (item: T) => ReactNode;
   empty: ReactNode;
   onError?: (failure: Failure) => ReactNode | undefined;
+  /** What the list is, named when it fails to load (e.g. 待办). */
+  what?: string;
 }
 
-export function PagedList<T>({ list, items = list.items, render, empty, onError }: Props<T>) {
-  if (list.status === 'loading') return <Loading />;
+export function PagedList<T>({ list, items = list.items, render, empty, onError, what }: Props<T>) {
+  if (list.status === 'loading') return <Loading shape="list" />;
   if (list.status === 'error' && list.failure) {
     const custom = onError?.(list.failure);
-    return <>{custom !== undefined ? custom : <FailureView failure={list.failure} onRetry={() => void list.reload()} />}</>;
+    return <>{custom !== undefined ? custom : <FailureView failure={list.failure} onRetry={() => void list.reload()} what={what} />}</>;
   }
   return (
     <View>
       {items.length ? items.map(render) : list.hasMore ? null : empty}
-      {list.failure ? <ErrorBanner failure={list.failure} /> : null}
+      {list.failure ? <ErrorBanner failure={list.failure} onRetry={() => void list.loadMore()} what="更多内容" /> : null}
       {list.hasMore ? (
         <View className="qw-load-more" onClick={() => void list.loadMore()}>
           {list.loadingMore ? '加载中…' : `加载更多（已显示 ${list.items.length} / ${list.total}）`}

@@ -25,12 +25,13 @@ function Evidence({ links }: { links: EvidenceLink[] | undefined }) {
   return (
     <>
       <View className="qw-row qw-evidence">
-        {links.map((l) => (
+        {links.map((l, i) => (
           <Image
             key={l.url}
             className="qw-evidence__img"
             src={l.url}
             mode="aspectFill"
+            aria-label={`查看第 ${i + 1} 张图片`}
             onClick={() => void Taro.previewImage({ urls, current: l.url })}
           />
         ))}

@@ -1,5 +1,6 @@
-// A list the server pages: first page on mount (and on show again), more on request.
-import { useDidShow } from '@tarojs/taro';
+// A list the server pages: first page on mount (and on show again, and on a pull-down where the
+// page config sets enablePullDownRefresh), more on request or on reaching the bottom of the page.
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Failure, Page, Result } from '../../contract';
 
@@ -30,13 +31,15 @@ export function usePaged<T, P extends Page<T> = Page<T>>(
   const onPageRef = useRef(onPage);
   onPageRef.current = onPage;
   const seq = useRef(0);
-  const lastLoadAt = useRef(0);
 
   const reload = useCallback(async () => {
     const mine = ++seq.current;
-    lastLoadAt.current = Date.now();
     const r = await loadRef.current(0, PAGE_SIZE);
     if (mine !== seq.current) return;
+    if (pulling.current) {
+      pulling.current = false;
+      void Taro.stopPullDownRefresh();
+    }
     if (!r.ok) {
       setFailure(r);
       setStatus('error');
@@ -61,6 +64,7 @@ export function usePaged<T, P extends Page<T> = Page<T>>(
       return;
     }
     onPageRef.current?.(r.data);
+    setFailure(null);
     setItems((prev) => [...prev, ...r.data.items]);
     setTotal(r.data.total);
   }, [items.length, loadingMore]);
@@ -69,8 +73,23 @@ export function usePaged<T, P extends Page<T> = Page<T>>(
     void reload();
   }, [reload]);
 
+  const pulling = useRef(false);
+  usePullDownRefresh(() => {
+    pulling.current = true;
+    void reload();
+  });
+  const more = useRef({ loadMore, can: false });
+  more.current = { loadMore, can: status === 'ok' && items.length < total && !loadingMore };
+  useReachBottom(() => {
+    if (more.current.can) void more.current.loadMore();
+  });
+
+  // As useRemote: the first show is the mount's own load; later shows refresh.
+  const shown = useRef(false);
   useDidShow(() => {
-    if (Date.now() - lastLoadAt.current > 1000) void reload();
+    const again = shown.current;
+    shown.current = true;
+    if (again) void reload();
   });
 
   return { status, items, total, failure, loadingMore, hasMore: items.length < total, reload, loadMore };

@@ -1,6 +1,7 @@
 // Loads one action's answer for a page; tab pages also refresh when shown again (after a decision
-// made on another page, the list must not be stale).
-import { useDidShow } from '@tarojs/taro';
+// made on another page, the list must not be stale). A pull-down (pages whose config sets
+// enablePullDownRefresh) loads again and stops the spinner once the answer is in, failure or not.
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Failure, Result } from '../../contract';
 
@@ -14,23 +15,35 @@ export function useRemote<T>(load: () => Promise<Result<T>>, opts: { refreshOnSh
   const loadRef = useRef(load);
   loadRef.current = load;
   const seq = useRef(0);
-  const lastLoadAt = useRef(0);
 
   const reload = useCallback(async () => {
     const mine = ++seq.current;
-    lastLoadAt.current = Date.now();
     const r = await loadRef.current();
     if (mine !== seq.current) return; // a newer load answered first
     setState(r.ok ? { status: 'ok', data: r.data } : { status: 'error', failure: r });
+    if (pulling.current) {
+      pulling.current = false;
+      void Taro.stopPullDownRefresh();
+    }
   }, []);
+
+  const pulling = useRef(false);
+  usePullDownRefresh(() => {
+    pulling.current = true;
+    void reload();
+  });
 
   useEffect(() => {
     void reload();
   }, [reload]);
 
+  // The first show is the mount's own load (on h5 it may even come before the mount's effect): only
+  // later shows refresh, so a tab opens with one call and refreshes with one.
+  const shown = useRef(false);
   useDidShow(() => {
-    // The first show follows the mount's own load.
-    if (opts.refreshOnShow && Date.now() - lastLoadAt.current > 1000) void reload();
+    const again = shown.current;
+    shown.current = true;
+    if (opts.refreshOnShow && again) void reload();
   });
 
   const replace = useCallback((data: T) => setState({ status: 'ok', data }), []);

@@ -29,6 +29,9 @@ export const hideLoading = ok();
 export const showModal = jest.fn(async () => ({ errMsg: 'ok', confirm: true, cancel: false }));
 export const setClipboardData = ok();
 export const stopPullDownRefresh = ok();
+/** The ··· menu's 转发: pages show it only where sharing reveals nothing private. */
+export const showShareMenu = ok();
+export const hideShareMenu = ok();
 export const setNavigationBarTitle = ok();
 type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void };
 
@@ -127,6 +130,8 @@ const Taro = {
   showModal,
   setClipboardData,
   stopPullDownRefresh,
+  showShareMenu,
+  hideShareMenu,
   setNavigationBarTitle,
   getGroupEnterInfo,
   onAppShow,

@@ -13,15 +13,21 @@ import { RemoteView } from '../../components/RemoteView';
 import { SetInWechat } from '../../components/SetInWechat';
 import { StepActions } from '../../components/StepActions';
 import { useRemote } from '../../hooks/useRemote';
+import { useShare } from '../../hooks/useShare';
 import { caseRoute, routes } from '../../lib/routes';
+import { caseShareCard } from '../../lib/share';
+
+/** A shared card opened by someone outside the case. */
+export const NO_ACCESS = '这个事项只对相关的人、群管理员和领导可见，也可能已不存在。';
 
 export default function CasePage() {
   const { params } = useRouter();
   const caseId = params.id ?? '';
   const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
+  useShare(remote.data ? caseShareCard(remote.data) : null);
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(c) => <CaseDetail item={c} onChange={remote.replace} />}</RemoteView>
+      <RemoteView remote={remote} what="事项" noAccess={NO_ACCESS}>{(c) => <CaseDetail item={c} onChange={remote.replace} />}</RemoteView>
     </View>
   );
 }

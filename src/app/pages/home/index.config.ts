@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '群务' });
+export default definePageConfig({ navigationBarTitleText: '群务', enablePullDownRefresh: true });

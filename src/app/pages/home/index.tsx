@@ -57,7 +57,7 @@ export default function HomePage() {
   const remote = useRemote(loadHome, { refreshOnShow: true });
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>
+      <RemoteView remote={remote} what="首页">
         {({ me, cases, notices, unread, emergencies }) => (
           <>
             {/* Above everything (§5.3): emergencies in progress in my groups, mine to act on first. */}

@@ -41,6 +41,7 @@ export default function InboxPage() {
       ) : null}
       <PagedList
         list={list}
+        what="待办"
         render={(c) => (
           <CaseCard key={c.id} item={c} showSubject onTap={() => void Taro.navigateTo({ url: caseRoute(c, true) })} />
         )}

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '领导视图' });
+export default definePageConfig({ navigationBarTitleText: '领导视图', enablePullDownRefresh: true });

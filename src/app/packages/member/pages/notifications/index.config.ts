@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '站内消息' });
+export default definePageConfig({ navigationBarTitleText: '站内消息', enablePullDownRefresh: true });

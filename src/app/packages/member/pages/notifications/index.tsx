@@ -28,6 +28,7 @@ export default function NotificationsPage() {
     <View className="qw-page">
       <PagedList
         list={list}
+        what="站内消息"
         render={(n) => (
           <View
             key={n.id}

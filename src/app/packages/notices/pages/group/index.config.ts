@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '群通知' });
+export default definePageConfig({ navigationBarTitleText: '群通知', enablePullDownRefresh: true });

@@ -20,7 +20,7 @@ export default function GroupNoticesPage() {
         <View className="qw-header__title">{name ? `${name} · 通知` : '群通知'}</View>
         <View className="qw-header__sub">发往本群的通知，最新的在前。</View>
       </View>
-      <PagedList list={list} render={(n) => <NoticeCard key={n.id} notice={n} />} empty={<EmptyState title="本群还没有通知" />} />
+      <PagedList list={list} what="群通知" render={(n) => <NoticeCard key={n.id} notice={n} />} empty={<EmptyState title="本群还没有通知" description="部门负责人、指定发布人或群管理员发布通知后，会显示在这里；下拉可刷新。" />} />
     </View>
   );
 }

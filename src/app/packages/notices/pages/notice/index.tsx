@@ -3,7 +3,7 @@
 // publisher and the groups' admins see the counts, withdraw or correct, and share the card into the
 // WeChat group (the mini-program cannot post there itself).
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ok, REASON_MAX, type Failure, type NoticeAttachmentView, type NoticeView, type Result } from '../../../../../contract';
 import { call, isH5 } from '../../../../api';
@@ -14,6 +14,7 @@ import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
 import { Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
+import { useShare } from '../../../../hooks/useShare';
 import { routes } from '../../../../lib/routes';
 import { formatDate, formatDateTime } from '../../../../lib/time';
 import { STATUS_TONES } from '../../components/NoticeCard';
@@ -23,10 +24,8 @@ export default function NoticePage() {
   const { params } = useRouter();
   const noticeId = params.id ?? '';
   const remote = useRemote(() => loadNotice(noticeId), { refreshOnShow: true });
-  // WeChat asks the page for the card when the person taps 转发 in the ··· menu.
-  const shared = useRef<NoticeView['share'] | null>(null);
-  shared.current = remote.data?.share ?? null;
-  useShareAppMessage(() => shared.current ?? { title: '群务通知' });
+  // WeChat asks the page for the card when the person taps 转发 in the ··· menu; a withdrawn notice is not passed on.
+  useShare(remote.data && remote.data.status !== 'withdrawn' ? remote.data.share : null);
   /** An answer to an action here keeps the counts; one's own acknowledgement changes them, so they are read again. */
   function onChange(prev: NoticeView, next: NoticeView) {
     remote.replace(next.stats || !prev.stats ? next : { ...next, stats: prev.stats });
@@ -34,7 +33,7 @@ export default function NoticePage() {
   }
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(n) => <NoticeDetail notice={n} onChange={(next) => onChange(n, next)} />}</RemoteView>
+      <RemoteView remote={remote} what="通知" noAccess="这条通知只对收到它的群的成员、发布人和群管理员可见。">{(n) => <NoticeDetail notice={n} onChange={(next) => onChange(n, next)} />}</RemoteView>
     </View>
   );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '群名册' });
+export default definePageConfig({ navigationBarTitleText: '群名册', enablePullDownRefresh: true, enableShareAppMessage: true });

@@ -12,10 +12,12 @@ import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
 import { Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
+import { useShare } from '../../../../hooks/useShare';
 import { groupEnterCloudID } from '../../../../lib/group-entry';
 import { newRequestId } from '../../../../lib/ids';
 import { groupRoleLabels } from '../../../../lib/labels';
 import { routes } from '../../../../lib/routes';
+import { groupShareCard } from '../../../../lib/share';
 import { Chooser } from '../../components/Chooser';
 import { useAction } from '../../components/useAction';
 
@@ -23,9 +25,10 @@ export default function GroupPage() {
   const { params } = useRouter();
   const groupId = params.id ?? '';
   const remote = useRemote(() => call('groups.roster', { groupId }), { refreshOnShow: true });
+  useShare(remote.data ? groupShareCard(remote.data.group) : null);
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(r) => <Group view={r} reload={remote.reload} />}</RemoteView>
+      <RemoteView remote={remote} what="群名册" noAccess="群名册只对本群成员、管理员、领导和所在部门负责人可见。">{(r) => <Group view={r} reload={remote.reload} />}</RemoteView>
     </View>
   );
 }

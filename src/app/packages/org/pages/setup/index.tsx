@@ -109,7 +109,7 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
         {org.people.length ? (
           org.people.map((p) => <PersonRow key={p.id} person={p} isOwner={org.isOwner} onChange={reload} />)
         ) : (
-          <EmptyState title="还没有登记人员" />
+          <EmptyState title="还没有登记人员" description="在上方填写姓名、工号和部门后点「登记」，再给他发邀请卡片。" />
         )}
       </View>
 
@@ -135,7 +135,7 @@ function Org({ org, onChange, reload }: { org: OrgView; onChange: (o: OrgView) =
             </View>
           ))
         ) : (
-          <EmptyState title="还没有登记的群" />
+          <EmptyState title="还没有登记的群" description="点「登记新群」填写群的类型、部门、管理员和领导。" />
         )}
       </View>
     </>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '紧急事件' });
+export default definePageConfig({ navigationBarTitleText: '紧急事件', enableShareAppMessage: true });

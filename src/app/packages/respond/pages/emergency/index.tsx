@@ -20,6 +20,8 @@ import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
 import { StateTag, Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
+import { useShare } from '../../../../hooks/useShare';
+import { caseShareCard } from '../../../../lib/share';
 import { formatDateTime, formatDeadline } from '../../../../lib/time';
 import { Timeline } from '../../components/Timeline';
 import '../../respond.scss';
@@ -30,9 +32,10 @@ export default function EmergencyPage() {
   const { params } = useRouter();
   const caseId = params.id ?? '';
   const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
+  useShare(remote.data ? caseShareCard(remote.data) : null);
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(c) => (c.kind === 'emergency' ? <EmergencyView item={c} onChange={remote.replace} /> : null)}</RemoteView>
+      <RemoteView remote={remote} what="紧急事件" noAccess="紧急事件只对本群成员、管理员和领导可见。">{(c) => (c.kind === 'emergency' ? <EmergencyView item={c} onChange={remote.replace} /> : null)}</RemoteView>
     </View>
   );
 }
@@ -75,7 +78,7 @@ export function EmergencyView({ item, onChange }: { item: Emergency; onChange: (
         {images.length ? (
           <View className="qw-row qw-evidence">
             {images.map((l) => (
-              <Image key={l.url} className="qw-evidence__img" src={l.url} mode="aspectFill" onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: l.url })} />
+              <Image key={l.url} className="qw-evidence__img" src={l.url} mode="aspectFill" aria-label="查看图片" onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: l.url })} />
             ))}
           </View>
         ) : null}

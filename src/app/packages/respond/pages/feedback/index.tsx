@@ -52,7 +52,7 @@ export function FeedbackView({ item, onChange }: { item: Feedback; onChange: (c:
         {images.length ? (
           <View className="qw-row qw-evidence">
             {images.map((l) => (
-              <Image key={l.url} className="qw-evidence__img" src={l.url} mode="aspectFill" onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: l.url })} />
+              <Image key={l.url} className="qw-evidence__img" src={l.url} mode="aspectFill" aria-label="查看图片" onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: l.url })} />
             ))}
           </View>
         ) : null}
