@@ -83,7 +83,9 @@ export interface ReportData {
   overdue: DayCount[];
   /** Opening → decision in ms, ascending, per day and kind. */
   decided: { day: number; key: string; ms: number[] }[];
-  violations: { day: number; category: string; step: string; n: number }[];
+  /** Violations opened, by category (key) and by the ladder step chosen (key). */
+  violations: DayCount[];
+  measures: DayCount[];
   appeals: { day: number; key: string; toLeader: number; n: number }[];
   backups: BackupDoc[];
   notices: ReportNotice[];

@@ -1511,7 +1511,7 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         await store.insertCase(makeCase('a2', { createdAt: T0 + DAY, dueAt: T0 + DAY + HOUR, history: [entry(1, T0 + DAY, 'submit', 'submitted')] }));
         await store.insertCase(makeCase('a3', { groupId: 'g2', open: false, state: 'withdrawn', history: [entry(1, T0, 'submit', 'submitted'), entry(2, T0 + DAY, 'withdraw', 'withdrawn')] }));
         const vio = (appeal: object | null, answer: object | null) => ({ category: '广告', step: 'removal', appeal, answer, ruling: null });
-        await store.insertCase(makeCase('v1', { kind: 'violation', state: 'vio_answered', data: vio({ at: T0 + DAY }, { outcome: 'reduce' }), history: [entry(1, T0, 'decide', 'vio_decided'), entry(2, T0 + DAY, 'appeal', 'vio_appealed')] }));
+        await store.insertCase(makeCase('v1', { kind: 'violation', state: 'vio_answered', dueAt: T0 + 10 * DAY, data: vio({ at: T0 + DAY }, { outcome: 'reduce' }), history: [entry(1, T0, 'decide', 'vio_decided'), entry(2, T0 + DAY, 'appeal', 'vio_appealed')] }));
         await store.insertBackup(backup('b1', { groupId: 'g1', from: '2026-11-20', to: '2026-11-25' }));
         await store.insertBackup(backup('b2', { groupId: 'g2', from: '2026-01-01', to: '2026-01-31' }));
         await store.insertNotice(notice('n1', { ackDueAt: T0 + 2 * DAY, audience: [{ groupId: 'g1', personIds: ['p1', 'p2'] }], owed: ['p1', 'p2'] }));

@@ -220,8 +220,8 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
       decided: decidedSeries,
     },
     violations: {
-      byCategory: keyedSeries(data.violations.map((v) => ({ day: v.day, key: v.category, n: v.n })), buckets, at, 'violations', gid, (k) => k),
-      byMeasure: keyedSeries(data.violations.map((v) => ({ day: v.day, key: v.step, n: v.n })), buckets, at, 'measures', gid, (k) => STEP_LABELS[k] ?? k, ['warning', 'removal', 'referral']),
+      byCategory: keyedSeries(data.violations, buckets, at, 'violations', gid, (k) => k),
+      byMeasure: keyedSeries(data.measures, buckets, at, 'measures', gid, (k) => STEP_LABELS[k] ?? k, ['warning', 'removal', 'referral']),
     },
     appeals: {
       byOutcome: keyedSeries(data.appeals, buckets, at, 'appeals', gid, (k) => APPEAL_LABELS[k] ?? APPEAL_OUTCOME_LABELS[k as never] ?? k, ['uphold', 'reduce', 'revoke']),

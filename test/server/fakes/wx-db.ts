@@ -72,8 +72,48 @@ export const fakeCommand: WxCommand & Record<'lt' | 'gte' | 'eq' | 'neq', (v: un
     gte: (operands: unknown[]) => new AggExpr('gte', operands),
     and: (operands: unknown[]) => new AggExpr('and', operands),
     concat: (operands: unknown[]) => new AggExpr('concat', operands),
+    sum: (expression: unknown) => new Accumulator('sum', expression),
+    push: (expression: unknown) => new Accumulator('push', expression),
   },
 };
+
+/** A group stage's accumulator ($.sum, $.push), as the reports use them. */
+class Accumulator {
+  constructor(
+    readonly op: 'sum' | 'push',
+    readonly expression: unknown,
+  ) {}
+}
+
+/** What Aggregate.group gives, as MongoDB's $group does: one document per distinct _id; a missing field groups as null. */
+function groupRows(rows: Doc[], spec: Record<string, unknown>): Doc[] {
+  const { _id: idSpec, ...accs } = spec;
+  if (idSpec === undefined) throw new Error('fake: group needs an _id');
+  for (const [k, a] of Object.entries(accs)) if (!(a instanceof Accumulator)) throw new Error(`fake: group field ${k} is not an accumulator`);
+  const key = (d: Doc): unknown => {
+    const v = (e: unknown) => evaluate(e, d, {}) ?? null;
+    return isPlainObject(idSpec) ? Object.fromEntries(Object.entries(idSpec).map(([k, e]) => [k, v(e)])) : v(idSpec);
+  };
+  const groups = new Map<string, Doc>();
+  for (const d of rows) {
+    const id = key(d);
+    const k = JSON.stringify(id);
+    let out = groups.get(k);
+    if (!out) {
+      out = { _id: id } as unknown as Doc;
+      for (const [name, a] of Object.entries(accs) as [string, Accumulator][]) (out as Record<string, unknown>)[name] = a.op === 'sum' ? 0 : [];
+      groups.set(k, out);
+    }
+    for (const [name, a] of Object.entries(accs) as [string, Accumulator][]) {
+      const value = evaluate(a.expression, d, {});
+      const o = out as Record<string, unknown>;
+      // $sum ignores what is not a number; $push keeps every value, a missing one left out.
+      if (a.op === 'sum') o[name] = (o[name] as number) + (typeof value === 'number' ? value : 0);
+      else if (value !== undefined) (o[name] as unknown[]).push(value);
+    }
+  }
+  return [...groups.values()];
+}
 
 type SubStage = { match: object } | { project: Record<string, 0 | 1> };
 function subPipeline(stages: SubStage[]): WxPipeline {
@@ -471,7 +511,7 @@ export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
   }
 
   type Lookup = { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string; let?: Record<string, unknown> };
-  type Stage = { match: object } | { lookup: Lookup } | { limit: number };
+  type Stage = { match: object } | { lookup: Lookup } | { limit: number } | { group: Record<string, unknown> };
 
   /** The pipeline stages the adapter uses, run in order when end() sends them (one request). */
   function makeAggregate(name: string, stages: Stage[]): WxAggregate {
@@ -483,12 +523,14 @@ export function createFakeWxDb(options: FakeWxDbOptions = {}): FakeWxDb {
         if (!Number.isInteger(n) || n < 1) throw new Error('limit must be a positive integer');
         return next({ limit: n });
       },
+      group: (spec) => next({ group: spec }),
       async end() {
         calls.push('aggregate.end');
         let rows = [...docsOf(name).values()];
         for (const st of stages) {
           if ('match' in st) rows = rows.filter((d) => matches(d, st.match));
           else if ('limit' in st) rows = rows.slice(0, st.limit);
+          else if ('group' in st) rows = groupRows(rows, st.group);
           else if ('pipeline' in st.lookup) {
             const { from, pipeline, as, let: lets } = st.lookup;
             if (!Array.isArray(pipeline)) throw new Error('fake: a lookup pipeline is what pipeline().done() gives');

@@ -105,7 +105,7 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
     return ms.flatMap((m) => (byId.has(m.personId) ? [{ membership: m, person: byId.get(m.personId)! }] : []));
   }
 
-  const empty = (groups: Group[]): ReportData => ({ groups, roster: [], departments: [], opened: [], closed: [], overdue: [], decided: [], violations: [], appeals: [], backups: [], notices: [] });
+  const empty = (groups: Group[]): ReportData => ({ groups, roster: [], departments: [], opened: [], closed: [], overdue: [], decided: [], violations: [], measures: [], appeals: [], backups: [], notices: [] });
 
   return {
     async getReport(q: ReportQuery) {
@@ -123,11 +123,14 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
         if (want('decided')) out.decided = decided(ids, from, to);
         if (want('violations')) {
           const g = inGroups(ids);
-          out.violations = all(
-            `SELECT ${c('rpOpenDay')} AS day, ${c('rpCategory')} AS category, ${c('rpStep')} AS step, COUNT(*) AS n FROM cases
-             WHERE ${c('kind')} = 'violation' AND ${c('rpOpenDay')} BETWEEN ? AND ?${g.sql} GROUP BY 1, 2, 3`,
-            [from, to, ...g.params],
-          );
+          const by = (field: string) =>
+            all<DayCount>(
+              `SELECT ${c('rpOpenDay')} AS day, ${c(field)} AS key, COUNT(*) AS n FROM cases
+               WHERE ${c('kind')} = 'violation' AND ${c('rpOpenDay')} BETWEEN ? AND ?${g.sql} GROUP BY 1, 2`,
+              [from, to, ...g.params],
+            );
+          out.violations = by('rpCategory');
+          out.measures = by('rpStep');
         }
         if (want('appeals')) {
           const g = inGroups(ids);

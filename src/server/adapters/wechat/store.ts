@@ -5,6 +5,7 @@ import type { ActorRecord, Directory, PageOf, PageQuery, Store } from '../../por
 import { departureId } from '../../../core/kinds/departure';
 import { readScreen } from '../screen';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
+import { wechatReports } from './reports';
 
 /** The most one query returns in a cloud function. */
 const MAX_LIMIT = 1000;
@@ -254,6 +255,7 @@ export function createWechatStore(db: WxDatabase): Store {
         memberships: [...row.memberships].sort(cmpId),
       };
     },
+    ...wechatReports(db, { all, page, byIds, getDirectory: () => store.getDirectory() }),
     getGroups: (ids) => byIds<Group>('groups', ids),
     listDepartments: () => all<Department>('departments', undefined, [['_id', 'asc']]),
     async insertPerson(p) {

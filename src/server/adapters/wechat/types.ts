@@ -10,9 +10,9 @@ export type WxDoc = { _id: string } & Record<string, unknown>;
 /** db.command: query operators go inside a where() object, update operators inside update data. */
 export interface WxCommand {
   in(values: unknown[]): unknown;
-  lte(value: number): unknown;
+  lte(value: number | string): unknown;
   lt(value: number): unknown;
-  gte(value: number): unknown;
+  gte(value: number | string): unknown;
   gt(value: number | string): unknown;
   or(conditions: object[]): object;
   /** Every condition holds (several conditions on one field, e.g. two title words). */
@@ -37,6 +37,9 @@ export interface WxCommand {
     gte(operands: unknown[]): unknown;
     and(operands: unknown[]): unknown;
     concat(operands: unknown[]): unknown;
+    /** Group accumulators: the sum of an expression over the group (sum(1) counts), every value of one. */
+    sum(expression: unknown): unknown;
+    push(expression: unknown): unknown;
   };
 }
 
@@ -86,6 +89,11 @@ export interface WxAggregate {
       | { from: string; let: Record<string, unknown>; pipeline: unknown; as: string },
   ): WxAggregate;
   limit(n: number): WxAggregate;
+  /**
+   * One output document per distinct `_id` (an expression, or an object of expressions such as
+   * { day: '$rpOpenDay', key: '$kind' }), with each other field an accumulator (sum, push).
+   */
+  group(spec: { _id: unknown } & Record<string, unknown>): WxAggregate;
   end(): Promise<{ list: WxDoc[] }>;
 }
 
