@@ -153,15 +153,20 @@ describe('nudge (催办)', () => {
     const later = await screen.findByRole('button', { name: /后可再催办/ });
     expect((later as HTMLButtonElement).disabled).toBe(true);
     expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已催办 周杰' }));
-    expect(screen.getByText(/上次催办：/)).toBeTruthy();
   });
 
-  it('should show the button disabled with the time of the next nudge when it is too soon', async () => {
+  it('should show the button disabled with the time of the next nudge when it is too soon, and a refusal in Chinese', async () => {
     const next = Date.UTC(2030, 2, 7, 10, 5); // 18:05 in Shanghai
     mockApi({ 'cases.get': () => ok(withApproval({ canNudge: true, lastNudgeAt: next - 4 * HOUR, nextNudgeAt: next })) });
-    render(<CasePage />);
+    const { unmount } = render(<CasePage />);
     const btn = await screen.findByRole('button', { name: '2030年3月7日（周四）18:05 后可再催办' });
     expect((btn as HTMLButtonElement).disabled).toBe(true);
+    unmount();
+    // The server has the last word (another device nudged a moment ago).
+    mockApi({ 'cases.get': () => ok(withApproval({ canNudge: true })), 'cases.nudge': () => fail('NUDGE_TOO_SOON') });
+    render(<CasePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '催办' }));
+    expect(await screen.findByText('刚刚催办过，请稍后再催')).toBeTruthy();
   });
 
   it('should offer no nudge to whoever may not nudge', async () => {
@@ -197,8 +202,8 @@ describe('batch (批量处理)', () => {
         decided = true;
         return ok({
           items: [
-            { caseId: 'rn_0', ok: true, state: 'approved', stateLabel: '已通过' },
-            { caseId: 'rn_1', ok: false, code: 'ALREADY_DECIDED', message: '该事项已被其他人处理' },
+            { caseId: 'rn_0', ok: true as const, state: 'approved', stateLabel: '已通过' },
+            { caseId: 'rn_1', ok: false as const, code: 'CASE_ALREADY_DECIDED' as const, message: '该申请已被其他人处理，请刷新查看最新结果' },
           ],
           decided: 1,
           failed: 1,
@@ -214,7 +219,7 @@ describe('batch (批量处理)', () => {
     const result = within(await screen.findByTestId('batch-result'));
     expect(result.getByText('处理结果：1 项已批准，1 项未成功')).toBeTruthy();
     expect(result.getByText('✓ 已通过')).toBeTruthy();
-    expect(result.getByText('✗ 该事项已被其他人处理')).toBeTruthy();
+    expect(result.getByText('✗ 该申请已被其他人处理，请刷新查看最新结果')).toBeTruthy();
     expect(result.getByText('郑爽：郑爽 申请改名')).toBeTruthy();
     // The list updates: only the undecided case is left, nothing selected.
     await waitFor(() => expect(screen.queryByText('黄磊 申请改名')).toBeNull());

@@ -4,6 +4,7 @@ import type { ActionName, CaseView, GroupView, RosterView, SettingsView } from '
 import { DEFAULT_SETTINGS, ok } from '../../src/contract';
 import { renameCase, whoami } from '../app/fixtures';
 import { notice, noticeForm, receipts } from '../app/notice-fixtures';
+import { exportView, overview } from '../app/report-fixtures';
 import { ensureWeappBuild, startApp } from './harness';
 
 jest.setTimeout(120_000);
@@ -72,6 +73,8 @@ const org = {
   people: [{ id: 'p_zw1', name: '张伟', department: { id: 'd_market', name: '市场部' }, employeeNo: '1024', status: 'active', external: false, bound: true, publisher: false }],
   groups: [group], manages: ['d_market'], isOwner: true,
 };
+/** A rename waiting on 周杰 that may be decided in a batch (issue 19). */
+const approval = { assignees: [{ id: 'p_zj', name: '周杰' }], actingFor: null, canHandOver: false, handOverTo: [], canNudge: false, nextNudgeAt: null, lastNudgeAt: null, batch: true };
 const admin = whoami({ roles: ['member', 'leader'], groups: [{ ...whoami().groups[0], roles: ['member', 'admin'] }] });
 
 type Answers = Partial<Record<ActionName, (data: Record<string, unknown>) => unknown>>;
@@ -80,15 +83,16 @@ const common: Answers = { 'session.whoami': () => admin };
 
 /** One row per page: the query it is opened with, its api answers, and a text a person sees once its data is in. */
 const table: Record<string, { query?: Record<string, string>; api: Answers; shows: string }> = {
+  // The tabs open with one screen call each (issue 20).
   'pages/home/index': {
     api: {
-      'cases.mine': () => page([renameCase()]), 'emergencies.active': () => ({ items: [emergency] }), 'notices.list': () => ({ ...page([notice()]), pending: 1 }),
-      'notifications.list': () => ({ ...page([]), unread: 0 }), 'groups.enter': () => ({ group: null }),
+      'home.load': () => ({ me: admin, cases: page([renameCase()]), unread: 0, notices: { ...page([notice()]), pending: 1 }, emergencies: [emergency] }),
+      'groups.enter': () => ({ group: null }),
     },
     shows: '关于召开年终总结会的通知',
   },
-  'pages/inbox/index': { api: { 'inbox.list': () => page([renameCase()]) }, shows: '张伟 申请改名为“张伟-市场部-1024”' },
-  'pages/me/index': { api: {}, shows: '市场部 · 工号 1024' },
+  'pages/inbox/index': { api: { 'inbox.load': () => ({ roles: admin.roles, inbox: page([renameCase()]) }) }, shows: '张伟 申请改名为“张伟-市场部-1024”' },
+  'pages/me/index': { api: { 'me.load': () => ({ me: admin, unread: 2 }) }, shows: '站内消息（2 条未读）' },
   'packages/member/pages/rename/index': { query: { groupId: 'g_proj_a' }, api: { 'rename.preview': () => ({ group, canonical: '张伟-市场部-1024', current: '伟哥', compliant: false, requiresSuffix: true, reasons: ['本群另有 1 位成员也叫“张伟”，须在末尾加上工号以便区分。'], rule: { separator: '-', maxLength: 20 }, subject: { personId: 'p_zw1', name: '张伟', department: '市场部', employeeNo: '1024' }, namesakes: [], openCaseId: null }) }, shows: '本群另有 1 位成员也叫“张伟”' },
   'pages/case/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase() }, shows: '张伟-市场部-1024' },
   'packages/admin/pages/review/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase({ allowed: ['approve', 'reject'] }) }, shows: '张伟-市场部-1024' },
@@ -126,6 +130,24 @@ const table: Record<string, { query?: Record<string, string>; api: Answers; show
   'packages/org/pages/guest/index': { query: { groupId: 'g_proj_a' }, api: {}, shows: '申请外部人员临时入群' },
   'packages/org/pages/admin-change/index': { query: { groupId: 'g_proj_a' }, api: { 'groups.roster': () => roster }, shows: '黄磊' },
   'packages/org/pages/act/index': { query: { id: 'gu_1' }, api: { 'cases.get': () => guest }, shows: '李明（外部，远景咨询）' },
+  // Reports (issue 17): the canvas is not drawn here, the page's text and tables are.
+  'packages/reports/pages/overview/index': { api: { 'reports.overview': () => overview() }, shows: '全部 2 个群（市场部工作群、项目A群）' },
+  'packages/reports/pages/drill/index': {
+    query: { metric: 'opened', bucketStart: '2026-11-09', key: 'rename', title: '新开事项' },
+    api: { 'reports.drill': () => ({ type: 'cases', ...page([renameCase()]) }) },
+    shows: '共 1 件事项',
+  },
+  'packages/reports/pages/export/index': { api: { 'reports.overview': () => overview() }, shows: '项目A群' },
+  'packages/reports/pages/exports/index': { api: { 'reports.exports': () => page([exportView()]) }, shows: 'ab'.repeat(32) },
+  'packages/approval/pages/delegation/index': {
+    api: { 'delegations.mine': () => ({ mine: { delegator: { id: 'p_zj', name: '周杰' }, delegate: { id: 'p_sl', name: '孙丽' }, from: T0, to: T0 + 7 * 86400_000, active: true, createdAt: T0 }, forMe: [], candidates: [{ id: 'p_sl', name: '孙丽' }], maxDays: 90 }) },
+    shows: '在孙丽的待办里显示为“代 周杰”',
+  },
+  'packages/approval/pages/hand-over/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase({ approval: { ...approval, canHandOver: true, handOverTo: [{ id: 'p_sl', name: '孙丽' }] } }) }, shows: '孙丽' },
+  'packages/approval/pages/batch/index': {
+    api: { 'inbox.list': () => page([renameCase({ id: 'rn_1', allowed: ['approve', 'reject'], approval: { ...approval, actingFor: { id: 'p_zj', name: '周杰' } } }), renameCase({ id: 'rn_2', allowed: ['approve', 'reject'], approval })]) },
+    shows: '全选（共 2 项）',
+  },
 };
 
 let answers: Answers = {};

@@ -1,7 +1,7 @@
-// 转交 and 催办 on a case (issue 19), as the server's `approval` view allows them. Kept small: it sits in
-// the main package; the hand-over form itself is a subpackage page.
-import { Text, View } from '@tarojs/components';
+// 转交 and 催办 on a case (issue 19), as the server's `approval` view allows them. Kept lean: it sits in
+// the main package (the hand-over form is a subpackage page; the history lists each nudge).
 import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { CaseView, Failure } from '../../contract';
 import { call } from '../api';
@@ -12,7 +12,25 @@ import { ErrorBanner } from './ErrorBanner';
 
 export function StepActions({ item }: { item: CaseView }) {
   const a = item.approval;
+  const [next, setNext] = useState(a?.nextNudgeAt ?? null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
   if (!a || !item.open || (!a.canHandOver && !a.canNudge)) return null;
+  // The requester may nudge again only after the settings' interval.
+  const wait = next !== null && next > Date.now() ? formatDeadline(next) : '';
+
+  const nudge = () => {
+    setBusy(true);
+    void call('cases.nudge', { caseId: item.id }).then((r) => {
+      setBusy(false);
+      setFailure(r.ok ? null : r);
+      if (r.ok) {
+        setNext(r.data.nextNudgeAt);
+        void Taro.showToast({ title: `已催办 ${r.data.nudged.map((p) => p.name).join('、')}`, icon: 'none' });
+      }
+    });
+  };
+
   return (
     <View className="qw-card">
       {a.canHandOver ? (
@@ -20,40 +38,12 @@ export function StepActions({ item }: { item: CaseView }) {
           转交他人处理
         </Btn>
       ) : null}
-      {a.canNudge ? <NudgeButton item={item} /> : null}
+      {a.canNudge && failure ? <ErrorBanner failure={failure} /> : null}
+      {a.canNudge ? (
+        <Btn kind="ghost" block disabled={busy || Boolean(wait)} onClick={nudge}>
+          {wait ? `${wait} 后可再催办` : '催办'}
+        </Btn>
+      ) : null}
     </View>
-  );
-}
-
-/** The requester (or subject) reminds whoever the step waits on; at most once every few hours. */
-export function NudgeButton({ item }: { item: CaseView }) {
-  const [next, setNext] = useState(item.approval?.nextNudgeAt ?? null);
-  const [last, setLast] = useState(item.approval?.lastNudgeAt ?? null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const wait = next !== null && next > Date.now();
-
-  async function nudge() {
-    setBusy(true);
-    setFailure(null);
-    const r = await call('cases.nudge', { caseId: item.id });
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
-    setNext(r.data.nextNudgeAt);
-    setLast(r.data.at);
-    void Taro.showToast({ title: `已催办 ${r.data.nudged.map((p) => p.name).join('、')}`, icon: 'none' });
-  }
-
-  return (
-    <>
-      <Text className="qw-hint">
-        {last ? `上次催办：${formatDeadline(last)}。` : '处理人迟迟未处理？可以提醒他们尽快处理。'}
-        {wait ? `${formatDeadline(next!)} 后可再次催办。` : ''}
-      </Text>
-      {failure ? <ErrorBanner failure={failure} /> : null}
-      <Btn kind="ghost" block disabled={busy || wait} onClick={() => void nudge()}>
-        {wait ? `${formatDeadline(next!)} 后可再催办` : '催办'}
-      </Btn>
-    </>
   );
 }

@@ -9,13 +9,12 @@ import { Btn } from '../../../../components/Btn';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
-import { todayDate } from '../../../../lib/periods';
-import { formatDateTime, isIsoDate } from '../../../../lib/time';
+import { formatDate, formatDateTime, isIsoDate } from '../../../../lib/time';
 
 const DAY = 86_400_000;
 /** Start of a Shanghai calendar date (UTC+8 all year). */
 const dayStart = (iso: string) => Date.parse(`${iso}T00:00:00+08:00`);
-const plusDays = (iso: string, days: number) => todayDate(dayStart(iso) + days * DAY);
+const plusDays = (iso: string, days: number) => formatDate(dayStart(iso) + days * DAY);
 /** Quick periods: the end date counts, so 一周 is today and the six days after. */
 const QUICK: { label: string; days: number }[] = [
   { label: '3 天', days: 3 },
@@ -41,7 +40,7 @@ function period(d: DelegationView): string {
 }
 
 export function Delegation({ data, onChange }: { data: DelegationsMine; onChange: (d: DelegationsMine) => void }) {
-  const today = todayDate();
+  const today = formatDate(Date.now());
   const [delegateId, setDelegateId] = useState<string | null>(data.candidates.length === 1 ? data.candidates[0].id : null);
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(plusDays(today, 6));
