@@ -28,4 +28,6 @@ export interface CaseSearchResult extends Page<CaseView> {
   people: PersonRef[];
   /** The groups the caller may search, by name: the page's group filter. */
   groups: { id: string; name: string }[];
+  /** The states of the one kind asked for (the page's state filter follows the kind); empty otherwise. */
+  states: { id: string; label: string }[];
 }

@@ -2,7 +2,6 @@
 import { DEFAULT_SETTINGS, ERROR_MESSAGES, type ActionInput, type CaseSearchResult } from '../../src/contract';
 import { fileMarketRename, makeWorld, requestId, T0, type World } from './harness';
 
-const DAY = 86_400_000;
 let w: World;
 let rename: string;
 let violation: string;
@@ -70,6 +69,16 @@ describe('filters', () => {
     expect(ids(await search('p_chengang', { states: ['submitted'] }))).toEqual([rename]);
     expect(ids(await search('p_chengang', { kinds: ['violation'], states: ['vio_final'] }))).toEqual([PRIOR]);
     expect(ids(await search('p_chengang', { groupId: 'g_projecta' }))).toEqual([violation]);
+  });
+
+  it("should offer the chosen kind's states, and none before a kind is chosen", async () => {
+    expect((await search('p_chengang')).states).toEqual([]);
+    expect((await search('p_chengang', { kinds: ['rename'] })).states).toEqual([
+      { id: 'submitted', label: '待审批' },
+      { id: 'approved', label: '已通过' },
+      { id: 'rejected', label: '已驳回' },
+      { id: 'withdrawn', label: '已撤回' },
+    ]);
   });
 
   it('should find cases about, or asked for by, the people a name or a group nickname matches', async () => {

@@ -1,5 +1,6 @@
 // cases.search (全部事项): the cases of the caller's scope, by every filter the page offers.
-import { fail, ok, SEARCH_LIMIT_MAX, SEARCH_PEOPLE_MAX, SEARCH_TEXT_MIN, SEARCH_TOTAL_CAP, type ActionInput, type CaseSearchResult, type Result } from '../../contract';
+import { fail, ok, STATE_LABELS, SEARCH_LIMIT_MAX, SEARCH_PEOPLE_MAX, SEARCH_TEXT_MIN, SEARCH_TOTAL_CAP, type ActionInput, type CaseSearchResult, type Result } from '../../contract';
+import { KINDS } from '../../core/kinds';
 import type { HandlerCtx } from '../context';
 import { normalise, wordsOf } from '../cases/search-terms';
 import { caseScope, inScope } from '../reads/case-scope';
@@ -34,6 +35,8 @@ export async function casesSearch(ctx: HandlerCtx, input: ActionInput<'cases.sea
 
   const page = { offset: input.offset ?? 0, limit: Math.min(input.limit ?? DEFAULT_LIMIT, SEARCH_LIMIT_MAX) };
   const groups = dir.groups.filter((g) => inScope(scope, g._id)).map((g) => ({ id: g._id, name: g.name }));
+  // The one kind's states, from its table: the page offers a state once a kind is chosen.
+  const states = input.kinds?.length === 1 ? Object.keys(KINDS[input.kinds[0]].states).map((id) => ({ id, label: STATE_LABELS[id] ?? id })) : [];
 
   // A name (or group nickname) stands for the people of the scope it matches; out of scope is never searched.
   let personIds: string[] | undefined;
@@ -54,7 +57,7 @@ export async function casesSearch(ctx: HandlerCtx, input: ActionInput<'cases.sea
     if (matched.length > SEARCH_PEOPLE_MAX) return fail('BAD_INPUT', `“${input.personQuery}”匹配到 ${matched.length} 人，请输入更完整的姓名`);
     people = matched.map((p) => ({ id: p._id, name: p.name }));
     personIds = matched.map((p) => p._id);
-    if (!personIds.length) return ok({ items: [], total: 0, ...page, hasMore: false, totalCapped: false, people, groups });
+    if (!personIds.length) return ok({ items: [], total: 0, ...page, hasMore: false, totalCapped: false, people, groups, states });
   }
 
   const found = await store.searchCases({
@@ -79,5 +82,6 @@ export async function casesSearch(ctx: HandlerCtx, input: ActionInput<'cases.sea
     totalCapped: found.capped,
     people,
     groups,
+    states,
   });
 }

@@ -81,11 +81,25 @@ function ensureSideTable(db: Db, ix: IndexSpec): void {
   const key = [...fields.map(([f, o]) => `${col(f)}${o === -1 ? ' DESC' : ''}`), '_id'].join(', ');
   db.exec(`CREATE TABLE ${table} (${columns}, PRIMARY KEY (${key})) WITHOUT ROWID`);
   db.exec(`CREATE INDEX ${table}__id ON ${table} (_id)`);
-  // An existing database that predates the index: fill it from the documents.
-  const insert = sideInsert(db, ix);
-  for (const row of db.prepare(`SELECT doc FROM ${ix.collection}`).iterate() as Iterable<{ doc: string }>) {
-    for (const r of sideRows(ix, JSON.parse(row.doc) as Doc)) insert.run(r);
+  // An existing database that predates the index (or a bulk load): fill it from the documents,
+  // through a plain table copied over in key order (inserting in document order is ~10× slower).
+  const n = fields.length + 1;
+  db.exec(`CREATE TEMP TABLE fill_side (${columns})`);
+  const fill = db.prepare(`INSERT INTO temp.fill_side VALUES (${Array(n).fill('?').join(', ')})`);
+  // A page at a time: the connection cannot write while a query is being iterated.
+  const page = db.prepare(`SELECT _id, doc FROM ${ix.collection} WHERE _id > ? ORDER BY _id LIMIT 5000`);
+  for (let after = '', rows: { _id: string; doc: string }[]; (rows = page.all(after) as typeof rows).length; after = rows[rows.length - 1]._id) {
+    for (const row of rows) for (const r of sideRows(ix, JSON.parse(row.doc) as Doc)) fill.run(sideOrder(ix, r));
   }
+  db.exec(`INSERT OR IGNORE INTO ${table} SELECT * FROM temp.fill_side ORDER BY ${key}; DROP TABLE temp.fill_side`);
+}
+
+/** A side row (sideRows' order: _id, the array field, the rest) in the side table's column order. */
+function sideOrder(ix: IndexSpec, r: SqlValue[]): SqlValue[] {
+  const fields = ix.fields.filter(([f]) => f !== '_id').map(([f]) => f);
+  const rest = fields.filter((f) => f !== ix.arrayField);
+  const at = new Map<string, SqlValue>([[ix.arrayField!, r[1]], ...rest.map((f, i) => [f, r[i + 2]] as [string, SqlValue])]);
+  return [r[0], ...fields.map((f) => at.get(f) ?? null)];
 }
 
 function sideInsert(db: Db, ix: IndexSpec): Database.Statement {
@@ -215,6 +229,26 @@ export class Collection<T extends { _id: string }> {
 
   replace(doc: T): void {
     this.replaceIf(doc, '1', []);
+  }
+
+  /**
+   * Many new documents in one transaction (a bulk load): the collection's indexes and side tables
+   * are dropped while the rows go in and built again after, which SQLite does by sorting, far faster
+   * than keeping every index up to date row by row. The same rows and indexes as insert(); throws on
+   * an existing _id.
+   */
+  bulkInsert(docs: Iterable<T>): number {
+    let n = 0;
+    this.db.transaction(() => {
+      for (const ix of indexesOf(this.name)) this.db.exec(ix.arrayField ? `DROP TABLE IF EXISTS ${sideTable(ix)}` : `DROP INDEX IF EXISTS ${this.name}__${ix.name}`);
+      const insert = this.db.prepare(this.insertSql(''));
+      for (const doc of docs) {
+        insert.run(doc._id, ...this.row(doc));
+        n++;
+      }
+      ensureCollection(this.db, this.name);
+    })();
+    return n;
   }
 
   private syncSides(doc: T): void {

@@ -1,6 +1,6 @@
 // The Store on better-sqlite3: the local host's database and the one the server tests run on.
 import Database from 'better-sqlite3';
-import type { AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { NamingSnapshotDoc, AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { ActorRecord, CaseSearchQuery, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
@@ -15,6 +15,11 @@ export interface SqliteStore extends Store {
   /** Resolves once every write made so far is committed (at once without group commit). */
   flush(): Promise<void>;
   close(): void;
+  /**
+   * Many new cases at once, in one transaction (the bench's 10^6): the same rows, columns, side tables
+   * and indexes as insertCase, with the indexes built after the rows, by sorting, instead of row by row.
+   */
+  bulkInsertCases(cases: Iterable<Case>): number;
 }
 
 export interface SqliteOptions {
@@ -482,6 +487,11 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async searchCases(q) {
       return searchCases(q);
     },
+    bulkInsertCases(list) {
+      return cases.bulkInsert((function* () {
+        for (const cs of list) yield caseToDoc(cs);
+      })());
+    },
     async listOpenCases(kind, groupId, subjectId) {
       const about = subjectId === undefined ? '' : `${c('subjectId')} = ? AND `;
       return cases
@@ -523,7 +533,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
         .map(docToCase);
     },
     ...sqliteExports({ cases, groups, people, checkpoints, exportsColl }),
-    ...sqliteReports({ db, cases, groups, departments, memberships, people, backups, notices, acks }),
+    ...sqliteReports({ db, cases, groups, departments, memberships, people, backups, notices, acks, snapshots: new Collection<NamingSnapshotDoc>(db, 'naming_snapshots') }),
     async listCasesAfter(afterId, limit) {
       return cases.where('_id > ?', [afterId ?? '', Math.max(0, limit)], 'ORDER BY _id LIMIT ?').map(docToCase);
     },
