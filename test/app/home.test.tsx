@@ -67,23 +67,27 @@ describe('home', () => {
     const page = document.body.textContent!;
     expect(page.indexOf('待确认的通知')).toBeLessThan(page.indexOf('站内消息'));
     expect(page.indexOf('待确认的通知')).toBeLessThan(page.indexOf('我的群'));
-    expect(api.sentTo('notices.list')).toEqual([{ scope: 'mine', limit: 20 }]);
+    // All of it in the screen's one call.
+    expect(api.sentTo('home.load')).toEqual([{}]);
 
     fireEvent.click(screen.getByText('十二月安全检查安排'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/notices/pages/notice/index?id=nt_2' });
   });
 
-  it('should keep the rest of 首页 when the notices cannot be loaded', async () => {
-    mockApi({
-      'session.whoami': () => ok(whoami()),
-      'cases.mine': () => ok({ items: [], total: 0, offset: 0, limit: 20 }),
-      'notifications.list': () => ok({ items: [], total: 0, offset: 0, limit: 1, unread: 0 }),
-      'notices.list': () => fail('INTERNAL'),
+  it('should say 首页 did not load, with 重试 loading it again in one call', async () => {
+    let round = 0;
+    const api = mockApi({
+      'home.load': () =>
+        ++round === 1
+          ? fail('INTERNAL')
+          : ok({ me: whoami(), cases: { items: [], total: 0, offset: 0, limit: 20 }, unread: 0, notices: { items: [], total: 0, offset: 0, limit: 20, pending: 0 }, emergencies: [] }),
     });
     render(<HomePage />);
     expect(await screen.findByText('服务暂时不可用，请稍后重试')).toBeTruthy();
-    expect(screen.getByText('我的群')).toBeTruthy();
-    expect(screen.getByText('项目A群')).toBeTruthy();
+    expect(screen.queryByText('我的群')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByText('项目A群')).toBeTruthy();
+    expect(api.sentTo('home.load')).toHaveLength(2);
   });
 
   it('should tell an unbound person how to get an invitation, and nothing else', async () => {

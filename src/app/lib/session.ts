@@ -1,5 +1,6 @@
-// whoami, shared by the pages that need the caller's roles or template ids.
-import type { Result, WhoAmI } from '../../contract';
+// whoami, shared by the pages that need the caller's roles or template ids. 首页 and 我的 keep the one
+// their screen action answered with, so a page opened from them asks for it no more.
+import { ok, type Result, type WhoAmI } from '../../contract';
 import { call } from '../api';
 
 let cached: Promise<Result<WhoAmI>> | null = null;
@@ -14,6 +15,11 @@ export function loadWhoAmI(fresh = false): Promise<Result<WhoAmI>> {
     });
   }
   return cached;
+}
+
+/** Who I am, as a screen action just answered. */
+export function rememberWhoAmI(me: WhoAmI): void {
+  cached = Promise.resolve(ok(me));
 }
 
 export function forgetWhoAmI(): void {

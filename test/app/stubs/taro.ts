@@ -1,4 +1,5 @@
 // @tarojs/taro as jest mocks: each test sets what the APIs answer and asserts what was called.
+import { useEffect, useRef } from 'react';
 const router: { params: Record<string, string | undefined> } = { params: {} };
 
 export function setRouterParams(params: Record<string, string>): void {
@@ -7,8 +8,16 @@ export function setRouterParams(params: Record<string, string>): void {
 
 export const useRouter = jest.fn(() => router);
 export const getCurrentInstance = jest.fn(() => ({ router }));
-// Pages load on mount; a later "show again" is not part of these tests.
-export const useDidShow = jest.fn();
+/** Each mounted useDidShow's latest handler: `showPage()` runs each once, as WeChat runs a page's onShow. */
+const showHandlers = new Set<{ current: () => void }>();
+export const useDidShow = jest.fn((cb: () => void) => {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => {
+    showHandlers.add(ref);
+    return () => void showHandlers.delete(ref);
+  }, []);
+});
 export const useDidHide = jest.fn();
 export const useLoad = jest.fn();
 export const useReachBottom = jest.fn();
@@ -80,8 +89,8 @@ export const getGroupEnterInfo = jest.fn((options?: Callbacks) => promisified(gr
 const appShowListeners: (() => void)[] = [];
 export const onAppShow = (cb: () => void) => void appShowListeners.push(cb);
 export const showApp = () => appShowListeners.forEach((cb) => cb());
-/** What useDidShow registered, run as WeChat runs a page's onShow. */
-export const showPage = () => useDidShow.mock.calls.forEach(([cb]) => (cb as () => void)());
+/** The page shown (its first show follows the mount; later ones come back to it). */
+export const showPage = () => showHandlers.forEach((h) => h.current());
 /** Picking a file from a WeChat chat: a test says which files, or the person cancels. */
 export const chooseMessageFile = jest.fn(async (): Promise<{ tempFiles: { path: string; name: string; size: number }[] }> => {
   throw new Error('chooseMessageFile:fail cancel');

@@ -2,38 +2,24 @@
 import { Text, View } from '@tarojs/components';
 import { Btn } from '../../components/Btn';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { ok, type ActionResult, type CaseView, type MyGroup, type Page, type Result, type WhoAmI } from '../../../contract';
+import type { HomeScreen, MyGroup, Result } from '../../../contract';
 import { call } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
 import { Deadline } from '../../components/Deadline';
 import { EmptyState } from '../../components/EmptyState';
-import { FailureView, RemoteView } from '../../components/RemoteView';
+import { RemoteView } from '../../components/RemoteView';
 import { Tag } from '../../components/StateTag';
 import { useRemote } from '../../hooks/useRemote';
 import { groupRoleLabels } from '../../lib/labels';
 import { caseRoute, routes } from '../../lib/routes';
 import { takeGroupEntry } from '../../lib/group-entry';
-import { loadWhoAmI } from '../../lib/session';
+import { rememberWhoAmI } from '../../lib/session';
 
-interface HomeData {
-  me: WhoAmI;
-  cases: Result<Page<CaseView>>;
-  notices: Result<ActionResult<'notices.list'>>;
-  unread: number | null;
-  /** Open emergencies of my groups, mine to act on first (none when they cannot be loaded). */
-  emergencies: CaseView[];
-}
-
-async function loadHome(): Promise<Result<HomeData>> {
-  const me = await loadWhoAmI(true);
-  if (!me.ok) return me;
-  const [cases, notes, notices, active] = await Promise.all([
-    call('cases.mine', { limit: 20 }),
-    call('notifications.list', { unreadOnly: true, limit: 1 }),
-    call('notices.list', { scope: 'mine', limit: 20 }),
-    call('emergencies.active', {}),
-  ]);
-  return ok({ me: me.data, cases, notices, unread: notes.ok ? notes.data.unread : null, emergencies: active.ok ? active.data.items : [] });
+/** One call (home.load): the whole screen; who I am is kept for the pages opened from here. */
+async function loadHome(): Promise<Result<HomeScreen>> {
+  const r = await call('home.load', {});
+  if (r.ok) rememberWhoAmI(r.data.me);
+  return r;
 }
 
 /**
@@ -78,15 +64,13 @@ export default function HomePage() {
             </View>
 
             {/* First on the page (§3.2): notices I still owe an acknowledgement, as the server orders them. */}
-            {!notices.ok ? (
-              <FailureView failure={notices} onRetry={remote.reload} />
-            ) : notices.data.pending ? (
+            {notices.pending ? (
               <View className="qw-section" data-testid="pending-notices">
                 <View className="qw-section__head">
                   <Text>待确认的通知</Text>
-                  <Text className="qw-badge">{notices.data.pending}</Text>
+                  <Text className="qw-badge">{notices.pending}</Text>
                 </View>
-                {notices.data.items.map((n) => (
+                {notices.items.map((n) => (
                   <View key={n.id} className="qw-card" data-notice={n.id} onClick={() => void Taro.navigateTo({ url: routes.notice(n.id) })}>
                     <View className="qw-case-card__title">{n.title}</View>
                     <View className="qw-kv">
@@ -98,14 +82,12 @@ export default function HomePage() {
               </View>
             ) : null}
 
-            {unread !== null ? (
-              <View className="qw-card" onClick={() => void Taro.navigateTo({ url: routes.notifications })}>
-                <View className="qw-row qw-row--between">
-                  <Text>站内消息</Text>
-                  {unread > 0 ? <Text className="qw-badge">{`${unread} 条未读`}</Text> : <Text className="qw-muted">没有未读消息</Text>}
-                </View>
+            <View className="qw-card" onClick={() => void Taro.navigateTo({ url: routes.notifications })}>
+              <View className="qw-row qw-row--between">
+                <Text>站内消息</Text>
+                {unread > 0 ? <Text className="qw-badge">{`${unread} 条未读`}</Text> : <Text className="qw-muted">没有未读消息</Text>}
               </View>
-            ) : null}
+            </View>
 
             <View className="qw-section">
               <View className="qw-section__head">我的群</View>
@@ -118,10 +100,8 @@ export default function HomePage() {
 
             <View className="qw-section">
               <View className="qw-section__head">我的事项</View>
-              {!cases.ok ? (
-                <FailureView failure={cases} onRetry={remote.reload} />
-              ) : cases.data.items.length ? (
-                cases.data.items.map((c) => (
+              {cases.items.length ? (
+                cases.items.map((c) => (
                   <CaseCard key={c.id} item={c} onTap={() => void Taro.navigateTo({ url: caseRoute(c) })} />
                 ))
               ) : (

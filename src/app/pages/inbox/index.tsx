@@ -1,8 +1,8 @@
 // 待办: everything waiting on me, oldest deadline first (R3). Members see a friendly empty state.
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import type { CaseView } from '../../../contract';
+import { useState } from 'react';
+import { fail, ok, type CaseView, type Page, type Result, type Role } from '../../../contract';
 import { call } from '../../api';
 import { Btn } from '../../components/Btn';
 import { CaseCard } from '../../components/CaseCard';
@@ -10,16 +10,23 @@ import { EmptyState } from '../../components/EmptyState';
 import { PagedList } from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import { caseRoute, routes } from '../../lib/routes';
-import { loadWhoAmI } from '../../lib/session';
 
-const loadInbox = (offset: number, limit: number) => call('inbox.list', { offset, limit });
+/**
+ * The first page with my roles in one call (inbox.load); the next pages from inbox.list. Someone
+ * nothing can wait on gets no inbox, shown as the FORBIDDEN state below.
+ */
+async function loadInbox(offset: number, limit: number, setRoles: (r: Role[]) => void): Promise<Result<Page<CaseView>>> {
+  if (offset > 0) return call('inbox.list', { offset, limit });
+  const r = await call('inbox.load', {});
+  if (!r.ok) return r;
+  setRoles(r.data.roles);
+  return r.data.inbox ? ok(r.data.inbox) : fail('FORBIDDEN');
+}
 
 export default function InboxPage() {
-  const list = usePaged<CaseView>(loadInbox);
-  const [isAdmin, setIsAdmin] = useState(false);
-  useEffect(() => {
-    void loadWhoAmI().then((r) => setIsAdmin(r.ok && r.data.roles.includes('admin')));
-  }, []);
+  const [roles, setRoles] = useState<Role[]>([]);
+  const list = usePaged<CaseView>((offset, limit) => loadInbox(offset, limit, setRoles));
+  const isAdmin = roles.includes('admin');
   return (
     <View className="qw-page">
       <View className="qw-header">

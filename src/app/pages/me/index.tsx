@@ -4,12 +4,19 @@ import { Btn } from '../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Role, TemplatePurpose, WhoAmI } from '../../../contract';
-import { isH5, requestSubscribe } from '../../api';
+import { call, isH5, requestSubscribe } from '../../api';
 import { RemoteView } from '../../components/RemoteView';
 import { useRemote } from '../../hooks/useRemote';
 import { roleLabels, TEMPLATE_LABELS } from '../../lib/labels';
 import { routes } from '../../lib/routes';
-import { loadWhoAmI } from '../../lib/session';
+import { rememberWhoAmI } from '../../lib/session';
+
+/** One call (me.load): who I am, kept for the pages opened from here, and my unread messages. */
+async function loadMe() {
+  const r = await call('me.load', {});
+  if (r.ok) rememberWhoAmI(r.data.me);
+  return r;
+}
 
 /** Which reminders matter to whom, most useful first: all of them in one popup (WeChat takes 5). */
 export function templatesFor(roles: Role[], templates: WhoAmI['templates']): string[] {
@@ -22,15 +29,15 @@ export function templatesFor(roles: Role[], templates: WhoAmI['templates']): str
 }
 
 export default function MePage() {
-  const remote = useRemote(() => loadWhoAmI(true), { refreshOnShow: true });
+  const remote = useRemote(loadMe, { refreshOnShow: true });
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{(me) => <Profile me={me} />}</RemoteView>
+      <RemoteView remote={remote}>{({ me, unread }) => <Profile me={me} unread={unread} />}</RemoteView>
     </View>
   );
 }
 
-function Profile({ me }: { me: WhoAmI }) {
+function Profile({ me, unread }: { me: WhoAmI; unread: number }) {
   const [grants, setGrants] = useState(me.grants);
   const { person, roles, templates } = me;
 
@@ -76,7 +83,7 @@ function Profile({ me }: { me: WhoAmI }) {
       </View>
 
       <View className="qw-card">
-        <Link text="站内消息" onTap={() => void Taro.navigateTo({ url: routes.notifications })} />
+        <Link text={unread > 0 ? `站内消息（${unread} 条未读）` : '站内消息'} onTap={() => void Taro.navigateTo({ url: routes.notifications })} />
         <Link text="发布通知" onTap={() => void Taro.navigateTo({ url: routes.noticePublish() })} />
         <Link text="我发布的通知" onTap={() => void Taro.navigateTo({ url: routes.publishedNotices })} />
         {roles.includes('leader') ? (
