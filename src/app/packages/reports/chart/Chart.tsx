@@ -22,12 +22,17 @@ interface Measured {
   height: number;
 }
 
+/** The canvas node and its laid-out size; null where there is none (a simulator that draws no canvas). */
 function measure(id: string): Promise<Measured | null> {
   return new Promise((resolve) => {
-    Taro.createSelectorQuery()
-      .select(`#${id}`)
-      .fields({ node: true, size: true })
-      .exec((res: (Measured | null)[]) => resolve(res?.[0] ?? null));
+    try {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .fields({ node: true, size: true })
+        .exec((res: (Measured | null)[]) => resolve(res?.[0] ?? null));
+    } catch {
+      resolve(null);
+    }
   });
 }
 
