@@ -14,6 +14,7 @@
 //                                          deadline and assignees are filled in from the table.
 import { REASON_PROMPTS, type CaseCommand, type CaseKind, type ErrorCode, type GroupRole, type SettingsValues, type TemplatePurpose } from '../contract';
 import { deadlineAfter, isDeadlineUnconfirmed } from './calendar';
+import { formatShanghai } from './time';
 import type { Effect } from './effects';
 import type { Case, EffectEntry, HistoryEntry, NoticeEntry } from './model';
 
@@ -21,6 +22,11 @@ export interface CaseActor {
   /** null: the system (the scheduler). */
   id: string | null;
   rolesInGroup: GroupRole[];
+  /**
+   * 代理: the people whose active delegation names this actor. A step waiting on one of them waits on
+   * the actor too (read-time: the case is not rewritten), and the history records both names.
+   */
+  actingFor?: readonly string[];
 }
 
 export interface Notice {
@@ -93,6 +99,10 @@ export interface StepSpec<C extends Case = Case> {
   escalation?: number;
   notify?: Notice[];
   effects?: Effect[];
+  /** A delegate's step: the assignee they stood in for (set by the interpreter). */
+  onBehalfOf?: string;
+  /** A hand-over's new assignee, a nudge's first recipient. */
+  target?: string;
 }
 
 export type Guard<C extends Case> = (c: C, env: { actor: CaseActor; now: number }) => Refusal | null;
@@ -141,6 +151,13 @@ export interface KindSpec<C extends Case = Case> {
   needsGroup?: true;
   /** The answer to a command the current state does not have. */
   outOfState?: (c: C, cmd: Command, actor: CaseActor, now: number) => Refusal;
+  /**
+   * 批量处理: an admin may decide several waiting cases of this kind at once from 待办; the commands
+   * a batch approval (and rejection, with one reason for all) issues. Absent: one at a time.
+   */
+  batch?: { approve: CaseCommand; reject?: CaseCommand };
+  /** 转交 is not offered (the kind moves its people by its own commands, e.g. an emergency's 转派). */
+  noHandOver?: true;
 }
 
 const asList = <T>(x: T | readonly T[] | undefined): readonly T[] => (x === undefined ? [] : Array.isArray(x) ? (x as readonly T[]) : [x as T]);
@@ -162,17 +179,25 @@ export function isWho<C extends Case>(spec: KindSpec<C>, c: C, t: Pick<Transitio
       case 'subject':
         return actor.id === c.subjectId;
       case 'assignee':
-        return c.assignees.includes(actor.id!);
+        return c.assignees.includes(actor.id!) || standsInFor(c, actor) !== undefined;
       case 'admin':
       case 'leader':
         return actor.rolesInGroup.includes(w as GroupRole);
       default: {
         const role = spec.roles?.[w];
         if (!role) throw new Error(`${spec.kind}: unknown role ${w}`);
-        return role(c, actor);
+        // A role the step gives a person it waits on (a guest's approver) is their delegate's too.
+        const delegator = standsInFor(c, actor);
+        return role(c, actor) || (delegator !== undefined && role(c, { ...actor, id: delegator }));
       }
     }
   });
+}
+
+/** The assignee a delegate stands in for on this case (undefined: none, or the actor is an assignee themselves). */
+export function standsInFor(c: Case, actor: CaseActor): string | undefined {
+  if (actor.id === null || !actor.actingFor?.length || c.assignees.includes(actor.id)) return undefined;
+  return actor.actingFor.find((a) => c.assignees.includes(a));
 }
 
 function firstRefusal<C extends Case>(guards: readonly Guard<C>[], c: C, env: { actor: CaseActor; now: number }): Refusal | null {
@@ -239,7 +264,9 @@ export function decide<C extends Case>(spec: KindSpec<C>, c: C, cmd: Command, ac
   const targets = asList(t.to);
   const to = s.to ?? (targets.length === 1 ? targets[0] : undefined);
   if (to === undefined || !targets.includes(to)) throw new Error(`${spec.kind}.${c.state}.${cmd.type}: target ${String(to)} not in the table`);
-  return { ok: true, case: applyStep(spec, c, { ...s, to }, actor.id, env) };
+  // A delegate's step names whom they stood in for, whichever rule let them act.
+  const onBehalfOf = s.by === undefined ? standsInFor(c, actor) : undefined;
+  return { ok: true, case: applyStep(spec, c, { ...s, to, ...(onBehalfOf ? { onBehalfOf } : {}) }, actor.id, env) };
 }
 
 /** The scheduler's transition for a case whose `wakeAt` has come. */
@@ -331,6 +358,8 @@ function applyStep<C extends Case>(spec: KindSpec<C>, c: C, s: StepSpec<C> & { t
   };
   if (s.note) entry.note = s.note;
   if (Object.keys(changes).length) entry.changes = changes;
+  if (s.onBehalfOf) entry.onBehalfOf = s.onBehalfOf;
+  if (s.target) entry.target = s.target;
   next.history = [...c.history, entry];
   const effects = (s.effects ?? []).map((effect, i): EffectEntry => ({ id: `${c._id}.${entry.seq}.fx${i}`, effect, createdAt: now }));
   const notices = (s.notify ?? []).map(
@@ -418,4 +447,148 @@ export function defineKind<C extends Case>(spec: KindSpec<C>): KindSpec<C> {
     }
   }
   return spec;
+}
+
+// ── Who a step waits on, the same for every kind: 转交, 离职交接, 催办 ─────────────────────────
+// Not commands of a table: they move no state and write one history entry each, through applyStep,
+// so the version check, the seal and the outbox are those of any step.
+
+/** A message's wording, made by the server (core knows no names or titles). */
+export interface Wording {
+  title: string;
+  body: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The assignee `actor` acts as: themselves, or whom they stand in for; undefined when the step does not wait on them. */
+function assigneeActedAs(c: Case, actor: CaseActor): string | undefined {
+  if (actor.id === null) return undefined;
+  return c.assignees.includes(actor.id) ? actor.id : standsInFor(c, actor);
+}
+
+/** The kind lets its steps be handed over: not when it derives its assignees itself (an emergency's tasks), nor when it opts out. */
+export const handsOver = (spec: KindSpec<Case>) => !spec.noHandOver && !spec.assignees;
+
+/**
+ * Whether `to` may take `from`'s place in the open step: an admin or leader of the group (never the
+ * subject, never someone it already waits on) who, in that place, could issue one of the step's
+ * commands. Derived from the kind's table, not per kind: the leader is eligible where the table lets
+ * an assignee who is a leader act.
+ */
+function eligibleFor<C extends Case>(spec: KindSpec<C>, c: C, from: string, to: string, ctx: KindContext): boolean {
+  if (to === c.subjectId || c.assignees.includes(to)) return false;
+  const roles: GroupRole[] = [...(ctx.admins.includes(to) ? (['admin'] as const) : []), ...(ctx.leaders.includes(to) ? (['leader'] as const) : [])];
+  if (!roles.length) return false;
+  const next = { ...c, assignees: c.assignees.map((a) => (a === from ? to : a)) };
+  return allowed(spec, next, { id: to, rolesInGroup: roles }, ctx.now).length > 0;
+}
+
+/** Whether `actor` may hand this case's open step over (the step waits on them, or on whom they stand in for). */
+export function mayHandOver<C extends Case>(spec: KindSpec<C>, c: C, actor: CaseActor): boolean {
+  return c.open && handsOver(spec as unknown as KindSpec<Case>) && assigneeActedAs(c, actor) !== undefined;
+}
+
+/** Whom `actor` may hand the open step to (group admins and leaders, eligible by the table), in the order given. */
+export function handOverCandidates<C extends Case>(spec: KindSpec<C>, c: C, actor: CaseActor, ctx: KindContext): string[] {
+  if (!mayHandOver(spec, c, actor)) return [];
+  const from = assigneeActedAs(c, actor)!;
+  return audience([...ctx.admins, ...ctx.leaders], actor.id).filter((to) => eligibleFor(spec, c, from, to, ctx));
+}
+
+/**
+ * 转交: the open step waits on `to` instead of the one handing over (or whom the delegate handing it
+ * over stands in for). Same state, same deadline and timer; one history entry naming both; `to` is told.
+ */
+export function handOver<C extends Case>(spec: KindSpec<C>, c: C, o: { to: string; note?: string; tell: Wording }, actor: CaseActor, ctx: KindContext): Decision<C> {
+  if (c.kind !== spec.kind) return refuse('NOT_FOUND');
+  if (!c.open) return refuse('CASE_NOT_OPEN');
+  if (!handsOver(spec as unknown as KindSpec<Case>)) return refuse('HANDOVER_NOT_ALLOWED');
+  const from = assigneeActedAs(c, actor);
+  if (from === undefined) return refuse('NOT_ASSIGNEE');
+  if (o.to === actor.id || c.assignees.includes(o.to)) return refuse('HANDOVER_SAME_PERSON');
+  if (!eligibleFor(spec, c, from, o.to, ctx)) return refuse('HANDOVER_TARGET_INVALID');
+  const step: StepSpec<C> & { to: string } = {
+    action: 'hand_over',
+    to: c.state,
+    note: o.note,
+    assignees: c.assignees.map((a) => (a === from ? o.to : a)),
+    target: o.to,
+    ...(from !== actor.id ? { onBehalfOf: from } : {}),
+    notify: [{ to: o.to, purpose: 'newTask', ...o.tell }],
+  };
+  return { ok: true, case: applyStep(spec, c, step, actor.id, { ...ctx, actor }) };
+}
+
+/**
+ * 离职交接 (the system, for a person who left): a step waiting on them with others keeps the others;
+ * one waiting on them alone moves to the group's other admins, else its leaders (each eligible by the
+ * table). Refused when the step does not wait on them (done already: a retry changes nothing) or
+ * nobody can take it (it stays, and the kind's own timeout still escalates it).
+ */
+export function reassignLeaver<C extends Case>(spec: KindSpec<C>, c: C, o: { leaverId: string; note: string; tell: Wording }, ctx: KindContext): Decision<C> {
+  if (c.kind !== spec.kind) return refuse('NOT_FOUND');
+  if (!c.open || !c.assignees.includes(o.leaverId)) return refuse('CASE_NOT_OPEN');
+  if (!handsOver(spec as unknown as KindSpec<Case>)) return refuse('HANDOVER_NOT_ALLOWED');
+  const others = c.assignees.filter((a) => a !== o.leaverId);
+  const eligible = (ids: string[]) => ids.filter((to) => to !== o.leaverId && eligibleFor(spec, c, o.leaverId, to, ctx));
+  const admins = others.length ? [] : eligible(ctx.admins);
+  const added = others.length ? [] : admins.length ? admins : eligible(ctx.leaders.filter((l) => !ctx.admins.includes(l)));
+  const next = others.length ? others : added;
+  if (!next.length) return refuse('HANDOVER_TARGET_INVALID');
+  const step: StepSpec<C> & { to: string } = {
+    action: 'hand_over_leaver',
+    to: c.state,
+    note: o.note,
+    assignees: next,
+    target: next[0],
+    notify: added.map((to) => ({ to, purpose: 'newTask' as const, ...o.tell })),
+  };
+  return { ok: true, case: applyStep(spec, c, step, null, { ...ctx, actor: SYSTEM }) };
+}
+
+/** When the case's latest nudge was (null: never). */
+export function lastNudgeAt(c: Case): number | null {
+  for (let i = c.history.length - 1; i >= 0; i--) if (c.history[i].action === 'nudge') return c.history[i].at;
+  return null;
+}
+
+/** When the case may next be nudged (null: now). */
+export function nextNudgeAt(c: Case, nudgeHours: number, now: number): number | null {
+  const last = lastNudgeAt(c);
+  const next = last === null ? null : last + nudgeHours * HOUR_MS;
+  return next !== null && next > now ? next : null;
+}
+
+/** Whether `actorId` may nudge: they asked (or it is about them), and the open step waits on someone else. */
+export function mayNudge(c: Case, actorId: string | null): boolean {
+  return actorId !== null && c.open && (actorId === c.openedBy || actorId === c.subjectId) && c.assignees.some((a) => a !== actorId);
+}
+
+/**
+ * 催办: whoever asked (or the subject) reminds the people the open step waits on (`recipients`: the
+ * assignees and their active delegates), at most once every `nudgeHours`, before or after the deadline.
+ */
+export function nudge<C extends Case>(
+  spec: KindSpec<C>,
+  c: C,
+  o: { recipients: string[]; nudgeHours: number; note: string; tell: Wording },
+  actor: CaseActor,
+  ctx: KindContext,
+): Decision<C> {
+  if (c.kind !== spec.kind) return refuse('NOT_FOUND');
+  if (!c.open || !c.assignees.length) return refuse('CASE_NOT_OPEN', '该事项当前没有等待处理的人，无需催办');
+  if (actor.id === null || (actor.id !== c.openedBy && actor.id !== c.subjectId)) return refuse('FORBIDDEN', '只有提交人（或事项涉及的本人）可以催办');
+  const next = nextNudgeAt(c, o.nudgeHours, ctx.now);
+  if (next !== null) return refuse('NUDGE_TOO_SOON', `每 ${o.nudgeHours} 小时可催办一次，请于 ${formatShanghai(next, 'M月D日 HH:mm')} 后再催`);
+  const to = audience(o.recipients, actor.id);
+  if (!to.length) return refuse('CASE_NOT_OPEN', '该事项正等你本人处理，无需催办');
+  const step: StepSpec<C> & { to: string } = {
+    action: 'nudge',
+    to: c.state,
+    note: o.note,
+    target: to[0],
+    notify: to.map((id) => ({ to: id, purpose: 'reminder' as const, ...o.tell })),
+  };
+  return { ok: true, case: applyStep(spec, c, step, actor.id, { ...ctx, actor }) };
 }

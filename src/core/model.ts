@@ -368,3 +368,21 @@ export interface ExportDoc {
   keyId: string;
   seal: string;
 }
+
+/**
+ * A group's naming compliance (§2.2) as the scheduler's hourly sweep found it, one per group per
+ * Asia/Shanghai day (`${groupId}:${date}`), overwritten by each sweep of the day: the day's last sweep
+ * stands for its end. Reports read it at each bucket's last day ("over time").
+ */
+export interface NamingSnapshotDoc {
+  _id: string;
+  groupId: string;
+  date: string;
+  /** Shanghai day number (core/report-facts.ts). */
+  day: number;
+  /** Members the rule applies to (members and admins). */
+  members: number;
+  /** Those whose recorded nickname was not the one §2.2 asks. */
+  failing: { personId: string; name: string; nickname: string | null; canonical: string }[];
+  takenAt: number;
+}

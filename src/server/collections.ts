@@ -28,6 +28,8 @@ export const COLLECTIONS = [
   'media_verdicts',
   // Daily sealed checkpoints of every changed history's head (the audit trail's outside anchor).
   'audit_checkpoints',
+  // Reports: each group's naming compliance per day, kept by the scheduler's sweep (over time).
+  'naming_snapshots',
   // Audited Excel exports (reports.export): one sealed record per export, the owner's 导出记录.
   'exports',
   // 代理: one document per delegator (its _id), read beside the actor and the case views.
@@ -64,6 +66,8 @@ export const INDEXES: readonly IndexSpec[] = [
   // listGroups; getGroupByOpengid
   { collection: 'groups', name: 'name', fields: [['name', 1], ['_id', 1]] },
   { collection: 'groups', name: 'opengid', fields: [['opengid', 1]] },
+  // Reports: the naming snapshots of a period's bucket ends, per group
+  { collection: 'naming_snapshots', name: 'group_day', fields: [['groupId', 1], ['day', 1]] },
   // Reports: a department head's groups
   { collection: 'groups', name: 'dept', fields: [['deptId', 1], ['_id', 1]] },
   // listCasesOfGroup: a group's history

@@ -1,7 +1,8 @@
 // Who is calling: loaded from the OPENID the platform vouches for, never from the request body.
 import type { GroupRole, Role } from '../contract';
 import { fail, type Failure } from '../contract';
-import type { Membership, Person, UploadDoc } from '../core/model';
+import type { CaseActor } from '../core/engine';
+import type { DelegationDoc, Membership, Person, UploadDoc } from '../core/model';
 import type { ActorQuery, Deps } from './ports';
 
 export interface Actor {
@@ -16,6 +17,8 @@ export interface Actor {
   /** Loaded for the actions that need them (ActorQuery): the person's recent uploads and the cases they opened. */
   uploads?: UploadDoc[];
   opened?: { _id: string; kind: string; createdAt: number }[];
+  /** Loaded for admins and leaders (ActorQuery.delegationsAt): the active delegations naming them as delegate. */
+  delegatedBy?: DelegationDoc[];
 }
 
 export interface HandlerCtx {
@@ -26,6 +29,12 @@ export interface HandlerCtx {
 
 export function rolesIn(actor: Actor, groupId: string): GroupRole[] {
   return actor.memberships.find((m) => m.groupId === groupId)?.roles ?? [];
+}
+
+/** The caller as the case engine sees them in a group: their roles there, and whom they stand in for (代理). */
+export function caseActorOf(actor: Actor, groupId: string): CaseActor {
+  const actingFor = actor.delegatedBy?.map((d) => d.delegatorId) ?? [];
+  return { id: actor.person._id, rolesInGroup: rolesIn(actor, groupId), ...(actingFor.length ? { actingFor } : {}) };
 }
 
 /** The owner may exist before any person record does: give them a stand-in person. */
@@ -52,5 +61,6 @@ export async function loadActor(deps: Deps, openid: string | null, now: number, 
   const actor: Actor = { person, openid, isOwner, memberships: active, headOf, roles: [...roles] };
   if (q?.uploadsSince !== undefined || q?.uploadIds) actor.uploads = found?.uploads ?? [];
   if (q?.openedSince !== undefined) actor.opened = found?.opened ?? [];
+  if (q?.delegationsAt !== undefined) actor.delegatedBy = found?.delegatedBy ?? [];
   return actor;
 }

@@ -1,6 +1,6 @@
 // The only doors to the outside world. Handlers see these interfaces; adapters implement them.
 import type { CaseKind, GroupRole } from '../contract';
-import type { AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, MediaVerdictDoc, UploadDoc, NoticeDoc, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
+import type { NamingSnapshotDoc, AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, MediaVerdictDoc, UploadDoc, NoticeDoc, OutboxEntry, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../core/model';
 
 /** What reports.export selects: cases opened on `fromDay`..`toDay` (Asia/Shanghai day numbers) of the groups and kinds. */
 export interface ExportQuery {
@@ -56,6 +56,8 @@ export interface ReportQuery {
   /** Overdue means due before this. */
   now: number;
   figures?: readonly ReportFigure[];
+  /** The days whose naming snapshots to read (the buckets' last days); none when absent. */
+  snapshotDays?: number[];
 }
 export interface DayCount {
   day: number;
@@ -89,6 +91,8 @@ export interface ReportData {
   appeals: { day: number; key: string; toLeader: number; n: number }[];
   backups: BackupDoc[];
   notices: ReportNotice[];
+  /** The naming snapshots of the groups counted on `snapshotDays` (with the naming figure). */
+  snapshots: NamingSnapshotDoc[];
 }
 /** The case metrics of reports.drill: which cases, by the same facts the figures count. */
 export type ReportCaseMetric = 'opened' | 'closed' | 'overdue' | 'decided' | 'violations' | 'measures' | 'appeals' | 'appealsToLeader';
@@ -309,6 +313,8 @@ export interface Store {
   listCasesAfter(afterId: string | null, limit: number): Promise<Case[]>;
   /** Everything reports.overview counts over the period, in one round trip (ReportQuery.figures narrows it). */
   getReport(q: ReportQuery): Promise<ReportData>;
+  /** Write each group's naming snapshot of the day, replacing one of the same _id (the scheduler's sweep). */
+  putNamingSnapshots(docs: NamingSnapshotDoc[]): Promise<void>;
   /**
    * The cases behind one number of the report, newest first by _id, with the groups of the scope and
    * the people the page names (subjects, assignees), in one round trip.

@@ -74,6 +74,7 @@ export const guestKind = defineKind<GuestCase>({
   // Approval assigns the group's current admins.
   needsGroup: true,
   roles: { approver: (c, actor) => c.data.approvers.includes(actor.id!) },
+  batch: { approve: 'approve', reject: 'reject' },
   states: {
     requested: {
       open: true,

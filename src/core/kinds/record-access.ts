@@ -132,6 +132,8 @@ const expire: Transition<RecordAccessCase> = {
 export const recordAccessKind = defineKind<RecordAccessCase>({
   kind: 'record_access',
   initial: 'submitted',
+  // A batch approval grants the default period (settings.access.defaultDays).
+  batch: { approve: 'approve', reject: 'reject' },
   states: {
     submitted: {
       open: true,

@@ -61,6 +61,7 @@ export const renameKind = defineKind<RenameCase>({
     withdrawn: { open: false, on: {} },
   },
   outOfState: (c, cmd) => alreadyDecided(c, cmd, ['approve', 'reject']),
+  batch: { approve: 'approve', reject: 'reject' },
 });
 
 /** Admins other than the member; the leaders when no other admin exists. */

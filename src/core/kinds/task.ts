@@ -92,6 +92,8 @@ function taskKind(kind: TaskKind): KindSpec<TaskCase> {
     },
     roles: { adminNotSubject: (c, actor) => actor.id !== c.subjectId && actor.rolesInGroup.includes('admin') },
     outOfState: (_c, cmd) => refuse(cmd.type === 'confirm' ? 'CASE_ALREADY_DECIDED' : 'CASE_NOT_OPEN'),
+    // Add and remove tasks are confirmed in a batch from 待办 (nothing to reject: the marking stands).
+    ...(kind === 'naming_fix' ? {} : { batch: { approve: 'confirm' as const } }),
   });
 }
 

@@ -1,13 +1,14 @@
 // The add / remove tasks a department head's marking opens for the admins of a group (§2.1), shared
 // by the onboarding handler and the departure's effect. They write cases and return the ones they
 // wrote: the caller (commit.ts, or the handler through it) delivers their outboxes.
-import { decide, SYSTEM } from '../../core/engine';
+import { decide, reassignLeaver, SYSTEM } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import { adminsElseLeaders } from '../../core/kinds/common';
 import type { DepartureCase } from '../../core/kinds/departure';
 import { openTask, type TaskData, type TaskKind } from '../../core/kinds/task';
 import type { Case, Person } from '../../core/model';
-import type { Deps } from '../ports';
+import type { Deps, Directory } from '../ports';
+import { kinds } from './kinds';
 import { groupContextIn, type GroupContext } from '../reads/group-context';
 import { currentSettings, settingsAt } from '../reads/settings';
 import { memberSeries } from './ids';
@@ -112,5 +113,52 @@ export async function completeDeparture(deps: Deps, c: DepartureCase, now: numbe
     const task = await openGroupTask(deps, { kind: 'offboard', gc, person: left, instruction, openedBy: c.openedBy, now, reason, departureId: c._id });
     if (task?.created) written.push(task.case);
   }
-  return [...written, ...(await cancelOnboarding(deps, person._id, now))];
+  const handedOver = await handOverLeaversSteps(deps, left, dir, now);
+  await endDelegations(deps, person._id, now);
+  return [...written, ...(await cancelOnboarding(deps, person._id, now)), ...handedOver];
+}
+
+const LEAVER_PAGE = 50;
+
+/**
+ * 离职交接: every open step waiting on the leaver moves on (core/engine.ts reassignLeaver): one
+ * waiting on others too keeps them, one waiting on them alone goes to the group's other admins, else
+ * its leaders, recorded in each case's history and told to whoever takes it. Each case is its own
+ * versioned step and one already moved is refused (not waiting on them), so the outbox's retry
+ * resumes where a failed run stopped and does nothing twice. A step nobody can take stays (its
+ * kind's timeout still escalates it).
+ */
+export async function handOverLeaversSteps(deps: Deps, person: Person, dir: Directory, now: number): Promise<Case[]> {
+  const written: Case[] = [];
+  let skipped = 0;
+  for (;;) {
+    // Moved cases leave the leaver's inbox; only those that stay are paged past.
+    const { items } = await deps.store.listInbox(person._id, { offset: skipped, limit: LEAVER_PAGE });
+    if (!items.length) break;
+    for (const c of items) {
+      const saved = await writeStep(
+        deps,
+        c._id,
+        loadCase(deps),
+        async ({ case: cur }) => {
+          const gc = groupContextIn(dir, cur.groupId);
+          const tell = { title: '离职交接的待办', body: `${person.name} 已离职，「${kinds[cur.kind].title(cur)}」转由你处理` };
+          const settings = (await settingsAt(deps.store, cur.settingsVersion)).values;
+          return reassignLeaver(kindOf(cur), cur, { leaverId: person._id, note: `${person.name} 已离职，待办自动转交`, tell }, { now, settings, admins: gc?.admins ?? [], leaders: gc?.leaders ?? [] });
+        },
+        () => true,
+      );
+      if ('ok' in saved) skipped++;
+      else written.push(saved);
+    }
+    if (items.length < LEAVER_PAGE) break;
+  }
+  return written;
+}
+
+/** The leaver's own delegation ends, and so does every one naming them (ended, not deleted: the record stays). */
+async function endDelegations(deps: Deps, personId: string, now: number): Promise<void> {
+  const { store } = deps;
+  const [own, naming] = await Promise.all([store.getDelegations([personId]), store.listDelegationsTo(personId, now)]);
+  for (const d of [...own.filter((x) => x.to > now), ...naming]) await store.putDelegation({ ...d, to: Math.max(d.from, now), updatedAt: now });
 }

@@ -1,13 +1,13 @@
 // The one step function every case step handler goes through: the command decided by the kind's
 // table under the settings the case was opened with, the versioned save with its effects and
 // notices, and the case as the caller now sees it.
-import { ok, type CaseKind, type CaseView, type Result, type SettingsValues } from '../../contract';
-import { decide, type Command, type Refusal } from '../../core/engine';
+import { ok, type CaseKind, type CaseView, type Failure, type Result, type SettingsValues } from '../../contract';
+import { decide, refuse, type CaseActor, type Command, type Decision, type KindContext, type Refusal } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import type { Case } from '../../core/model';
 import { decideLoadedAndSave } from '../cases/commit';
 import { loadCase } from '../cases/write';
-import { rolesIn, type HandlerCtx } from '../context';
+import { caseActorOf, type HandlerCtx } from '../context';
 import { loadGroupContext, type GroupContext } from '../reads/group-context';
 import { settingsAt } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
@@ -42,33 +42,48 @@ export async function stepCase<L extends { case: Case } = { case: Case }>(
   command: Command | ((c: Case, env: StepEnv<L>) => Command | Refusal),
   opts: StepOptions<L> = {},
 ): Promise<Result<CaseView>> {
+  const saved = await stepCaseWith<L>(
+    ctx,
+    caseId,
+    (c, env, who, kctx) => {
+      if (!kinds.includes(c.kind)) return refuse('NOT_FOUND');
+      const cmd = typeof command === 'function' ? command(c, env) : command;
+      return isRefusal(cmd) ? cmd : decide(kindOf(c), c, cmd, who, kctx);
+    },
+    opts,
+  );
+  if ('ok' in saved) return saved;
+  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [saved], true, { now: ctx.now, files: ctx.deps.files }))[0]);
+}
+
+/**
+ * The same pipeline for any decision on one case, the table's `decide` or an engine-level step
+ * (hand over, nudge): the case as read on this try, its settings and (when needed) group, the caller
+ * as the engine sees them; saved with the version check, retried on a lost race. The saved case, or why not.
+ */
+export async function stepCaseWith<L extends { case: Case } = { case: Case }>(
+  ctx: HandlerCtx,
+  caseId: string,
+  decideOn: (c: Case, env: StepEnv<L>, who: CaseActor, kctx: KindContext) => Decision<Case> | Refusal | Promise<Decision<Case> | Refusal>,
+  opts: StepOptions<L> = {},
+): Promise<Case | Failure> {
   const { store } = ctx.deps;
   const { actor, now } = ctx;
   const load = opts.load ?? (loadCase(ctx.deps) as unknown as (id: string) => Promise<L | null>);
-  const saved = await decideLoadedAndSave(
+  return decideLoadedAndSave(
     ctx.deps,
     caseId,
     load,
     async (loaded) => {
       const c = loaded.case;
-      if (!kinds.includes(c.kind)) return { ok: false, code: 'NOT_FOUND' };
       const spec = kindOf(c);
       const [settings, group] = await Promise.all([
         settingsAt(store, c.settingsVersion),
         spec.needsGroup || opts.group ? loadGroupContext(store, c.groupId) : null,
       ]);
       const env: StepEnv<L> = { now, settings: settings.values, group, loaded };
-      const cmd = typeof command === 'function' ? command(c, env) : command;
-      if (isRefusal(cmd)) return cmd;
-      return decide(spec, c, cmd, { id: actor.person._id, rolesInGroup: rolesIn(actor, c.groupId) }, {
-        now,
-        settings: settings.values,
-        admins: group?.admins ?? [],
-        leaders: group?.leaders ?? [],
-      });
+      return decideOn(c, env, caseActorOf(actor, c.groupId), { now, settings: settings.values, admins: group?.admins ?? [], leaders: group?.leaders ?? [] });
     },
     opts.canSee ?? ((c) => canSeeCase(actor, c)),
   );
-  if ('ok' in saved) return saved;
-  return ok((await toCaseViews(store, actor, [saved], true, { now, files: ctx.deps.files }))[0]);
 }

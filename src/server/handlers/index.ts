@@ -3,6 +3,10 @@ import type { ActionInput, ActionName, ActionResult, Result } from '../../contra
 import type { HandlerCtx } from '../context';
 import { adminsApplyChange, adminsAppoint, adminsDecideChange } from './admins';
 import { casesGet, casesMine, inboxList } from './cases';
+import { inboxDecideMany } from './decide-many';
+import { delegationsClear, delegationsMine, delegationsSet } from './delegations';
+import { casesHandOver } from './hand-over';
+import { casesNudge } from './nudge';
 import { casesSearch } from './cases-search';
 import { electionsDecideTie, electionsNominate, electionsOpen, electionsVote } from './elections';
 import { groupsBindWechat, groupsCreate, groupsEnter, groupsRoster, rosterAskFix } from './groups';
@@ -127,6 +131,12 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   'cases.get': casesGet,
   'cases.search': casesSearch,
   'inbox.list': inboxList,
+  'inbox.decideMany': inboxDecideMany,
+  'cases.handOver': casesHandOver,
+  'cases.nudge': casesNudge,
+  'delegations.set': delegationsSet,
+  'delegations.clear': delegationsClear,
+  'delegations.mine': delegationsMine,
   'notifications.list': notificationsList,
   'notifications.read': notificationsRead,
   'subscriptions.record': subscriptionsRecord,

@@ -1,5 +1,5 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
-import { CASE_KIND_LABELS, STATE_LABELS, type AssigneeView, type BackupCitation, type CaseApprovalView, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
+import { CASE_KIND_LABELS, STATE_LABELS, type AssigneeView, type BackupCitation, type CaseApprovalView, type CaseCommand, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
 import { handOverCandidates, lastNudgeAt, mayHandOver, mayNudge, nextNudgeAt, standsInFor, type CaseActor } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import type { Case, DelegationDoc, Group, Person } from '../../core/model';
@@ -94,6 +94,8 @@ export const LINK_TTL_MS = 30 * 60_000;
 export function canSeeCase(actor: Actor, c: Case): boolean {
   const me = actor.person._id;
   if (actor.isOwner || c.subjectId === me || c.openedBy === me || c.assignees.includes(me)) return true;
+  // 代理: what waits on whoever delegated to the caller.
+  if (actor.delegatedBy?.some((d) => c.assignees.includes(d.delegatorId))) return true;
   const roles = rolesIn(actor, c.groupId);
   if (roles.includes('admin') || roles.includes('leader')) return true;
   // An election, and an emergency (all were alerted), belong to every member of the group; a guest request also to whoever may approve it.
@@ -190,8 +192,8 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
       allowed: rules.allowed(c, caseActors[i], opts.now),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
-      approval: approvalView(c, caseActors[i], refIn, delegateOf, candidates.get(c._id) ?? [], settings?.values.approval.nudgeHours, opts.now),
     } as CaseView;
+    view.approval = approvalView(c, caseActors[i], view.allowed, refIn, delegateOf, candidates.get(c._id) ?? [], settings?.values.approval.nudgeHours, opts.now);
     if (withHistory) {
       view.history = c.history.map(
         (h): HistoryView => ({
@@ -222,6 +224,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
 function approvalView(
   c: Case,
   who: CaseActor,
+  allowedNow: CaseCommand[],
   ref: (id: string) => PersonRef,
   delegateOf: Map<string, DelegationDoc>,
   handOverTo: string[],
@@ -248,7 +251,8 @@ function approvalView(
     canNudge,
     nextNudgeAt: canNudge && nudgeHours !== undefined ? nextNudgeAt(c, nudgeHours, now) : null,
     lastNudgeAt: lastNudgeAt(c),
-    batch: !!spec.batch && c.open,
+    // The caller can decide it now with the command a batch issues.
+    batch: !!spec.batch && allowedNow.includes(spec.batch.approve),
   };
 }
 
