@@ -1232,6 +1232,15 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         await expect(files.read(gone)).resolves.toBeNull();
       });
 
+      it('should keep a file the function made (an export) and read back its bytes', async () => {
+        const bytes = Buffer.from('PK\u0003\u0004 导出的工作簿');
+        const { files } = handle.storage;
+        const id = await files.put({ path: 'exports/ex_contract/0123456789abcdef.xlsx', name: '群务导出.xlsx', bytes, contentType: 'application/octet-stream', by: 'p_admin', at: T0 });
+        expect(files.owns(id)).toBe(true);
+        expect(Buffer.compare((await files.read(id))!, bytes)).toBe(0);
+        expect(await files.link(id, Date.now() + 10 * 60_000)).toEqual(expect.any(String));
+      });
+
       it('should hand out a download link that does not carry the file id', async () => {
         const id = await handle.storage.put(Buffer.from('x'));
         const url = await handle.storage.files.link(id, Date.now() + 10 * 60_000, 'ref1');

@@ -69,6 +69,8 @@ export async function reportsExport(ctx: HandlerCtx, input: ActionInput<'reports
     reader: { id: actor.person._id, rolesIn: (groupId) => rolesIn(actor, groupId) },
     now,
   });
+  // The rows hold what the file needs: let the cases go before the workbook is built (memory at 100,000 rows).
+  src.cases = null;
   const contentSha256 = dataChecksum(sheets);
   const rows = { cases: sheets[0].rows.length, history: sheets[1].rows.length };
   const filters: ExportDoc['filters'] = {

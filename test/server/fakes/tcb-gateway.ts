@@ -5,7 +5,8 @@
 // - open data: "获取cloudID对应的数据" (getOpenData; each data_list item's json is
 //   `{ cloudID, data }`) and wx.getGroupEnterInfo (the decrypted data is `{ opengid }`);
 // - storage: Cloud.getTempFileURL / downloadFile (tcb-admin-node docs/storage.md: each fileList
-//   item `{ code: 'SUCCESS' | <error>, fileID, tempFileURL }`, at most 50 a call);
+//   item `{ code: 'SUCCESS' | <error>, fileID, tempFileURL }`, at most 50 a call); uploadFile as
+//   node-sdk does it: storage.getUploadMetadata, then a PUT of the bytes to the COS address it names;
 // - subscribeMessage.send: errcode 40037 (template id wrong), 43101 (no grant), 47003 (data does
 //   not fit the template: a key it lacks, or a value outside its keyword type's limits, as in
 //   "订阅消息参数值内容限制说明");
@@ -88,6 +89,7 @@ export async function startTcbGateway(): Promise<TcbGateway> {
   const bucket = `${randomBytes(4).toString('hex')}-${env}-1300000000`;
   const chats = new Map<string, { opengid: string; expiresAt: number }>();
   const links = new Map<string, { fileID: string; expiresAt: number }>();
+  const uploads = new Map<string, { fileID: string; authorization: string }>();
   let base = '';
 
   const gw: TcbGateway = {
@@ -146,6 +148,16 @@ export async function startTcbGateway(): Promise<TcbGateway> {
         }),
       },
     };
+  }
+
+  /** storage.getUploadMetadata: where to PUT the bytes (a signed COS address) and the fileID they will have. */
+  function uploadMetadata(cloudPath: string) {
+    if (!cloudPath || cloudPath.startsWith('/')) return { code: 'INVALID_PARAM', message: 'path 不合法', requestId: 'r' };
+    const token = randomBytes(8).toString('hex');
+    const fileID = `cloud://${env}.${bucket}/${cloudPath}`;
+    const authorization = `q-sign-algorithm=sha1&q-signature=${randomBytes(10).toString('hex')}`;
+    uploads.set(token, { fileID, authorization });
+    return { requestId: `r${token}`, data: { url: `${base}/cos/${token}`, token: 'cos-token', authorization, fileId: fileID, cosFileId: `cos_${token}`, download_url: `${base}/dl/${token}` } };
   }
 
   function openData(reqData: Uint8Array): Buffer {
@@ -229,9 +241,27 @@ export async function startTcbGateway(): Promise<TcbGateway> {
       res.end(body);
       return;
     }
-    const body = JSON.parse(raw.toString('utf8') || '{}') as { action: string };
+    // The second half of uploadFile: node-sdk PUTs the bytes to the COS address getUploadMetadata gave.
+    if (req.method === 'PUT' && url.pathname.startsWith('/cos/')) {
+      const upload = uploads.get(url.pathname.slice(5));
+      if (!upload || req.headers.authorization !== upload.authorization) {
+        res.writeHead(403, { 'content-type': 'application/xml' });
+        res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>denied</Message><RequestId>r</RequestId><TraceId>t</TraceId></Error>');
+        return;
+      }
+      gw.storage.set(upload.fileID, raw);
+      res.writeHead(200);
+      res.end('');
+      return;
+    }
+    const body = JSON.parse(raw.toString('utf8') || '{}') as { action: string; path?: string };
     gw.calls.push(body.action);
-    const answer = body.action === 'storage.batchGetDownloadUrl' ? storageAnswer(body) : { code: 'INVALID_ACTION', message: `${body.action} is not served by this gateway` };
+    const answer =
+      body.action === 'storage.batchGetDownloadUrl'
+        ? storageAnswer(body)
+        : body.action === 'storage.getUploadMetadata'
+          ? uploadMetadata(String(body.path ?? ''))
+          : { code: 'INVALID_ACTION', message: `${body.action} is not served by this gateway` };
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer));
   }

@@ -65,7 +65,10 @@ export function sqliteExports(k: Collections): Pick<Store, 'getExportSource' | '
       const counted = cases.stmt(`SELECT COUNT(*) AS n, COALESCE(SUM(json_array_length(doc, '$.history')), 0) AS h FROM cases WHERE ${where}`).get(...params) as { n: number; h: number };
       const count = { cases: counted.n, history: counted.h };
       if (count.history > q.maxHistory) return { existing: null, groups: scoped, count, cases: null, people: [], checkpoints: [] };
-      const selected = cases.where(where, params, `ORDER BY ${c('createdAt')}, _id`).map(docToCase);
+      // One row at a time: 20,000 documents' JSON never sits in memory all at once.
+      const selected: Case[] = [];
+      const rows = cases.stmt(`SELECT doc FROM cases WHERE ${where} ORDER BY ${c('createdAt')}, _id`).iterate(...params) as Iterable<{ doc: string }>;
+      for (const row of rows) selected.push(docToCase(JSON.parse(row.doc) as object));
       return {
         existing: null,
         groups: scoped,
