@@ -103,8 +103,7 @@ describe('报表', () => {
       'session.whoami': () => ok(whoami({ roles: ['member', 'owner'] })),
     });
     render(<ReportsOverviewPage />);
-    await screen.findByText('新开事项');
-    fireEvent.click(screen.getByText('项目A群'));
+    fireEvent.click(await screen.findByText('项目A群'));
     await waitFor(() => expect(api.sentTo('reports.overview')).toHaveLength(2));
     expect(api.sentTo('reports.overview')[1].groupId).toBe('g_proj_a');
     fireEvent.click(screen.getByText('近3个月'));
@@ -228,5 +227,31 @@ describe('导出记录', () => {
     fireEvent.click(screen.getByRole('button', { name: '核对' }));
     expect(await screen.findByText('与导出记录一致')).toBeTruthy();
     expect(api.sentTo('reports.verifyExport')[0]).toEqual({ sha256: 'ab'.repeat(32) });
+  });
+});
+
+describe('figures as charts', () => {
+  const { figuresOf } = require('../../src/app/packages/reports/lib/figures') as typeof import('../../src/app/packages/reports/lib/figures');
+  const { optionOf } = require('../../src/app/packages/reports/chart/option') as typeof import('../../src/app/packages/reports/chart/option');
+
+  it('should draw each series in bucket order with the drill ref a tap on it opens', () => {
+    const opened = figuresOf(overview()).find((f) => f.id === 'opened')!;
+    const option = optionOf(opened) as { xAxis: { data: string[] }; series: { name: string; type: string; stack?: string; data: number[] }[] };
+    expect(option.xAxis.data).toEqual(['11/2', '11/9']);
+    expect(option.series.map((s) => [s.name, s.type, s.stack, s.data])).toEqual([
+      ['改名申请', 'bar', 'opened', [2, 5]],
+      ['违规处理', 'bar', 'opened', [1, 0]],
+    ]);
+    // What a tap on the second series' first bar opens.
+    expect(opened.series[1].drill[0]).toEqual({ metric: 'opened', bucketStart: '2026-11-02', key: 'violation' });
+  });
+
+  it('should plot today\'s naming compliance in the week still running, in percent', () => {
+    const asOf = Date.UTC(2026, 10, 12, 4, 0); // a Thursday inside the second week
+    const naming = figuresOf(overview({ asOf })).find((f) => f.id === 'naming')!;
+    // Week one: 1 of 4 not complying (75% comply); week two: today's roster, all 4 comply.
+    expect(naming.series[0].data).toEqual([75, 100]);
+    expect(naming.unit).toBe('percent');
+    expect((optionOf(naming) as { yAxis: { max: number } }).yAxis.max).toBe(100);
   });
 });

@@ -10,6 +10,7 @@ import type {
   ReportSeries,
   ReportShareCell,
 } from '../../../../contract';
+import { formatDate } from '../../../lib/time';
 import { axisLabel } from './periods';
 
 export interface ChartSeries {
@@ -101,13 +102,17 @@ function shareFigure(
   plot: (c: ReportShareCell) => number | null,
   text: (c: ReportShareCell) => string,
   now?: (g: ReportGroupSeries<ReportShareCell | null>) => ReportShareCell,
+  today?: string,
 ): Figure {
+  // A bucket still running has no cell of its own: the chart draws today's figure there.
+  const cellsOf = (g: ReportGroupSeries<ReportShareCell | null>) =>
+    g.cells.map((c, i) => c ?? (now && today && buckets[i].from <= today && today <= buckets[i].to ? now(g) : null));
   return {
     ...base,
     unit: 'percent',
     axis: buckets.map((b) => axisLabel(b.start)),
     rows: [...buckets.map((b) => b.label), ...(now ? ['当前'] : [])],
-    series: groups.map((g) => ({ label: g.name, type: 'line', data: g.cells.map((c) => (c ? plot(c) : null)), drill: g.cells.map((c) => c?.drill ?? null) })),
+    series: groups.map((g) => ({ label: g.name, type: 'line', data: cellsOf(g).map((c) => (c ? plot(c) : null)), drill: cellsOf(g).map((c) => c?.drill ?? null) })),
     columns: groups.map((g) => ({
       label: g.name,
       cells: [...g.cells.map((c) => (c ? { text: text(c), drill: c.drill } : null)), ...(now ? [{ text: text(now(g)), drill: now(g).drill }] : [])],
@@ -146,6 +151,7 @@ export function figuresOf(o: ReportOverview): Figure[] {
       (c) => (c.share === null ? null : pct(1 - c.share)),
       (c) => (c.total === 0 ? '无成员' : `不合规 ${c.value}/${c.total}（合规 ${pct(c.share === null ? null : 1 - c.share)}%）`),
       (g) => (g as (typeof o.naming)[number]).now,
+      formatDate(o.asOf),
     ),
     shareFigure(
       { id: 'backups', title: '聊天记录备份覆盖', hint: '各群每期有备份覆盖的天数占比（§6.1）；表格为覆盖天数/天数，点开可见每天的备份。', emptyText: '这段时间没有需要备份的天数。' },
