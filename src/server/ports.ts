@@ -178,6 +178,13 @@ export interface CaseSearchQuery {
   states?: string[];
   /** Cases whose subject or requester (openedBy) is one of these. */
   personIds?: string[];
+  /**
+   * A name: cases whose subject or requester is one of the people, with a roster row in `groupIds`
+   * (any, for null), whose name or a recorded nickname contains this normalised text. The people
+   * matched come back too, up to `peopleCap` + 1; more than `peopleCap` and no cases are read.
+   */
+  personText?: string;
+  peopleCap?: number;
   /** Normalised words (cases/search-terms.ts), each a prefix of one of the case's terms. */
   words?: string[];
   /** Opened at or after / at or before (UTC ms). */
@@ -294,7 +301,7 @@ export interface Store {
    * cases.search (全部事项): the cases matching every filter given, by searchDue (the deadline, else the
    * opening time) then _id, newest or oldest first; `total` counted up to `countCap` (`capped`: more).
    */
-  searchCases(q: CaseSearchQuery): Promise<PageOf<Case> & { capped: boolean }>;
+  searchCases(q: CaseSearchQuery): Promise<PageOf<Case> & { capped: boolean; people?: Person[] }>;
   /** Open cases of one kind in one group, about one subject when given, oldest first. */
   listOpenCases(kind: string, groupId: string, subjectId?: string): Promise<Case[]>;
   /** Open cases of one kind about one subject in any group, oldest first (a leaver's onboarding tasks). */

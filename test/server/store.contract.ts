@@ -540,6 +540,25 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
           expect(ids((await store.searchCases(q({ words: ['伟-市'] }))).items)).toEqual([]);
         });
 
+        it('should find the people of the searched groups by name or recorded nickname, and their cases', async () => {
+          await store.insertPerson(person('p_li', { name: '李娜' }));
+          await store.insertPerson(person('p_ma', { name: '马超' }));
+          await store.insertPerson(person('p_admin', { name: '刘洋' }));
+          await store.putMembership(membership('g2', 'p_li'));
+          await store.putMembership(membership('g1', 'p_ma', { nickname: '超哥-技术部' }));
+          await store.putMembership(membership('g1', 'p_admin'));
+          const byName = await store.searchCases(q({ personText: '李娜' }));
+          expect(ids(byName.people ?? [])).toEqual(['p_li']);
+          expect(ids(byName.items)).toEqual(['b']);
+          // A recorded nickname; and in g1 only, 李娜 (a g2 member) is not found at all.
+          expect(ids((await store.searchCases(q({ personText: '超哥', groupIds: ['g1'] }))).people ?? [])).toEqual(['p_ma']);
+          expect(await store.searchCases(q({ personText: '李娜', groupIds: ['g1'] }))).toMatchObject({ items: [], total: 0, people: [] });
+          // Requester or subject: 刘洋 opened e.
+          expect(ids((await store.searchCases(q({ personText: '刘洋', groupIds: ['g1'] }))).items)).toEqual(['e']);
+          // More people than the cap: they come back (cap + 1) and no cases are read.
+          expect(await store.searchCases(q({ personText: '-', peopleCap: 0 }))).toMatchObject({ items: [], total: 0 });
+        });
+
         it('should combine filters, page with a total, and cap the count', async () => {
           const p1 = await store.searchCases(q({ kinds: ['rename'], groupIds: ['g1', 'g2'], limit: 2 }));
           expect(ids(p1.items)).toEqual(['b', 'a']);

@@ -21,9 +21,9 @@ function dayStart(date: string): number | null {
 
 export async function casesSearch(ctx: HandlerCtx, input: ActionInput<'cases.search'>): Promise<Result<CaseSearchResult>> {
   const { store } = ctx.deps;
-  // The directory (cached on a warm instance): the scope's groups, the people a name stands for, and every name the views show.
-  const dir = await store.getDirectory();
-  const scope = caseScope(ctx.actor, dir.groups);
+  // Every group (cached on a warm instance): the scope, and the group names the views show.
+  const allGroups = await store.listGroups();
+  const scope = caseScope(ctx.actor, allGroups);
   if (input.groupId !== undefined && !inScope(scope, input.groupId)) return fail('GROUP_NOT_IN_SCOPE');
 
   const words = input.text === undefined ? undefined : wordsOf(input.text).sort((a, b) => b.length - a.length).slice(0, WORDS_MAX);
@@ -34,37 +34,20 @@ export async function casesSearch(ctx: HandlerCtx, input: ActionInput<'cases.sea
   if (from === null || toStart === null || (from !== undefined && toStart !== undefined && from > toStart)) return fail('DATE_INVALID', '时间段不正确：请选择存在的日期，且开始日期不晚于结束日期');
 
   const page = { offset: input.offset ?? 0, limit: Math.min(input.limit ?? DEFAULT_LIMIT, SEARCH_LIMIT_MAX) };
-  const groups = dir.groups.filter((g) => inScope(scope, g._id)).map((g) => ({ id: g._id, name: g.name }));
+  const groups = allGroups.filter((g) => inScope(scope, g._id)).map((g) => ({ id: g._id, name: g.name }));
   // The one kind's states, from its table: the page offers a state once a kind is chosen.
   const states = input.kinds?.length === 1 ? Object.keys(KINDS[input.kinds[0]].states).map((id) => ({ id, label: STATE_LABELS[id] ?? id })) : [];
-
-  // A name (or group nickname) stands for the people of the scope it matches; out of scope is never searched.
-  let personIds: string[] | undefined;
-  let people: CaseSearchResult['people'] = [];
-  if (input.personQuery !== undefined) {
-    const needle = normalise(input.personQuery.trim());
-    const inGroups = new Set(scope.groupIds);
-    const nicknames = new Map<string, string[]>();
-    const reachable = new Set<string>();
-    for (const m of dir.memberships) {
-      if (!inGroups.has(m.groupId)) continue;
-      reachable.add(m.personId);
-      if (m.nickname) nicknames.set(m.personId, [...(nicknames.get(m.personId) ?? []), m.nickname]);
-    }
-    const matched = dir.people.filter(
-      (p) => (scope.all || reachable.has(p._id)) && needle !== '' && [p.name, ...(nicknames.get(p._id) ?? [])].some((n) => normalise(n).includes(needle)),
-    );
-    if (matched.length > SEARCH_PEOPLE_MAX) return fail('BAD_INPUT', `“${input.personQuery}”匹配到 ${matched.length} 人，请输入更完整的姓名`);
-    people = matched.map((p) => ({ id: p._id, name: p.name }));
-    personIds = matched.map((p) => p._id);
-    if (!personIds.length) return ok({ items: [], total: 0, ...page, hasMore: false, totalCapped: false, people, groups, states });
-  }
+  // A name stands for the people of the scope's groups it matches (by name or recorded nickname), in
+  // the same store call as the cases: someone outside the scope is never searched.
+  const personText = input.personQuery === undefined ? undefined : normalise(input.personQuery.trim());
+  if (personText === '') return fail('BAD_INPUT', '请输入要查找的姓名或群昵称');
+  const scopeGroups = scope.all ? null : scope.groupIds;
 
   const found = await store.searchCases({
-    groupIds: input.groupId !== undefined ? [input.groupId] : scope.all ? null : scope.groupIds,
+    groupIds: input.groupId !== undefined ? [input.groupId] : scopeGroups,
     kinds: input.kinds,
     states: input.states,
-    personIds,
+    ...(personText !== undefined ? { personText, peopleCap: SEARCH_PEOPLE_MAX } : {}),
     words,
     openedFrom: from,
     openedTo: toStart === undefined ? undefined : toStart + DAY_MS - 1,
@@ -73,7 +56,9 @@ export async function casesSearch(ctx: HandlerCtx, input: ActionInput<'cases.sea
     ...page,
     countCap: SEARCH_TOTAL_CAP,
   });
-  const items = await toCaseViews(store, ctx.actor, found.items, false, { now: ctx.now, known: { people: dir.people, groups: dir.groups } });
+  const people = (found.people ?? []).map((p) => ({ id: p._id, name: p.name }));
+  if (people.length > SEARCH_PEOPLE_MAX) return fail('BAD_INPUT', `“${input.personQuery}”匹配到 ${SEARCH_PEOPLE_MAX} 人以上，请输入更完整的姓名`);
+  const items = await toCaseViews(store, ctx.actor, found.items, false, { now: ctx.now, known: { people: found.people ?? [], groups: allGroups } });
   return ok({
     items,
     total: found.total,

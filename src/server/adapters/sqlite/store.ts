@@ -148,14 +148,34 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     if (q.overdueAt !== undefined) w.push(`${c('open')} = 1`, `${c('dueKey')} < ?`), p.push(q.overdueAt);
     return { where: w.length ? w.join(' AND ') : '1', params: p };
   };
-  const searchCases = (q: CaseSearchQuery): PageOf<Case> & { capped: boolean } => {
+  // A name: the people of the searched groups whose name or a recorded nickname holds it (ASCII folded by lower()).
+  const peopleNamed = (text: string, groupIds: string[] | null, cap: number): Person[] => {
+    const inGroups = groupIds ? ` AND ${c('groupId')} IN (${groupIds.map(() => '?').join(', ')})` : '';
+    const reach = groupIds ? ` AND _id IN (SELECT ${c('personId')} FROM memberships WHERE 1${inGroups})` : '';
+    const rows = db
+      .prepare(
+        `SELECT doc FROM people WHERE (instr(lower(${c('name')}), ?) > 0
+           OR _id IN (SELECT ${c('personId')} FROM memberships WHERE instr(lower(json_extract(doc, '$.nickname')), ?) > 0${inGroups}))${reach}
+         ORDER BY ${c('name')}, _id LIMIT ?`,
+      )
+      .all(text, text, ...(groupIds ?? []), ...(groupIds ?? []), cap + 1) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as Person);
+  };
+  const searchCases = (q0: CaseSearchQuery): PageOf<Case> & { capped: boolean; people?: Person[] } => {
+    let q = q0;
+    let people: Person[] | undefined;
+    if (q0.personText !== undefined) {
+      people = peopleNamed(q0.personText, q0.groupIds, q0.peopleCap ?? 20);
+      if (!people.length || people.length > (q0.peopleCap ?? 20)) return { items: [], total: 0, capped: false, people };
+      q = { ...q0, personIds: [...(q0.personIds ?? []), ...people.map((p) => p._id)] };
+    }
     const { where, params } = searchWhere(q);
     const dir = q.order === 'dueAsc' ? 'ASC' : 'DESC';
     // Overdue cases are open with a deadline, so their searchDue is dueKey: ordered by the index that found them.
     const key = q.overdueAt !== undefined ? c('dueKey') : c('searchDue');
     const rows = db.prepare(`SELECT doc FROM cases WHERE ${where} ORDER BY ${key} ${dir}, _id ${dir} LIMIT ? OFFSET ?`).all(...params, Math.max(0, q.limit), Math.max(0, q.offset)) as { doc: string }[];
     const n = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases WHERE ${where} LIMIT ?)`).get(...params, q.countCap + 1) as { n: number }).n;
-    return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total: Math.min(n, q.countCap), capped: n > q.countCap };
+    return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total: Math.min(n, q.countCap), capped: n > q.countCap, ...(people ? { people } : {}) };
   };
   const inboxCount = db.prepare(`SELECT COUNT(*) AS n FROM ${inbox} WHERE ${c('assignees')} = ? AND ${c('open')} = 1`);
   // A delegate's 待办: several people's index ranges, each case once (it may wait on two of them).

@@ -436,7 +436,34 @@ export function createWechatStore(db: WxDatabase): Store {
       ], p);
       return { items: r.items.map(docToCase), total: r.total };
     },
-    async searchCases(q) {
+    async searchCases(q0) {
+      let q = q0;
+      let people: Person[] | undefined;
+      if (q0.personText !== undefined) {
+        // A name is two requests before the cases: people by name, and roster rows by nickname (both
+        // unanchored RegExps: a scan of people and of the searched groups' rows, not of the cases).
+        const cap = q0.peopleCap ?? 20;
+        const re = db.RegExp({ regexp: q0.personText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' });
+        const inGroups = q0.groupIds ? { groupId: _.in(q0.groupIds) } : {};
+        const [byName, byNickname] = await Promise.all([
+          coll('people').where({ name: re }).limit(MAX_LIMIT).get(),
+          coll('memberships').where({ nickname: re, ...inGroups }).limit(MAX_LIMIT).get(),
+        ]);
+        const named = byName.data as unknown as Person[];
+        let ids = new Set([...named.map((p) => p._id), ...(byNickname.data as unknown as Membership[]).map((m) => m.personId)]);
+        if (q0.groupIds && named.length) {
+          // Only people with a roster row in the searched groups.
+          const rows = (await coll('memberships').where({ personId: _.in(named.map((p) => p._id)), ...inGroups }).limit(MAX_LIMIT).get()).data as unknown as Membership[];
+          const reach = new Set([...rows.map((m) => m.personId), ...(byNickname.data as unknown as Membership[]).map((m) => m.personId)]);
+          ids = new Set([...ids].filter((id) => reach.has(id)));
+        }
+        const known = new Map(named.map((p) => [p._id, p]));
+        const missing = [...ids].filter((id) => !known.has(id));
+        for (const p of missing.length ? await byIds<Person>('people', missing) : []) known.set(p._id, p);
+        people = [...ids].map((id) => known.get(id)!).filter(Boolean).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : cmpId(a, b))).slice(0, cap + 1);
+        if (!people.length || people.length > cap) return { items: [], total: 0, capped: false, people };
+        q = { ...q0, personIds: [...(q0.personIds ?? []), ...people.map((p) => p._id)] };
+      }
       // Every filter is a condition of one where(); the database picks the index (collections.ts, search_*).
       const conds: object[] = [];
       if (q.groupIds) conds.push({ groupId: _.in(q.groupIds) });
@@ -454,7 +481,7 @@ export function createWechatStore(db: WxDatabase): Store {
         [q.overdueAt !== undefined ? 'dueKey' : 'searchDue', dir],
         ['_id', dir],
       ], q);
-      return { items: r.items.map(docToCase), total: Math.min(r.total, q.countCap), capped: r.total > q.countCap };
+      return { items: r.items.map(docToCase), total: Math.min(r.total, q.countCap), capped: r.total > q.countCap, ...(people ? { people } : {}) };
     },
     async listOpenCases(kind, groupId, subjectId) {
       const where = subjectId === undefined ? { kind, groupId, open: true } : { subjectId, kind, groupId, open: true };
