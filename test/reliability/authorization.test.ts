@@ -4,7 +4,7 @@
 // refused before any handler (NOT_BOUND, OFFBOARDED) except for UNBOUND_ACTIONS, whose cells are
 // declared too. Every other cell must give exactly the outcome declared below, and every refused
 // cell writes nothing.
-import { ACTION_NAMES, actions, UNBOUND_ACTIONS, type ActionName, type ErrorCode, type Role } from '../../src/contract';
+import { ACTION_NAMES, actions, UNBOUND_ACTIONS, type ActionName, type BatchResult, type ErrorCode, type Role } from '../../src/contract';
 import { dispatch } from '../../src/server/dispatch';
 import { instrumentStore } from '../support/instrumented-store';
 import { buildFixture, CALLER_NAMES, CALLERS, inputFor, SUCCESS_CALLER, successCall, TASK_VARIANTS, type Caller, type Scope, type TaskVariant } from './fixture';
@@ -75,6 +75,16 @@ const EXPECTED: Record<ActionName, Row> = {
   'cases.mine': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
   'cases.get': { member: ownOnly('NOT_FOUND'), admin: ownOnly('NOT_FOUND'), leader: ownOnly('NOT_FOUND'), deptHead: 'NOT_FOUND', owner: 'ok' },
   'inbox.list': { admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
+  // Answered ok with each case's own result (ITEM_EXPECTED below checks that result).
+  'inbox.decideMany': { admin: 'ok', leader: 'ok' },
+  // Own: the admin caller's waiting rename, handed to the leader; the leader sees it but it does not wait on them.
+  'cases.handOver': { admin: ownOnly('NOT_FOUND'), leader: { own: 'NOT_ASSIGNEE', other: 'NOT_FOUND' } },
+  // Only whoever asked (or the subject) nudges; the member caller asked in the own group.
+  'cases.nudge': { member: ownOnly('NOT_FOUND'), admin: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: 'NOT_FOUND', owner: 'FORBIDDEN' },
+  // A delegate holds each of the caller's roles in each of their groups: the leader of two groups has none.
+  'delegations.set': { admin: ownOnly('DELEGATE_INVALID'), leader: 'DELEGATE_INVALID' },
+  'delegations.clear': { admin: 'ok', leader: 'ok' },
+  'delegations.mine': { admin: 'ok', leader: 'ok' },
   // 全部事项: the own group is in each one's scope (administers, leads, heads its department); the other group in none but the owner's.
   'cases.search': { admin: ownOnly('GROUP_NOT_IN_SCOPE'), leader: ownOnly('GROUP_NOT_IN_SCOPE'), deptHead: ownOnly('GROUP_NOT_IN_SCOPE'), owner: 'ok' },
   'notifications.list': { member: 'ok', admin: 'ok', leader: 'ok', deptHead: 'ok', owner: 'ok' },
@@ -139,6 +149,12 @@ const TASK_ROWS: Record<TaskVariant, Row> = {
   offboard: { member: 'NOT_FOUND', admin: ownOnly('NOT_FOUND'), leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, deptHead: { own: 'FORBIDDEN', other: 'NOT_FOUND' }, owner: 'FORBIDDEN' },
 };
 
+/** inbox.decideMany answers ok with each case's result: the one case's, per caller and scope. */
+const ITEM_EXPECTED: Partial<Record<Caller, Record<Scope, Outcome>>> = {
+  admin: { own: 'ok', other: 'NOT_FOUND' },
+  leader: { own: 'FORBIDDEN', other: 'NOT_FOUND' },
+};
+
 /** The outcome a cell must have. */
 function expected(action: ActionName, caller: Caller, scope: Scope, row: Row = EXPECTED[action]): Outcome {
   const unboundAllowed = UNBOUND_ACTIONS.includes(action);
@@ -186,6 +202,11 @@ it.each(cells)('%s as %s in the %s group', async (action, caller, scope) => {
   }
   // Answering ok is not the same as reaching the other scope's target.
   if (r.ok && action === 'notifications.read') expect(r.data).toEqual({ updated: scope === 'own' ? 1 : 0 });
+  if (r.ok && action === 'inbox.decideMany') {
+    const [item] = (r.data as BatchResult).items;
+    expect(item.ok ? 'ok' : item.code).toBe(ITEM_EXPECTED[caller]?.[scope]);
+    if (!item.ok) expect(probe.counts().writes).toBe(0);
+  }
   if (r.ok && action === 'groups.enter') {
     const seen = (r.data as { group: { id: string } | null }).group?.id ?? null;
     expect(seen).toBe(scope === 'own' ? 'g_market' : caller === 'owner' ? 'g_other' : null);

@@ -179,6 +179,15 @@ const SETUP: Partial<Record<ActionName, (w: World) => Promise<Record<Scope, Targ
   'rename.approve': rename(FILER),
   'rename.reject': rename(FILER),
   'cases.get': rename(FILER),
+  // Own: the member caller's rename in 市场部工作群, waiting on its admin (the admin caller); other: 孔明's in the other group.
+  'inbox.decideMany': rename(FILER),
+  'cases.handOver': rename(FILER),
+  'cases.nudge': rename(FILER),
+  // Own: 何静 made a second admin of 市场部工作群 (eligible to stand in for 刘洋); other: the other group's admin (not eligible).
+  'delegations.set': async (w) => {
+    await w.store.putMembership({ _id: 'g_market:p_hejing', groupId: 'g_market', personId: 'p_hejing', roles: ['member', 'admin'], nickname: null, status: 'active', updatedAt: w.clock.t });
+    return { own: { personId: 'p_hejing' }, other: { personId: 'p_o_admin' } };
+  },
   'invitations.accept': async (w) => {
     await newPeople(w);
     const own = await w.okCall(HEAD.own, 'invitations.create', { personId: NEW_PERSON.own });
@@ -309,6 +318,8 @@ export function inputFor(action: ActionName, caller: Caller, scope: Scope, f: Fi
   if ('token' in base) base.token = t.token ?? 'forged';
   if (action === 'files.record') base.fileId = t.fileId ?? base.fileId;
   if ('noticeId' in base) base.noticeId = t.noticeId ?? 'nt_none';
+  if ('caseIds' in base) base.caseIds = [t.caseId ?? 'c_none'];
+  if ('delegateId' in base) base.delegateId = t.personId ?? 'p_none';
   if ('groupIds' in base) base.groupIds = [f.groups[scope]];
   if (action === 'rename.submit') base.nickname = (scope === 'own' && CALLERS[caller].nickname) || '某某-某部门';
   if (action === 'notifications.read') base.ids = [scope === 'own' ? `n_${CALLERS[caller].personId ?? 'none'}` : 'n_p_o_member'];
@@ -382,6 +393,12 @@ export const SUCCESS_CALLER: Record<ActionName, Caller> = {
   'cases.mine': 'member',
   'cases.get': 'member',
   'inbox.list': 'admin',
+  'inbox.decideMany': 'admin',
+  'cases.handOver': 'admin',
+  'cases.nudge': 'member',
+  'delegations.set': 'admin',
+  'delegations.clear': 'admin',
+  'delegations.mine': 'admin',
   'cases.search': 'leader',
   'notifications.list': 'member',
   'notifications.read': 'member',

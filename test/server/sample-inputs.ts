@@ -41,6 +41,13 @@ export const SAMPLE_INPUTS: { [A in ActionName]: ActionInput<A> } = {
   'cases.mine': {},
   'cases.get': { caseId: 'c_none' },
   'inbox.list': {},
+  'inbox.decideMany': { caseIds: ['c_none'], decision: 'approve' },
+  'cases.handOver': { caseId: 'c_none', toPersonId: 'p_chengang', note: '下周休假，请代为处理' },
+  'cases.nudge': { caseId: 'c_none' },
+  // The test clock's start (harness T0) and a week later.
+  'delegations.set': { delegateId: 'p_hejing', from: Date.parse('2026-11-24T10:00:00+08:00'), to: Date.parse('2026-12-01T10:00:00+08:00') },
+  'delegations.clear': {},
+  'delegations.mine': {},
   'cases.search': { groupId: 'g_market', kinds: ['violation'], states: ['vio_decided'], personQuery: '黄磊', text: '广告', from: '2026-11-01', to: '2026-11-30', overdueOnly: true, order: 'dueAsc', offset: 0, limit: 20 },
   'notifications.list': {},
   'notifications.read': { ids: ['n_none'] },
