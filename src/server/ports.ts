@@ -161,6 +161,15 @@ export interface ScreenQuery {
   noticesToAck?: PageQuery;
   /** listOpenCases of one kind in each of these groups, concatenated in the groups' order. */
   open?: { kind: string; groupIds: string[] };
+  /** listInbox: whose 待办 (the caller's, with those who delegated to them). */
+  inbox?: { whose: string | string[]; page: PageQuery };
+  /** getCase. */
+  case?: string;
+  /**
+   * With `inbox` or `case`: the delegations of the assignees of the open cases read (getDelegations),
+   * read right after them in the same call (as listRoster reads its people after its rows).
+   */
+  delegations?: boolean;
 }
 export interface ScreenRecord {
   grants?: GrantDoc[];
@@ -168,6 +177,9 @@ export interface ScreenRecord {
   unread?: number;
   noticesToAck?: PageOf<NoticeDoc>;
   open?: Case[];
+  inbox?: PageOf<Case>;
+  case?: Case | null;
+  delegations?: DelegationDoc[];
 }
 
 /** What cases.search asks the store; every field but the order and page narrows the answer. */

@@ -718,13 +718,14 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
 
     describe('what getScreen reads in its one round trip', () => {
       it('should answer each part a screen asks for as its own list method does, and only those', async () => {
+        const emergencyData = { title: '客户现场投诉' };
         await store.addGrants('p1', 'tpl', 2, T0);
         await store.insertCase(makeCase('c_mine', { openedBy: 'p1', subjectId: 'p1', updatedAt: T0 + 1 }));
         await store.insertCase(makeCase('c_about', { openedBy: 'p2', subjectId: 'p1', updatedAt: T0 + 2 }));
-        await store.insertCase(makeCase('em_g1', { kind: 'emergency', groupId: 'g1', createdAt: T0 + 1 }));
-        await store.insertCase(makeCase('em_g2', { kind: 'emergency', groupId: 'g2', createdAt: T0 }));
-        await store.insertCase(makeCase('em_closed', { kind: 'emergency', groupId: 'g1', open: false }));
-        await store.insertCase(makeCase('em_g3', { kind: 'emergency', groupId: 'g3' }));
+        await store.insertCase(makeCase('em_g1', { kind: 'emergency', groupId: 'g1', createdAt: T0 + 1, data: emergencyData }));
+        await store.insertCase(makeCase('em_g2', { kind: 'emergency', groupId: 'g2', createdAt: T0, data: emergencyData }));
+        await store.insertCase(makeCase('em_closed', { kind: 'emergency', groupId: 'g1', open: false, data: emergencyData }));
+        await store.insertCase(makeCase('em_g3', { kind: 'emergency', groupId: 'g3', data: emergencyData }));
         await store.insertNotification(notification('n_unread', 'p1'));
         await store.insertNotification(notification('n_read', 'p1', { read: true }));
         await store.insertNotification(notification('n_theirs', 'p2'));
@@ -743,6 +744,24 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(ids(all.open!)).toEqual(['em_g2', 'em_g1']);
         expect(await store.getScreen('p1', { unread: true })).toEqual({ unread: 1 });
         expect(await store.getScreen('p1', {})).toEqual({});
+      });
+
+      it('should read a 待办 page or a case with the delegations of its open cases\' assignees', async () => {
+        const away = (delegatorId: string, delegateId: string) => ({ _id: delegatorId, delegatorId, delegateId, delegatorName: delegatorId, delegateName: delegateId, from: T0, to: T0 + 24 * HOUR, createdAt: T0, updatedAt: T0 });
+        await store.insertCase(makeCase('c_both', { assignees: ['p_a', 'p_b'] }));
+        await store.insertCase(makeCase('c_closed', { assignees: ['p_a', 'p_c'], open: false }));
+        await store.putDelegation(away('p_b', 'p_x'));
+        await store.putDelegation(away('p_c', 'p_y'));
+        const page = { offset: 0, limit: 10 };
+        const inbox = await store.getScreen('p_a', { inbox: { whose: 'p_a', page }, delegations: true });
+        expect(ids(inbox.inbox!.items)).toEqual(['c_both']);
+        expect(inbox.delegations!.map((d) => d.delegateId)).toEqual(['p_x']);
+        const one = await store.getScreen('p_a', { case: 'c_both', delegations: true });
+        expect(one.case!._id).toBe('c_both');
+        expect(one.delegations!.map((d) => d.delegateId)).toEqual(['p_x']);
+        // A closed case waits on no one: nobody's delegate is read for it.
+        expect(await store.getScreen('p_a', { case: 'c_closed', delegations: true })).toMatchObject({ case: { _id: 'c_closed' }, delegations: [] });
+        expect(await store.getScreen('p_a', { case: 'c_none', delegations: true })).toEqual({ case: null, delegations: [] });
       });
     });
 

@@ -11,16 +11,19 @@ export async function casesMine(ctx: HandlerCtx, input: ActionInput<'cases.mine'
 }
 
 export async function casesGet(ctx: HandlerCtx, input: ActionInput<'cases.get'>): Promise<Result<CaseView>> {
-  const c = await ctx.deps.store.getCase(input.caseId);
+  // The case with its assignees' delegations in one round trip (the case page's one call).
+  const { case: c, delegations } = await ctx.deps.store.getScreen(ctx.actor.person._id, { case: input.caseId, delegations: true });
   // Someone else's case answers exactly like a missing one: its existence is not theirs to know.
   if (!c || !canSeeCase(ctx.actor, c)) return fail('NOT_FOUND');
-  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [c], true, { now: ctx.now, files: ctx.deps.files, delegations: true, handOverTo: true }))[0]);
+  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [c], true, { now: ctx.now, files: ctx.deps.files, delegations: delegations ?? [], handOverTo: true }))[0]);
 }
 
 export async function inboxList(ctx: HandlerCtx, input: ActionInput<'inbox.list'>): Promise<Result<Page<CaseView>>> {
   const page = { offset: input.offset ?? 0, limit: input.limit ?? DEFAULT_LIMIT };
   // 代理: a delegate's 待办 also holds what waits on whoever delegated to them (read-time, one query).
   const whose = [ctx.actor.person._id, ...(ctx.actor.delegatedBy ?? []).map((d) => d.delegatorId)];
-  const { items, total } = await ctx.deps.store.listInbox(whose.length > 1 ? whose : whose[0], page);
-  return ok({ items: await toCaseViews(ctx.deps.store, ctx.actor, items, false, { now: ctx.now, delegations: true }), total, ...page });
+  // With the assignees' delegations in the same round trip.
+  const s = await ctx.deps.store.getScreen(ctx.actor.person._id, { inbox: { whose: whose.length > 1 ? whose : whose[0], page }, delegations: true });
+  const { items, total } = s.inbox!;
+  return ok({ items: await toCaseViews(ctx.deps.store, ctx.actor, items, false, { now: ctx.now, delegations: s.delegations ?? [] }), total, ...page });
 }

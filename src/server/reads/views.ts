@@ -116,8 +116,11 @@ export interface ViewOptions {
   files?: Files;
   /** People and groups the caller read already (the directory): names are taken from here first. */
   known?: { people: Person[]; groups: Group[] };
-  /** Read the assignees' delegations (one query), to show each one's active delegate (待办, the case page). */
-  delegations?: boolean;
+  /**
+   * The assignees' delegations, to show each one's active delegate (待办, the case page): read here (one
+   * query) when true, or as the caller read them with the cases (Store.getScreen).
+   */
+  delegations?: boolean | DelegationDoc[];
   /** Read the group of a case the caller may hand over, to list whom to (the case page). */
   handOverTo?: boolean;
 }
@@ -143,7 +146,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
   const [people, groups, delegations, settings, contexts] = await Promise.all([
     missingPeople.length ? store.getPeople(missingPeople) : [],
     missingGroups.length ? store.getGroups(missingGroups) : [],
-    opts.delegations && assigneeIds.length ? store.getDelegations(assigneeIds) : [],
+    Array.isArray(opts.delegations) ? opts.delegations : opts.delegations && assigneeIds.length ? store.getDelegations(assigneeIds) : [],
     nudging ? currentSettings(store) : null,
     Promise.all(handing.map((c) => loadGroupContext(store, c.groupId))),
   ]);
