@@ -1,6 +1,6 @@
 // One behaviour for every Store: run against SQLite and against the wechat adapter over the fake
 // cloud database. A difference between them is a bug in one of them.
-import type { AckDoc, BackupDoc, Case, CheckpointDoc, ExportDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
+import type { AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, SettingsDoc } from '../../src/core/model';
 import { DEFAULT_SETTINGS } from '../../src/contract';
 import type { CaseSearchQuery, ExportQuery, Files, OpenData, Store } from '../../src/server/ports';
 import { dayOfDate } from '../../src/core/report-facts';
@@ -16,6 +16,7 @@ export interface StoreUnderTest {
 
 export const T0 = Date.parse('2026-11-24T10:00:00+08:00');
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function person(id: string, over: Partial<Person> = {}): Person {
   return { _id: id, openid: `o_${id}`, name: `name ${id}`, deptId: 'd1', employeeNo: `E${id}`, status: 'active', external: false, createdAt: T0, ...over };
@@ -713,6 +714,62 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(a!.uploads![0]).toEqual(upload('f_new', 'p1', T0));
         expect(a!.opened).toEqual([{ _id: 'c_new', kind: 'guest', createdAt: T0 }]);
         expect((await store.getActor('o_p1', { uploadIds: ['f_old'] }))!.uploads!.map((u) => u._id)).toEqual(['f_old']);
+      });
+    });
+
+    describe('delegations (代理)', () => {
+      const delegation = (delegatorId: string, delegateId: string, from: number, to: number): DelegationDoc => ({
+        _id: delegatorId,
+        delegatorId,
+        delegateId,
+        delegatorName: delegatorId,
+        delegateName: delegateId,
+        from,
+        to,
+        createdAt: T0,
+        updatedAt: T0,
+      });
+
+      it('should keep one delegation per delegator, replaced by a new one, and get them by delegator', async () => {
+        await store.putDelegation(delegation('p1', 'p2', T0, T0 + DAY));
+        await store.putDelegation(delegation('p1', 'p3', T0, T0 + 2 * DAY));
+        await store.putDelegation(delegation('p4', 'p2', T0, T0 + DAY));
+        expect(await store.getDelegations(['p1'])).toEqual([delegation('p1', 'p3', T0, T0 + 2 * DAY)]);
+        expect(ids(await store.getDelegations(['p1', 'p4', 'p_none'])).sort()).toEqual(['p1', 'p4']);
+        expect(await store.getDelegations([])).toEqual([]);
+      });
+
+      it('should list the delegations naming a delegate that end after a time, earliest end first', async () => {
+        await store.putDelegation(delegation('p1', 'p2', T0, T0 + 3 * DAY));
+        await store.putDelegation(delegation('p3', 'p2', T0, T0 + DAY));
+        await store.putDelegation(delegation('p4', 'p2', T0 - 2 * DAY, T0 - DAY));
+        await store.putDelegation(delegation('p5', 'p9', T0, T0 + DAY));
+        expect(ids(await store.listDelegationsTo('p2', T0))).toEqual(['p3', 'p1']);
+        expect(ids(await store.listDelegationsTo('p2', T0 + 2 * DAY))).toEqual(['p1']);
+      });
+
+      it('should read the delegations that hold now with the actor, only when asked', async () => {
+        await store.insertPerson(person('p2'));
+        await store.putDelegation(delegation('p1', 'p2', T0 - DAY, T0 + DAY));
+        await store.putDelegation(delegation('p3', 'p2', T0 + HOUR, T0 + DAY));
+        await store.putDelegation(delegation('p4', 'p2', T0 - DAY, T0));
+        await store.putDelegation(delegation('p5', 'p6', T0 - DAY, T0 + DAY));
+        expect(await store.getActor('o_p2')).not.toHaveProperty('delegatedBy');
+        expect((await store.getActor('o_p2', { delegationsAt: T0 }))!.delegatedBy!.map((d) => d.delegatorId)).toEqual(['p1']);
+        expect((await store.getActor('o_p2', { delegationsAt: T0 + 2 * HOUR }))!.delegatedBy!.map((d) => d.delegatorId).sort()).toEqual(['p1', 'p3']);
+      });
+
+      it("should list a delegate's inbox over several people, each case once, earliest deadline first", async () => {
+        await store.insertCase(makeCase('c_a', { assignees: ['p1'], dueAt: T0 + 3 }));
+        await store.insertCase(makeCase('c_both', { assignees: ['p1', 'p2'], dueAt: T0 + 1 }));
+        await store.insertCase(makeCase('c_b', { assignees: ['p2'], dueAt: null }));
+        await store.insertCase(makeCase('c_other', { assignees: ['p9'], dueAt: T0 }));
+        await store.insertCase(makeCase('c_closed', { assignees: ['p1'], open: false, dueAt: T0 }));
+        const all = await store.listInbox(['p2', 'p1'], { offset: 0, limit: 20 });
+        expect([ids(all.items), all.total]).toEqual([['c_both', 'c_a', 'c_b'], 3]);
+        const second = await store.listInbox(['p2', 'p1'], { offset: 1, limit: 1 });
+        expect([ids(second.items), second.total]).toEqual([['c_a'], 3]);
+        expect(ids((await store.listInbox(['p1'], { offset: 0, limit: 20 })).items)).toEqual(['c_both', 'c_a']);
       });
     });
 
