@@ -13,9 +13,13 @@ export function useShare(card: ShareCard | null): void {
   const allowed = card !== null;
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') return; // a browser has no share menu
-    const done = allowed
-      ? Taro.showShareMenu({ withShareTicket: true })
-      : Taro.hideShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] });
-    void Promise.resolve(done).catch(() => undefined);
+    try {
+      const done = allowed
+        ? Taro.showShareMenu({ withShareTicket: true })
+        : Taro.hideShareMenu({ menus: ['shareAppMessage', 'shareTimeline'] });
+      void Promise.resolve(done).catch(() => undefined);
+    } catch {
+      // An old base library without the API: the menu keeps its default.
+    }
   }, [allowed]);
 }
