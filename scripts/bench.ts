@@ -573,7 +573,7 @@ async function screens() {
   row(
     'h5 first screen (首页 with 待确认的通知)',
     `${ms} ms median of ${N}`,
-    `the app's scripts alone (load event): ${median(shell)} ms median; all runs: ${times.join(', ')} ms`,
+    `of which the app's scripts (load event) ${median(shell)} ms and the rest (page, its one call, drawing) ${median(times.map((t, i) => t - shell[i]))} ms, medians; all runs: ${times.join(', ')} ms`,
     '≤ 500 ms',
     ms <= 500,
   );
