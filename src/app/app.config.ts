@@ -46,6 +46,8 @@ export default defineAppConfig({
     { root: 'packages/reports', pages: ['pages/overview/index', 'pages/drill/index', 'pages/export/index', 'pages/exports/index'] },
     // Approval ergonomics (issue 19): 设置代理, the 转交 form and 待办's 批量处理.
     { root: 'packages/approval', pages: ['pages/delegation/index', 'pages/hand-over/index', 'pages/batch/index'] },
+    // 全部事项 (issue 19): every case of the caller's scope, filtered.
+    { root: 'packages/search', pages: ['pages/cases/index'] },
   ],
   window: {
     backgroundTextStyle: themed<'light' | 'dark'>('bgTxtStyle', 'dark'),

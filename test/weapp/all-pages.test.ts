@@ -1,7 +1,7 @@
 // Every page in app.config.ts, opened from the real weapp build (dist/weapp) in miniprogram-simulate
 // with plausible api answers: a page counts as working only when this renders its data.
 import type { ActionName, CaseView, GroupView, RosterView, SettingsView } from '../../src/contract';
-import { DEFAULT_SETTINGS, ok } from '../../src/contract';
+import { DEFAULT_SETTINGS, inputSchema, ok } from '../../src/contract';
 import { renameCase, whoami } from '../app/fixtures';
 import { notice, noticeForm, receipts } from '../app/notice-fixtures';
 import { exportView, overview } from '../app/report-fixtures';
@@ -48,6 +48,10 @@ const feedback = caseOf('feedback', { id: 'fb_1', kindLabel: '意见反馈', sub
 const guest = caseOf('guest', { id: 'gu_1', kindLabel: '外部人员入群', title: '外部人员李明临时入群', allowed: ['approve', 'reject'] }, {
   guestName: '李明', organisation: '远景咨询', reason: '协助项目验收', endDate: '2026-12-31', approvers: ['p_wq'],
 });
+const searchAnswer = {
+  ...page([violation]), hasMore: false, totalCapped: false, people: [], states: [],
+  groups: [{ id: 'g_proj_a', name: '项目A群' }, { id: 'g_mkt', name: '市场部工作群' }],
+};
 const settings: SettingsView = { version: 3, values: DEFAULT_SETTINGS, updatedAt: Date.UTC(2026, 0, 2), updatedBy: 'p_zm', calendar: { officialYears: [2004, 2026], unconfirmedYears: [], warning: null } };
 const backup = {
   id: 'bk_1', groupId: group.id, from: '2026-10-01', to: '2026-10-31', storage: 'cloud', fileName: '十月聊天记录.txt', size: 4096, location: null, sha256: 'ab'.repeat(32),
@@ -139,6 +143,8 @@ const table: Record<string, { query?: Record<string, string>; api: Answers; show
   },
   'packages/reports/pages/export/index': { api: { 'reports.overview': () => overview() }, shows: '项目A群' },
   'packages/reports/pages/exports/index': { api: { 'reports.exports': () => page([exportView()]) }, shows: 'ab'.repeat(32) },
+  // 全部事项 (issue 19): its main tap (只看超期) is sent below, checked against the contract.
+  'packages/search/pages/cases/index': { api: { 'cases.search': () => searchAnswer }, shows: '张伟：广告推销、擅自拉票集赞（警告）' },
   'packages/approval/pages/delegation/index': {
     api: { 'delegations.mine': () => ({ mine: { delegator: { id: 'p_zj', name: '周杰' }, delegate: { id: 'p_sl', name: '孙丽' }, from: T0, to: T0 + 7 * 86400_000, active: true, createdAt: T0 }, forMe: [], candidates: [{ id: 'p_sl', name: '孙丽' }], maxDays: 90 }) },
     shows: '在孙丽的待办里显示为“代 周杰”',
@@ -187,5 +193,19 @@ describe('every page of app.config.ts in the weapp build', () => {
     expect(text()).toContain(row.shows);
     expect(text()).not.toContain('出错');
     expect(view.querySelector('.qw-error')).toBeFalsy();
+  });
+
+  it('should send a contract-valid cases.search when 全部事项 is filtered to overdue violations of one group', async () => {
+    answers = { ...common, 'cases.search': () => searchAnswer };
+    const view = app.openPage('packages/search/pages/cases/index');
+    for (let i = 0; i < 100 && !view.dom!.textContent!.includes('项目A群'); i++) await app.simulate.sleep(20);
+    const chip = (label: string) => view.querySelectorAll('.qw-chip').find((c) => c.dom!.textContent!.trim().startsWith(label));
+    for (const label of ['违规处理', '项目A群', '只看超期']) {
+      chip(label)!.dispatchEvent('tap');
+      await app.simulate.sleep(60);
+    }
+    const sent = callFunction.mock.calls.map(([c]) => c.data).filter((d) => d.action === 'cases.search').at(-1)!.data;
+    expect(sent).toMatchObject({ kinds: ['violation'], groupId: 'g_proj_a', overdueOnly: true, offset: 0 });
+    expect(inputSchema('cases.search').safeParse(sent).success).toBe(true);
   });
 });

@@ -40,6 +40,8 @@ export const routes = {
   /** 报表; its other pages' routes live in the reports subpackage. */
   reports: '/packages/reports/pages/overview/index',
   delegation: '/packages/approval/pages/delegation/index',
+  /** 全部事项 (cases.search). */
+  searchCases: '/packages/search/pages/cases/index',
   handOver: (id: string) => `/packages/approval/pages/hand-over/index?id=${q(id)}`,
   batch: (kind?: string) => `/packages/approval/pages/batch/index${kind ? `?kind=${q(kind)}` : ''}`,
 } as const;

@@ -32,7 +32,7 @@ export default function MePage() {
   const remote = useRemote(loadMe, { refreshOnShow: true });
   return (
     <View className="qw-page">
-      <RemoteView remote={remote}>{({ me, unread }) => <Profile me={me} unread={unread} />}</RemoteView>
+      <RemoteView remote={remote} what="我的信息">{({ me, unread }) => <Profile me={me} unread={unread} />}</RemoteView>
     </View>
   );
 }
@@ -89,6 +89,7 @@ function Profile({ me, unread }: { me: WhoAmI; unread: number }) {
         {roles.includes('leader') ? (
           <Link text="领导视图" onTap={() => void Taro.navigateTo({ url: routes.leaderOverview })} />
         ) : null}
+        {roles.some((r) => r === 'admin' || r === 'leader' || r === 'deptHead' || r === 'owner') ? <Link text="全部事项" onTap={() => void Taro.navigateTo({ url: routes.searchCases })} /> : null}
         {roles.some((r) => r !== 'member') ? <Link text="报表" onTap={() => void Taro.navigateTo({ url: routes.reports })} /> : null}
         {roles.includes('owner') || roles.includes('deptHead') ? (
           <Link text="组织管理（部门、人员、群）" onTap={() => void Taro.navigateTo({ url: routes.org })} />

@@ -173,8 +173,11 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     const dir = q.order === 'dueAsc' ? 'ASC' : 'DESC';
     // Overdue cases are open with a deadline, so their searchDue is dueKey: ordered by the index that found them.
     const key = q.overdueAt !== undefined ? c('dueKey') : c('searchDue');
-    const rows = db.prepare(`SELECT doc FROM cases WHERE ${where} ORDER BY ${key} ${dir}, _id ${dir} LIMIT ? OFFSET ?`).all(...params, Math.max(0, q.limit), Math.max(0, q.offset)) as { doc: string }[];
-    const n = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases WHERE ${where} LIMIT ?)`).get(...params, q.countCap + 1) as { n: number }).n;
+    // A scoped search (an admin's, a leader's, a head's groups, or one group) is led by its groups:
+    // its cost follows the scope's cases, never the table's (a rare state elsewhere misled the planner).
+    const from = q.groupIds ? 'cases INDEXED BY cases__search_group' : 'cases';
+    const rows = db.prepare(`SELECT doc FROM ${from} WHERE ${where} ORDER BY ${key} ${dir}, _id ${dir} LIMIT ? OFFSET ?`).all(...params, Math.max(0, q.limit), Math.max(0, q.offset)) as { doc: string }[];
+    const n = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).get(...params, q.countCap + 1) as { n: number }).n;
     return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total: Math.min(n, q.countCap), capped: n > q.countCap, ...(people ? { people } : {}) };
   };
   const inboxCount = db.prepare(`SELECT COUNT(*) AS n FROM ${inbox} WHERE ${c('assignees')} = ? AND ${c('open')} = 1`);
