@@ -24,6 +24,8 @@ function approval(over: Partial<CaseApprovalView> = {}): CaseApprovalView {
 }
 const withApproval = (over: Partial<CaseApprovalView>, rest: Parameters<typeof renameCase>[0] = {}) => renameCase({ ...rest, approval: approval(over) });
 const page = (items: CaseView[]) => ok({ items, total: items.length, offset: 0, limit: 20 });
+/** 待办 opens with inbox.load: the caller's roles and the first page. */
+const inbox = (items: CaseView[]) => ok({ roles: ['member' as const, 'admin' as const], inbox: { items, total: items.length, offset: 0, limit: 20 } });
 const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
 
 describe('delegation (代理)', () => {
@@ -76,7 +78,7 @@ describe('delegation (代理)', () => {
 describe('delegate marks (代 周杰)', () => {
   it('should mark a case a delegate sees for someone else, and name the delegate beside the assignee', async () => {
     const item = withApproval({ assignees: [zhoujie, { ...sunli, onBehalfOf: zhoujie }], actingFor: zhoujie }, { subject: { id: 'p_hl', name: '黄磊' } });
-    mockApi({ 'inbox.list': () => page([item]) });
+    mockApi({ 'inbox.load': () => inbox([item]) });
     render(<InboxPage />);
     expect(await screen.findByText('代 周杰')).toBeTruthy();
     expect(screen.getByText('周杰、孙丽（代 周杰）')).toBeTruthy();
@@ -183,12 +185,12 @@ describe('batch (批量处理)', () => {
   );
 
   it('should offer 批量处理 in 待办 only with two or more cases that may be decided in a batch', async () => {
-    mockApi({ 'inbox.list': () => page(three) });
+    mockApi({ 'inbox.load': () => inbox(three) });
     const { unmount } = render(<InboxPage />);
     fireEvent.click(await screen.findByRole('button', { name: '批量处理' }));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/approval/pages/batch/index' });
     unmount();
-    mockApi({ 'inbox.list': () => page([three[0], withApproval({ batch: false }, { id: 'x', allowed: ['approve'] })]) });
+    mockApi({ 'inbox.load': () => inbox([three[0], withApproval({ batch: false }, { id: 'x', allowed: ['approve'] })]) });
     render(<InboxPage />);
     expect(await screen.findAllByText('黄磊 申请改名')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '批量处理' })).toBeNull();

@@ -25,7 +25,7 @@ describe('inbox', () => {
     expect(late).toHaveLength(2);
     late.forEach((el) => expect(el.className).toContain('qw-deadline--overdue'));
     expect(screen.getByText(/（节假日未确认）/)).toBeTruthy();
-    expect(screen.getByText('已催办')).toBeTruthy();
+    expect(screen.getByText('已提醒')).toBeTruthy();
     expect(screen.getByText('已报领导')).toBeTruthy();
     expect(screen.getAllByText('待审批')).toHaveLength(2);
     expect(screen.getAllByText('周杰')).toHaveLength(2);

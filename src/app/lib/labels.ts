@@ -18,7 +18,8 @@ export function groupRoleLabels(roles: GroupRole[]): string {
 /** Escalation stage of a case's current step, as the tag an admin sees. */
 export function escalationLabel(escalation: number): string | null {
   if (escalation >= 2) return '已报领导';
-  if (escalation === 1) return '已催办';
+  // 已提醒, not 已催办: 催办 is what the requester does (issue 19); this is the scheduler's reminder.
+  if (escalation === 1) return '已提醒';
   return null;
 }
 
