@@ -1,7 +1,7 @@
 // 报表 pages as a person uses them: the figures of the caller's groups (a table beside every chart,
 // 暂无数据 where a period has nothing), every number opening what is behind it, the export with its
 // checksum, and the owner's export log.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ok, fail, type ReportDrill } from '../../src/contract';
 import MePage from '../../src/app/pages/me/index';
 import ReportsOverviewPage from '../../src/app/packages/reports/pages/overview/index';
@@ -14,6 +14,10 @@ import { mockApi } from './api-mock';
 import { renameCase, whoami } from './fixtures';
 import { exportResult, exportView, overview } from './report-fixtures';
 import * as taro from './stubs/taro';
+
+// Generous waits: these pages render ECharts' option objects and long tables, and the machine is shared.
+jest.setTimeout(30_000);
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   jest.clearAllMocks();
@@ -227,6 +231,24 @@ describe('导出记录', () => {
     fireEvent.click(screen.getByRole('button', { name: '核对' }));
     expect(await screen.findByText('与导出记录一致')).toBeTruthy();
     expect(api.sentTo('reports.verifyExport')[0]).toEqual({ sha256: 'ab'.repeat(32) });
+  });
+});
+
+describe('导出记录: a file handed over', () => {
+  it('should upload the picked file and say whether it is a recorded export', async () => {
+    taro.chooseMessageFile.mockResolvedValueOnce({ tempFiles: [{ path: 'wxfile://tmp/x.xlsx', name: '群务导出.xlsx', size: 9000 }] });
+    const api = mockApi({
+      'reports.exports': () => ok({ items: [], total: 0, offset: 0, limit: 20 }),
+      'files.record': (d) => ok({ fileId: d.fileId, name: d.name, size: 9000, sha256: 'ef'.repeat(32), uploadedAt: 0 } as never),
+      'reports.verifyExport': () => ok({ match: false, matchedBy: null, sha256: 'ef'.repeat(32), export: null, message: '没有哪次导出的文件或数据校验值与它一致。' }),
+    });
+    render(<ExportsPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '从微信聊天中选择导出的文件' }));
+    expect(await screen.findByText('没有对应的导出记录')).toBeTruthy();
+    expect(screen.getByText('没有哪次导出的文件或数据校验值与它一致。')).toBeTruthy();
+    const fileId = api.sentTo('files.record')[0].fileId;
+    expect(fileId).toMatch(/^cloud:\/\/env\/exports-verify\/.+\.xlsx$/);
+    expect(api.sentTo('reports.verifyExport')).toEqual([{ fileId }]);
   });
 });
 

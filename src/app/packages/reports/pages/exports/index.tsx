@@ -4,7 +4,8 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ExportVerification, ExportView, Failure } from '../../../../../contract';
-import { call } from '../../../../api';
+import { call, isH5 } from '../../../../api';
+import { uploadFile } from '../../../../api/files';
 import { Btn } from '../../../../components/Btn';
 import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
@@ -84,26 +85,63 @@ function Verify() {
   const clean = sha.trim().toLowerCase();
   const valid = /^[0-9a-f]{64}$/.test(clean);
 
-  async function verify() {
-    if (!valid || busy) return;
+  async function verify(by: { sha256: string } | { fileId: string }) {
     setBusy(true);
     setFailure(null);
     setAnswer(null);
-    const r = await call('reports.verifyExport', { sha256: clean });
+    const r = await call('reports.verifyExport', by);
     setBusy(false);
     if (!r.ok) return setFailure(r);
     setAnswer(r.data);
   }
 
+  /** The file itself: uploaded, and the function hashes what it stored. */
+  async function verifyFile(path: string, name: string) {
+    if (busy) return;
+    setBusy(true);
+    const up = await uploadFile(path, 'exports-verify', name);
+    if (!up.ok) {
+      setBusy(false);
+      return setFailure(up);
+    }
+    await verify({ fileId: up.data.fileId });
+  }
+
+  async function pickFromChat() {
+    try {
+      const r = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+      const f = r.tempFiles[0];
+      if (f) await verifyFile(f.path, f.name);
+    } catch {
+      // Cancelled: nothing to check.
+    }
+  }
+
   return (
     <View className="qw-card">
       <View className="qw-section-title">核对一份导出的文件</View>
-      <View className="qw-hint">填入文件的 SHA-256，或文件“说明”表中的数据校验值（64 位十六进制）。</View>
+      <View className="qw-hint">填入文件的 SHA-256，或文件“说明”表中的数据校验值（64 位十六进制）；也可以上传文件，由系统计算。</View>
       <Input className="qw-input" value={sha} maxlength={80} placeholder="例如 3a7bd3e2…（64 位）" onInput={(e) => setSha(e.detail.value)} />
       {failure ? <ErrorBanner failure={failure} /> : null}
-      <Btn block kind="ghost" disabled={!valid || busy} onClick={() => void verify()}>
+      <Btn block kind="ghost" disabled={!valid || busy} onClick={() => void verify({ sha256: clean })}>
         核对
       </Btn>
+      <View className="qw-hint">或者直接用文件核对：</View>
+      {isH5() ? (
+        <input
+          type="file"
+          accept=".xlsx"
+          data-testid="verify-file"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0];
+            if (f) void verifyFile(URL.createObjectURL(f), f.name);
+          }}
+        />
+      ) : (
+        <Btn block kind="ghost" disabled={busy} onClick={() => void pickFromChat()}>
+          从微信聊天中选择导出的文件
+        </Btn>
+      )}
       {answer ? (
         <View className="qw-verify" data-match={answer.match ? 'yes' : 'no'}>
           {answer.match ? <Tag tone="success">与导出记录一致</Tag> : <Tag tone="danger">没有对应的导出记录</Tag>}
