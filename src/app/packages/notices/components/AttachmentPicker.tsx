@@ -6,7 +6,8 @@ import { Btn } from '../../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ATTACHMENT_DESCRIPTION_MAX, ATTACHMENT_NAME_MAX, NOTICE_ATTACHMENTS_MAX } from '../../../../contract';
-import { isH5, uploadFile } from '../../../api';
+import { isH5 } from '../../../api';
+import { uploadFile } from '../../../api/files';
 
 export interface AttachmentDraft {
   fileId: string;
