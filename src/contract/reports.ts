@@ -109,7 +109,7 @@ export interface ReportOverview {
   /**
    * Per group: `now` from today's roster; `cells` as of each bucket's end, from the daily naming
    * snapshot (null before the first snapshot, or for a bucket that has not ended: see `now`).
-   * value = members not complying, total = members.
+   * value = members complying, total = members (the drill lists the total − value who do not).
    */
   naming: (ReportGroupSeries<ReportShareCell | null> & { now: ReportShareCell })[];
   /** value = days covered by a backup, total = days of the bucket in the period up to today. */

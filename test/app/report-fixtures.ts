@@ -56,8 +56,8 @@ export function overview(over: Partial<ReportOverview> = {}): ReportOverview {
     naming: groups.map((g) => ({
       groupId: g.id,
       name: g.name,
-      cells: [share('naming', g.id, 0, 1, 4), null],
-      now: share('naming', g.id, 9, 0, 4),
+      cells: [share('naming', g.id, 0, 3, 4), null],
+      now: share('naming', g.id, 9, 4, 4),
     })),
     backups: groups.map((g) => ({ groupId: g.id, name: g.name, cells: [share('backups', g.id, 0, 7, 7), share('backups', g.id, 1, 0, 7)] })),
     acks: groups.map((g) => ({ groupId: g.id, name: g.name, cells: [{ ...share('acks', g.id, 0, 0, 0), notices: 0 }, { ...share('acks', g.id, 1, 0, 0), notices: 0 }] })),

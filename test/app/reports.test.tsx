@@ -93,7 +93,7 @@ describe('报表', () => {
     fireEvent.click(within(figure('decided')).getByText('表格'));
     expect(within(figure('decided')).getByText('4 件：中位 1.5 天，P90 3 天')).toBeTruthy();
     fireEvent.click(within(figure('naming')).getByText('表格'));
-    expect(within(figure('naming')).getAllByText('不合规 1/4（合规 75%）')).toHaveLength(2);
+    expect(within(figure('naming')).getAllByText('合规 3/4（75%）')).toHaveLength(2);
     // The current roster, beside the weekly snapshots.
     expect(within(figure('naming')).getByText('当前')).toBeTruthy();
     fireEvent.click(within(figure('backups')).getByText('表格'));
@@ -271,7 +271,7 @@ describe('figures as charts', () => {
   it('should plot today\'s naming compliance in the week still running, in percent', () => {
     const asOf = Date.UTC(2026, 10, 12, 4, 0); // a Thursday inside the second week
     const naming = figuresOf(overview({ asOf })).find((f) => f.id === 'naming')!;
-    // Week one: 1 of 4 not complying (75% comply); week two: today's roster, all 4 comply.
+    // Week one: 3 of 4 comply; week two: today's roster, all 4 comply.
     expect(naming.series[0].data).toEqual([75, 100]);
     expect(naming.unit).toBe('percent');
     expect((optionOf(naming) as { yAxis: { max: number } }).yAxis.max).toBe(100);
