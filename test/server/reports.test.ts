@@ -4,6 +4,8 @@
 import { DEFAULT_SETTINGS, type ReportCell, type ReportDrillRef, type ReportOverview, type ReportSeries } from '../../src/contract';
 import type { Case, HistoryEntry, NoticeDoc } from '../../src/core/model';
 import { makeWorld, type World } from './harness';
+import { runScheduler } from '../../src/server/jobs';
+import { runNamingSnapshots } from '../../src/server/jobs/naming-snapshots';
 
 const at = (s: string) => Date.parse(`${s}+08:00`);
 const [CAT_A, CAT_B] = DEFAULT_SETTINGS.violation.categories;
@@ -188,6 +190,9 @@ describe('reports.overview figures (hand-built fixture, months of 2026 Q1)', () 
     // 黄磊 (磊磊) and 何静 (no nickname recorded) of six named members; 陈刚 leads without being a member.
     expect([market.now.value, market.now.total]).toEqual([4, 6]);
     expect(market.now.share).toBeCloseTo(4 / 6);
+    expect(market.now.drill).toEqual({ metric: 'naming', bucketStart: '2026-11', groupId: 'g_market' });
+    // No snapshot was taken in these months.
+    expect(market.cells).toEqual([null, null, null]);
   });
 
   it('should count by week from Monday: the Sunday-night case in the week of 26 January, its approval in the next', async () => {
@@ -236,7 +241,8 @@ describe('reports.overview figures (hand-built fixture, months of 2026 Q1)', () 
     expect(feb.items.map((c) => (c as { id: string }).id).sort()).toEqual(['r2', 'r3']);
     const overdue = await w.okCall('p_zhaomin', 'reports.drill', { metric: 'overdue', bucketStart: '2026-02', key: 'rename' });
     expect(overdue.items.map((c) => (c as { id: string }).id)).toEqual(['r4']);
-    const naming = await w.okCall('p_zhaomin', 'reports.drill', { metric: 'naming', bucketStart: '2026-03', groupId: 'g_market' });
+    // Today's roster: the bucket holding today (the overview's `now` drills there).
+    const naming = await w.okCall('p_zhaomin', 'reports.drill', { metric: 'naming', bucketStart: '2026-11', groupId: 'g_market' });
     expect(naming.type === 'members' && naming.items.map((m) => [m.personId, m.nickname, m.reason])).toEqual([
       ['p_hejing', null, '应为“何静-行政部”'],
       ['p_huanglei', '磊磊', '应为“黄磊-市场部”'],
@@ -333,5 +339,53 @@ describe('reports input', () => {
     expect(tue.ok ? 'ok' : [tue.code, tue.message]).toEqual(['DATE_INVALID', expect.stringContaining('星期一')]);
     const noGroup = await w.call('p_zhaomin', 'reports.drill', { metric: 'backups', bucketStart: '2026-01' });
     expect(noGroup.ok ? 'ok' : [noGroup.code, noGroup.message]).toEqual(['BAD_INPUT', expect.stringContaining('请选择一个群')]);
+  });
+});
+
+describe('naming compliance over time (the sweep’s daily snapshot, read at each bucket’s last day)', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await fixture();
+    // 31 January, evening: 黄磊 (磊磊) and 何静 (none) off the rule.
+    w.clock.t = at('2026-01-31T22:00:00');
+    expect(await runNamingSnapshots(w.deps)).toBe(2);
+    // 黄磊 renamed in February; the sweep of 28 February sees it, a later sweep of the same day replaces an earlier one.
+    w.clock.t = at('2026-02-28T08:00:00');
+    await runNamingSnapshots(w.deps);
+    await w.deps.store.setNickname('g_market', 'p_huanglei', '黄磊-市场部', at('2026-02-20T10:00:00'));
+    w.clock.t = at('2026-02-28T23:00:00');
+    await runNamingSnapshots(w.deps);
+    w.clock.t = at('2026-11-24T10:00:00');
+  });
+
+  it('should give each ended month the compliance of its last day, and none for a month without a snapshot', async () => {
+    const r = await w.okCall('p_zhaomin', 'reports.overview', Q1);
+    const market = r.naming.find((g) => g.groupId === 'g_market')!;
+    expect(market.cells.map((c) => c && [c.value, c.total])).toEqual([[4, 6], [5, 6], null]);
+    expect([market.now.value, market.now.total]).toEqual([5, 6]);
+    const pa = r.naming.find((g) => g.groupId === 'g_projecta')!;
+    // 马超 (no department) and 张伟 of 市场部 (a namesake there: needs his employee number) off the rule in 项目A群.
+    expect(pa.cells.map((c) => c && [c.value, c.total])).toEqual([[6, 8], [6, 8], null]);
+  });
+
+  it('should drill an ended month to the members its snapshot found off the rule', async () => {
+    const jan = await w.okCall('p_zhaomin', 'reports.drill', { metric: 'naming', bucketStart: '2026-01', groupId: 'g_market' });
+    expect(jan.type === 'members' && jan.items.map((m) => [m.personId, m.nickname])).toEqual([['p_hejing', null], ['p_huanglei', '磊磊']]);
+    const feb = await w.okCall('p_zhaomin', 'reports.drill', { metric: 'naming', bucketStart: '2026-02', groupId: 'g_market' });
+    expect(feb.type === 'members' && feb.items.map((m) => m.personId)).toEqual(['p_hejing']);
+  });
+
+  it('should count a week by the snapshot of its Sunday', async () => {
+    const r = await w.okCall('p_zhaomin', 'reports.overview', { from: '2026-01-26', to: '2026-02-08', bucket: 'week', groupId: 'g_market' });
+    // 1 February was a Sunday with no snapshot; 31 January is a Saturday.
+    expect(r.naming[0].cells).toEqual([null, null]);
+  });
+
+  it('should take the snapshot in the scheduler’s sweep', async () => {
+    const fresh = await makeWorld();
+    await runScheduler(fresh.deps);
+    const day = Math.floor((fresh.clock.t + 8 * H) / 86_400_000);
+    const data = await fresh.store.getReport({ scope: { all: true, groupIds: [], deptIds: [] }, fromDay: day, toDay: day, now: fresh.clock.t, figures: ['naming'], snapshotDays: [day] });
+    expect(data.snapshots.map((s) => [s.groupId, s.members, s.failing.length]).sort()).toEqual([['g_market', 6, 2], ['g_projecta', 8, 2]]);
   });
 });

@@ -165,8 +165,11 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
   if ('ok' in buckets) return buckets;
   const fromDay = buckets[0].fromDay;
   const toDay = buckets[buckets.length - 1].toDay;
+  const today = shanghaiDay(now);
+  // Compliance over time: the naming snapshot of each bucket's last day, for the buckets that have ended.
+  const snapshotDays = buckets.filter((b) => b.toDay < today).map((b) => b.toDay);
   const [data, settings] = await Promise.all([
-    deps.store.getReport({ scope, groupId: input.groupId, fromDay, toDay, now }),
+    deps.store.getReport({ scope, groupId: input.groupId, fromDay, toDay, now, snapshotDays }),
     currentSettings(deps.store),
   ]);
   const groups = data.groups.filter((g) => inScope(actor, g));
@@ -199,8 +202,10 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
   const toLeader = buckets.map(() => 0);
   for (const r of data.appeals) if (r.toLeader === 1 && at(r.day) >= 0) toLeader[at(r.day)] += r.n;
 
-  const today = shanghaiDay(now);
   const ids = counted.map((g) => g._id);
+  const snapshot = new Map(data.snapshots.map((s) => [`${s.groupId}:${s.day}`, s]));
+  // `now` drills to the bucket holding today, which lists today's roster.
+  const currentStart = bucketStart(input.bucket, input.bucket === 'week' ? mondayOf(today) : monthStartOf(today));
   const naming = namingNow(data, settings.values.naming, ids);
   const backupsByGroup = new Map<string, ReportData['backups']>();
   for (const b of data.backups) backupsByGroup.set(b.groupId, [...(backupsByGroup.get(b.groupId) ?? []), b]);
@@ -230,9 +235,15 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
     naming: counted.map((g) => {
       const n = naming.get(g._id) ?? { total: 0, failing: [] };
       const compliant = n.total - n.failing.length;
-      const nowCell: ReportShareCell = { value: compliant, total: n.total, share: share(compliant, n.total), drill: ref('naming', buckets[buckets.length - 1].start, g._id) };
-      // Past buckets: no record of the roster then (see README, Reports).
-      return { groupId: g._id, name: g.name, now: nowCell, cells: buckets.map(() => null) };
+      const nowCell: ReportShareCell = { value: compliant, total: n.total, share: share(compliant, n.total), drill: ref('naming', currentStart, g._id) };
+      // An ended bucket: its last day's snapshot (null when the scheduler took none that day); the current one: see `now`.
+      const cells = buckets.map((b): ReportShareCell | null => {
+        const s = snapshot.get(`${g._id}:${b.toDay}`);
+        if (!s) return null;
+        const value = s.members - s.failing.length;
+        return { value, total: s.members, share: share(value, s.members), drill: ref('naming', b.start, g._id) };
+      });
+      return { groupId: g._id, name: g.name, now: nowCell, cells };
     }),
     backups: counted.map((g) => ({
       groupId: g._id,
@@ -291,13 +302,21 @@ export async function reportsDrill(ctx: HandlerCtx, input: ActionInput<'reports.
   if (input.groupId === undefined) return fail('BAD_INPUT', '请选择一个群：该统计按群计算');
   const figure = FIGURE_OF[input.metric];
   // The bucket's days only: the same rows the overview's cell counted.
-  const last = figure === 'backups' ? Math.min(bucket.toDay, shanghaiDay(now)) : bucket.toDay;
+  const today = shanghaiDay(now);
+  const last = figure === 'backups' ? Math.min(bucket.toDay, today) : bucket.toDay;
+  // Naming: an ended bucket lists its last day's snapshot, the current one today's roster.
+  const ended = bucket.toDay < today;
   const [data, settings] = await Promise.all([
-    deps.store.getReport({ scope, groupId: input.groupId, fromDay: bucket.fromDay, toDay: Math.max(bucket.fromDay, last), now, figures: [figure] }),
-    figure === 'naming' ? currentSettings(deps.store) : null,
+    deps.store.getReport({ scope, groupId: input.groupId, fromDay: bucket.fromDay, toDay: Math.max(bucket.fromDay, last), now, figures: [figure], snapshotDays: figure === 'naming' && ended ? [bucket.toDay] : [] }),
+    figure === 'naming' && !ended ? currentSettings(deps.store) : null,
   ]);
   if (!data.groups.some((g) => g._id === input.groupId && inScope(actor, g))) return fail('GROUP_NOT_IN_SCOPE');
   const slice = <T>(xs: T[]) => ({ items: xs.slice(page.offset, page.offset + page.limit), total: xs.length, ...page });
+  if (figure === 'naming' && ended) {
+    const s = data.snapshots.find((x) => x.groupId === input.groupId && x.day === bucket.toDay);
+    const rows = (s?.failing ?? []).map((f) => ({ personId: f.personId, name: f.name, nickname: f.nickname, reason: `应为“${f.canonical}”` }));
+    return ok({ type: 'members', ...slice(rows) });
+  }
   if (figure === 'naming') {
     const n = namingNow(data, settings!.values.naming, [input.groupId]).get(input.groupId);
     const rows = (n?.failing ?? []).map(({ r, canonical }) => ({ personId: r.person._id, name: r.person.name, nickname: r.membership.nickname, reason: `应为“${canonical}”` }));

@@ -11,6 +11,7 @@ import { runNoticeReminders } from './notices';
 import { fingerprintOf } from '../cases/audit';
 import { runCheckpoint } from './checkpoints';
 import { runUploadCleanup } from './uploads';
+import { runNamingSnapshots } from './naming-snapshots';
 
 export interface SchedulerReport {
   backupsDue: number;
@@ -80,6 +81,8 @@ export async function runScheduler(deps: Deps, budget: Budget = timeBudget(SCHED
   const dispatched = await retryOutboxes(deps, budget);
   if (budget.expired()) console.warn('scheduler: time budget spent; what is left waits for the next run');
   const uploadsRemoved = sweeps ? await runUploadCleanup(deps, undefined, budget) : 0;
+  // Reports over time: every group's naming compliance of the day (one directory read, one write per group).
+  if (sweeps && !budget.expired()) await runNamingSnapshots(deps);
   // Last: the day's checkpoint records every head as this run left it (out of time: the next run writes it).
   const cp = budget.expired() ? null : await runCheckpoint(deps);
   return { backupsDue, timeouts: applied, skipped, reminded: notices.reminded + notices.finals, dispatched, uploadsRemoved, checkpoint: cp && fingerprintOf(cp.seal) };

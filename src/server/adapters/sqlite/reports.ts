@@ -4,7 +4,7 @@
 // kept beside them would need its own write in every step and a repair when a step is retried), the
 // drill-down lists exactly the rows a count counted, and one range over an index of 10^6 rows stays
 // within the 200 ms budget (npm run bench, section reports).
-import type { AckDoc, BackupDoc, Department, Group, Membership, NoticeDoc, Person, RosterEntry } from '../../../core/model';
+import type { AckDoc, BackupDoc, Department, Group, Membership, NamingSnapshotDoc, NoticeDoc, Person, RosterEntry } from '../../../core/model';
 import { startOfDay } from '../../../core/report-facts';
 import { docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { DayCount, ReportData, ReportDrillQuery, ReportFigure, ReportNotice, ReportQuery, ReportScope, Store } from '../../ports';
@@ -20,11 +20,12 @@ interface Collections {
   backups: Collection<BackupDoc>;
   notices: Collection<NoticeDoc>;
   acks: Collection<AckDoc>;
+  snapshots: Collection<NamingSnapshotDoc>;
 }
 
 const marks = (n: number) => Array(n).fill('?').join(', ');
 
-export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listReportCases'> {
+export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listReportCases' | 'putNamingSnapshots'> {
   const { db } = k;
   const groupSide = sideTable(indexesOf('notices').find((ix) => ix.name === 'group')!);
   const all = <T>(sql: string, params: unknown[]) => k.cases.stmt(sql).all(...params) as T[];
@@ -105,7 +106,7 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
     return ms.flatMap((m) => (byId.has(m.personId) ? [{ membership: m, person: byId.get(m.personId)! }] : []));
   }
 
-  const empty = (groups: Group[]): ReportData => ({ groups, roster: [], departments: [], opened: [], closed: [], overdue: [], decided: [], violations: [], measures: [], appeals: [], backups: [], notices: [] });
+  const empty = (groups: Group[]): ReportData => ({ groups, roster: [], departments: [], opened: [], closed: [], overdue: [], decided: [], violations: [], measures: [], appeals: [], backups: [], notices: [], snapshots: [] });
 
   return {
     async getReport(q: ReportQuery) {
@@ -144,6 +145,10 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
         if (want('naming')) {
           out.roster = roster(groupIds);
           out.departments = k.departments.where('1', [], 'ORDER BY _id');
+          const days = q.snapshotDays ?? [];
+          if (days.length && groupIds.length) {
+            out.snapshots = k.snapshots.where(`${c('groupId')} IN (${marks(groupIds.length)}) AND ${c('day')} IN (${marks(days.length)})`, [...groupIds, ...days], `ORDER BY ${c('groupId')}, ${c('day')}`);
+          }
         }
         if (want('backups') && groupIds.length) {
           const fromDate = new Date(from * 86_400_000).toISOString().slice(0, 10);
@@ -152,6 +157,13 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
         }
         if (want('acks')) out.notices = notices(ids, groups, from, to);
         return out;
+      })();
+    },
+
+    async putNamingSnapshots(docs) {
+      db.transaction(() => {
+        // Replace: a later sweep of the same day stands for the day's end.
+        for (const d of docs) k.snapshots.put(d);
       })();
     },
 

@@ -5,7 +5,7 @@
 // 16 MB. Per-day rows keep every answer small: ≤ 372 days × 14 kinds = 5,208 rows; a figure that
 // would reach the cap fails loudly instead of answering a count cut short.
 import { dateOfDay, startOfDay } from '../../../core/report-facts';
-import type { BackupDoc, Case, Group, NoticeDoc, Person } from '../../../core/model';
+import type { BackupDoc, Case, Group, NamingSnapshotDoc, NoticeDoc, Person } from '../../../core/model';
 import { docToCase } from '../../collections';
 import type { DayCount, Directory, PageOf, PageQuery, ReportData, ReportDrillQuery, ReportFigure, ReportNotice, ReportQuery, ReportScope, Store } from '../../ports';
 import type { WxDatabase, WxDoc } from './types';
@@ -16,7 +16,7 @@ const IN_CHUNK = 100;
 
 type Order = [field: string, order: 'asc' | 'desc'];
 interface Helpers {
-  all<T>(name: 'groups' | 'backups' | 'notices', where: object | undefined, order: Order[]): Promise<T[]>;
+  all<T>(name: 'groups' | 'backups' | 'notices' | 'naming_snapshots', where: object | undefined, order: Order[]): Promise<T[]>;
   page<T>(name: 'cases', where: object, order: Order[], p: PageQuery): Promise<PageOf<T>>;
   byIds<T>(name: 'people', ids: string[]): Promise<T[]>;
   getDirectory(): Promise<Directory>;
@@ -28,7 +28,7 @@ function chunks<T>(xs: T[], size: number): T[][] {
   return out;
 }
 
-export function wechatReports(db: WxDatabase, h: Helpers): Pick<Store, 'getReport' | 'listReportCases'> {
+export function wechatReports(db: WxDatabase, h: Helpers): Pick<Store, 'getReport' | 'listReportCases' | 'putNamingSnapshots'> {
   const _ = db.command;
   const $ = _.aggregate;
 
@@ -101,7 +101,7 @@ export function wechatReports(db: WxDatabase, h: Helpers): Pick<Store, 'getRepor
       // The naming check needs the rosters: the directory's one request, which also gives the groups.
       const dir = want('naming') ? await h.getDirectory() : null;
       const groups = dir ? filterScope(dir.groups, q.scope) : await scopeGroups(q.scope);
-      const out: ReportData = { groups, roster: [], departments: [], opened: [], closed: [], overdue: [], decided: [], violations: [], measures: [], appeals: [], backups: [], notices: [] };
+      const out: ReportData = { groups, roster: [], departments: [], opened: [], closed: [], overdue: [], decided: [], violations: [], measures: [], appeals: [], backups: [], notices: [], snapshots: [] };
       const ids = counted(q.scope, groups, q.groupId);
       if (ids === undefined) return out;
       const { fromDay: from, toDay: to } = q;
@@ -131,11 +131,26 @@ export function wechatReports(db: WxDatabase, h: Helpers): Pick<Store, 'getRepor
         const people = new Map(dir.people.map((p) => [p._id, p]));
         out.roster = dir.memberships.filter((m) => inGroups.has(m.groupId) && m.status === 'active' && people.has(m.personId)).map((m) => ({ membership: m, person: people.get(m.personId)! }));
         out.departments = dir.departments;
+        const days = q.snapshotDays ?? [];
+        if (days.length && groupIds.length) {
+          jobs.push(
+            Promise.all(chunks(groupIds, IN_CHUNK).map((part) => h.all<NamingSnapshotDoc>('naming_snapshots', _.and([{ groupId: _.in(part) }, { day: _.in(days) }]), [['groupId', 'asc'], ['day', 'asc']]))).then((parts) => {
+              out.snapshots = parts.flat();
+            }),
+          );
+        }
       }
       run('backups', async () => void (out.backups = groupIds.length ? await backups(groupIds, from, to) : []));
       run('acks', async () => void (out.notices = groupIds.length ? await notices(groupIds, from, to) : []));
       await Promise.all(jobs);
       return out;
+    },
+
+    async putNamingSnapshots(docs) {
+      // set() replaces the day's document whole: a later sweep of the day stands for its end.
+      for (const part of chunks(docs, 20)) {
+        await Promise.all(part.map(({ _id, ...data }) => db.collection('naming_snapshots').doc(_id).set({ data })));
+      }
     },
 
     async listReportCases(q: ReportDrillQuery) {
