@@ -301,6 +301,21 @@ describe('the export record and the owner’s log (导出记录)', () => {
     expect(admin.ok ? 'ok' : admin.code).toBe('FORBIDDEN');
   });
 
+  it('should match the genuine record when a forged one claims the same checksum', async () => {
+    const w = await makeWorld();
+    await fileMarketRename(w);
+    const r = await exportAs(w, 'p_liuyang');
+    const genuine = (await w.store.getExport(r.id))!;
+    // Newer, so listed first, but sealed with no key of this deployment.
+    await w.store.insertExport({ ...genuine, _id: 'ex_forged', byName: '冒名者', at: genuine.at + HOUR, seal: 'f'.repeat(64) });
+    const v = await w.okCall('p_zhaomin', 'reports.verifyExport', { sha256: r.fileSha256 });
+    expect(v).toMatchObject({ match: true, export: { id: r.id, intact: true, by: { name: '刘洋' } } });
+    expect((await w.okCall('p_zhaomin', 'reports.exports', {})).items.map((e) => [e.id, e.intact])).toEqual([
+      ['ex_forged', false],
+      [r.id, true],
+    ]);
+  });
+
   it('should show a record altered in the database as not intact, and say so when it is verified', async () => {
     const w = await makeWorld();
     await fileMarketRename(w);
@@ -374,7 +389,7 @@ describe('verification', () => {
 
     const byFile = await w.okCall('p_zhaomin', 'reports.verifyExport', { sha256: r.fileSha256 });
     expect(byFile).toMatchObject({ match: true, matchedBy: 'file', sha256: r.fileSha256, export: { id: r.id, intact: true, by: { name: '刘洋' } } });
-    expect(byFile.message).toContain('刘洋');
+    expect(byFile.message).toBe(`文件与导出时完全一致：由 刘洋 于 2026-11-24 10:00 导出（导出编号 ${r.id}）。`);
     const byContent = await w.okCall('p_zhaomin', 'reports.verifyExport', { sha256: r.contentSha256.toUpperCase() });
     expect(byContent).toMatchObject({ match: true, matchedBy: 'content', export: { id: r.id } });
 

@@ -18,10 +18,11 @@ import {
 } from '../../contract';
 import type { ExportDoc } from '../../core/model';
 import { dateOfDay, dayOfDate, startOfDay } from '../../core/report-facts';
+import { formatShanghai } from '../../core/time';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkpointsCovering } from '../reads/audit';
 import { aboutSheet, dataChecksum, dataSheets, writeWorkbook, XLSX_CONTENT_TYPE } from '../reads/export-workbook';
-import { exportIdOf, sealExport, toExportView } from '../reads/exports';
+import { exportIdOf, exportIntact, sealExport, toExportView } from '../reads/exports';
 import { checkOwnFiles } from '../reads/files';
 import { reportScope } from './reports';
 
@@ -143,7 +144,8 @@ export async function reportsVerifyExport(ctx: HandlerCtx, input: ActionInput<'r
     sha = input.sha256!.toLowerCase();
   }
   const found = await ctx.deps.store.findExportsBySha256(sha);
-  const e = found[0];
+  // A record slipped in with someone else's checksum has no valid seal: an intact match comes first.
+  const e = found.find((x) => exportIntact(ctx.deps.audit, x)) ?? found[0];
   if (!e) {
     return ok({
       match: false,
@@ -159,7 +161,7 @@ export async function reportsVerifyExport(ctx: HandlerCtx, input: ActionInput<'r
   const matchedBy = e.fileSha256 === sha ? 'file' : 'content';
   const what = matchedBy === 'file' ? '文件与导出时完全一致' : '数据内容与导出时一致';
   const message = view.intact
-    ? `${what}：${e.byName} 于导出记录 ${e._id} 中导出。`
+    ? `${what}：由 ${e.byName} 于 ${formatShanghai(e.at, 'YYYY-MM-DD HH:mm')} 导出（导出编号 ${e._id}）。`
     : `校验值与导出记录 ${e._id} 相符，但该导出记录的封印不符：记录在数据库中被改动过，不能作为依据。`;
   return ok({ match: true, matchedBy, sha256: sha, export: view, message });
 }
