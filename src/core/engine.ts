@@ -179,7 +179,7 @@ export function isWho<C extends Case>(spec: KindSpec<C>, c: C, t: Pick<Transitio
       case 'subject':
         return actor.id === c.subjectId;
       case 'assignee':
-        return c.assignees.includes(actor.id!) || standsInFor(c, actor) !== undefined;
+        return waitsOn(c, actor, delegatesFor(spec));
       case 'admin':
       case 'leader':
         return actor.rolesInGroup.includes(w as GroupRole);
@@ -187,11 +187,22 @@ export function isWho<C extends Case>(spec: KindSpec<C>, c: C, t: Pick<Transitio
         const role = spec.roles?.[w];
         if (!role) throw new Error(`${spec.kind}: unknown role ${w}`);
         // A role the step gives a person it waits on (a guest's approver) is their delegate's too.
-        const delegator = standsInFor(c, actor);
+        const delegator = delegatesFor(spec) ? standsInFor(c, actor) : undefined;
         return role(c, actor) || (delegator !== undefined && role(c, { ...actor, id: delegator }));
       }
     }
   });
+}
+
+/**
+ * 代理 reaches the steps of a kind whose people the table's steps set; not a kind that derives them
+ * itself from personal tasks (an emergency's 接收 and 报告 are the assignee's own).
+ */
+export const delegatesFor = (spec: { assignees?: unknown }) => !spec.assignees;
+
+/** The step waits on the actor: they are an assignee, or (unless `viaDelegate` is false) stand in for one (代理). */
+export function waitsOn(c: Case, actor: CaseActor, viaDelegate = true): boolean {
+  return actor.id !== null && (c.assignees.includes(actor.id) || (viaDelegate && standsInFor(c, actor) !== undefined));
 }
 
 /** The assignee a delegate stands in for on this case (undefined: none, or the actor is an assignee themselves). */
@@ -265,7 +276,7 @@ export function decide<C extends Case>(spec: KindSpec<C>, c: C, cmd: Command, ac
   const to = s.to ?? (targets.length === 1 ? targets[0] : undefined);
   if (to === undefined || !targets.includes(to)) throw new Error(`${spec.kind}.${c.state}.${cmd.type}: target ${String(to)} not in the table`);
   // A delegate's step names whom they stood in for, whichever rule let them act.
-  const onBehalfOf = s.by === undefined ? standsInFor(c, actor) : undefined;
+  const onBehalfOf = s.by === undefined && delegatesFor(spec) ? standsInFor(c, actor) : undefined;
   return { ok: true, case: applyStep(spec, c, { ...s, to, ...(onBehalfOf ? { onBehalfOf } : {}) }, actor.id, env) };
 }
 

@@ -16,7 +16,7 @@
 // server shows them only to themselves and the group's admins (server/cases/kinds.ts `masked`).
 // Nothing this table sends to anyone else names them.
 import type { FeedbackData, FeedbackReceiver, MediaState } from '../../contract';
-import { audience, defineKind, openCase, refuse, remindThenEscalate, type Guard, type KindContext, type Notice, type RolePredicate, type Transition } from '../engine';
+import { audience, defineKind, openCase, refuse, remindThenEscalate, waitsOn, type Guard, type KindContext, type Notice, type RolePredicate, type Transition } from '../engine';
 import type { Effect } from '../effects';
 import type { Case } from '../model';
 import { formatShanghai } from '../time';
@@ -94,7 +94,7 @@ const forward: Transition<FeedbackCase> = {
 
 /** Someone other than whom it now waits on (an admin who was about to answer it themselves): say where it went. */
 const waitsOnOthers: Guard<FeedbackCase> = (c, { actor }) =>
-  c.assignees.includes(actor.id!) ? null : refuse('CASE_ALREADY_DECIDED', c.data.forwardedTo && c.state === 'fb_forwarded' ? `这条反馈已转交${c.data.forwardedTo.role} ${c.data.forwardedTo.name} 答复` : '这条反馈正等待答复人答复');
+  waitsOn(c, actor) ? null : refuse('CASE_ALREADY_DECIDED', c.data.forwardedTo && c.state === 'fb_forwarded' ? `这条反馈已转交${c.data.forwardedTo.role} ${c.data.forwardedTo.name} 答复` : '这条反馈正等待答复人答复');
 
 /** The answer: to the sender, with a deadline for them to follow up or mark it resolved. */
 function answer(who: Transition<FeedbackCase>['who']): Transition<FeedbackCase> {

@@ -1,7 +1,7 @@
 // 催办: whoever asked (or the subject) reminds the people an open step waits on, and their active
 // delegates, at most once every settings.approval.nudgeHours (core/engine.ts nudge).
 import { CASE_KIND_LABELS, fail, ok, type ActionInput, type NudgeResult, type PersonRef, type Result } from '../../contract';
-import { audience, nextNudgeAt, nudge } from '../../core/engine';
+import { audience, delegatesFor, nextNudgeAt, nudge } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import { formatShanghai } from '../../core/time';
 import { kinds } from '../cases/kinds';
@@ -17,7 +17,7 @@ export async function casesNudge(ctx: HandlerCtx, input: ActionInput<'cases.nudg
   let reached: PersonRef[] = [];
   const saved = await stepCaseWith(ctx, input.caseId, async (c, _env, who, kctx) => {
     // The step waits on each assignee's active delegate too; their names come with the delegation.
-    const delegations = c.open && c.assignees.length ? (await store.getDelegations(c.assignees)).filter((d) => d.from <= ctx.now && ctx.now < d.to) : [];
+    const delegations = c.open && c.assignees.length && delegatesFor(kindOf(c)) ? (await store.getDelegations(c.assignees)).filter((d) => d.from <= ctx.now && ctx.now < d.to) : [];
     const recipients = audience([...c.assignees, ...delegations.map((d) => d.delegateId)], me);
     const due = c.dueAt ? (c.dueAt < ctx.now ? `，已超过期限（${formatShanghai(c.dueAt, 'M月D日')}）` : `，期限 ${formatShanghai(c.dueAt, 'M月D日')}`) : '';
     const tell = { title: `催办：${CASE_KIND_LABELS[c.kind]}`, body: `${ctx.actor.person.name} 催你尽快处理「${kinds[c.kind].title(c)}」${due}` };

@@ -1,6 +1,6 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
 import { CASE_KIND_LABELS, STATE_LABELS, type AssigneeView, type BackupCitation, type CaseApprovalView, type CaseCommand, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
-import { handOverCandidates, lastNudgeAt, mayHandOver, mayNudge, nextNudgeAt, standsInFor, type CaseActor } from '../../core/engine';
+import { delegatesFor, handOverCandidates, lastNudgeAt, mayHandOver, mayNudge, nextNudgeAt, standsInFor, type CaseActor } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import type { Case, DelegationDoc, Group, Person } from '../../core/model';
 import { citationsOf } from '../../core/backups';
@@ -234,17 +234,18 @@ function approvalView(
   nudgeHours: number | undefined,
   now: number,
 ): CaseApprovalView {
+  const spec = kindOf(c);
+  const delegated = c.open && delegatesFor(spec);
   const assignees: AssigneeView[] = [];
   if (c.open) {
     for (const a of c.assignees) {
       const person = ref(a);
       assignees.push(person);
-      const d = delegateOf.get(a);
+      const d = delegated ? delegateOf.get(a) : undefined;
       if (d && !c.assignees.includes(d.delegateId)) assignees.push({ id: d.delegateId, name: d.delegateName, onBehalfOf: person });
     }
   }
-  const standsIn = c.open ? standsInFor(c, who) : undefined;
-  const spec = kindOf(c);
+  const standsIn = delegated ? standsInFor(c, who) : undefined;
   const canNudge = mayNudge(c, who.id);
   return {
     assignees,
