@@ -1651,6 +1651,20 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect([ids(outside.groups), outside.opened, outside.notices, outside.roster]).toEqual([['g2'], [], [], []]);
       });
 
+      it('should keep one naming snapshot per group and day, the later replacing the earlier, and read those of the days asked', async () => {
+        const snap = (groupId: string, day: number, failing: number, takenAt: number) => ({
+          _id: `${groupId}:d${day}`, groupId, date: `d${day}`, day, members: 5, takenAt,
+          failing: Array.from({ length: failing }, (_, i) => ({ personId: `p${i}`, name: `n${i}`, nickname: null, canonical: `n${i}-市场部` })),
+        });
+        await store.putNamingSnapshots([snap('g1', D, 2, T0), snap('g2', D, 1, T0), snap('g1', D + 1, 0, T0)]);
+        await store.putNamingSnapshots([snap('g1', D, 1, T0 + HOUR)]);
+        const r = await store.getReport({ scope: everyone, fromDay: D, toDay: D + 6, now: T0, figures: ['naming'], snapshotDays: [D] });
+        expect(sorted(r.snapshots.map((s) => [s.groupId, s.day, s.failing.length, s.takenAt]))).toEqual([['g1', D, 1, T0 + HOUR], ['g2', D, 1, T0]]);
+        const one = await store.getReport({ scope: everyone, groupId: 'g1', fromDay: D, toDay: D + 6, now: T0, figures: ['naming'], snapshotDays: [D, D + 1] });
+        expect(one.snapshots.map((s) => s._id).sort()).toEqual([`g1:d${D}`, `g1:d${D + 1}`]);
+        expect(one.snapshots.find((s) => s.day === D)).toEqual(snap('g1', D, 1, T0 + HOUR));
+      });
+
       it('should read only the figures asked', async () => {
         const r = await store.getReport({ scope: everyone, fromDay: D, toDay: D + 6, now: T0, figures: ['closed'] });
         expect([r.closed.length, r.opened.length, r.notices.length, r.backups.length, r.roster.length]).toEqual([2, 0, 0, 0, 0]);
