@@ -35,9 +35,11 @@ const button = (label: string | RegExp) => page.locator('taro-button-core:visibl
 const chip = (label: string) => page.locator('.qw-chip:visible', { hasText: exact(label) });
 const card = (text: string) => page.locator('.qw-case-card:visible', { hasText: text });
 const modalButton = (label: string) => page.locator('.taro-modal__foot', { hasText: label }).getByText(label, { exact: true });
-/** A screenshot once any toast is gone, so it shows the page itself. */
-async function shot(name: string) {
-  await page.locator('.taro__toast').waitFor({ state: 'hidden' });
+/** A screenshot of the page itself: after a tap that answers with a toast, once the toast has come and gone. */
+async function shot(name: string, afterToast = false) {
+  const toast = page.locator('.taro__toast');
+  if (afterToast) await toast.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+  await toast.waitFor({ state: 'hidden' });
   await screenshot(page, `approval-${name}`);
 }
 const body = () => page.locator('body').innerText();
@@ -101,7 +103,7 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   await current.waitFor();
   await expect(current.innerText()).resolves.toContain('孙丽');
   await expect(current.innerText()).resolves.toContain('生效中');
-  await shot('delegation-set');
+  await shot('delegation-set', true);
 
   // 孙丽's 待办: 周杰's waiting cases, marked 代 周杰, and who they wait on.
   await signInAs('p_sunli');
@@ -120,7 +122,7 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   const history = page.locator('.qw-history:visible');
   await expect(history.innerText()).resolves.toContain('孙丽（代 周杰） · 批准');
   await history.scrollIntoViewIfNeeded();
-  await shot('delegate-approved');
+  await shot('delegate-approved', true);
 
   // 周杰 is back early: 取消代理, and 吴芳's request leaves 孙丽's 待办.
   await signInAs('p_zhoujie');
@@ -155,15 +157,15 @@ it('should let the member nudge an overdue request once, and the admin get it in
   const again = button(/后可再催办$/);
   await again.waitFor();
   await expect(again.getAttribute('disabled')).resolves.not.toBeNull();
-  await shot('nudged');
+  await shot('nudged', true);
 
   await signInAs('p_liuyang');
   await page.getByText('我的', { exact: true }).click();
   // 我的 counts the unread messages on the way in.
   await page.locator('.qw-list-item:visible', { hasText: /站内消息（\d+ 条未读）/ }).click();
-  const message = page.locator('.qw-card:visible, .qw-list-item:visible').filter({ hasText: '催办' }).first();
+  const message = page.locator('.qw-card:visible', { hasText: '催办：改名申请' });
   await message.waitFor();
-  await expect(message.innerText()).resolves.toContain('黄磊');
+  await expect(message.innerText()).resolves.toMatch(/黄磊 催你尽快处理「改名为“黄磊-市场部”」，已超过期限/);
   await shot('admin-nudge-message');
 });
 
@@ -187,7 +189,7 @@ it('should approve three rename requests in one batch and list each result', asy
   expect(text.match(/✓ 已通过/g)).toHaveLength(3);
   expect(text).toMatch(/张伟：.*\n?.*✗ \S+/);
   await page.getByText('没有可批量处理的事项').waitFor();
-  await shot('batch-result');
+  await shot('batch-result', true);
 
   await signInAs('p_hejing');
   await card('改名申请').first().waitFor();
