@@ -21,7 +21,7 @@ import { dateOfDay, dayOfDate, startOfDay } from '../../core/report-facts';
 import { formatShanghai } from '../../core/time';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkpointsCovering } from '../reads/audit';
-import { aboutSheet, dataChecksum, dataSheets, writeWorkbook, XLSX_CONTENT_TYPE } from '../reads/export-workbook';
+import { aboutSheet, writeExport, XLSX_CONTENT_TYPE } from '../reads/export-workbook';
 import { exportIdOf, exportIntact, sealExport, toExportView } from '../reads/exports';
 import { checkOwnFiles } from '../reads/files';
 import { reportScope } from './reports';
@@ -63,17 +63,6 @@ export async function reportsExport(ctx: HandlerCtx, input: ActionInput<'reports
   }
 
   const exported = groupIds ? groupIds.map((id) => inScope.get(id)!) : src.groups;
-  const sheets = dataSheets({
-    cases: src.cases,
-    people: src.people,
-    groups: src.groups,
-    reader: { id: actor.person._id, rolesIn: (groupId) => rolesIn(actor, groupId) },
-    now,
-  });
-  // The rows hold what the file needs: let the cases go before the workbook is built (memory at 100,000 rows).
-  src.cases = null;
-  const contentSha256 = dataChecksum(sheets);
-  const rows = { cases: sheets[0].rows.length, history: sheets[1].rows.length };
   const filters: ExportDoc['filters'] = {
     groups: exported.map((g) => ({ id: g._id, name: g.name })),
     allInScope: !groupIds,
@@ -81,20 +70,25 @@ export async function reportsExport(ctx: HandlerCtx, input: ActionInput<'reports
     to: input.to,
     kinds,
   };
-  const about = aboutSheet({
-    exportId,
-    byName: actor.person.name,
-    at: now,
-    groups: filters.groups.map((g) => g.name),
-    allInScope: filters.allInScope,
-    from: input.from,
-    to: input.to,
-    kinds,
-    ...rows,
-    contentSha256,
-    checkpoints: checkpointsCovering(src.checkpoints, startOfDay(fromDay), startOfDay(toDay + 1) - 1),
-  });
-  const bytes = await writeWorkbook([about, ...sheets]);
+  // The rows are made from the cases as they are written (xlsx-stream.ts: memory at 100,000 rows); 说明 from what was written.
+  const { bytes, rows, contentSha256 } = await writeExport(
+    { cases: src.cases, people: src.people, groups: src.groups, reader: { id: actor.person._id, rolesIn: (groupId) => rolesIn(actor, groupId) }, now },
+    (written) =>
+      aboutSheet({
+        exportId,
+        byName: actor.person.name,
+        at: now,
+        groups: filters.groups.map((g) => g.name),
+        allInScope: filters.allInScope,
+        from: input.from,
+        to: input.to,
+        kinds,
+        ...written.rows,
+        contentSha256: written.contentSha256,
+        checkpoints: checkpointsCovering(src.checkpoints, startOfDay(fromDay), startOfDay(toDay + 1) - 1),
+      }),
+  );
+  src.cases = null;
   const fileSha256 = sha256(bytes);
   const fileName = `群务导出_${input.from}_${input.to}_${exportId.slice(3, 11)}.xlsx`;
   // The path carries the file's own hash: two exports racing on one requestId never overwrite each other's file.

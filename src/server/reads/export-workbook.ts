@@ -9,6 +9,10 @@
 //
 // Times are real Excel dates (serial numbers with a date format) of Asia/Shanghai wall-clock time, in
 // whole seconds, so that what a reader gets back is exactly what was hashed.
+//
+// The file is written by the streaming writer of xlsx-stream.ts (why: the numbers are there): the data
+// rows are made from the cases one at a time, twice — a first pass for the column widths (<cols> comes
+// before the rows), then the pass that writes and hashes them — and none is kept.
 import { createHash } from 'node:crypto';
 import { CASE_KIND_LABELS, STATE_LABELS, type CaseKind, type CheckpointView } from '../../contract';
 import type { Case, Group, Person } from '../../core/model';
@@ -16,6 +20,7 @@ import { DECISION_ACTIONS } from '../../core/report-facts';
 import type { Reader } from '../cases/kinds';
 import { kinds } from '../cases/kinds';
 import { ACTION_LABELS, MASKED } from './views';
+import { DATE_TIME_FORMAT, xmlSafeText, XlsxWriter } from './xlsx-stream';
 
 /** A cell as written: text, a number, a time (already shifted to Shanghai wall clock), or empty. */
 export type ExportCell = string | number | Date | null;
@@ -62,7 +67,8 @@ export const HISTORY_COLUMNS: ExportColumn[] = [
   text('封印（SHA-256）'),
 ];
 
-export const TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+export const TIME_FORMAT = DATE_TIME_FORMAT;
+export { XLSX_CONTENT_TYPE } from './xlsx-stream';
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** A stored time (UTC ms) as the cell holds it: Shanghai wall clock, whole seconds. */
@@ -70,13 +76,11 @@ export function shanghaiCell(ms: number): Date {
   return new Date(Math.floor(ms / 1000) * 1000 + SHANGHAI_OFFSET_MS);
 }
 
-/** Line breaks as XML keeps them (a reader gets "\n" for "\r\n"), so the file says what was hashed. */
-const clean = (s: string) => s.replace(/\r\n?/g, '\n');
-
 const stateLabel = (s: string | null) => (s === null ? '（新建）' : (STATE_LABELS[s] ?? s));
 
 export interface ExportInput {
-  cases: Case[];
+  /** Read twice (widths, then the rows written); oldest first. */
+  cases: readonly Case[];
   people: Person[];
   groups: Group[];
   /** The reader: whoever an anonymous feedback hides from them is 一位群成员 here too. */
@@ -85,48 +89,45 @@ export interface ExportInput {
   now: number;
 }
 
-/** The 事项 and 处理记录 sheets of the selected cases (oldest first, history in order). */
-export function dataSheets(input: ExportInput): ExportSheet[] {
+/** The 事项 and 处理记录 rows of the selected cases (oldest first, history in order), made as they are read. */
+function rowsOf(input: ExportInput) {
   const people = new Map(input.people.map((p) => [p._id, p.name]));
   const groups = new Map(input.groups.map((g) => [g._id, g.name]));
-  const caseRows: ExportRow[] = [];
-  const historyRows: ExportRow[] = [];
-  for (const c of input.cases) {
+  const view = (c: Case) => {
     const masked = new Set(kinds[c.kind].masked?.(c, { id: input.reader.id, roles: input.reader.rolesIn(c.groupId) }) ?? []);
     const who = (id: string | null) => (id === null ? '系统' : masked.has(id) ? MASKED.name : (people.get(id) ?? '（未知）'));
-    const groupName = groups.get(c.groupId) ?? String((c.data as { groupName?: unknown }).groupName ?? '');
-    const decision = c.history.find((h) => DECISION_ACTIONS.has(h.action));
-    const overdue = c.open && c.dueAt !== null && c.dueAt < input.now;
-    caseRows.push([
-      c._id,
-      CASE_KIND_LABELS[c.kind as CaseKind] ?? c.kind,
-      groupName || null,
-      // A group's backup task is about the group itself.
-      c.kind === 'backup_due' ? groupName || null : who(c.subjectId),
-      stateLabel(c.state),
-      shanghaiCell(c.createdAt),
-      decision ? shanghaiCell(decision.at) : null,
-      c.dueAt !== null ? shanghaiCell(c.dueAt) : null,
-      overdue ? '是' : '否',
-      decision ? who(decision.by) : null,
-    ]);
-    for (const h of c.history) {
-      historyRows.push([
-        c._id,
-        h.seq,
-        shanghaiCell(h.at),
-        who(h.by),
-        ACTION_LABELS[h.action] ?? h.action,
-        `${stateLabel(h.from)} → ${stateLabel(h.to)}`,
-        h.note ? clean(h.note) : null,
-        h.hash || null,
-      ]);
-    }
-  }
-  return [
-    { name: CASE_SHEET, columns: CASE_COLUMNS, rows: caseRows },
-    { name: HISTORY_SHEET, columns: HISTORY_COLUMNS, rows: historyRows },
-  ];
+    return { who, groupName: groups.get(c.groupId) ?? String((c.data as { groupName?: unknown }).groupName ?? '') };
+  };
+  return {
+    *[CASE_SHEET](): Generator<ExportRow> {
+      for (const c of input.cases) {
+        const { who, groupName } = view(c);
+        const decision = c.history.find((h) => DECISION_ACTIONS.has(h.action));
+        const overdue = c.open && c.dueAt !== null && c.dueAt < input.now;
+        yield [
+          c._id,
+          CASE_KIND_LABELS[c.kind as CaseKind] ?? c.kind,
+          groupName || null,
+          // A group's backup task is about the group itself.
+          c.kind === 'backup_due' ? groupName || null : who(c.subjectId),
+          stateLabel(c.state),
+          shanghaiCell(c.createdAt),
+          decision ? shanghaiCell(decision.at) : null,
+          c.dueAt !== null ? shanghaiCell(c.dueAt) : null,
+          overdue ? '是' : '否',
+          decision ? who(decision.by) : null,
+        ];
+      }
+    },
+    *[HISTORY_SHEET](): Generator<ExportRow> {
+      for (const c of input.cases) {
+        const { who } = view(c);
+        for (const h of c.history) {
+          yield [c._id, h.seq, shanghaiCell(h.at), who(h.by), ACTION_LABELS[h.action] ?? h.action, `${stateLabel(h.from)} → ${stateLabel(h.to)}`, h.note || null, h.hash || null];
+        }
+      }
+    },
+  };
 }
 
 /** A cell's value in the checksum: a time as the Shanghai wall clock it shows, to the second. */
@@ -135,23 +136,21 @@ export function canonicalCell(v: ExportCell): string | number | null {
   return v;
 }
 
-/** The data checksum (see the head of this file) of sheets given as header + rows of cells. */
-export function contentSha256(sheets: { name: string; header: string[]; rows: ExportCell[][] }[]): string {
-  const h = createHash('sha256');
-  for (const s of sheets) {
-    h.update(`${JSON.stringify([s.name])}\n`);
-    h.update(`${JSON.stringify(s.header)}\n`);
-    const width = s.header.length;
-    for (const row of s.rows) {
-      const cells: (string | number | null)[] = new Array(width);
-      for (let i = 0; i < width; i++) cells[i] = canonicalCell(row[i] ?? null);
-      h.update(`${JSON.stringify(cells)}\n`);
-    }
+/** The data checksum (see the head of this file), fed a sheet's header and then its rows as they are written. */
+export class ContentHash {
+  private readonly h = createHash('sha256');
+  private width = 0;
+  sheet(name: string, header: string[]) {
+    this.h.update(`${JSON.stringify([name])}\n${JSON.stringify(header)}\n`);
+    this.width = header.length;
   }
-  return h.digest('hex');
+  row(row: ExportRow) {
+    const cells: (string | number | null)[] = new Array(this.width);
+    for (let i = 0; i < this.width; i++) cells[i] = canonicalCell(row[i] ?? null);
+    this.h.update(`${JSON.stringify(cells)}\n`);
+  }
+  digest = () => this.h.digest('hex');
 }
-
-export const dataChecksum = (sheets: ExportSheet[]) => contentSha256(sheets.map((s) => ({ name: s.name, header: s.columns.map((c) => c.header), rows: s.rows })));
 
 /** How the 说明 sheet explains the checksum (the same words as the head of this file). */
 export const CHECKSUM_METHOD =
@@ -205,34 +204,48 @@ function widthOf(v: ExportCell): number {
 }
 
 /** Column widths that fit the header and the longest cell (a seal's 64 digits included), at most `max` characters. */
-export function columnWidths(sheet: ExportSheet, max = 70): number[] {
-  return sheet.columns.map((col, i) => {
-    let w = widthOf(col.header);
-    for (const row of sheet.rows) {
-      const cw = widthOf(row[i] ?? null);
-      if (cw > w) w = cw;
-      if (w >= max) break;
-    }
-    return Math.min(max, Math.max(6, w + 2));
-  });
+export function columnWidths(header: string[], rows: Iterable<ExportRow>, max = 70): number[] {
+  const w = header.map(widthOf);
+  for (const row of rows) for (let i = 0; i < w.length; i++) if (w[i] < max) w[i] = Math.max(w[i], widthOf(row[i] ?? null));
+  return w.map((x) => Math.min(max, Math.max(6, x + 2)));
 }
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export interface ExportFile {
+  bytes: Buffer;
+  rows: { cases: number; history: number };
+  contentSha256: string;
+}
 
-// The writer is loaded on the export's first use, so no other action's cold start pays for it.
-type Writer = typeof import('write-excel-file/node').default;
-let writer: Promise<Writer> | null = null;
-const loadWriter = () => (writer ??= import('write-excel-file/node').then((m) => m.default));
+/**
+ * The .xlsx of the export: 事项 and 处理记录 streamed (text as the file holds it, hashed and counted as
+ * written), then 说明, made from those counts and the checksum, written last but shown first.
+ */
+export async function writeExport(input: ExportInput, about: (facts: Omit<ExportFile, 'bytes'>) => ExportSheet): Promise<ExportFile> {
+  const book = new XlsxWriter([ABOUT_SHEET, CASE_SHEET, HISTORY_SHEET]);
+  const made = rowsOf(input);
+  const hash = new ContentHash();
+  const rows = { cases: 0, history: 0 };
+  for (const [index, name, columns, key] of [
+    [1, CASE_SHEET, CASE_COLUMNS, 'cases'],
+    [2, HISTORY_SHEET, HISTORY_COLUMNS, 'history'],
+  ] as const) {
+    const header = columns.map((c) => c.header);
+    const widths = columnWidths(header, made[name]());
+    hash.sheet(name, header);
+    await book.sheet(index, { header, widths, rows: written(made[name](), (row) => (hash.row(row), rows[key]++)) });
+  }
+  const contentSha256 = hash.digest();
+  const a = about({ rows, contentSha256 });
+  const header = a.columns.map((c) => c.header);
+  await book.sheet(0, { header, widths: columnWidths(header, a.rows), rows: a.rows });
+  return { bytes: await book.finish(), rows, contentSha256 };
+}
 
-/** The .xlsx bytes of the sheets, in order (write-excel-file). */
-export async function writeWorkbook(sheets: ExportSheet[]): Promise<Buffer> {
-  const write = await loadWriter();
-  const specs = sheets.map((s) => ({
-    sheet: s.name,
-    data: [s.columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const })), ...s.rows],
-    columns: columnWidths(s).map((width) => ({ width })),
-    dateFormat: TIME_FORMAT,
-    stickyRowsCount: 1,
-  }));
-  return write(specs as never).toBuffer();
+/** Each row with its text as the file will hold it, seen by `each` on its way to the writer. */
+function* written(rows: Iterable<ExportRow>, each: (row: ExportRow) => void): Generator<ExportRow> {
+  for (const row of rows) {
+    const safe = row.map((v) => (typeof v === 'string' ? xmlSafeText(v) || null : v));
+    each(safe);
+    yield safe;
+  }
 }
