@@ -48,7 +48,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     baseLevel: 10,
     // Taro's default escapes every Chinese character as \uXXXX (6 bytes); UTF-8 takes 3, which keeps
     // the main package's Chinese labels and messages at half the size.
-    terser: { enable: true, config: { output: { ascii_only: false } } },
+    // QW_MINIFY=0 skips it: a quicker h5 build for the e2e on a busy machine (never for size checks).
+    terser: { enable: process.env.QW_MINIFY !== '0', config: { output: { ascii_only: false } } },
     mini: {
       compile: { include: [srcRoot] },
       webpackChain: tuneWebpack,

@@ -1,0 +1,162 @@
+// 报表 and the audited export (issue 17), clicked as people do: 陈刚 (leader of 市场部工作群 and
+// 项目A群) opens 报表 from 我的, sees both groups' figures, taps a bar and sees the cases behind it;
+// 赵敏 (the owner) exports 项目A群's last month and finds the export with its checksum in 导出记录.
+// The cases are filed through the actions themselves, some on a test clock moved back and forth.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
+
+jest.setTimeout(240_000);
+
+let host: Host;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  host = await startHost();
+  browser = await launchBrowser();
+  page = await phonePage(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const signInAs = (personId: string) => signInAsOn(page, host, personId);
+const text = (s: string) => page.getByText(s, { exact: true });
+const DAY = 86400_000;
+
+/** Calls an action as a person, over HTTP as the h5 app does (a session of their own). */
+async function act(personId: string, action: string, data: Record<string, unknown>): Promise<any> {
+  const signin = await fetch(`${host.url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
+  const cookie = signin.headers.get('set-cookie')!.split(';')[0];
+  const res = await fetch(`${host.url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
+  const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
+  if (!body.ok) throw new Error(`${action} as ${personId}: ${body.code} ${body.message}`);
+  return body.data;
+}
+
+let seq = 0;
+/** A member asks to be renamed to the nickname the rule gives them; returns the case id. */
+async function renameRequest(personId: string, groupId: string): Promise<string> {
+  const preview = await act(personId, 'rename.preview', { groupId });
+  const c = await act(personId, 'rename.submit', { groupId, nickname: preview.canonical, requestId: `e2e-reports-${++seq}-${personId}` });
+  return c.id;
+}
+
+/** Runs `fn` with the host's clock at `at`, then puts the clock back. */
+async function at(when: number, fn: () => Promise<void>) {
+  const delta = when - Date.now();
+  await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: delta }) });
+  try {
+    await fn();
+  } finally {
+    await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: -delta }) });
+  }
+}
+
+/** Noon in Shanghai on the 15th of last month: inside 上个月 whatever today is. */
+function midLastMonth(): number {
+  const sh = new Date(Date.now() + 8 * 3600_000);
+  return Date.UTC(sh.getUTCFullYear(), sh.getUTCMonth() - 1, 15, 4, 0);
+}
+
+it('should show 陈刚 both groups\' figures and the cases behind a bar', async () => {
+  // Two weeks ago one rename in each group, one approved; today two more, one still waiting.
+  await at(Date.now() - 14 * DAY, async () => {
+    const mine = await renameRequest('p_huanglei', 'g_market');
+    await act('p_liuyang', 'rename.approve', { caseId: mine });
+    await renameRequest('p_zhangwei_m', 'g_projecta');
+  });
+  await renameRequest('p_zhengshuang', 'g_market');
+  await renameRequest('p_machao', 'g_projecta');
+
+  await signInAs('p_chengang');
+  await text('我的').click();
+  await text('报表').click();
+  await page.getByText('新开事项').waitFor();
+  await page.getByText(/全部 2 个群（市场部工作群、项目A群）/).waitFor();
+  const opened = page.locator('[data-figure="opened"]');
+  const canvas = opened.locator('canvas');
+  await canvas.waitFor();
+  await screenshot(page, 'reports-overview');
+  await page.locator('[data-figure="measures"]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'reports-overview-more');
+
+  // The table beside the chart: the weeks and the count per kind.
+  await opened.getByText('表格', { exact: true }).click();
+  await opened.getByText('改名申请', { exact: true }).waitFor();
+  await screenshot(page, 'reports-table');
+  await opened.getByText('图表', { exact: true }).click();
+  await canvas.waitFor();
+
+  // Tap the bar of two weeks ago (the second of four; this week may also hold a scheduler's case):
+  // just above the axis, which sits 28 px up.
+  const box = (await canvas.boundingBox())!;
+  const plot = box.width - 44 - 12;
+  await page.mouse.click(box.x + 44 + plot * (1.5 / 4), box.y + box.height - 28 - 4);
+  await page.waitForURL(/\/packages\/reports\/pages\/drill\/index/);
+  await page.getByText('共 2 件事项').waitFor();
+  await page.getByText(/新开事项 · 改名申请/).waitFor();
+  const body = await page.locator('body').innerText();
+  expect(body).toContain('黄磊');
+  expect(body).toContain('张伟');
+  expect(body).not.toContain('马超'); // filed this week: another bar
+  await screenshot(page, 'reports-drill');
+
+  // Each row opens its case.
+  await page.getByText('张伟').first().click();
+  await page.waitForURL(/\/pages\/case\/index\?id=/);
+  await page.getByText('待审批').first().waitFor();
+  await screenshot(page, 'reports-drill-case');
+});
+
+it('should export 项目A群\'s last month for 赵敏 and list it in 导出记录 with its checksum', async () => {
+  // Last month in 项目A群: a rename filed and approved (two history rows at least).
+  await at(midLastMonth(), async () => {
+    const c = await renameRequest('p_zhangwei_t', 'g_projecta');
+    await act('p_zhoujie', 'rename.approve', { caseId: c });
+  });
+
+  await signInAs('p_zhaomin');
+  await text('我的').click();
+  await text('报表').click();
+  await text('导出 Excel（事项与处理记录）').click();
+  // 报表 stays open under 导出 (its group chips too): once the page has slid in, pick on the one in view.
+  await page.waitForURL(/\/packages\/reports\/pages\/export\/index/);
+  await page.getByText('时间段（事项的提出日期）').waitFor();
+  await page.waitForTimeout(800);
+  const chip = page.getByText('项目A群', { exact: true }).filter({ visible: true });
+  await chip.waitFor();
+  await chip.click();
+  await screenshot(page, 'export-form');
+  await page.locator('taro-button-core', { hasText: '导出' }).click();
+  await page.getByText('导出完成').waitFor();
+  const sha = (await page.getByTestId('file-sha256').innerText()).trim();
+  expect(sha).toMatch(/^[0-9a-f]{64}$/);
+  // Its rename (filed, approved: two entries), and 张伟's of two weeks ago when that fell in last month too (one).
+  const month = (t: number) => new Date(t + 8 * 3600_000).getUTCMonth();
+  const alsoThatOne = month(Date.now() - 14 * DAY) === month(midLastMonth());
+  await page.getByText(alsoThatOne ? '事项 2 行，处理记录 3 行' : '事项 1 行，处理记录 2 行').filter({ visible: true }).waitFor();
+  await page.getByText('导出完成').scrollIntoViewIfNeeded();
+  await screenshot(page, 'export-done');
+
+  // The file behind the link is the one whose SHA-256 the page shows.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('taro-button-core', { hasText: '下载' }).click()]);
+  expect(createHash('sha256').update(readFileSync((await download.path())!)).digest('hex')).toBe(sha);
+
+  // 导出记录: the export, who made it, and the same checksum; verifying the checksum finds it.
+  await page.goto(`${host.url}/packages/reports/pages/overview/index`);
+  await text('导出记录').filter({ visible: true }).click();
+  await page.locator(`[data-sha256="${sha}"]`).waitFor();
+  const log = await page.locator('[data-export]').first().innerText();
+  expect(log).toContain('赵敏');
+  expect(log).toContain('项目A群');
+  expect(log).toContain('记录完整');
+  await screenshot(page, 'exports-log');
+  await page.locator('input[placeholder="例如 3a7bd3e2…（64 位）"]').fill(sha);
+  await page.locator('taro-button-core', { hasText: '核对' }).click();
+  await page.getByText('与导出记录一致').waitFor();
+  await screenshot(page, 'exports-verified');
+});
