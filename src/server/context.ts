@@ -19,6 +19,8 @@ export interface Actor {
   opened?: { _id: string; kind: string; createdAt: number }[];
   /** Loaded for admins and leaders (ActorQuery.delegationsAt): the active delegations naming them as delegate. */
   delegatedBy?: DelegationDoc[];
+  /** Loaded for delegations.*: the caller's own delegation and the named delegate's (ActorQuery.delegationsOf). */
+  delegations?: DelegationDoc[];
 }
 
 export interface HandlerCtx {
@@ -62,5 +64,6 @@ export async function loadActor(deps: Deps, openid: string | null, now: number, 
   if (q?.uploadsSince !== undefined || q?.uploadIds) actor.uploads = found?.uploads ?? [];
   if (q?.openedSince !== undefined) actor.opened = found?.opened ?? [];
   if (q?.delegationsAt !== undefined) actor.delegatedBy = found?.delegatedBy ?? [];
+  if (q?.delegationsOf) actor.delegations = found?.delegations ?? [];
   return actor;
 }

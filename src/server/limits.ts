@@ -50,6 +50,8 @@ export function actorQuery(action: ActionName, now: number, input: unknown): Act
   // Only admins and leaders name or act as delegates (代理): their steps read who delegated to them.
   const roles = actions[action].roles as readonly Role[];
   if (roles.includes('admin') || roles.includes('leader')) q.delegationsAt = now;
+  // Setting, clearing or showing one's own delegation reads it (and the named delegate's) with the caller.
+  if (action.startsWith('delegations.')) q.delegationsOf = action === 'delegations.set' ? [String((input as { delegateId?: unknown }).delegateId)] : [];
   if (UPLOADING.includes(action)) q.uploadsSince = now - HOUR;
   const files = FILE_INPUTS[action]?.(input).filter((f): f is string => typeof f === 'string') ?? [];
   if (files.length) q.uploadIds = [...new Set(files.map(uploadKey))];

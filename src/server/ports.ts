@@ -133,6 +133,8 @@ export interface ActorRecord {
   opened?: { _id: string; kind: string; createdAt: number }[];
   /** With `delegationsAt`: the delegations naming the person as delegate that hold at that time. */
   delegatedBy?: DelegationDoc[];
+  /** With `delegationsOf`: the person's own delegation (any period) and those of the people named, in no set order. */
+  delegations?: DelegationDoc[];
 }
 
 /** What getActor reads besides the person, in the same round trip, for the actions that need it. */
@@ -144,6 +146,8 @@ export interface ActorQuery {
   openedSince?: number;
   /** The delegations naming the person as delegate that hold at this time (from ≤ t < to). */
   delegationsAt?: number;
+  /** The person's own delegation and those of these delegators (any period): setting one's own delegation. */
+  delegationsOf?: string[];
 }
 
 /**

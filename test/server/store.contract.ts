@@ -759,6 +759,18 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect((await store.getActor('o_p2', { delegationsAt: T0 + 2 * HOUR }))!.delegatedBy!.map((d) => d.delegatorId).sort()).toEqual(['p1', 'p3']);
       });
 
+      it("should read the person's own delegation and the named ones' with the actor, only when asked", async () => {
+        await store.insertPerson(person('p2'));
+        await store.putDelegation(delegation('p2', 'p7', T0 - 3 * DAY, T0 - DAY));
+        await store.putDelegation(delegation('p3', 'p2', T0, T0 + DAY));
+        await store.putDelegation(delegation('p8', 'p9', T0, T0 + DAY));
+        expect(await store.getActor('o_p2')).not.toHaveProperty('delegations');
+        expect(ids((await store.getActor('o_p2', { delegationsOf: [] }))!.delegations!)).toEqual(['p2']);
+        expect(ids((await store.getActor('o_p2', { delegationsOf: ['p8', 'p_none', 'p2'] }))!.delegations!).sort()).toEqual(['p2', 'p8']);
+        await store.insertPerson(person('p4'));
+        expect((await store.getActor('o_p4', { delegationsOf: ['p_none'] }))!.delegations).toEqual([]);
+      });
+
       it("should list a delegate's inbox over several people, each case once, earliest deadline first", async () => {
         await store.insertCase(makeCase('c_a', { assignees: ['p1'], dueAt: T0 + 3 }));
         await store.insertCase(makeCase('c_both', { assignees: ['p1', 'p2'], dueAt: T0 + 1 }));

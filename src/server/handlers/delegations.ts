@@ -43,9 +43,11 @@ async function answer(ctx: HandlerCtx, own: DelegationDoc | null, dir?: Director
   };
 }
 
+/** The caller's own delegation, read with the caller (ActorQuery.delegationsOf). */
+const ownOf = (ctx: HandlerCtx) => ctx.actor.delegations?.find((d) => d._id === ctx.actor.person._id) ?? null;
+
 export async function delegationsMine(ctx: HandlerCtx, _input: ActionInput<'delegations.mine'>): Promise<Result<DelegationsMine>> {
-  const [own] = await ctx.deps.store.getDelegations([ctx.actor.person._id]);
-  return ok(await answer(ctx, own ?? null));
+  return ok(await answer(ctx, ownOf(ctx)));
 }
 
 export async function delegationsSet(ctx: HandlerCtx, input: ActionInput<'delegations.set'>): Promise<Result<DelegationsMine>> {
@@ -57,7 +59,8 @@ export async function delegationsSet(ctx: HandlerCtx, input: ActionInput<'delega
     return fail('DELEGATION_PERIOD_INVALID', `代理期限不正确：开始时间不能早于现在，结束时间须晚于开始时间，且最长 ${DELEGATION_MAX_DAYS} 天`);
   }
   if (input.delegateId === me._id) return fail('DELEGATE_INVALID', '不能指定自己为代理人');
-  const [dir, existing] = await Promise.all([store.getDirectory(), store.getDelegations([me._id, input.delegateId])]);
+  const dir = await store.getDirectory();
+  const existing = ctx.actor.delegations ?? [];
   const delegate = eligibleDelegates(dir, me._id).find((p) => p._id === input.delegateId);
   if (!delegate) return fail('DELEGATE_INVALID');
   // No chains: a delegate who is away (has delegated) over the period would pass nothing on; refuse.
@@ -81,12 +84,12 @@ export async function delegationsSet(ctx: HandlerCtx, input: ActionInput<'delega
 
 export async function delegationsClear(ctx: HandlerCtx, _input: ActionInput<'delegations.clear'>): Promise<Result<DelegationsMine>> {
   const { store } = ctx.deps;
-  const [own] = await store.getDelegations([ctx.actor.person._id]);
+  const own = ownOf(ctx);
   // Ended, not deleted: the record of who stood in for whom, and when, stays.
   if (own && own.to > ctx.now) {
     const ended = { ...own, to: Math.max(own.from, ctx.now), updatedAt: ctx.now };
     await store.putDelegation(ended);
     return ok(await answer(ctx, ended));
   }
-  return ok(await answer(ctx, own ?? null));
+  return ok(await answer(ctx, own));
 }

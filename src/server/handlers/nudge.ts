@@ -5,6 +5,7 @@ import { audience, delegatesFor, nextNudgeAt, nudge } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import { formatShanghai } from '../../core/time';
 import { kinds } from '../cases/kinds';
+import type { Case, DelegationDoc } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { currentSettings } from '../reads/settings';
 import { stepCaseWith } from './case-step';
@@ -15,9 +16,12 @@ export async function casesNudge(ctx: HandlerCtx, input: ActionInput<'cases.nudg
   // The interval is an operating rule, not a case's: the current settings, for every case.
   const nudgeHours = (await currentSettings(store)).values.approval.nudgeHours;
   let reached: PersonRef[] = [];
-  const saved = await stepCaseWith(ctx, input.caseId, async (c, _env, who, kctx) => {
+  const saved = await stepCaseWith<{ case: Case; delegations: DelegationDoc[] }>(
+    ctx,
+    input.caseId,
+    (c, { loaded }, who, kctx) => {
     // The step waits on each assignee's active delegate too; their names come with the delegation.
-    const delegations = c.open && c.assignees.length && delegatesFor(kindOf(c)) ? (await store.getDelegations(c.assignees)).filter((d) => d.from <= ctx.now && ctx.now < d.to) : [];
+    const delegations = delegatesFor(kindOf(c)) ? loaded.delegations.filter((d) => c.assignees.includes(d.delegatorId) && d.from <= ctx.now && ctx.now < d.to) : [];
     const recipients = audience([...c.assignees, ...delegations.map((d) => d.delegateId)], me);
     const due = c.dueAt ? (c.dueAt < ctx.now ? `，已超过期限（${formatShanghai(c.dueAt, 'M月D日')}）` : `，期限 ${formatShanghai(c.dueAt, 'M月D日')}`) : '';
     const tell = { title: `催办：${CASE_KIND_LABELS[c.kind]}`, body: `${ctx.actor.person.name} 催你尽快处理「${kinds[c.kind].title(c)}」${due}` };
@@ -25,7 +29,15 @@ export async function casesNudge(ctx: HandlerCtx, input: ActionInput<'cases.nudg
     const names = new Map(delegations.map((x) => [x.delegateId, x.delegateName]));
     reached = recipients.map((id) => ({ id, name: names.get(id) ?? '' }));
     return d;
-  });
+    },
+    // The case with its assignees' delegations, in one round trip a try.
+    {
+      load: async (id) => {
+        const s = await store.getScreen(me, { case: id, delegations: true });
+        return s.case ? { case: s.case, delegations: s.delegations ?? [] } : null;
+      },
+    },
+  );
   if ('ok' in saved) return saved;
   // Assignee names from the directory (cached on a warm instance); delegates' came with their delegation.
   const unnamed = reached.filter((p) => !p.name).map((p) => p.id);

@@ -359,6 +359,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       }
       if (q.openedSince !== undefined) record.opened = openedSince.all(person._id, q.openedSince) as ActorRecord['opened'];
       if (q.delegationsAt !== undefined) record.delegatedBy = delegatedTo(person._id, q.delegationsAt);
+      if (q.delegationsOf) record.delegations = delegations.getMany([person._id, ...q.delegationsOf]);
       return record;
     },
     async getPersonByOpenid(openid) {

@@ -190,6 +190,10 @@ export function createWechatStore(db: WxDatabase): Store {
         const at = q.delegationsAt;
         agg = agg.lookup(correlated('delegations', $.and([$.eq(['$delegateId', '$$pid']), $.gte(['$to', at + 1]), $.gte([at, '$from'])]), 'delegatedBy'));
       }
+      if (q.delegationsOf) {
+        agg = agg.lookup(correlated('delegations', $.eq(['$_id', '$$pid']), 'ownDelegation'));
+        if (q.delegationsOf.length) agg = agg.lookup({ from: 'delegations', pipeline: $.pipeline().match({ _id: _.in(q.delegationsOf) }).done(), as: 'namedDelegations' });
+      }
       const { list } = await agg.end();
       type Row = Person & {
         memberships: Membership[];
@@ -199,10 +203,12 @@ export function createWechatStore(db: WxDatabase): Store {
         named?: UploadDoc[];
         opened?: { _id: string; kind: string; createdAt: number }[];
         delegatedBy?: DelegationDoc[];
+        ownDelegation?: DelegationDoc[];
+        namedDelegations?: DelegationDoc[];
       };
       const row = list[0] as unknown as Row | undefined;
       if (!row) return null;
-      const { memberships, headOf, departure, uploads, named, opened, delegatedBy, ...person } = row;
+      const { memberships, headOf, departure, uploads, named, opened, delegatedBy, ownDelegation, namedDelegations, ...person } = row;
       const record: ActorRecord = { person: person as Person, memberships: [...memberships].sort(cmpId), headOf: [...headOf].sort(cmpId).map((d) => d._id), departed: departure.length > 0 };
       const byTimeOf = <T extends { _id: string }>(at: (x: T) => number) => (a: T, b: T) => at(a) - at(b) || cmpId(a, b);
       if (uploads || named) {
@@ -211,6 +217,7 @@ export function createWechatStore(db: WxDatabase): Store {
       }
       if (opened) record.opened = opened.map(({ _id, kind, createdAt }) => ({ _id, kind, createdAt })).sort(byTimeOf((o) => o.createdAt));
       if (delegatedBy) record.delegatedBy = [...delegatedBy].sort(byTimeOf<DelegationDoc>((d) => d.to));
+      if (q.delegationsOf) record.delegations = [...(ownDelegation ?? []), ...(namedDelegations ?? []).filter((d) => d._id !== person._id)];
       return record;
     },
     getPerson: (id) => byId<Person>('people', id),
