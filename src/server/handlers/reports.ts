@@ -207,6 +207,10 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
   // `now` drills to the bucket holding today, which lists today's roster.
   const currentStart = bucketStart(input.bucket, input.bucket === 'week' ? mondayOf(today) : monthStartOf(today));
   const naming = namingNow(data, settings.values.naming, ids);
+  const noticesByGroup = new Map<string, { n: ReportData['notices'][number]; aud: { personIds: string[] }; day: number }[]>();
+  for (const n of data.notices) {
+    for (const aud of n.audience) noticesByGroup.set(aud.groupId, [...(noticesByGroup.get(aud.groupId) ?? []), { n, aud, day: shanghaiDay(n.ackDueAt) }]);
+  }
   const backupsByGroup = new Map<string, ReportData['backups']>();
   for (const b of data.backups) backupsByGroup.set(b.groupId, [...(backupsByGroup.get(b.groupId) ?? []), b]);
 
@@ -263,10 +267,8 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
         let owed = 0;
         let acked = 0;
         let notices = 0;
-        for (const n of data.notices) {
-          const day = shanghaiDay(n.ackDueAt);
-          const aud = n.audience.find((a) => a.groupId === g._id);
-          if (!aud || day < b.fromDay || day > b.toDay) continue;
+        for (const { n, aud, day } of noticesByGroup.get(g._id) ?? []) {
+          if (day < b.fromDay || day > b.toDay) continue;
           const onTime = new Set(n.onTime);
           notices++;
           owed += aud.personIds.length;
