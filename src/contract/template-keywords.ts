@@ -24,7 +24,8 @@ export const TEMPLATE_SOURCE_LABELS: Record<TemplateSource, string> = {
 export const TEMPLATE_PURPOSE_LABELS: Record<string, string> = {
   caseDecided: '申请处理结果',
   newTask: '新待办提醒',
-  reminder: '超期催办提醒',
+  // One template for both: the scheduler's overdue reminders and a requester's 催办 (cases.nudge), which users have already granted.
+  reminder: '超期与催办提醒',
   escalation: '超期上报提醒',
 };
 
@@ -32,7 +33,7 @@ export const TEMPLATE_PURPOSE_LABELS: Record<string, string> = {
 export const TEMPLATE_PURPOSE_WORDS: Record<string, string> = {
   caseDecided: '已处理',
   newTask: '新待办',
-  reminder: '超期提醒',
+  reminder: '催办提醒',
   escalation: '超期上报',
 };
 

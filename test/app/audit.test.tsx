@@ -62,3 +62,15 @@ it('should save the hourly limits and the removal deadline with the rest of the 
   expect(api.sentTo('settings.update')[0]).toEqual({ expectedVersion: 3, values: { ...DEFAULT_SETTINGS, limits: { ...DEFAULT_SETTINGS.limits, requestsPerHour: 5 } } });
   expect(screen.getByText('移出（或重新拉回）群成员期限（工作日）')).toBeTruthy();
 });
+
+it('should save the interval between two nudges (催办) with the limits', async () => {
+  const api = mockApi({ 'settings.get': () => ok(view), 'settings.update': (d) => ok({ ...view, version: 4, values: d.values }) });
+  render(<SettingsPage />);
+  const form = await screen.findByTestId('limits-form');
+  expect(within(form).getByText('同一事项两次催办的间隔（小时，1–72）')).toBeTruthy();
+  // After requests, uploads and reminders.
+  fireEvent.change(within(form).getAllByRole('textbox')[3], { target: { value: '8' } });
+  fireEvent.click(screen.getByRole('button', { name: '保存频率限制' }));
+  await waitFor(() => expect(api.sentTo('settings.update')).toHaveLength(1));
+  expect(api.sentTo('settings.update')[0]).toEqual({ expectedVersion: 3, values: { ...DEFAULT_SETTINGS, approval: { nudgeHours: 8 } } });
+});

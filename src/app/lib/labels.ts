@@ -26,7 +26,7 @@ export function escalationLabel(escalation: number): string | null {
 export const TEMPLATE_LABELS: Record<TemplatePurpose, string> = {
   caseDecided: '申请处理结果',
   newTask: '新待办提醒',
-  reminder: '超期催办提醒',
+  reminder: '超期与催办提醒',
   escalation: '超期上报提醒',
 };
 

@@ -87,6 +87,8 @@ const LIMIT_FIELDS: [keyof SettingsView['values']['limits'], string, number][] =
 
 export function LimitsForm({ view, onSaved }: { view: SettingsView; onSaved: (v: SettingsView) => void }) {
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, String(view.values.limits[k])])));
+  // 催办: hours between two nudges of one case by whoever asked (settings.approval).
+  const [nudgeHours, setNudgeHours] = useState(String(view.values.approval.nudgeHours));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
@@ -94,7 +96,7 @@ export function LimitsForm({ view, onSaved }: { view: SettingsView; onSaved: (v:
     setBusy(true);
     setFailure(null);
     const limits = Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, Number(values[k])])) as SettingsView['values']['limits'];
-    const r = await call('settings.update', { values: { ...view.values, limits }, expectedVersion: view.version });
+    const r = await call('settings.update', { values: { ...view.values, limits, approval: { nudgeHours: Number(nudgeHours) } }, expectedVersion: view.version });
     setBusy(false);
     if (!r.ok) return setFailure(r);
     onSaved(r.data);
@@ -110,6 +112,8 @@ export function LimitsForm({ view, onSaved }: { view: SettingsView; onSaved: (v:
           <Input className="qw-input" type="number" value={values[k]} onInput={(e) => setValues((v) => ({ ...v, [k]: e.detail.value }))} />
         </View>
       ))}
+      <View className="qw-label">同一事项两次催办的间隔（小时，1–72）</View>
+      <Input className="qw-input" type="number" value={nudgeHours} onInput={(e) => setNudgeHours(e.detail.value)} />
       {failure ? <ErrorBanner failure={failure} /> : null}
       <Btn block disabled={busy} onClick={() => void save()}>
         保存频率限制
