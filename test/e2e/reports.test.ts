@@ -4,8 +4,9 @@
 // The cases are filed through the actions themselves, some on a test clock moved back and forth.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
+import { ARTIFACTS, launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
 
 jest.setTimeout(240_000);
 
@@ -159,4 +160,60 @@ it('should export 项目A群\'s last month for 赵敏 and list it in 导出记�
   await page.locator('taro-button-core', { hasText: '核对' }).click();
   await page.getByText('与导出记录一致').waitFor();
   await screenshot(page, 'exports-verified');
+});
+
+/** WeChat's largest text, approximated as in looks.test.ts: every stylesheet font-size × 1.5 as it loads. */
+function largeText() {
+  const done = new WeakSet<CSSStyleSheet>();
+  const walk = (rules: CSSRuleList) => {
+    for (const r of Array.from(rules)) {
+      const style = (r as CSSStyleRule).style;
+      if (style?.fontSize && !style.fontSize.startsWith('calc(')) style.fontSize = `calc(${style.fontSize} * 1.5)`;
+      if ((r as CSSGroupingRule).cssRules) walk((r as CSSGroupingRule).cssRules);
+    }
+  };
+  setInterval(() => {
+    for (const sheet of Array.from(document.styleSheets)) {
+      if (done.has(sheet)) continue;
+      try {
+        walk(sheet.cssRules);
+        done.add(sheet);
+      } catch {
+        // not readable yet
+      }
+    }
+  }, 100);
+}
+
+it('should stay readable at large text in dark mode: nothing clipped, only the table scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
+  await context.addInitScript(largeText);
+  const big = await context.newPage();
+  try {
+    await big.goto(`${host.url}/dev/signout`);
+    await big.click('button[data-person="p_chengang"]');
+    await big.getByText('我的群').waitFor();
+    await big.goto(`${host.url}/packages/reports/pages/overview/index`);
+    const opened = big.locator('[data-figure="opened"]');
+    await opened.getByText('表格', { exact: true }).click();
+    await opened.locator('.qw-ftable__row').nth(1).waitFor();
+    await big.waitForTimeout(700);
+    const problems = await big.evaluate(() => {
+      const out: string[] = [];
+      const width = document.documentElement.clientWidth;
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('.qw-page *'))) {
+        if (el.closest('.qw-ftable__scroll') || el.closest('.qw-chart')) continue; // the table scrolls; the chart is drawn to fit
+        const s = getComputedStyle(el);
+        const hides = s.overflowX === 'hidden' || s.overflow === 'hidden' || s.textOverflow === 'ellipsis';
+        if (hides && el.scrollWidth > el.clientWidth + 1) out.push(`clipped: ${el.className} ${el.textContent?.slice(0, 20)}`);
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > width + 1) out.push(`off screen: ${el.className} ${el.textContent?.slice(0, 20)}`);
+      }
+      return out;
+    });
+    expect(problems).toEqual([]);
+    await big.screenshot({ path: join(ARTIFACTS, 'reports-large-dark.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
 });
