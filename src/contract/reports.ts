@@ -21,9 +21,11 @@ export const REPORT_MAX_MONTHS = 12;
  * - measures: violation cases opened in the bucket by the step chosen (key: warning | removal | referral).
  * - appeals: appeals filed in the bucket by outcome (key: uphold | reduce | revoke | pending).
  * - appealsToLeader: appeals filed in the bucket that reached the leader (escalated, or the leader ruled).
- * - naming: members whose group nickname does not comply with §2.2 (key: none; one group).
+ * - naming: members whose group nickname complies with §2.2, of those it applies to (one group); the drill
+ *   lists those who do not (total − value), from today's roster or the bucket's last-day snapshot.
  * - backups: days of the bucket covered by a registered backup (one group).
- * - acks: acknowledgements owed for notices whose deadline fell in the bucket, and how many came by it (one group).
+ * - acks: acknowledgements owed for notices whose deadline fell in the bucket, and how many came by it (one group);
+ *   the drill lists the notices (as many as `notices`).
  */
 export const REPORT_METRICS = ['opened', 'closed', 'overdue', 'decided', 'violations', 'measures', 'appeals', 'appealsToLeader', 'naming', 'backups', 'acks'] as const;
 export type ReportMetric = (typeof REPORT_METRICS)[number];
@@ -68,7 +70,7 @@ export interface ReportBucketView {
   start: string;
   /** e.g. '2026年3月', '3月2日–3月8日'. */
   label: string;
-  /** Inclusive dates of the bucket, clipped to the period asked. */
+  /** Inclusive dates of the whole bucket (the period asked is widened to whole buckets). */
   from: string;
   to: string;
 }
