@@ -109,8 +109,8 @@ export interface ReportOverview {
   violations: { byCategory: ReportSeries[]; byMeasure: ReportSeries[] };
   appeals: { byOutcome: ReportSeries[]; reachedLeader: ReportCell[] };
   /**
-   * Per group: `now` from today's roster; `cells` as of each bucket's end, from the daily naming
-   * snapshot (null before the first snapshot, or for a bucket that has not ended: see `now`).
+   * Per group: `now` from today's roster (its drill goes to the bucket holding today); `cells` as of each
+   * bucket's last day, from that day's naming snapshot (null without one, or for a bucket not yet ended).
    * value = members complying, total = members (the drill lists the total − value who do not).
    */
   naming: (ReportGroupSeries<ReportShareCell | null> & { now: ReportShareCell })[];
