@@ -60,6 +60,10 @@ const FIELD_LABELS: Record<string, string> = {
   groupIds: '群',
   kinds: '事项种类',
   sha256: '校验值',
+  caseIds: '一次批量处理的事项',
+  decision: '处理决定',
+  toPersonId: '转交对象',
+  delegateId: '代理人',
 };
 
 export function describeIssues(issues: ZodIssueLike[]): NonNullable<Failure['issues']> {

@@ -295,7 +295,7 @@ describe('批量处理 (inbox.decideMany)', () => {
     const blank = await w.call('p_liuyang', 'inbox.decideMany', { caseIds: [a.id], decision: 'reject', reason: '  ' });
     expect(blank).toMatchObject({ ok: false, code: 'REASON_REQUIRED', message: '驳回时请填写理由' });
     const many = await w.call('p_liuyang', 'inbox.decideMany', { caseIds: Array.from({ length: 51 }, (_, i) => `c${i}`), decision: 'approve' });
-    expect(many).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(many).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '一次批量处理的事项超出允许范围（最多 50）' });
     expect(w.footprint()).toEqual(before);
   });
 
