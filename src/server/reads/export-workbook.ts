@@ -79,8 +79,8 @@ export function shanghaiCell(ms: number): Date {
 const stateLabel = (s: string | null) => (s === null ? '（新建）' : (STATE_LABELS[s] ?? s));
 
 export interface ExportInput {
-  /** Read twice (widths, then the rows written); oldest first. */
-  cases: readonly Case[];
+  /** Oldest first; read once per sheet for its widths and once as written, and emptied by the last pass. */
+  cases: Case[];
   people: Person[];
   groups: Group[];
   /** The reader: whoever an anonymous feedback hides from them is 一位群成员 here too. */
@@ -119,13 +119,18 @@ function rowsOf(input: ExportInput) {
         ];
       }
     },
-    *[HISTORY_SHEET](): Generator<ExportRow> {
-      for (const c of input.cases) {
+    *[HISTORY_SHEET](last = false): Generator<ExportRow> {
+      const cases = input.cases as (Case | null)[];
+      for (let i = 0; i < cases.length; i++) {
+        const c = cases[i]!;
         const { who } = view(c);
         for (const h of c.history) {
           yield [c._id, h.seq, shanghaiCell(h.at), who(h.by), ACTION_LABELS[h.action] ?? h.action, `${stateLabel(h.from)} → ${stateLabel(h.to)}`, h.note || null, h.hash || null];
         }
+        // The last pass over the cases: each goes once its rows are written.
+        if (last) cases[i] = null;
       }
+      if (last) cases.length = 0;
     },
   };
 }
@@ -232,7 +237,7 @@ export async function writeExport(input: ExportInput, about: (facts: Omit<Export
     const header = columns.map((c) => c.header);
     const widths = columnWidths(header, made[name]());
     hash.sheet(name, header);
-    await book.sheet(index, { header, widths, rows: written(made[name](), (row) => (hash.row(row), rows[key]++)) });
+    await book.sheet(index, { header, widths, rows: written(made[name](name === HISTORY_SHEET), (row) => (hash.row(row), rows[key]++)) });
   }
   const contentSha256 = hash.digest();
   const a = about({ rows, contentSha256 });
