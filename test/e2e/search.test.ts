@@ -46,8 +46,10 @@ it('should let 陈刚 filter 全部事项 to the overdue violations of 项目A�
   await text('允许').click();
   await page.getByText('申诉待答复').first().waitFor();
 
-  // Nobody answers: twelve days on, the appeal is past its deadline (reminded, escalated, still open).
+  // Nobody answers: the scheduler reminds 周杰 and 孙丽 (two more working days), then escalates to 陈刚;
+  // the appeal stays open, past its deadline.
   await host.advance(12 * DAY);
+  await host.advance(5 * DAY);
 
   await signInAs('p_chengang');
   await text('我的').click();
@@ -60,6 +62,7 @@ it('should let 陈刚 filter 全部事项 to the overdue violations of 项目A�
   await chip('违规处理').click();
   await chip('项目A群').click();
   await chip('只看超期').click();
+  await page.waitForLoadState('networkidle');
   await page.getByText('找到 1 项').waitFor();
   const cards = page.locator('.qw-case-card');
   await expect(cards.count()).resolves.toBe(1);
@@ -67,12 +70,17 @@ it('should let 陈刚 filter 全部事项 to the overdue violations of 项目A�
   expect(card).toContain('马超：广告推销、擅自拉票集赞（警告）');
   expect(card).toContain('项目A群');
   expect(card).toContain('申诉待答复');
+  // Filters folded away, as on a phone once they are set: the result fills the screen.
+  await text('收起筛选').click();
   await screenshot(page, 'search-overdue-violations');
+  await text('展开筛选').click();
 
   // Oldest deadline first, and a filter nothing matches says what to do.
   await chip('截止最新在前').click();
+  await page.waitForLoadState('networkidle');
   await page.getByText('找到 1 项，截止时间最早在前').waitFor();
   await chip('市场部工作群').click();
+  await page.waitForLoadState('networkidle');
   await page.getByText('没有符合条件的事项').waitFor();
   await screenshot(page, 'search-nothing-found');
   await text('清除筛选').first().click();
@@ -81,6 +89,7 @@ it('should let 陈刚 filter 全部事项 to the overdue violations of 项目A�
   // The card opens the case.
   await chip('违规处理').click();
   await chip('只看超期').click();
+  await page.waitForLoadState('networkidle');
   await page.getByText('找到 1 项').waitFor();
   await page.locator('.qw-case-card').first().click();
   await page.getByText('违规情况').waitFor();
