@@ -63,6 +63,16 @@ describe('anonymous towards whoever handles it', () => {
     expect(mine.data).toMatchObject({ mine: true, answer: { text: '下周起例会改到周一上午十点', byName: '王强' }, forwardedTo: { name: '王强', role: '市场部负责人' } });
   });
 
+  it('should not name an anonymous sender who nudges the one it was forwarded to', async () => {
+    const fb = await submit('p_huanglei');
+    await w.okCall('p_liuyang', 'feedback.forward', { caseId: fb.id, toPersonId: 'p_wangqiang' });
+    await w.okCall('p_huanglei', 'cases.nudge', { caseId: fb.id });
+    const got = (await w.okCall('p_wangqiang', 'notifications.list', { limit: 50 })).items.filter((n) => n.title.startsWith('催办'));
+    expect(got).toHaveLength(1);
+    expect(got[0].body).toContain('一位群成员 催你尽快处理');
+    expect(JSON.stringify(got)).not.toContain('黄磊');
+  });
+
   it('should name the sender to the receiver when they did not ask for anonymity, but never those who seconded', async () => {
     const fb = await submit('p_huanglei', { anonymous: false });
     await w.okCall('p_zhengshuang', 'feedback.second', { caseId: fb.id });
