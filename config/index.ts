@@ -41,7 +41,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    // weapp: webpack's persistent cache gave rebuilds whose shared chunks and pages disagreed on export
+    // names ("(0, r.Yq) is not a function", pages crashing), so weapp always builds from scratch.
+    cache: { enable: process.env.TARO_ENV !== 'weapp' },
     // weapp cannot recurse templates, so base.wxml repeats each used element once per level (16 by
     // default, ~60 KB). Our deepest page (case history) is 8 levels; deeper trees still render, through
     // Taro's `comp` component. Saves ~16 KB of the 400 KB main-package budget.
