@@ -130,11 +130,19 @@ const share = (value: number, total: number) => (total ? value / total : null);
 
 /** Members of each group not complying with §2.2 now (names are checked against the current roster). */
 function namingNow(data: ReportData, naming: Parameters<typeof canonicalIn>[2], groupIds: string[]) {
-  const people = new Map(data.roster.map((r) => [r.person._id, r.person]));
-  const dir = { departments: data.departments, people: [...people.values()], groups: data.groups, memberships: data.roster.map((r) => r.membership) };
+  // Each group's own rows once: the directory of 200 groups is not walked 200 times.
+  const rowsOf = new Map<string, RosterEntry[]>();
+  for (const r of data.roster) {
+    const list = rowsOf.get(r.membership.groupId);
+    if (list) list.push(r);
+    else rowsOf.set(r.membership.groupId, [r]);
+  }
+  const groupsById = new Map(data.groups.map((g) => [g._id, g]));
   const out = new Map<string, { total: number; failing: { r: RosterEntry; canonical: string }[] }>();
   for (const id of groupIds) {
-    const gc = groupContextIn(dir, id);
+    const rows = rowsOf.get(id) ?? [];
+    const g = groupsById.get(id);
+    const gc = g ? groupContextIn({ departments: data.departments, people: rows.map((r) => r.person), groups: [g], memberships: rows.map((r) => r.membership) }, id) : null;
     if (!gc) continue;
     const named = namedMembers(gc);
     const failing = named.map((r) => ({ r, canonical: canonicalIn(gc, r, naming) })).filter((x) => x.r.membership.nickname !== x.canonical);
