@@ -689,7 +689,7 @@ async function screens() {
     ['首页', 'p_huanglei', '/pages/home/index', '待确认的通知'],
     ['待办', 'p_liuyang', '/pages/inbox/index', '共 1 项等你处理'],
     ['我的', 'p_liuyang', '/pages/me/index', '微信提醒'],
-    ['a case page', 'p_huanglei', `/pages/case/index?id=${encodeURIComponent(rename.id)}`, '处理记录'],
+    ['a case page', 'p_huanglei', `/packages/case/pages/case/index?id=${encodeURIComponent(rename.id)}`, '处理记录'],
   ];
   for (const [name, who, path, ready] of opened) {
     const { calls } = await open(who, path, ready);

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { absolute, routes } from './lib/routes';
 import './app.scss';
 
 // Cloud functions exist only inside WeChat; the h5 build talks to the local host over HTTP. The
@@ -8,6 +9,11 @@ import './app.scss';
 // Unset (local builds, tests): WeChat's default environment.
 if (process.env.TARO_ENV === 'weapp') {
   Taro.cloud.init(process.env.TARO_APP_CLOUD_ENV ? { env: process.env.TARO_APP_CLOUD_ENV, traceUser: true } : { traceUser: true });
+  // A subscription message sent before the case page moved to its subpackage opens the old path.
+  Taro.onPageNotFound?.(({ path, query }) => {
+    const q = Object.entries(query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+    void Taro.redirectTo({ url: `${absolute(path)}${q ? `?${q}` : ''}` }).catch(() => Taro.reLaunch({ url: routes.home }));
+  });
 }
 
 function App({ children }: PropsWithChildren) {

@@ -380,7 +380,7 @@ function applyStep<C extends Case>(spec: KindSpec<C>, c: C, s: StepSpec<C> & { t
       purpose: n.purpose,
       title: n.title,
       body: n.body,
-      page: `pages/case/index?id=${c._id}`,
+      page: `packages/case/pages/case/index?id=${c._id}`,
       createdAt: now,
     }),
   );

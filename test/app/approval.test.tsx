@@ -1,7 +1,7 @@
 // 转交, 代理, 催办 and 批量处理 (issue 19) as a person sees and taps them.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fail, ok, type CaseApprovalView, type CaseView, type DelegationsMine } from '../../src/contract';
-import CasePage from '../../src/app/pages/case/index';
+import CasePage from '../../src/app/packages/case/pages/case/index';
 import InboxPage from '../../src/app/pages/inbox/index';
 import BatchPage from '../../src/app/packages/approval/pages/batch/index';
 import DelegationPage from '../../src/app/packages/approval/pages/delegation/index';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok } from '../../src/contract';
-import CasePage from '../../src/app/pages/case/index';
+import CasePage from '../../src/app/packages/case/pages/case/index';
 import ReviewPage from '../../src/app/packages/admin/pages/review/index';
 import { mockApi } from './api-mock';
 import { approvedCase, renameCase } from './fixtures';

@@ -54,7 +54,8 @@ describe('notifications', () => {
     caseId: 'rn_1',
     title: read ? '新的改名申请' : '改名申请已通过',
     body: '请在微信群「项目A群」中把群昵称设置为：张伟-市场部-1024',
-    page: 'pages/case/index?id=rn_1',
+    // A message stored before the case page left the main package names its old path.
+    page: read ? 'pages/case/index?id=rn_1' : 'packages/case/pages/case/index?id=rn_1',
     createdAt: Date.UTC(2025, 2, 4, 1, 30),
     read,
     push,
@@ -70,7 +71,10 @@ describe('notifications', () => {
     expect(screen.getByText('未推送（没有订阅授权）')).toBeTruthy();
     await waitFor(() => expect(api.sentTo('notifications.read')).toEqual([{ ids: ['n1'] }]));
     fireEvent.click(screen.getByText('改名申请已通过'));
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/case/index?id=rn_1' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/case/pages/case/index?id=rn_1' });
+    (taro.navigateTo as jest.Mock).mockClear();
+    fireEvent.click(screen.getByText('新的改名申请'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/case/pages/case/index?id=rn_1' });
   });
 });
 

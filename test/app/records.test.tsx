@@ -46,7 +46,7 @@ describe('record access request form', () => {
     fireEvent.click(screen.getByTestId('pledge'));
     expect(submit()).toHaveProperty('disabled', false);
     fireEvent.click(submit());
-    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/case/index?id=ra_1' }));
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/case/pages/case/index?id=ra_1' }));
     expect(api.sentTo('records.request')[0]).toMatchObject({ groupId: 'g_proj_a', pledge: true, purpose: '核对报价' });
     expect(api.sentTo('records.request')[0].from).toMatch(/^\d{4}-\d{2}-01$/);
   });

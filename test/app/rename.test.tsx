@@ -70,7 +70,7 @@ describe('rename form', () => {
     expect(sent).toMatchObject({ groupId: 'g_proj_a', nickname: '张伟-市场部-1024', note: '入职登记' });
     expect(sent.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(api.sentTo('subscriptions.record')).toEqual([{ results: { TPL_DECIDED: 'accept' } }]);
-    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/case/index?id=rn_new' }));
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/case/pages/case/index?id=rn_new' }));
     fireEvent.click(submitButton());
     expect(api.sentTo('rename.submit')).toHaveLength(1);
   });
@@ -96,7 +96,7 @@ describe('rename form', () => {
     expect(taro.redirectTo).not.toHaveBeenCalled();
 
     fireEvent.click(submitButton());
-    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/case/index?id=rn_2' }));
+    await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/case/pages/case/index?id=rn_2' }));
     const [first, second] = api.sentTo('rename.submit');
     expect(second.requestId).toBe(first.requestId);
   });
@@ -107,7 +107,7 @@ describe('rename form', () => {
     expect(screen.getByText(/已有一个待审批的改名申请/)).toBeTruthy();
     expect(submitButton()).toHaveProperty('disabled', true);
     fireEvent.click(screen.getByText('查看申请'));
-    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/case/index?id=rn_open' });
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/case/pages/case/index?id=rn_open' });
   });
 
   it('should show the reason a preview was refused', async () => {

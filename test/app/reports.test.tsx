@@ -160,7 +160,7 @@ describe('明细 (drill)', () => {
     expect(api.sentTo('reports.drill')[0]).toEqual({ metric: 'opened', bucketStart: '2026-11-09', key: 'rename', offset: 0, limit: 20 });
     fireEvent.click(screen.getByText('加载更多（已显示 1 / 2）'));
     fireEvent.click(await screen.findByText('第 2 件'));
-    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/case/index?id=rn_2' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/case/pages/case/index?id=rn_2' });
   });
 
   it('should list the members behind a naming share', async () => {

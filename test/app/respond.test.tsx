@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DEFAULT_SETTINGS, ok, type SettingsView, type CaseViewOf, type EmergencyAssignment, type EmergencyViewData, type FeedbackViewData, type HistoryView } from '../../src/contract';
 import HomePage from '../../src/app/pages/home/index';
-import CasePage from '../../src/app/pages/case/index';
+import CasePage from '../../src/app/packages/case/pages/case/index';
 import EmergencyNewPage from '../../src/app/packages/respond/pages/emergency-new/index';
 import EmergencyPage from '../../src/app/packages/respond/pages/emergency/index';
 import FeedbackNewPage from '../../src/app/packages/respond/pages/feedback-new/index';

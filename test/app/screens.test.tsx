@@ -3,7 +3,7 @@
 // and a tap that changes something is answered with what the screen then shows — no call after it.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, type HomeScreen } from '../../src/contract';
-import CasePage from '../../src/app/pages/case/index';
+import CasePage from '../../src/app/packages/case/pages/case/index';
 import HomePage from '../../src/app/pages/home/index';
 import InboxPage from '../../src/app/pages/inbox/index';
 import MePage from '../../src/app/pages/me/index';

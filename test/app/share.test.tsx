@@ -3,7 +3,7 @@
 // without the right to see it gets 你无权查看.
 import { render, screen, waitFor } from '@testing-library/react';
 import { CASE_KINDS, fail, ok, type RosterView } from '../../src/contract';
-import CasePage from '../../src/app/pages/case/index';
+import CasePage from '../../src/app/packages/case/pages/case/index';
 import GroupPage from '../../src/app/packages/org/pages/group/index';
 import NoticePage from '../../src/app/packages/notices/pages/notice/index';
 import { CASE_SHARING } from '../../src/app/lib/share';
@@ -33,7 +33,7 @@ describe('sharing the case page', () => {
     render(<CasePage />);
     expect(await screen.findByText('处理记录')).toBeTruthy();
     await waitFor(() => expect(taro.showShareMenu).toHaveBeenCalled());
-    expect(card()).toEqual({ title: '项目A群：改名申请', path: '/pages/case/index?id=rn_1' });
+    expect(card()).toEqual({ title: '项目A群：改名申请', path: '/packages/case/pages/case/index?id=rn_1' });
   });
 
   it('should hide 转发 on a violation', async () => {

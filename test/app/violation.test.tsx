@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ok, type BackupView, type CaseViewOf, type GroupBackups, type ViolationViewData } from '../../src/contract';
-import CasePage from '../../src/app/pages/case/index';
+import CasePage from '../../src/app/packages/case/pages/case/index';
 import ViolationPage from '../../src/app/packages/member/pages/violation/index';
 import AdminViolationPage from '../../src/app/packages/admin/pages/violation/index';
 import NewViolationPage from '../../src/app/packages/admin/pages/violation-new/index';

@@ -14,7 +14,7 @@ function asBuilt(file: string): string {
     configFile: false,
     babelrc: false,
     presets: [['@babel/preset-typescript']],
-    plugins: [require.resolve('../../config/babel-strip-server-only')],
+    plugins: [join(ROOT, 'config/babel-strip-server-only.js')],
   })!.code!;
   return code;
 }

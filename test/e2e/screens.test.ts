@@ -74,7 +74,7 @@ it('should open each screen with one call, come back with one, and answer a tap 
   await signInAs('p_liuyang');
   expect(await callsDuring(() => text('待办').click().then(() => page.getByText('共 1 项等你处理').locator('visible=true').waitFor()))).toEqual(['inbox.load']);
   await screenshot(page, 'screens-inbox');
-  await page.goto(`${host.url}/pages/case/index?id=${encodeURIComponent(renamed.data.id)}`);
+  await page.goto(`${host.url}/packages/case/pages/case/index?id=${encodeURIComponent(renamed.data.id)}`);
   await text('批准').waitFor();
   const approve = await callsDuring(async () => {
     await text('批准').click();

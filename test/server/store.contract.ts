@@ -54,7 +54,7 @@ export function makeCase(id: string, over: Partial<Case> = {}): Case {
 }
 
 export function notification(id: string, to: string, over: Partial<NotificationDoc> = {}): NotificationDoc {
-  return { _id: id, to, caseId: null, purpose: 'newTask', title: `title ${id}`, body: 'body', page: '/pages/case/index', createdAt: T0, read: false, push: 'pending', ...over };
+  return { _id: id, to, caseId: null, purpose: 'newTask', title: `title ${id}`, body: 'body', page: '/packages/case/pages/case/index', createdAt: T0, read: false, push: 'pending', ...over };
 }
 
 export function settingsDoc(version: number, over: Partial<SettingsDoc> = {}): SettingsDoc {

@@ -150,7 +150,7 @@ describe('local notifier', () => {
     const s = openSqliteStore(':memory:');
     let t = T0;
     const notifier = createLocalNotifier(s.db, () => t++);
-    const msg = (n: number) => ({ touser: `o_${n}`, templateId: 'TPL', page: `/pages/case/index?id=c${n}`, data: { thing1: { value: `事项${n}` } } });
+    const msg = (n: number) => ({ touser: `o_${n}`, templateId: 'TPL', page: `/packages/case/pages/case/index?id=c${n}`, data: { thing1: { value: `事项${n}` } } });
     expect(await notifier.send(msg(1))).toEqual({ ok: true });
     expect(await notifier.send(msg(2))).toEqual({ ok: true });
     const pushes = notifier.listPushes(10);

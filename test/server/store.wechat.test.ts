@@ -256,7 +256,7 @@ describe('fake wx-server-sdk database: projections and lookups', () => {
 });
 
 describe('wechat notifier', () => {
-  const msg = { touser: 'o_1', templateId: 'TPL', page: '/pages/case/index?id=c1', data: { thing1: { value: '改名申请' } } };
+  const msg = { touser: 'o_1', templateId: 'TPL', page: '/packages/case/pages/case/index?id=c1', data: { thing1: { value: '改名申请' } } };
 
   it('should send a subscription message in Chinese to the configured mini-program version', async () => {
     const cloud = createFakeCloud();

@@ -175,7 +175,7 @@ describe('subscription messages as WeChat takes them', () => {
 });
 
 describe('wechat notifier over the real SDK', () => {
-  const msg = { touser: 'o_1', templateId: 'TPL_X', page: 'pages/case/index?id=c1', data: { thing1: { value: '改名申请' } } };
+  const msg = { touser: 'o_1', templateId: 'TPL_X', page: 'packages/case/pages/case/index?id=c1', data: { thing1: { value: '改名申请' } } };
 
   it.each([
     [43101, 'no grant left'],

@@ -98,7 +98,7 @@ const table: Record<string, { query?: Record<string, string>; api: Answers; show
   'pages/inbox/index': { api: { 'inbox.load': () => ({ roles: admin.roles, inbox: page([renameCase()]) }) }, shows: '张伟 申请改名为“张伟-市场部-1024”' },
   'pages/me/index': { api: { 'me.load': () => ({ me: admin, unread: 2 }) }, shows: '站内消息（2 条未读）' },
   'packages/member/pages/rename/index': { query: { groupId: 'g_proj_a' }, api: { 'rename.preview': () => ({ group, canonical: '张伟-市场部-1024', current: '伟哥', compliant: false, requiresSuffix: true, reasons: ['本群另有 1 位成员也叫“张伟”，须在末尾加上工号以便区分。'], rule: { separator: '-', maxLength: 20 }, subject: { personId: 'p_zw1', name: '张伟', department: '市场部', employeeNo: '1024' }, namesakes: [], openCaseId: null }) }, shows: '本群另有 1 位成员也叫“张伟”' },
-  'pages/case/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase() }, shows: '张伟-市场部-1024' },
+  'packages/case/pages/case/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase() }, shows: '张伟-市场部-1024' },
   'packages/admin/pages/review/index': { query: { id: 'rn_1' }, api: { 'cases.get': () => renameCase({ allowed: ['approve', 'reject'] }) }, shows: '张伟-市场部-1024' },
   'packages/admin/pages/settings/index': { api: { 'settings.get': () => settings }, shows: '校验审计记录' },
   'packages/admin/pages/backups/index': { query: { groupId: 'g_proj_a' }, api: { 'backups.list': () => ({ group, backups: [backup], coverage, canManage: true }) }, shows: '2026-10-31' },
@@ -114,7 +114,7 @@ const table: Record<string, { query?: Record<string, string>; api: Answers; show
   'packages/leader/pages/ruling/index': { query: { id: 'vi_1' }, api: { 'cases.get': () => violation }, shows: '在群里发布保险广告' },
   'packages/member/pages/violation/index': { query: { id: 'vi_1' }, api: { 'cases.get': () => violation }, shows: '在群里发布保险广告' },
   'packages/member/pages/notifications/index': {
-    api: { 'notifications.list': () => ({ ...page([{ id: 'n_1', caseId: 'rn_1', title: '改名申请已通过', body: '你的群昵称可改为 张伟-市场部-1024', page: '/pages/case/index?id=rn_1', createdAt: T0, read: false, push: 'sent' }]), unread: 1 }), 'notifications.read': () => ({ updated: 1 }) },
+    api: { 'notifications.list': () => ({ ...page([{ id: 'n_1', caseId: 'rn_1', title: '改名申请已通过', body: '你的群昵称可改为 张伟-市场部-1024', page: '/packages/case/pages/case/index?id=rn_1', createdAt: T0, read: false, push: 'sent' }]), unread: 1 }), 'notifications.read': () => ({ updated: 1 }) },
     shows: '改名申请已通过',
   },
   'packages/notices/pages/notice/index': { query: { id: 'nt_1' }, api: { 'notices.get': () => notice() }, shows: '发布部门：市场部' },

@@ -79,6 +79,6 @@ describe('rename page in the weapp build', () => {
     expect(submitted[0]).toMatchObject({ name: 'api', data: { groupId: 'g_proj_a', nickname: '张伟-市场部-1024' } });
     expect(submitted[0].data.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     for (let i = 0; i < 50 && !redirectTo.mock.calls.length; i++) await simulate.sleep(20);
-    expect(redirectTo.mock.calls[0][0]).toMatchObject({ url: '/pages/case/index?id=rn_new' });
+    expect(redirectTo.mock.calls[0][0]).toMatchObject({ url: '/packages/case/pages/case/index?id=rn_new' });
   });
 });

@@ -7,7 +7,7 @@ export const routes = {
   me: '/pages/me/index',
   notifications: '/packages/member/pages/notifications/index',
   rename: (groupId: string) => `/packages/member/pages/rename/index?groupId=${q(groupId)}`,
-  case: (id: string) => `/pages/case/index?id=${q(id)}`,
+  case: (id: string) => `/packages/case/pages/case/index?id=${q(id)}`,
   review: (id: string) => `/packages/admin/pages/review/index?id=${q(id)}`,
   settings: '/packages/admin/pages/settings/index',
   backups: (groupId?: string) => `/packages/admin/pages/backups/index${groupId ? `?groupId=${q(groupId)}` : ''}`,
@@ -68,7 +68,11 @@ export function caseRoute(c: { id: string; kind: string; allowed: string[] }, ad
 
 export const TAB_ROUTES: string[] = [routes.home, routes.inbox, routes.me];
 
-/** Paths stored by the server (notifications) have no leading slash. */
+/** The case page's path before it left the main package: stored notifications still name it. */
+const OLD_CASE_PAGE = /^\/?pages\/case\/index(?=\?|$)/;
+
+/** Paths stored by the server (notifications) have no leading slash; an old case path goes on to the new one. */
 export function absolute(path: string): string {
-  return path.startsWith('/') ? path : `/${path}`;
+  const moved = path.replace(OLD_CASE_PAGE, 'packages/case/pages/case/index');
+  return moved.startsWith('/') ? moved : `/${moved}`;
 }

@@ -1,21 +1,21 @@
 // One case, its whole history (R15), and the commands the caller may issue now.
 import { Text, View } from '@tarojs/components';
-import { Btn } from '../../components/Btn';
+import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { CaseView, Failure } from '../../../contract';
-import { call } from '../../api';
-import { CaseSummary } from '../../components/CaseSummary';
-import { DecisionPanel } from '../../components/DecisionPanel';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { HistoryList } from '../../components/HistoryList';
-import { RemoteView } from '../../components/RemoteView';
-import { SetInWechat } from '../../components/SetInWechat';
-import { StepActions } from '../../components/StepActions';
-import { useRemote } from '../../hooks/useRemote';
-import { useShare } from '../../hooks/useShare';
-import { caseRoute, routes } from '../../lib/routes';
-import { caseShareCard } from '../../lib/share';
+import type { CaseView, Failure } from '../../../../../contract';
+import { call } from '../../../../api';
+import { CaseSummary } from '../../../../components/CaseSummary';
+import { DecisionPanel } from '../../../../components/DecisionPanel';
+import { ErrorBanner } from '../../../../components/ErrorBanner';
+import { HistoryList } from '../../../../components/HistoryList';
+import { RemoteView } from '../../../../components/RemoteView';
+import { SetInWechat } from '../../../../components/SetInWechat';
+import { StepActions } from '../../../../components/StepActions';
+import { useRemote } from '../../../../hooks/useRemote';
+import { useShare } from '../../../../hooks/useShare';
+import { caseRoute, routes } from '../../../../lib/routes';
+import { caseShareCard } from '../../../../lib/share';
 
 /** A shared card opened by someone outside the case. */
 export const NO_ACCESS = '这个事项只对相关的人、群管理员和领导可见，也可能已不存在。';
