@@ -122,3 +122,19 @@ export function nearestRank(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
 }
+
+/** Median and p90 (nearest rank) per bucket and kind of per-day sorted durations: what a store without window functions answers. */
+export function decidedStatsOf(days: { day: number; key: string; ms: number[] }[], buckets: { fromDay: number; toDay: number }[]): { bucket: number; key: string; n: number; medianMs: number; p90Ms: number }[] {
+  const by = new Map<string, { bucket: number; key: string; ms: number[] }>();
+  for (const r of days) {
+    const bucket = buckets.findIndex((b) => r.day >= b.fromDay && r.day <= b.toDay);
+    if (bucket < 0) continue;
+    const id = `${bucket}:${r.key}`;
+    if (!by.has(id)) by.set(id, { bucket, key: r.key, ms: [] });
+    by.get(id)!.ms.push(...r.ms);
+  }
+  return [...by.values()].map(({ bucket, key, ms }) => {
+    const sorted = ms.sort((a, b) => a - b);
+    return { bucket, key, n: sorted.length, medianMs: nearestRank(sorted, 0.5)!, p90Ms: nearestRank(sorted, 0.9)! };
+  });
+}

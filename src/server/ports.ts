@@ -58,6 +58,16 @@ export interface ReportQuery {
   figures?: readonly ReportFigure[];
   /** The days whose naming snapshots to read (the buckets' last days); none when absent. */
   snapshotDays?: number[];
+  /** The overview's buckets (inclusive day ranges): with them `decided` is answered per bucket as `decidedStats`. */
+  buckets?: { fromDay: number; toDay: number }[];
+}
+/** Opening → decision per bucket (its index in ReportQuery.buckets) and kind: the count, median and p90 (nearest rank). */
+export interface DecidedStat {
+  bucket: number;
+  key: string;
+  n: number;
+  medianMs: number;
+  p90Ms: number;
 }
 export interface DayCount {
   day: number;
@@ -83,8 +93,10 @@ export interface ReportData {
   closed: DayCount[];
   /** Open cases due before `now`, by the day they fell due. */
   overdue: DayCount[];
-  /** Opening → decision in ms, ascending, per day and kind. */
+  /** Opening → decision in ms, ascending, per day and kind (without ReportQuery.buckets). */
   decided: { day: number; key: string; ms: number[] }[];
+  /** With ReportQuery.buckets, instead of `decided`: the percentiles per bucket, computed by the store. */
+  decidedStats?: DecidedStat[];
   /** Violations opened, by category (key) and by the ladder step chosen (key). */
   violations: DayCount[];
   measures: DayCount[];

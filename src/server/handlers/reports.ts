@@ -24,9 +24,9 @@ import {
 } from '../../contract';
 import { mergePeriods, overlapping } from '../../core/backups';
 import type { Group, RosterEntry } from '../../core/model';
-import { dateOfDay, dayOfDate, mondayOf, monthStartOf, nearestRank, shanghaiDay } from '../../core/report-facts';
+import { dateOfDay, dayOfDate, decidedStatsOf, mondayOf, monthStartOf, shanghaiDay } from '../../core/report-facts';
 import { rolesIn, type Actor, type HandlerCtx } from '../context';
-import type { ReportCaseMetric, ReportData, ReportFigure, ReportScope } from '../ports';
+import type { DecidedStat, ReportCaseMetric, ReportData, ReportFigure, ReportScope } from '../ports';
 import { canonicalIn, groupContextIn, namedMembers } from '../reads/group-context';
 import { managesDept } from '../reads/org';
 import { currentSettings } from '../reads/settings';
@@ -177,7 +177,7 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
   // Compliance over time: the naming snapshot of each bucket's last day, for the buckets that have ended.
   const snapshotDays = buckets.filter((b) => b.toDay < today).map((b) => b.toDay);
   const [data, settings] = await Promise.all([
-    deps.store.getReport({ scope, groupId: input.groupId, fromDay, toDay, now, snapshotDays }),
+    deps.store.getReport({ scope, groupId: input.groupId, fromDay, toDay, now, snapshotDays, buckets: buckets.map((b) => ({ fromDay: b.fromDay, toDay: b.toDay })) }),
     currentSettings(deps.store),
   ]);
   const groups = data.groups.filter((g) => inScope(actor, g));
@@ -189,22 +189,18 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
   const gid = input.groupId;
   const kindLabel = (k: string) => CASE_KIND_LABELS[k as keyof typeof CASE_KIND_LABELS] ?? k;
 
-  const decided = new Map<string, number[][]>();
-  for (const r of data.decided) {
-    const i = at(r.day);
-    if (i < 0) continue;
-    if (!decided.has(r.key)) decided.set(r.key, buckets.map(() => []));
-    decided.get(r.key)![i].push(...r.ms);
+  // The store computes median and p90 per bucket (SQLite: in SQL; the cloud database: from its per-day durations).
+  const decided = new Map<string, (DecidedStat | null)[]>();
+  for (const s of data.decidedStats ?? decidedStatsOf(data.decided, buckets)) {
+    if (!decided.has(s.key)) decided.set(s.key, buckets.map(() => null));
+    decided.get(s.key)![s.bucket] = s;
   }
   const decidedSeries: ReportSeries<ReportDurationCell>[] = [...decided.keys()]
     .sort((a, b) => CASE_KINDS.indexOf(a as never) - CASE_KINDS.indexOf(b as never))
     .map((key) => ({
       key,
       label: kindLabel(key),
-      cells: decided.get(key)!.map((ms, i) => {
-        const sorted = ms.sort((a, b) => a - b);
-        return { value: sorted.length, medianMs: nearestRank(sorted, 0.5), p90Ms: nearestRank(sorted, 0.9), drill: ref('decided', buckets[i].start, gid, key) };
-      }),
+      cells: decided.get(key)!.map((s, i) => ({ value: s?.n ?? 0, medianMs: s?.medianMs ?? null, p90Ms: s?.p90Ms ?? null, drill: ref('decided', buckets[i].start, gid, key) })),
     }));
 
   const toLeader = buckets.map(() => 0);

@@ -7,7 +7,7 @@
 import type { AckDoc, BackupDoc, Department, Group, Membership, NamingSnapshotDoc, NoticeDoc, Person, RosterEntry } from '../../../core/model';
 import { startOfDay } from '../../../core/report-facts';
 import { docToCase, indexesOf, type StoredCase } from '../../collections';
-import type { DayCount, ReportData, ReportDrillQuery, ReportFigure, ReportNotice, ReportQuery, ReportScope, Store } from '../../ports';
+import type { DayCount, DecidedStat, ReportData, ReportDrillQuery, ReportFigure, ReportNotice, ReportQuery, ReportScope, Store } from '../../ports';
 import { col as c, sideTable, type Collection, type Db } from './schema';
 
 interface Collections {
@@ -73,6 +73,37 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
     return out;
   }
 
+  /**
+   * Median and p90 per bucket and kind in SQL: each decision numbered in duration order within its
+   * bucket and kind (a window over the index range), and only the rows at the two nearest ranks
+   * leave the database, instead of every duration of the period (~180,000 at 10^6 cases).
+   * Ranks as nearestRank: max(1, ceil(q·n)), with q·n in the same doubles as JavaScript.
+   */
+  function decidedStats(ids: string[] | null, buckets: { fromDay: number; toDay: number }[]): DecidedStat[] {
+    if (!buckets.length) return [];
+    const g = inGroups(ids);
+    const rank = (q: number) => `MAX(1, CAST(${q} * n AS INTEGER) + (${q} * n > CAST(${q} * n AS INTEGER)))`;
+    const rows = all<{ bucket: number; key: string; n: number; rn: number; ms: number }>(
+      `WITH b(i, lo, hi) AS (VALUES ${buckets.map(() => '(?, ?, ?)').join(', ')}),
+       w AS (
+         SELECT b.i AS bucket, ${c('kind')} AS key, ${c('rpDecideMs')} AS ms,
+           ROW_NUMBER() OVER (PARTITION BY b.i, ${c('kind')} ORDER BY ${c('rpDecideMs')}) AS rn,
+           COUNT(*) OVER (PARTITION BY b.i, ${c('kind')}) AS n
+         FROM b JOIN cases ON ${c('rpDecideDay')} BETWEEN b.lo AND b.hi${g.sql}
+       )
+       SELECT bucket, key, n, rn, ms FROM w WHERE rn = ${rank(0.5)} OR rn = ${rank(0.9)} ORDER BY bucket, key, rn`,
+      [...buckets.flatMap((b, i) => [i, b.fromDay, b.toDay]), ...g.params],
+    );
+    const out = new Map<string, DecidedStat>();
+    for (const r of rows) {
+      const id = `${r.bucket}:${r.key}`;
+      // Rows come in rank order: the first is the median, the last the p90 (one row when they coincide).
+      if (!out.has(id)) out.set(id, { bucket: r.bucket, key: r.key, n: r.n, medianMs: r.ms, p90Ms: r.ms });
+      else out.get(id)!.p90Ms = r.ms;
+    }
+    return [...out.values()];
+  }
+
   function notices(ids: string[] | null, groups: Group[], from: number, to: number): ReportNotice[] {
     const wanted = new Set(ids ?? groups.map((g) => g._id));
     if (!wanted.size) return [];
@@ -121,7 +152,10 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
         if (want('opened')) out.opened = dayCounts('rpOpenDay', 'kind', ids, from, to);
         if (want('closed')) out.closed = dayCounts('rpCloseDay', 'kind', ids, from, to);
         if (want('overdue')) out.overdue = dayCounts('rpDueDay', 'kind', ids, from, to, ` AND ${c('dueKey')} < ?`, [q.now]);
-        if (want('decided')) out.decided = decided(ids, from, to);
+        if (want('decided')) {
+          if (q.buckets) out.decidedStats = decidedStats(ids, q.buckets);
+          else out.decided = decided(ids, from, to);
+        }
         if (want('violations')) {
           const g = inGroups(ids);
           const by = (field: string) =>

@@ -4,7 +4,7 @@
 // answers at most 10,000 documents (20 without limit()), a stage holds at most 100 MB, a document
 // 16 MB. Per-day rows keep every answer small: ≤ 372 days × 14 kinds = 5,208 rows; a figure that
 // would reach the cap fails loudly instead of answering a count cut short.
-import { dateOfDay, startOfDay } from '../../../core/report-facts';
+import { dateOfDay, decidedStatsOf, startOfDay } from '../../../core/report-facts';
 import type { BackupDoc, Case, Group, NamingSnapshotDoc, NoticeDoc, Person } from '../../../core/model';
 import { docToCase } from '../../collections';
 import type { DayCount, Directory, PageOf, PageQuery, ReportData, ReportDrillQuery, ReportFigure, ReportNotice, ReportQuery, ReportScope, Store } from '../../ports';
@@ -117,6 +117,10 @@ export function wechatReports(db: WxDatabase, h: Helpers): Pick<Store, 'getRepor
           const id = r._id as unknown as { day: number; key: string };
           return { day: id.day, key: id.key, ms: (r.ms as number[]).sort((a, b) => a - b) };
         });
+        if (q.buckets) {
+          out.decidedStats = decidedStatsOf(out.decided, q.buckets);
+          out.decided = [];
+        }
       });
       run('violations', async () => {
         const match = where('rpOpenDay', from, to, ids, [{ kind: 'violation' }]);
