@@ -110,6 +110,8 @@ export const INDEXES: readonly IndexSpec[] = [
   // listBackups: a group's backups by period; findBackupsByFile: the download check
   { collection: 'backups', name: 'group', fields: [['groupId', 1], ['from', 1], ['_id', 1]] },
   { collection: 'backups', name: 'file', fields: [['fileId', 1]] },
+  // reports (backups figure): a group's backups that end on or after the period's first day
+  { collection: 'backups', name: 'group_to', fields: [['groupId', 1], ['to', 1], ['from', 1]] },
   // listFileAccess: one case's access log, oldest first
   { collection: 'file_access', name: 'case', fields: [['caseId', 1], ['at', 1], ['_id', 1]] },
   // listNoticesToAck: "what do I still have to acknowledge", newest deadline first
@@ -120,6 +122,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'notices', name: 'publisher', fields: [['publisherId', 1], ['publishedAt', -1], ['_id', -1]] },
   // listDueNotices (scheduler: reminders and the final count)
   { collection: 'notices', name: 'due', fields: [['wakeAt', 1], ['_id', 1]] },
+  // reports (acks figure): the notices whose acknowledgement deadline falls in the period
+  { collection: 'notices', name: 'ack_due', fields: [['ackDueAt', 1], ['_id', 1]] },
   // listAcks: one notice's acknowledgements (receipts, reminders)
   { collection: 'acks', name: 'notice', fields: [['noticeId', 1], ['at', 1], ['_id', 1]] },
   // getSettings: the highest version

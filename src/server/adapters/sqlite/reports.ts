@@ -104,20 +104,33 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
     return [...out.values()];
   }
 
+  /**
+   * The notices whose deadline falls in the period (an index range on ackDueAt, the scope's groups
+   * through the group side table), and their on-time acknowledgements in one join rather than a
+   * query per notice: only the period's rows are read, however many notices the organisation has.
+   */
   function notices(ids: string[] | null, groups: Group[], from: number, to: number): ReportNotice[] {
     const wanted = new Set(ids ?? groups.map((g) => g._id));
     if (!wanted.size) return [];
-    const list = wanted.size === groups.length && ids === null
-      ? k.notices.where(`_id IN (SELECT _id FROM ${groupSide})`, [])
-      : k.notices.where(`_id IN (SELECT _id FROM ${groupSide} WHERE ${c('groupIds')} IN (${marks(wanted.size)}))`, [...wanted]);
     const lo = startOfDay(from);
-    const hi = startOfDay(to + 1);
-    const onTime = k.acks.stmt(`SELECT _id FROM acks WHERE ${c('noticeId')} = ? AND ${c('at')} <= ?`).pluck(true);
+    const hi = startOfDay(to + 1) - 1;
+    const groupSql = ids === null ? `SELECT _id FROM ${groupSide}` : `SELECT _id FROM ${groupSide} WHERE ${c('groupIds')} IN (${marks(wanted.size)})`;
+    const params = [lo, hi, ...(ids === null ? [] : wanted)];
+    const list = k.notices.where(`${c('ackDueAt')} BETWEEN ? AND ? AND _id IN (${groupSql})`, params);
+    // An ack's _id is `${noticeId}:${personId}`: one row per notice with its on-time people joined by U+0001.
+    const acks = k.acks
+      .stmt(
+        `SELECT a.${c('noticeId')}, group_concat(substr(a._id, length(a.${c('noticeId')}) + 2), char(1)) FROM notices n JOIN acks a ON a.${c('noticeId')} = n._id AND a.${c('at')} <= n.${c('ackDueAt')}
+         WHERE n.${c('ackDueAt')} BETWEEN ? AND ? AND n._id IN (${groupSql}) GROUP BY a.${c('noticeId')}`,
+      )
+      .raw(true)
+      .all(...params) as [string, string][];
+    const onTimeOf = new Map(acks.map(([noticeId, people]) => [noticeId, people.split('\u0001')]));
     const out: ReportNotice[] = [];
     for (const n of list) {
       // A withdrawn or corrected notice owes nothing any more.
-      if (n.status !== 'active' || n.ackDueAt < lo || n.ackDueAt >= hi) continue;
-      const acked = (onTime.all(n._id, n.ackDueAt) as string[]).map((id) => id.slice(n._id.length + 1));
+      if (n.status !== 'active') continue;
+      const acked = onTimeOf.get(n._id) ?? [];
       out.push({
         _id: n._id,
         title: n.title,
@@ -187,7 +200,8 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
         if (want('backups') && groupIds.length) {
           const fromDate = new Date(from * 86_400_000).toISOString().slice(0, 10);
           const toDate = new Date(to * 86_400_000).toISOString().slice(0, 10);
-          out.backups = k.backups.where(`${c('groupId')} IN (${marks(groupIds.length)})`, groupIds, `ORDER BY ${c('groupId')}, ${c('from')}, _id`).filter((b) => b.to >= fromDate && b.from <= toDate);
+          // Only backups overlapping the period: those ending on or after its first day (index group_to).
+          out.backups = k.backups.where(`${c('groupId')} IN (${marks(groupIds.length)}) AND ${c('to')} >= ? AND ${c('from')} <= ?`, [...groupIds, fromDate, toDate], `ORDER BY ${c('groupId')}, ${c('from')}, _id`);
         }
         if (want('acks')) out.notices = notices(ids, groups, from, to);
         return out;
