@@ -1677,6 +1677,30 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(one.snapshots.find((s) => s.day === D)).toEqual(snap('g1', D, 1, T0 + HOUR));
       });
 
+      it('should give the median and p90 (nearest rank) of opening → decision per bucket and kind when told the buckets', async () => {
+        // Beside a1 (2 h, day D): rename decisions of 1…10 h opened on D+1, and one of 30 h opened on D+8 (the next bucket).
+        for (let i = 1; i <= 10; i++) {
+          const at = T0 + DAY + i * 60_000;
+          await store.insertCase(makeCase(`d${i}`, { open: false, state: 'approved', createdAt: at, history: [entry(1, at, 'submit', 'submitted'), entry(2, at + i * HOUR, 'approve', 'approved')] }));
+        }
+        const late = T0 + 8 * DAY;
+        await store.insertCase(makeCase('d11', { groupId: 'g2', open: false, state: 'approved', createdAt: late, history: [entry(1, late, 'submit', 'submitted'), entry(2, late + 30 * HOUR, 'approve', 'approved')] }));
+        const buckets = [{ fromDay: D, toDay: D + 6 }, { fromDay: D + 7, toDay: D + 13 }];
+        const r = await store.getReport({ scope: everyone, fromDay: D, toDay: D + 13, now: T0 + 20 * DAY, figures: ['decided'], buckets });
+        // Bucket 0, rename: 1, 2, 2, 3 … 10 h (11 values): median the 6th (5 h), p90 the 10th (9 h).
+        expect(sorted(r.decidedStats!)).toEqual(
+          sorted([
+            { bucket: 0, key: 'rename', n: 11, medianMs: 5 * HOUR, p90Ms: 9 * HOUR },
+            { bucket: 0, key: 'violation', n: 1, medianMs: 0, p90Ms: 0 },
+            { bucket: 1, key: 'rename', n: 1, medianMs: 30 * HOUR, p90Ms: 30 * HOUR },
+          ]),
+        );
+        expect(r.decided).toEqual([]);
+        // One group's: the bucket's single decision in g2, none in g1.
+        const g2 = await store.getReport({ scope: everyone, groupId: 'g2', fromDay: D, toDay: D + 13, now: T0 + 20 * DAY, figures: ['decided'], buckets });
+        expect(g2.decidedStats).toEqual([{ bucket: 1, key: 'rename', n: 1, medianMs: 30 * HOUR, p90Ms: 30 * HOUR }]);
+      });
+
       it('should read only the figures asked', async () => {
         const r = await store.getReport({ scope: everyone, fromDay: D, toDay: D + 6, now: T0, figures: ['closed'] });
         expect([r.closed.length, r.opened.length, r.notices.length, r.backups.length, r.roster.length]).toEqual([2, 0, 0, 0, 0]);
