@@ -31,5 +31,6 @@ export function termsOfTitle(title: string): string[] {
 
 /** The stored terms of a case: its list title's. */
 export function caseTerms(c: Case): string[] {
-  return termsOfTitle(kinds[c.kind].title(c));
+  // An index field never fails a write: a case whose data lacks its title field has no terms.
+  return termsOfTitle(kinds[c.kind].title(c) ?? '');
 }
