@@ -495,11 +495,13 @@ async function seedSearchOrg(store: SqliteStore, now: number) {
  */
 function searchCase(i: number, n: number, now: number): Case {
   const leaders = i % (n / LEADER_CASES) === 0;
-  const groupId = leaders ? (i % 2 ? 'g_market' : 'g_projecta') : `g_b${i % BENCH_GROUPS}`;
-  const subjectId = leaders ? LEADER_SUBJECTS[i % LEADER_SUBJECTS.length] : `p_b${(i * 7) % BENCH_PEOPLE}`;
+  // 陈刚's cases are numbered among themselves, so they mix kinds and groups alike at either size.
+  const k = leaders ? i / (n / LEADER_CASES) : i;
+  const groupId = leaders ? (k % 2 ? 'g_market' : 'g_projecta') : `g_b${i % BENCH_GROUPS}`;
+  const subjectId = leaders ? LEADER_SUBJECTS[k % LEADER_SUBJECTS.length] : `p_b${(i * 7) % BENCH_PEOPLE}`;
   const createdAt = now - Math.round(((n - i) / n) * 730 * 86_400_000);
   const open = i >= n * 0.97;
-  const r = i % 20;
+  const r = k % 20;
   const kind = r < 10 ? 'rename' : r < 15 ? 'violation' : r < 18 ? 'feedback' : 'emergency';
   const name = leaders ? '黄磊' : benchName((i * 7) % BENCH_PEOPLE);
   const state = {
