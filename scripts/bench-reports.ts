@@ -176,7 +176,7 @@ function bulkCases(store: SqliteStore, n: number, now: number) {
     const title = kinds[c.kind].title(c);
     let terms = termsBy.get(title);
     if (!terms) termsBy.set(title, (terms = termsOfTitle(title)));
-    return Object.assign(c, { dueKey: c.dueAt ?? NO_DEADLINE, outboxSize: c.outbox.length, searchDue: c.dueAt ?? c.createdAt, terms }, reportFacts(c));
+    return Object.assign(c, { dueKey: c.dueAt ?? NO_DEADLINE, outboxSize: c.outbox.length, searchDue: c.dueAt ?? c.createdAt, terms }, reportFacts(c)) as unknown as Record<string, unknown>;
   };
   const pragmas = ['synchronous', 'cache_size', 'temp_store', 'mmap_size'].map((p) => [p, db.pragma(p, { simple: true })] as const);
   db.pragma('synchronous = OFF');

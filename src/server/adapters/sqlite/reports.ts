@@ -74,34 +74,36 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
   }
 
   /**
-   * Median and p90 per bucket and kind in SQL: each decision numbered in duration order within its
-   * bucket and kind (a window over the index range), and only the rows at the two nearest ranks
-   * leave the database, instead of every duration of the period (~180,000 at 10^6 cases).
-   * Ranks as nearestRank: max(1, ceil(q·n)), with q·n in the same doubles as JavaScript.
+   * Median and p90 per bucket and kind. Each (day, kind) group is read in index order (no sort in
+   * SQLite) with its durations packed into one string, so ~3,300 rows leave the database instead of
+   * ~180,000 (10^6 cases, 12 months); each bucket's durations are then sorted as numbers. Measured
+   * against a window function (ROW_NUMBER over bucket and kind, which sorts every row of the period
+   * in SQLite): 363 / 481 ms p50 / p95 at 10^6 against this one's ~2.5× less (npm run bench).
+   * Ranks as nearestRank (core/report-facts.ts): the value at max(1, ceil(q·n)).
    */
-  function decidedStats(ids: string[] | null, buckets: { fromDay: number; toDay: number }[]): DecidedStat[] {
+  function decidedStats(ids: string[] | null, from: number, to: number, buckets: { fromDay: number; toDay: number }[]): DecidedStat[] {
     if (!buckets.length) return [];
     const g = inGroups(ids);
-    const rank = (q: number) => `MAX(1, CAST(${q} * n AS INTEGER) + (${q} * n > CAST(${q} * n AS INTEGER)))`;
-    const rows = all<{ bucket: number; key: string; n: number; rn: number; ms: number }>(
-      `WITH b(i, lo, hi) AS (VALUES ${buckets.map(() => '(?, ?, ?)').join(', ')}),
-       w AS (
-         SELECT b.i AS bucket, ${c('kind')} AS key, ${c('rpDecideMs')} AS ms,
-           ROW_NUMBER() OVER (PARTITION BY b.i, ${c('kind')} ORDER BY ${c('rpDecideMs')}) AS rn,
-           COUNT(*) OVER (PARTITION BY b.i, ${c('kind')}) AS n
-         FROM b JOIN cases ON ${c('rpDecideDay')} BETWEEN b.lo AND b.hi${g.sql}
-       )
-       SELECT bucket, key, n, rn, ms FROM w WHERE rn = ${rank(0.5)} OR rn = ${rank(0.9)} ORDER BY bucket, key, rn`,
-      [...buckets.flatMap((b, i) => [i, b.fromDay, b.toDay]), ...g.params],
-    );
-    const out = new Map<string, DecidedStat>();
-    for (const r of rows) {
-      const id = `${r.bucket}:${r.key}`;
-      // Rows come in rank order: the first is the median, the last the p90 (one row when they coincide).
-      if (!out.has(id)) out.set(id, { bucket: r.bucket, key: r.key, n: r.n, medianMs: r.ms, p90Ms: r.ms });
-      else out.get(id)!.p90Ms = r.ms;
+    const st = k.cases.stmt(`SELECT ${c('rpDecideDay')}, ${c('kind')}, group_concat(${c('rpDecideMs')}) FROM cases WHERE ${c('rpDecideDay')} BETWEEN ? AND ?${g.sql} GROUP BY 1, 2`);
+    const rows = st.raw(true).all(from, to, ...g.params) as [number, string, string][];
+    st.raw(false);
+    const lists = new Map<string, { bucket: number; key: string; parts: string[] }>();
+    for (const [day, key, packed] of rows) {
+      const bucket = buckets.findIndex((b) => day >= b.fromDay && day <= b.toDay);
+      if (bucket < 0) continue;
+      const id = `${bucket}:${key}`;
+      const l = lists.get(id);
+      if (l) l.parts.push(packed);
+      else lists.set(id, { bucket, key, parts: [packed] });
     }
-    return [...out.values()];
+    return [...lists.values()].map(({ bucket, key, parts }) => {
+      const text = parts.join(',').split(',');
+      const ms = new Float64Array(text.length);
+      for (let i = 0; i < text.length; i++) ms[i] = Number(text[i]);
+      ms.sort();
+      const at = (q: number) => ms[Math.max(0, Math.ceil(q * ms.length) - 1)];
+      return { bucket, key, n: ms.length, medianMs: at(0.5), p90Ms: at(0.9) };
+    });
   }
 
   /**
@@ -166,7 +168,7 @@ export function sqliteReports(k: Collections): Pick<Store, 'getReport' | 'listRe
         if (want('closed')) out.closed = dayCounts('rpCloseDay', 'kind', ids, from, to);
         if (want('overdue')) out.overdue = dayCounts('rpDueDay', 'kind', ids, from, to, ` AND ${c('dueKey')} < ?`, [q.now]);
         if (want('decided')) {
-          if (q.buckets) out.decidedStats = decidedStats(ids, q.buckets);
+          if (q.buckets) out.decidedStats = decidedStats(ids, from, to, q.buckets);
           else out.decided = decided(ids, from, to);
         }
         if (want('violations')) {
