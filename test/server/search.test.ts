@@ -41,6 +41,12 @@ describe('scope', () => {
     expect((await search('p_chengang')).groups.map((g) => g.name).sort()).toEqual(['市场部工作群', '项目A群'].sort());
   });
 
+  it("should let a department head open what they find in their department's groups, and nothing else", async () => {
+    expect((await w.okCall('p_wangqiang', 'cases.get', { caseId: rename })).id).toBe(rename);
+    expect(await w.call('p_wangqiang', 'cases.get', { caseId: violation })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await w.okCall('p_lina', 'cases.get', { caseId: violation })).id).toBe(violation);
+  });
+
   it('should refuse a member with a stable code and a Chinese sentence, and a group outside the scope, writing nothing', async () => {
     const before = w.footprint();
     expect(await w.call('p_huanglei', 'cases.search', {})).toEqual({ ok: false, code: 'FORBIDDEN', message: ERROR_MESSAGES.FORBIDDEN });

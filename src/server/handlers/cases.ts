@@ -1,4 +1,5 @@
 import { fail, ok, type ActionInput, type CaseView, type Page, type Result } from '../../contract';
+import type { Case } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { canSeeCase, toCaseViews } from '../reads/views';
 
@@ -14,8 +15,16 @@ export async function casesGet(ctx: HandlerCtx, input: ActionInput<'cases.get'>)
   // The case with its assignees' delegations in one round trip (the case page's one call).
   const { case: c, delegations } = await ctx.deps.store.getScreen(ctx.actor.person._id, { case: input.caseId, delegations: true });
   // Someone else's case answers exactly like a missing one: its existence is not theirs to know.
-  if (!c || !canSeeCase(ctx.actor, c)) return fail('NOT_FOUND');
+  if (!c || !(canSeeCase(ctx.actor, c) || (await headSees(ctx, c)))) return fail('NOT_FOUND');
   return ok((await toCaseViews(ctx.deps.store, ctx.actor, [c], true, { now: ctx.now, files: ctx.deps.files, delegations: delegations ?? [], handOverTo: true }))[0]);
+}
+
+/** A department head looks through their departments' groups (全部事项, a report's drill), so opens their cases too. */
+async function headSees(ctx: HandlerCtx, c: Case): Promise<boolean> {
+  if (!ctx.actor.headOf.length || !c.groupId) return false;
+  // Only heads pay this read (the group list, cached on a warm instance).
+  const group = (await ctx.deps.store.listGroups()).find((g) => g._id === c.groupId);
+  return !!group && ctx.actor.headOf.includes(group.deptId);
 }
 
 export async function inboxList(ctx: HandlerCtx, input: ActionInput<'inbox.list'>): Promise<Result<Page<CaseView>>> {
