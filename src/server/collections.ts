@@ -151,6 +151,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'cases', name: 'search_state', fields: [['state', 1], ['searchDue', -1], ['_id', -1]] },
   // Overdue only: open cases whose deadline has passed, by deadline (for them searchDue = dueKey)
   { collection: 'cases', name: 'search_overdue', fields: [['open', 1], ['dueKey', 1], ['_id', 1]] },
+  // Overdue only in a group (with a kind, checked on its few overdue cases): the group's open cases by deadline
+  { collection: 'cases', name: 'search_group_overdue', fields: [['groupId', 1], ['open', 1], ['dueKey', 1], ['_id', 1]] },
   // Title text: each word of the title with its suffixes, matched by prefix (search-terms.ts)
   { collection: 'cases', name: 'search_terms', fields: [['terms', 1], ['searchDue', -1], ['_id', -1]], arrayField: 'terms' },
   // The export log (listExports, newest first) and verifying a file or checksum (findExportsBySha256)

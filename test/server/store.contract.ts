@@ -569,6 +569,28 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
           expect(await store.searchCases(q({ countCap: 3 }))).toMatchObject({ total: 3, capped: true });
         });
 
+        it('should order, page, count and filter title matches across every word they start (each case once)', async () => {
+          // 市场 starts three words: 市场部 (a, c, f), 市场部市场部 (f again), 市场营销 (g).
+          await store.insertCase(rename('f', '市场部市场部', { groupId: 'g2', dueAt: T0 + 3 * HOUR, createdAt: T0 - 1 * HOUR }));
+          await store.insertCase(rename('g', '市场营销', { dueAt: T0 - 2 * HOUR, createdAt: T0 - 25 * HOUR }));
+          const all = await store.searchCases(q({ words: ['市场'] }));
+          expect(ids(all.items)).toEqual(['f', 'a', 'g', 'c']);
+          expect(all).toMatchObject({ total: 4, capped: false });
+          expect(ids((await store.searchCases(q({ words: ['市场'], order: 'dueAsc' }))).items)).toEqual(['c', 'g', 'a', 'f']);
+          const p2 = await store.searchCases(q({ words: ['市场'], limit: 2, offset: 1 }));
+          expect(ids(p2.items)).toEqual(['a', 'g']);
+          expect(p2.total).toBe(4);
+          expect(await store.searchCases(q({ words: ['市场'], countCap: 2 }))).toMatchObject({ total: 2, capped: true });
+          expect(ids((await store.searchCases(q({ words: ['市场'], groupIds: ['g1'] }))).items)).toEqual(['a', 'g', 'c']);
+          expect(ids((await store.searchCases(q({ words: ['营销'], groupIds: ['g1', 'g2'] }))).items)).toEqual(['g']);
+          expect(ids((await store.searchCases(q({ words: ['营销'], groupIds: ['g2'] }))).items)).toEqual([]);
+          expect(ids((await store.searchCases(q({ words: ['市场'], overdueAt: T0, order: 'dueAsc' }))).items)).toEqual(['g']);
+          expect(ids((await store.searchCases(q({ words: ['市场'], openedFrom: T0 - 4 * HOUR }))).items)).toEqual(['f', 'a']);
+          expect(ids((await store.searchCases(q({ words: ['市场'], states: ['approved'] }))).items)).toEqual(['c']);
+          expect(ids((await store.searchCases(q({ words: ['市场', '营销'] }))).items)).toEqual(['g']);
+          expect(await store.searchCases(q({ words: ['市场'], kinds: ['violation'] }))).toMatchObject({ items: [], total: 0 });
+        });
+
         it('should follow updates: a new deadline, a closed case, a changed title', async () => {
           await store.updateCase(rename('d', '马超-项目A群', { open: false, state: 'approved', dueAt: T0 - 1 * HOUR, createdAt: T0 - 20 * HOUR }), 1);
           expect(ids((await store.searchCases(q({ overdueAt: T0 }))).items)).toEqual([]);

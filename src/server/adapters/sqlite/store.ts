@@ -124,7 +124,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
   // cases.search: one condition per filter given; SQLite's planner leads with the index of the most
   // selective one (collections.ts, the search_* indexes) and checks the rest on the rows it reaches.
   const termsTable = sideTable(indexesOf('cases').find((ix) => ix.name === 'search_terms')!);
+  // Columns qualified by the table (a text search joins the terms side table, which has _id and searchDue too).
   const searchWhere = (q: CaseSearchQuery): { where: string; params: unknown[] } => {
+    const c = (f: string) => `cases.${col(f)}`;
     const w: string[] = [];
     const p: unknown[] = [];
     const marks = (xs: unknown[]) => xs.map(() => '?').join(', ');
@@ -135,8 +137,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       w.push(`(${c('subjectId')} IN (${marks(q.personIds)}) OR ${c('openedBy')} IN (${marks(q.personIds)}))`);
       p.push(...q.personIds, ...q.personIds);
     }
+    // Per case, through the side table's _id index: a common word is never gathered table-wide.
     for (const word of q.words ?? []) {
-      w.push(`_id IN (SELECT _id FROM ${termsTable} WHERE ${c('terms')} >= ? AND ${c('terms')} < ?)`);
+      w.push(`EXISTS (SELECT 1 FROM ${termsTable} t WHERE t._id = cases._id AND t.${col('terms')} >= ? AND t.${col('terms')} < ?)`);
       p.push(word, `${word}\uffff`);
     }
     if (q.openedFrom !== undefined) {
@@ -161,6 +164,48 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       .all(text, text, ...(groupIds ?? []), ...(groupIds ?? []), cap + 1) as { doc: string }[];
     return rows.map((r) => JSON.parse(r.doc) as Person);
   };
+  // Title text led by the terms side table: each term under the longest word is a range already in
+  // searchDue order, so the ranges are merged (a compound SELECT's ORDER BY merges its arms) and the
+  // page and the capped count stop early, whatever the table's size. Checked on each row: the other filters.
+  const TERMS_MERGED_MAX = 60;
+  const SCOPE_PROBE = 4000;
+  const firstTerm = db.prepare(`SELECT ${c('terms')} AS t FROM ${termsTable} WHERE ${c('terms')} >= ? AND ${c('terms')} < ? ORDER BY ${c('terms')} LIMIT 1`);
+  const nextTerm = db.prepare(`SELECT ${c('terms')} AS t FROM ${termsTable} WHERE ${c('terms')} > ? AND ${c('terms')} < ? ORDER BY ${c('terms')} LIMIT 1`);
+  const termRows = db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${termsTable} WHERE ${c('terms')} >= ? AND ${c('terms')} < ? LIMIT ?)`);
+  /** The distinct terms under the search's longest word, or undefined where the scope's cases are fewer (or the terms too many to merge). */
+  const textLead = (q: CaseSearchQuery): string[] | undefined => {
+    const word = q.words![0];
+    const hi = `${word}\uffff`;
+    if (q.groupIds) {
+      // A small scope (a leader's two groups) is cheaper to walk than a common word's rows.
+      const marks = q.groupIds.map(() => '?').join(', ');
+      const scopeN = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases INDEXED BY cases__search_group WHERE ${c('groupId')} IN (${marks}) LIMIT ?)`).get(...q.groupIds, SCOPE_PROBE) as { n: number }).n;
+      if (scopeN < SCOPE_PROBE && scopeN <= (termRows.get(word, hi, scopeN + 1) as { n: number }).n) return undefined;
+    }
+    const terms: string[] = [];
+    for (let r = firstTerm.get(word, hi) as { t: string } | undefined; r; r = nextTerm.get(r.t, hi) as { t: string } | undefined) {
+      if (terms.length === TERMS_MERGED_MAX) return undefined;
+      terms.push(r.t);
+    }
+    return terms;
+  };
+  const textLed = (terms: string[], where: string, params: unknown[], q: CaseSearchQuery, dir: 'ASC' | 'DESC'): PageOf<Case> & { capped: boolean } => {
+    if (!terms.length) return { items: [], total: 0, capped: false };
+    // searchDue bounds any period and overdue only (a deadline is never before the opening; an overdue case's searchDue is its deadline).
+    const range = [q.openedFrom !== undefined ? `s.${c('searchDue')} >= ?` : '', q.overdueAt !== undefined ? `s.${c('searchDue')} < ?` : ''].filter(Boolean);
+    const rangeParams = [...(q.openedFrom !== undefined ? [q.openedFrom] : []), ...(q.overdueAt !== undefined ? [q.overdueAt] : [])];
+    const joined = where !== '1';
+    // CROSS JOIN keeps the terms row outermost: the arm stays in index order.
+    const arm = `SELECT s.${c('searchDue')} AS d, s._id AS id FROM ${termsTable} s${joined ? ' CROSS JOIN cases ON cases._id = s._id' : ''} WHERE ${[`s.${c('terms')} = ?`, ...range, ...(joined ? [where] : [])].join(' AND ')}`;
+    const armParams = [...rangeParams, ...(joined ? params : [])];
+    // UNION: a case under two of the terms once.
+    const merged = terms.map(() => arm).join(' UNION ');
+    const mergedParams = terms.flatMap((t) => [t, ...armParams]);
+    const page = db.prepare(`${merged} ORDER BY 1 ${dir}, 2 ${dir} LIMIT ? OFFSET ?`).all(...mergedParams, Math.max(0, q.limit), Math.max(0, q.offset)) as { id: string }[];
+    const n = (db.prepare(`SELECT COUNT(*) AS n FROM (${merged} ORDER BY 1 ${dir}, 2 ${dir} LIMIT ?)`).get(...mergedParams, q.countCap + 1) as { n: number }).n;
+    const docs = new Map(cases.getMany(page.map((r) => r.id)).map((x) => [x._id, x]));
+    return { items: page.flatMap((r) => (docs.has(r.id) ? [docToCase(docs.get(r.id)!)] : [])), total: Math.min(n, q.countCap), capped: n > q.countCap };
+  };
   const searchCases = (q0: CaseSearchQuery): PageOf<Case> & { capped: boolean; people?: Person[] } => {
     let q = q0;
     let people: Person[] | undefined;
@@ -169,13 +214,19 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       if (!people.length || people.length > (q0.peopleCap ?? 20)) return { items: [], total: 0, capped: false, people };
       q = { ...q0, personIds: [...(q0.personIds ?? []), ...people.map((p) => p._id)] };
     }
-    const { where, params } = searchWhere(q);
     const dir = q.order === 'dueAsc' ? 'ASC' : 'DESC';
+    const lead = q.words?.length ? textLead(q) : undefined;
+    if (lead) {
+      const { where, params } = searchWhere({ ...q, words: q.words!.slice(1) });
+      return { ...textLed(lead, where, params, q, dir), ...(people ? { people } : {}) };
+    }
+    const { where, params } = searchWhere(q);
     // Overdue cases are open with a deadline, so their searchDue is dueKey: ordered by the index that found them.
     const key = q.overdueAt !== undefined ? c('dueKey') : c('searchDue');
     // A scoped search (an admin's, a leader's, a head's groups, or one group) is led by its groups:
-    // its cost follows the scope's cases, never the table's (a rare state elsewhere misled the planner).
-    const from = q.groupIds ? 'cases INDEXED BY cases__search_group' : 'cases';
+    // its cost follows the scope's cases, never the table's (a rare state elsewhere misled the planner);
+    // overdue only, by the group's open cases in deadline order.
+    const from = q.groupIds ? `cases INDEXED BY ${q.overdueAt !== undefined ? 'cases__search_group_overdue' : 'cases__search_group'}` : 'cases';
     const rows = db.prepare(`SELECT doc FROM ${from} WHERE ${where} ORDER BY ${key} ${dir}, _id ${dir} LIMIT ? OFFSET ?`).all(...params, Math.max(0, q.limit), Math.max(0, q.offset)) as { doc: string }[];
     const n = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).get(...params, q.countCap + 1) as { n: number }).n;
     return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total: Math.min(n, q.countCap), capped: n > q.countCap, ...(people ? { people } : {}) };
