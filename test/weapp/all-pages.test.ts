@@ -175,8 +175,10 @@ describe('every page of app.config.ts in the weapp build', () => {
     app = startApp({ cloud: { init: jest.fn(), callFunction }, showToast: jest.fn(), requestSubscribeMessage: jest.fn() });
   });
 
-  it('should list 34 pages, each with a row in the table', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(34);
+  it('should list every page (tabs, main package, subpackages), each with a row in the table', () => {
+    // The count the issue asks to see in the run's output.
+    console.log(`weapp: ${routes.length} pages of app.config.ts rendered from the build`);
+    expect(routes.length).toBeGreaterThanOrEqual(42);
     expect(routes.filter((r) => !table[r])).toEqual([]);
   });
 
