@@ -78,7 +78,8 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   await card('马超').click();
   await button('转交他人处理').click();
   await chip('陈刚').click();
-  await page.locator('textarea:visible').fill('马超的昵称涉及项目对外称呼，请陈总把关');
+  // The form's own note (the review page behind it may still count as visible while it slides away).
+  await page.locator('textarea[placeholder="例如：我本周出差，请你代为审批"]').fill('马超的昵称涉及项目对外称呼，请陈总把关');
   await shot('handover-form');
   await button('转交给陈刚').click();
   await modalButton('转交').click();
