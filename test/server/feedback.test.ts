@@ -2,7 +2,8 @@
 // shared overdue ladder, and anonymity enforced by the server against whoever handles it.
 import type { ActionName } from '../../src/contract';
 import { runScheduler } from '../../src/server/jobs';
-import { makeWorld, requestId, T0, viewAs, type World } from './harness';
+import { kinds, maskedFromSomeone } from '../../src/server/cases/kinds';
+import { fileMarketRename, makeWorld, requestId, T0, viewAs, type World } from './harness';
 
 const DAY = 86_400_000;
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -71,6 +72,26 @@ describe('anonymous towards whoever handles it', () => {
     expect(got).toHaveLength(1);
     expect(got[0].body).toContain('一位群成员 催你尽快处理');
     expect(JSON.stringify(got)).not.toContain('黄磊');
+  });
+
+  it('should count as masked from someone exactly the anonymous sender and those who seconded, and name a sender who nudges otherwise', async () => {
+    const anon = await submit('p_huanglei');
+    await w.okCall('p_zhengshuang', 'feedback.second', { caseId: anon.id });
+    const named = await submit('p_hejing', { anonymous: false, text: '茶水间的饮水机坏了，请尽快维修' });
+    const stored = async (id: string) => (await w.store.getCase(id))!;
+    const a = await stored(anon.id);
+    expect(['p_huanglei', 'p_zhengshuang', 'p_liuyang', 'p_wangqiang'].filter((p) => maskedFromSomeone(a, p))).toEqual(['p_huanglei', 'p_zhengshuang']);
+    expect(maskedFromSomeone(await stored(named.id), 'p_hejing')).toBe(false);
+    const rename = await fileMarketRename(w);
+    expect(maskedFromSomeone(await stored(rename.id), rename.subject.id)).toBe(false);
+    // Whomever a reader may not learn of, the helper knows of too.
+    for (const reader of [{ id: 'p_wangqiang', roles: [] }, { id: 'p_zhengshuang', roles: ['member'] }, { id: '', roles: [] }] as const)
+      for (const p of kinds.feedback.masked!(a, { ...reader, roles: [...reader.roles] })) expect(maskedFromSomeone(a, p)).toBe(true);
+
+    await w.okCall('p_liuyang', 'feedback.forward', { caseId: named.id, toPersonId: 'p_wangqiang' });
+    await w.okCall('p_hejing', 'cases.nudge', { caseId: named.id });
+    const got = (await w.okCall('p_wangqiang', 'notifications.list', { limit: 50 })).items.filter((n) => n.title.startsWith('催办'));
+    expect(got.map((n) => n.body)).toEqual([expect.stringContaining('何静 催你尽快处理')]);
   });
 
   it('should name the sender to the receiver when they did not ask for anonymity, but never those who seconded', async () => {

@@ -40,6 +40,8 @@ interface ViewRules {
   viewData?(c: Case, now: number, reader: Reader): Record<string, unknown>;
   /** People this reader may not learn of (an anonymous sender): shown as 一位群成员 wherever they would appear. */
   masked?(c: Case, reader: Reader): string[];
+  /** Everyone some reader of the case may not learn of: `masked` picks from these. */
+  maskable?(c: Case): string[];
   /** Data fields never shown to the client. */
   hidden?: string[];
 }
@@ -129,6 +131,7 @@ const views: Record<CaseKind, ViewRules> = {
     media: (c) => (c as FeedbackCase).data.media,
     uploader: (c) => c.subjectId,
     masked: feedbackMasked,
+    maskable: feedbackMaskable,
     viewData: (c, _now, reader) => {
       const d = (c as FeedbackCase).data;
       const hidden = feedbackMasked(c, reader).includes(c.subjectId);
@@ -151,9 +154,21 @@ const views: Record<CaseKind, ViewRules> = {
  * every member who seconded it (附议 is counted, not named).
  */
 export function feedbackMasked(c: Case, reader: Reader): string[] {
-  const d = (c as FeedbackCase).data;
   if (reader.id === c.subjectId || reader.roles.includes('admin')) return [];
-  return [...(d.anonymous ? [c.subjectId] : []), ...d.seconders].filter((id) => id !== reader.id);
+  return feedbackMaskable(c).filter((id) => id !== reader.id);
+}
+
+function feedbackMaskable(c: Case): string[] {
+  const d = (c as FeedbackCase).data;
+  return [...(d.anonymous ? [c.subjectId] : []), ...d.seconders];
+}
+
+/**
+ * Whether some reader of the case may not learn of this person: a message that reaches several
+ * readers at once (a nudge) then calls them 一位群成员 rather than naming them.
+ */
+export function maskedFromSomeone(c: Case, personId: string): boolean {
+  return kinds[c.kind].maskable?.(c).includes(personId) ?? false;
 }
 
 const fromTable = (c: Case, actor: CaseActor, now: number) => allowed(kindOf(c), c, actor, now);

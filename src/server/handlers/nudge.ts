@@ -4,7 +4,7 @@ import { CASE_KIND_LABELS, fail, ok, type ActionInput, type NudgeResult, type Pe
 import { audience, delegatesFor, nextNudgeAt, nudge } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import { formatShanghai } from '../../core/time';
-import { kinds } from '../cases/kinds';
+import { kinds, maskedFromSomeone } from '../cases/kinds';
 import type { Case, DelegationDoc } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { currentSettings } from '../reads/settings';
@@ -25,8 +25,7 @@ export async function casesNudge(ctx: HandlerCtx, input: ActionInput<'cases.nudg
     const recipients = audience([...c.assignees, ...delegations.map((d) => d.delegateId)], me);
     const due = c.dueAt ? (c.dueAt < ctx.now ? `，已超过期限（${formatShanghai(c.dueAt, 'M月D日')}）` : `，期限 ${formatShanghai(c.dueAt, 'M月D日')}`) : '';
     // One message for every recipient: a sender some of them may not learn of (anonymous feedback) is not named.
-    const hiddenFromSome = kinds[c.kind].masked?.(c, { id: '', roles: [] }).includes(me) ?? false;
-    const tell = { title: `催办：${CASE_KIND_LABELS[c.kind]}`, body: `${hiddenFromSome ? '一位群成员' : ctx.actor.person.name} 催你尽快处理「${kinds[c.kind].title(c)}」${due}` };
+    const tell = { title: `催办：${CASE_KIND_LABELS[c.kind]}`, body: `${maskedFromSomeone(c, me) ? '一位群成员' : ctx.actor.person.name} 催你尽快处理「${kinds[c.kind].title(c)}」${due}` };
     const d = nudge(kindOf(c), c, { recipients, nudgeHours, note: `提醒 ${recipients.length} 人尽快处理`, tell }, who, kctx);
     const names = new Map(delegations.map((x) => [x.delegateId, x.delegateName]));
     reached = recipients.map((id) => ({ id, name: names.get(id) ?? '' }));
