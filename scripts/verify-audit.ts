@@ -1,7 +1,8 @@
 // npm run audit:verify [-- --fingerprint XXXX-XXXX-XXXX-XXXX] — checks every case's and backup's
-// sealed history in the local host's database against the deployment key in .data/audit-keys.json
-// and the daily checkpoints; names every case whose record was edited, inserted, removed, reordered,
-// copied from another case, cut short or set back, and every checkpoint missing or altered.
+// sealed history and every export record in the local host's database against the deployment key in
+// .data/audit-keys.json and the daily checkpoints; names every case whose record was edited, inserted,
+// removed, reordered, copied from another case, cut short or set back, every export record altered,
+// replaced or deleted after a checkpoint recorded it, and every checkpoint missing or altered.
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../src/server/adapters/sqlite';
 import { loadAuditKeys } from '../src/server/host/audit-keys';
@@ -17,10 +18,10 @@ if (!keys) {
   process.exit(2);
 }
 const store = openSqliteStore(join(dataDir, 'qunwu.sqlite'));
-const SCOPE = { case: '事项', backup: '备份', checkpoint: '检查点' } as const;
+const SCOPE = { case: '事项', backup: '备份', export: '导出记录', checkpoint: '检查点' } as const;
 verifyAudit(store, keys, { fingerprint })
   .then(({ checked, problems, checkpoints }) => {
-    console.log(`已检查 ${checked} 个事项和备份的处理记录，${checkpoints.count} 个检查点`);
+    console.log(`已检查 ${checked} 个事项、备份的处理记录和导出记录，${checkpoints.count} 个检查点`);
     if (checkpoints.latest) console.log(`最近的检查点 #${checkpoints.latest.seq}，指纹 ${fingerprintOf(checkpoints.latest.seal)}`);
     for (const p of problems) console.log(`✗ ${SCOPE[p.scope]} ${p.id}${p.seq ? ` 第 ${p.seq} 条` : ''}：${p.problem}`);
     if (!problems.length) console.log('✓ 所有处理记录完整，未发现篡改');

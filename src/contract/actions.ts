@@ -740,7 +740,7 @@ const definitions = {
   'audit.verify': {
     input: () => z.strictObject({
       /** Where the previous call stopped (its `next`); absent: from the start. */
-      cursor: z.optional(z.string().check(z.maxLength(80), z.regex(/^(case|backup):[A-Za-z0-9_:.-]*$/))),
+      cursor: z.optional(z.string().check(z.maxLength(80), z.regex(/^(case|backup|export):[A-Za-z0-9_:.-]*$/))),
       /** A checkpoint fingerprint the owner kept (from the message): it must still be in the database. */
       fingerprint: z.optional(z.string().check(z.regex(/^[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3}$/))),
     }),

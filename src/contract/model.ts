@@ -477,8 +477,8 @@ export interface UploadView {
 }
 
 export interface AuditProblemView {
-  scope: 'case' | 'backup' | 'checkpoint';
-  /** The case, backup or checkpoint it is about. */
+  scope: 'case' | 'backup' | 'export' | 'checkpoint';
+  /** The case, backup, export record or checkpoint it is about. */
   id: string;
   /** The entry (or checkpoint number); null when the whole record is meant. */
   seq: number | null;
@@ -488,7 +488,7 @@ export interface AuditProblemView {
 export interface CheckpointView {
   seq: number;
   at: number;
-  /** Cases and backups it recorded. */
+  /** Cases, backups and export records it recorded. */
   chains: number;
   fingerprint: string;
 }

@@ -312,7 +312,7 @@ export interface CheckpointDoc {
   since: number;
   /** The previous checkpoint's seal (zeros for the first). */
   prev: string;
-  /** `[chain, last seq, last seal]`, sorted by chain; chain is `case:<id>` or `backup:<id>`. */
+  /** `[chain, last seq, last seal]`, sorted by chain; chain is `case:<id>`, `backup:<id>` or `export:<id>` (an export record: seq 1, its seal). */
   heads: [string, number, string][];
   /** SHA-256 Merkle root of the heads. */
   root: string;

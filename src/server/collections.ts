@@ -155,7 +155,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'cases', name: 'search_group_overdue', fields: [['groupId', 1], ['open', 1], ['dueKey', 1], ['_id', 1]] },
   // Title text: each word of the title with its suffixes, matched by prefix (search-terms.ts)
   { collection: 'cases', name: 'search_terms', fields: [['terms', 1], ['searchDue', -1], ['_id', -1]], arrayField: 'terms' },
-  // The export log (listExports, newest first) and verifying a file or checksum (findExportsBySha256)
+  // The export log (listExports, newest first), the checkpoint's exports since the last (listExportsSince),
+  // and verifying a file or checksum (findExportsBySha256)
   { collection: 'exports', name: 'at', fields: [['at', -1], ['_id', -1]] },
   { collection: 'exports', name: 'file_sha', fields: [['fileSha256', 1]] },
   { collection: 'exports', name: 'content_sha', fields: [['contentSha256', 1]] },

@@ -163,6 +163,12 @@ export interface ActorQuery {
 }
 
 /**
+ * Whose 待办: one person's; several people's; or a delegate's (代理): their own, and of what waits on
+ * those they stand in for (`actingFor`), only the cases of the kinds delegation reaches (`kinds`).
+ */
+export type InboxWhose = string | string[] | { own: string; actingFor: string[]; kinds: readonly string[] };
+
+/**
  * What a screen shows besides who the caller is (home.load, me.load), read in one round trip: each
  * part as its own list method answers it, only the parts asked for.
  */
@@ -178,7 +184,7 @@ export interface ScreenQuery {
   /** listOpenCases of one kind in each of these groups, concatenated in the groups' order. */
   open?: { kind: string; groupIds: string[] };
   /** listInbox: whose 待办 (the caller's, with those who delegated to them). */
-  inbox?: { whose: string | string[]; page: PageQuery };
+  inbox?: { whose: InboxWhose; page: PageQuery };
   /** getCase. */
   case?: string;
   /**
@@ -323,8 +329,8 @@ export interface Store {
   setOutbox(c: Case, outbox: OutboxEntry[]): Promise<boolean>;
   /** Cases I opened or that are about me, newest change first. */
   listCasesOfPerson(personId: string, page: PageQuery): Promise<PageOf<Case>>;
-  /** Open cases assigned to me (or to any of several people: a delegate's), each once, earliest deadline first (no deadline last). */
-  listInbox(personId: string | string[], page: PageQuery): Promise<PageOf<Case>>;
+  /** Open cases assigned to me (or to any of several people, or a delegate's: see InboxWhose), each once, earliest deadline first (no deadline last). */
+  listInbox(whose: InboxWhose, page: PageQuery): Promise<PageOf<Case>>;
   /**
    * cases.search (全部事项): the cases matching every filter given, by searchDue (the deadline, else the
    * opening time) then _id, newest or oldest first; `total` counted up to `countCap` (`capped`: more).
@@ -463,11 +469,13 @@ export interface Store {
   listCasesChangedSince(since: number): Promise<Case[]>;
   /** Every backup changed at or after `since`, oldest change first. */
   listBackupsChangedSince(since: number): Promise<BackupDoc[]>;
+  /** Every export record made at or after `since` (the exports' `at` index), oldest first. */
+  listExportsSince(since: number): Promise<ExportDoc[]>;
   /**
-   * One page of every case or every backup in _id order after `afterId`, with every checkpoint, in
-   * one round trip: what one audit.verify call checks. The other scope's list is empty.
+   * One page of every case, backup or export record in _id order after `afterId`, with every
+   * checkpoint, in one round trip: what one audit.verify call checks. The other scopes' lists are empty.
    */
-  getAuditPage(scope: 'case' | 'backup', afterId: string | null, limit: number): Promise<{ cases: Case[]; backups: BackupDoc[]; checkpoints: CheckpointDoc[] }>;
+  getAuditPage(scope: 'case' | 'backup' | 'export', afterId: string | null, limit: number): Promise<{ cases: Case[]; backups: BackupDoc[]; exports: ExportDoc[]; checkpoints: CheckpointDoc[] }>;
 
   // Audited exports (reports.export; server/reads/exports.ts)
   /**

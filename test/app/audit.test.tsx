@@ -23,6 +23,7 @@ it('should check every page with the kept fingerprint and name each problem', as
       checked: 37,
       problems: [
         { scope: 'case', id: 'rn_abc', seq: 2, problem: '封印不符：记录内容被改动，或这段记录不属于本事项' },
+        { scope: 'export', id: 'ex_0a1b', seq: null, problem: '导出记录已从数据库中删除，但检查点 #12（2026-11-25 00:00）记下过它' },
         { scope: 'checkpoint', id: 'fingerprint', seq: null, problem: '你保存的检查点指纹 3F2A-9C41-0B7D-E5A9 在数据库中找不到：该检查点被删除或改动' },
       ],
       next: null,
@@ -37,9 +38,10 @@ it('should check every page with the kept fingerprint and name each problem', as
   expect(screen.getByRole('button', { name: '校验审计记录' })).toHaveProperty('disabled', true);
   fireEvent.change(input, { target: { value: '3F2A-9C41-0B7D-E5A9' } });
   fireEvent.click(screen.getByRole('button', { name: '校验审计记录' }));
-  expect(await screen.findByText('✗ 已检查 237 项，发现 2 处问题：')).toBeTruthy();
+  expect(await screen.findByText('✗ 已检查 237 项，发现 3 处问题：')).toBeTruthy();
   expect(api.sentTo('audit.verify')).toEqual([{ fingerprint: '3F2A-9C41-0B7D-E5A9' }, { cursor: 'case:rn_x', fingerprint: '3F2A-9C41-0B7D-E5A9' }]);
   expect(screen.getByText('事项 rn_abc 第 2 条：封印不符：记录内容被改动，或这段记录不属于本事项')).toBeTruthy();
+  expect(screen.getByText('导出记录 ex_0a1b：导出记录已从数据库中删除，但检查点 #12（2026-11-25 00:00）记下过它')).toBeTruthy();
   expect(screen.getByText(/^检查点 fingerprint：你保存的检查点指纹/)).toBeTruthy();
   expect(screen.getByText(/最近的检查点 #12（.*，8 项记录），指纹 3F2A-9C41-0B7D-E5A8/)).toBeTruthy();
 });
@@ -48,7 +50,7 @@ it('should say so when the whole trail is intact', async () => {
   mockApi({ 'settings.get': () => ok(view), 'audit.verify': () => ok({ checked: 5, problems: [], next: null, checkpoints: { count: 1, latest } }) });
   render(<SettingsPage />);
   fireEvent.click(await screen.findByRole('button', { name: '校验审计记录' }));
-  expect(await screen.findByText('✓ 已检查 5 项处理记录，全部完整，未发现篡改')).toBeTruthy();
+  expect(await screen.findByText('✓ 已检查 5 项记录（处理记录与导出记录），全部完整，未发现篡改')).toBeTruthy();
 });
 
 it('should save the hourly limits and the removal deadline with the rest of the settings', async () => {

@@ -1,13 +1,14 @@
 // The audit trail against someone who can write the database but does not hold the deployment key:
 // every attack is made on the stored data as such a person would (the public code at hand), and the
-// verify routine must name the case (or backup, or checkpoint) and the entry.
+// verify routine must name the case (or backup, export record, or checkpoint) and the entry.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import type { Case, CheckpointDoc, HistoryEntry } from '../../src/core/model';
+import type { ExportResult } from '../../src/contract';
+import type { Case, CheckpointDoc, ExportDoc, HistoryEntry } from '../../src/core/model';
 import { openSqliteStore } from '../../src/server/adapters/sqlite';
 import { auditKeysFrom, fingerprintOf, merkleRoot, sealHistory, stableJson } from '../../src/server/cases/audit';
 import { loadAuditKeys, loadOrCreateAuditKeys, rotateAuditKey } from '../../src/server/host/audit-keys';
@@ -15,6 +16,7 @@ import { seedDemo } from '../../src/server/host/seed';
 import { runScheduler } from '../../src/server/jobs';
 import { verifyAudit, type AuditProblem } from '../../src/server/jobs/audit';
 import { runCheckpoint } from '../../src/server/jobs/checkpoints';
+import { exportIdOf, sealExport } from '../../src/server/reads/exports';
 import type { Deps } from '../../src/server/ports';
 import { makeWorld, requestId, T0, type World } from '../server/harness';
 
@@ -197,6 +199,82 @@ describe('attacks a chain alone cannot show, caught by the checkpoints', () => {
     const rewritten = { ...b, location: '已销毁', history: b.history.map((e) => ({ ...e, note: '本地存储：已销毁' })) };
     w.store.db.prepare('UPDATE backups SET doc = ? WHERE _id = ?').run(JSON.stringify(rewritten), b._id);
     expect((await verify()).problems).toEqual([expect.objectContaining({ scope: 'backup', id: 'bk_demo_projecta', seq: 1 })]);
+  });
+});
+
+describe('export records, under the checkpoints', () => {
+  let exported: ExportResult[];
+  const exportAs = (personId: string) => w.okCall(personId, 'reports.export', { from: '2026-11-01', to: '2026-11-30', requestId: requestId() }) as Promise<ExportResult>;
+
+  /** Two exports after the renames, then the next day's checkpoint. */
+  beforeEach(async () => {
+    ({ w, ids } = await world());
+    exported = [await exportAs('p_liuyang'), await exportAs('p_chengang')];
+    w.clock.t += DAY;
+    expect((await runScheduler(w.deps)).checkpoint).not.toBeNull();
+  });
+
+  it('should record every export made since the last checkpoint in the next one, and verify them as intact', async () => {
+    const newest = (await w.store.getLatestCheckpoint())!;
+    expect(newest.heads.filter(([chain]) => chain.startsWith('export:'))).toEqual(
+      exported.map((e) => [`export:${e.id}`, 1, expect.stringMatching(/^[0-9a-f]{64}$/)]).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    );
+    const report = await verify();
+    expect(report.problems).toEqual([]);
+    // The cases' pages, the backups', then the exports' (page size 4): both records were read.
+    expect(report.checked).toBeGreaterThanOrEqual(ids.length + 2 + exported.length);
+  });
+
+  it('should name an export record deleted after a checkpoint recorded it, with when it was made', async () => {
+    const gone = exported[0].id;
+    w.store.db.prepare('DELETE FROM exports WHERE _id = ?').run(gone);
+    const report = await verify();
+    expect(report.problems).toEqual([expect.objectContaining({ scope: 'export', id: gone, seq: null })]);
+    const cp = (await w.store.getLatestCheckpoint())!;
+    expect(report.problems[0].problem).toContain(`已从数据库中删除，但检查点 #${cp.seq}`);
+    expect(report.problems[0].problem).toContain('导出编号');
+  });
+
+  it('should name an export record altered in the database, and one resealed under a leaked key but not the checkpoints', async () => {
+    const [a, b] = exported;
+    // 刘洋's export made to look smaller and someone else's.
+    w.store.db.prepare(`UPDATE exports SET doc = json_set(doc, '$.rows.history', 0, '$.byName', '某人') WHERE _id = ?`).run(a.id);
+    let report = await verify();
+    expect(report.problems).toEqual([expect.objectContaining({ scope: 'export', id: a.id })]);
+    expect(report.problems[0].problem).toContain('被改动');
+    expect(report.problems[0].problem).toContain('某人');
+
+    // Whoever holds the key can reseal a record; the checkpoint still holds the seal it had.
+    const doc = JSON.parse((w.store.db.prepare('SELECT doc FROM exports WHERE _id = ?').get(b.id) as { doc: string }).doc) as ExportDoc;
+    const { keyId: _k, seal: _s, ...body } = doc;
+    const resealed = sealExport(w.deps.audit, { ...body, rows: { cases: 0, history: 0 } });
+    w.store.db.prepare('UPDATE exports SET doc = ? WHERE _id = ?').run(JSON.stringify(resealed), b.id);
+    report = await verify();
+    expect(named(report.problems).sort()).toEqual([`export:${a.id}`, `export:${b.id}`].sort());
+    expect(report.problems.find((p) => p.id === b.id)!.problem).toContain('记录被替换');
+  });
+
+  it('should name an export no checkpoint recorded once it is more than a day and a half old (the checkpoint deleted)', async () => {
+    const late = await exportAs('p_liuyang');
+    w.clock.t += DAY;
+    await runScheduler(w.deps);
+    const newest = (await w.store.getLatestCheckpoint())!;
+    expect(newest.heads.map(([chain]) => chain)).toContain(`export:${late.id}`);
+    w.store.db.prepare('DELETE FROM audit_checkpoints WHERE _id = ?').run(newest._id);
+    w.clock.t += 2 * DAY;
+    const report = await verify();
+    // With whatever else that checkpoint held (the scheduler's own backup case of the day).
+    expect(named(report.problems)).toContain(`export:${late.id}`);
+    for (const p of report.problems) expect(p.problem).toContain('检查点缺失');
+  });
+
+  it('should not see an export record deleted before any checkpoint recorded it (the documented limit)', async () => {
+    const unrecorded = await exportAs('p_liuyang');
+    w.store.db.prepare('DELETE FROM exports WHERE _id = ?').run(unrecorded.id);
+    w.clock.t += DAY;
+    await runScheduler(w.deps);
+    expect((await verify()).problems).toEqual([]);
+    expect((await w.store.getLatestCheckpoint())?.heads.map(([chain]) => chain) ?? []).not.toContain(`export:${unrecorded.id}`);
   });
 });
 

@@ -1340,6 +1340,19 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect((await store.findExportsBySha256(exportDoc('e3').contentSha256)).map((e) => e._id)).toEqual(['e3']);
         expect(await store.findExportsBySha256('0'.repeat(64))).toEqual([]);
       });
+
+      it('should list the exports made since a time for the checkpoint, oldest first, and page them by id for the audit', async () => {
+        await store.insertExport(exportDoc('e2', { at: T0 + 2 * HOUR }));
+        await store.insertExport(exportDoc('e1', { at: T0 + HOUR }));
+        await store.insertExport(exportDoc('e3', { at: T0 }));
+        expect((await store.listExportsSince(T0 + HOUR)).map((e) => e._id)).toEqual(['e1', 'e2']);
+        expect(await store.listExportsSince(T0 + 3 * HOUR)).toEqual([]);
+        const first = await store.getAuditPage('export', null, 2);
+        expect({ cases: first.cases, backups: first.backups, exports: first.exports.map((e) => e._id) }).toEqual({ cases: [], backups: [], exports: ['e1', 'e2'] });
+        expect(first.exports[0]).toEqual(exportDoc('e1', { at: T0 + HOUR }));
+        expect((await store.getAuditPage('export', 'e2', 2)).exports.map((e) => e._id)).toEqual(['e3']);
+        expect((await store.getAuditPage('case', null, 2)).exports).toEqual([]);
+      });
     });
 
     describe('storage beside the store', () => {

@@ -1,17 +1,24 @@
 // The audit verify routine (npm run audit:verify, and the owner's audit.verify a page at a time):
-// every case's and backup's sealed history, every checkpoint, and every head a checkpoint recorded.
-// It reports any chain with an edited, inserted, removed or reordered entry, one copied from another
-// case, one cut short or set back to an earlier state (it no longer holds a head a checkpoint
-// recorded), a checkpoint altered or missing — naming the case (or backup, or checkpoint) and entry.
-import type { BackupDoc, Case, CheckpointDoc } from '../../core/model';
+// every case's and backup's sealed history, every export record, every checkpoint, and every head a
+// checkpoint recorded. It reports any chain with an edited, inserted, removed or reordered entry, one
+// copied from another case, one cut short or set back to an earlier state (it no longer holds a head a
+// checkpoint recorded), an export record altered, replaced or deleted once a checkpoint recorded it, a
+// checkpoint altered or missing — naming the case (or backup, export or checkpoint) and entry.
+import type { BackupDoc, Case, CheckpointDoc, ExportDoc } from '../../core/model';
 import { formatShanghai } from '../../core/time';
 import { checkSeal, fingerprintOf, GENESIS, merkleRoot, verifyHistory, type ChainScope } from '../cases/audit';
 import type { AuditKeys, Store } from '../ports';
+import { exportSealed } from '../reads/exports';
 import { checkpointId, checkpointSealed } from './checkpoints';
 
+/** What a checkpoint records: sealed histories (cases, backups) and export records. */
+export type RecordScope = ChainScope | 'export';
+
+const SCOPE_NAME: Record<RecordScope, string> = { case: '事项', backup: '备份', export: '导出记录' };
+
 export interface AuditProblem {
-  scope: ChainScope | 'checkpoint';
-  /** The case, backup or checkpoint. */
+  scope: RecordScope | 'checkpoint';
+  /** The case, backup, export record or checkpoint. */
   id: string;
   /** The entry (or checkpoint number); null when the problem is the whole record. */
   seq: number | null;
@@ -105,8 +112,8 @@ export function verifyChain(keys: AuditKeys, scope: ChainScope, doc: Chain, cps:
   return null;
 }
 
-/** Chains a checkpoint recorded in (after, upTo] that are no longer in the database at all. */
-function vanished(cps: CheckpointCheck, scope: ChainScope, after: string, upTo: string | null, seen: Set<string>): AuditProblem[] {
+/** Chains (export records) a checkpoint recorded in (after, upTo] that are no longer in the database at all. */
+function vanished(cps: CheckpointCheck, scope: RecordScope, after: string, upTo: string | null, seen: Set<string>): AuditProblem[] {
   const out: AuditProblem[] = [];
   const prefix = `${scope}:`;
   for (const [chain, list] of cps.heads) {
@@ -114,16 +121,39 @@ function vanished(cps: CheckpointCheck, scope: ChainScope, after: string, upTo: 
     const id = chain.slice(prefix.length);
     if (id <= after || (upTo !== null && id > upTo) || seen.has(id)) continue;
     const cp = list[list.length - 1].cp;
-    out.push({ scope, id, seq: null, problem: `${scope === 'case' ? '事项' : '备份'}已从数据库中删除，但检查点 #${cp.seq}（${when(cp.at)}）记下过它` });
+    // The record is gone, so the checkpoint is all there is to say when the export was made.
+    const made = scope === 'export' ? `：该次导出发生在${cp.since > 0 ? ` ${when(cp.since)} 至 ${when(cp.at)} 之间` : ` ${when(cp.at)} 之前`}，导出文件“说明”页上的导出编号即此编号` : '';
+    out.push({ scope, id, seq: null, problem: `${SCOPE_NAME[scope]}已从数据库中删除，但检查点 #${cp.seq}（${when(cp.at)}）记下过它${made}` });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** One export record's problem: its seal, the seal a checkpoint recorded, then a missing checkpoint. */
+export function verifyExportRecord(keys: AuditKeys, e: ExportDoc, cps: CheckpointCheck, now: number): AuditProblem | null {
+  const bad = (problem: string): AuditProblem => ({ scope: 'export', id: e._id, seq: null, problem });
+  const sealed = checkSeal(keys, e.keyId, 'export', exportSealed(e), e.seal);
+  // What the record says now, to find it by; after a change it may not be what was exported.
+  const says = `（记录现在写着：${String(e.byName).slice(0, 40)} 于 ${typeof e.at === 'number' ? when(e.at) : '?'} 导出 ${String(e.filters?.from)} 至 ${String(e.filters?.to)}）`;
+  if (sealed === 'unknown-key') return bad(`导出记录的封印密钥“${String(e.keyId).slice(0, 32)}”不是本部署的密钥${says}`);
+  if (!sealed) return bad(`导出记录被改动：内容与它的封印不符，导出人、时间、筛选条件、行数或校验和被改过${says}`);
+  const heads = cps.heads.get(`export:${e._id}`) ?? [];
+  for (const h of heads) {
+    if (h.seal !== e.seal) return bad(`导出记录与检查点 #${h.cp.seq}（${when(h.cp.at)}）记下的不同：记录被替换${says}`);
+  }
+  if (!heads.length && e.at < now - CHECKPOINT_OVERDUE_MS) {
+    const latest = cps.latest;
+    return bad(
+      `检查点缺失：${when(e.at)} 的这次导出早该由之后的检查点记下，但没有检查点记下它（${latest ? `最近的检查点是 #${latest.seq}，${when(latest.at)}` : '没有任何检查点'}；检查点被删除，或定时任务没有运行）`,
+    );
+  }
+  return null;
 }
 
 /** Name the source of a history copied from another chain (its first seal is that chain's). */
 function nameCopies(problems: AuditProblem[], firstSeals: Map<string, string[]>, docs: Map<string, Chain>): void {
   for (const p of problems) {
     // Seals name their chain, so two chains never share one honestly.
-    if (p.scope === 'checkpoint') continue;
+    if (p.scope === 'checkpoint' || p.scope === 'export') continue;
     const first = docs.get(`${p.scope}:${p.id}`)?.history[0]?.hash;
     const others = (first && firstSeals.get(first)?.filter((k) => k !== `${p.scope}:${p.id}`)) ?? [];
     if (others.length) {
@@ -136,38 +166,48 @@ function nameCopies(problems: AuditProblem[], firstSeals: Map<string, string[]>,
 export interface AuditPage {
   checked: number;
   problems: AuditProblem[];
-  /** Where the next call starts (`case:<id>` / `backup:<id>`), null when done. */
+  /** Where the next call starts (`case:<id>` / `backup:<id>` / `export:<id>`), null when done. */
   next: string | null;
   checkpoints: { count: number; latest: CheckpointDoc | null };
 }
 
-const CURSOR = /^(case|backup):(.*)$/;
+const CURSOR = /^(case|backup|export):(.*)$/;
+/** The scopes in the order a verification walks them. */
+const AFTER: Record<RecordScope, RecordScope | null> = { case: 'backup', backup: 'export', export: null };
 
 /**
- * One page: `cursor` null starts with the cases (and reports the checkpoints' own problems); the
- * answer's `next` continues. One Store call (the page with every checkpoint).
+ * One page: `cursor` null starts with the cases (and reports the checkpoints' own problems), then the
+ * backups, then the export records; the answer's `next` continues. One Store call (the page with every
+ * checkpoint).
  */
 export async function verifyAuditPage(store: Store, keys: AuditKeys, cursor: string | null, opts: { now: number; fingerprint?: string; pageSize?: number }): Promise<AuditPage & { docs: Chain[] }> {
   const size = opts.pageSize ?? AUDIT_PAGE;
   const m = CURSOR.exec(cursor ?? 'case:');
-  const scope = (m?.[1] ?? 'case') as ChainScope;
+  const scope = (m?.[1] ?? 'case') as RecordScope;
   const after = m?.[2] ?? '';
   const page = await store.getAuditPage(scope, after || null, size);
-  const docs: Chain[] = scope === 'case' ? page.cases : page.backups;
+  const docs: Chain[] = scope === 'case' ? page.cases : scope === 'backup' ? page.backups : [];
+  const records: ExportDoc[] = scope === 'export' ? page.exports : [];
   const cps = verifyCheckpoints(keys, page.checkpoints, opts.fingerprint);
   const problems: AuditProblem[] = cursor === null ? [...cps.problems] : [];
   for (const d of docs) {
-    const p = verifyChain(keys, scope, d, cps, opts.now);
+    const p = verifyChain(keys, scope as ChainScope, d, cps, opts.now);
     if (p) problems.push(p);
   }
-  const full = docs.length >= size;
-  const last = docs.length ? docs[docs.length - 1]._id : null;
-  problems.push(...vanished(cps, scope, after, full ? last : null, new Set(docs.map((d) => d._id))));
+  for (const e of records) {
+    const p = verifyExportRecord(keys, e, cps, opts.now);
+    if (p) problems.push(p);
+  }
+  const read = [...docs, ...records];
+  const full = read.length >= size;
+  const last = read.length ? read[read.length - 1]._id : null;
+  problems.push(...vanished(cps, scope, after, full ? last : null, new Set(read.map((d) => d._id))));
   const firstSeals = new Map<string, string[]>();
   for (const d of docs) if (d.history[0]) firstSeals.set(d.history[0].hash, [...(firstSeals.get(d.history[0].hash) ?? []), `${scope}:${d._id}`]);
   nameCopies(problems, firstSeals, new Map(docs.map((d) => [`${scope}:${d._id}`, d])));
-  const next = full ? `${scope}:${last}` : scope === 'case' ? 'backup:' : null;
-  return { checked: docs.length, problems, next, checkpoints: { count: cps.count, latest: cps.latest }, docs };
+  const then = AFTER[scope];
+  const next = full ? `${scope}:${last}` : then ? `${then}:` : null;
+  return { checked: read.length, problems, next, checkpoints: { count: cps.count, latest: cps.latest }, docs };
 }
 
 /** Every page: what npm run audit:verify reports. A copied history is named by its source across pages. */
@@ -184,7 +224,7 @@ export async function verifyAudit(
   let checkpoints: AuditPage['checkpoints'] = { count: 0, latest: null };
   for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
     const page: AuditPage & { docs: Chain[] } = await verifyAuditPage(store, keys, cursor, { now, fingerprint: opts.fingerprint, pageSize: opts.pageSize });
-    const scope = (cursor ?? 'case:').startsWith('backup:') ? 'backup' : 'case';
+    const scope = (CURSOR.exec(cursor ?? 'case:')?.[1] ?? 'case') as RecordScope;
     checked += page.checked;
     problems.push(...page.problems);
     checkpoints = page.checkpoints;

@@ -1,10 +1,12 @@
 // Daily audit checkpoints. The first scheduler run of a day (Asia/Shanghai) — so also the first run
 // after a day without one — writes the head (last seq and seal) of every case and backup changed
-// since the previous checkpoint, folded into a Merkle root, chained to the previous checkpoint and
+// since the previous checkpoint, and the seal of every export record made since (a record is written
+// once: its seal is its head, seq 1), folded into a Merkle root, chained to the previous checkpoint and
 // sealed with the deployment key, into its own collection. The owner is told its fingerprint
 // (in-app, and a subscription message where granted), so a copy lives outside the database. A
 // history cut short, or a case set back to an earlier state, no longer holds a head a checkpoint
-// recorded: the verify routine (audit.ts) names it.
+// recorded, and a deleted or replaced export record no longer matches the seal one recorded: the
+// verify routine (audit.ts) names it.
 import type { CheckpointDoc, NoticeEntry } from '../../core/model';
 import { shanghaiDate, formatShanghai } from '../../core/time';
 import { fingerprintOf, GENESIS, merkleRoot, sealValue } from '../cases/audit';
@@ -21,15 +23,18 @@ export function checkpointSealed(cp: Omit<CheckpointDoc, 'seal' | 'keyId'>) {
   return { _id: cp._id, seq: cp.seq, at: cp.at, since: cp.since, prev: cp.prev, count: cp.heads.length, root: cp.root };
 }
 
-/** The heads of every chain changed at or after `since`, sorted by chain. */
+/** The heads of every chain changed (export record made) at or after `since`, sorted by chain. */
 async function changedHeads(deps: Deps, since: number): Promise<CheckpointDoc['heads']> {
   const heads: CheckpointDoc['heads'] = [];
   const add = (scope: string, doc: { _id: string; history: { seq: number; hash: string }[] }) => {
     const last = doc.history[doc.history.length - 1];
     if (last) heads.push([`${scope}:${doc._id}`, last.seq, last.hash]);
   };
-  for (const c of await deps.store.listCasesChangedSince(since)) add('case', c);
-  for (const b of await deps.store.listBackupsChangedSince(since)) add('backup', b);
+  // Three reads at once: one round of latency on the cloud database.
+  const [cases, backups, exports] = await Promise.all([deps.store.listCasesChangedSince(since), deps.store.listBackupsChangedSince(since), deps.store.listExportsSince(since)]);
+  for (const c of cases) add('case', c);
+  for (const b of backups) add('backup', b);
+  for (const e of exports) heads.push([`export:${e._id}`, 1, e.seal]);
   return heads.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 

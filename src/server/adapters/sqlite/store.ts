@@ -245,6 +245,22 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     const total = (db.prepare(`SELECT COUNT(DISTINCT _id) AS n FROM ${inbox} WHERE ${where}`).get(...ids) as { n: number }).n;
     return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
   };
+  // A delegate's 待办 (代理): their own rows, and those of whom they stand in for of the delegated kinds only.
+  const inboxOfDelegate = (own: string, actingFor: string[], kinds: readonly string[], page: PageQuery): PageOf<Case> => {
+    const [limit, offset] = bounds(page);
+    const marks = (n: number) => Array(n).fill('?').join(', ');
+    const where = `s.${c('open')} = 1 AND (s.${c('assignees')} = ? OR (s.${c('assignees')} IN (${marks(actingFor.length)}) AND k.${c('kind')} IN (${marks(kinds.length)})))`;
+    const from = `${inbox} s JOIN cases k ON k._id = s._id`;
+    const params = [own, ...actingFor, ...kinds];
+    const rows = db
+      .prepare(
+        `SELECT c.doc FROM (SELECT s._id AS _id, MIN(s.${c('dueKey')}) AS d, MIN(s.${c('createdAt')}) AS t FROM ${from} WHERE ${where} GROUP BY s._id ORDER BY d, t, s._id LIMIT ? OFFSET ?) p
+         JOIN cases c ON c._id = p._id ORDER BY p.d, p.t, p._id`,
+      )
+      .all(...params, limit, offset) as { doc: string }[];
+    const total = (db.prepare(`SELECT COUNT(DISTINCT s._id) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number }).n;
+    return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
+  };
 
   // Each write and its side-table rows commit together; IMMEDIATE takes the write lock before
   // reading, so a read-modify-write cannot interleave with another process.
@@ -551,6 +567,11 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       return { items: rows.map((r) => docToCase(JSON.parse(r.doc))), total };
     },
     async listInbox(who, page) {
+      if (typeof who === 'object' && !Array.isArray(who)) {
+        const others = [...new Set(who.actingFor)].filter((id) => id !== who.own);
+        if (others.length && who.kinds.length) return inboxOfDelegate(who.own, others, who.kinds, page);
+        who = who.own;
+      }
       const ids = [...new Set(typeof who === 'string' ? [who] : who)];
       if (ids.length > 1) return inboxOfMany(ids, page);
       const personId = ids[0] ?? '';
@@ -782,11 +803,15 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async listBackupsChangedSince(since) {
       return backups.where(`${c('updatedAt')} >= ?`, [since], `ORDER BY ${c('updatedAt')}, _id`);
     },
+    async listExportsSince(since) {
+      return exportsColl.where(`${c('at')} >= ?`, [since], `ORDER BY ${c('at')}, _id`);
+    },
     async getAuditPage(scope, afterId, limit) {
-      const page = (coll: typeof backups | typeof cases) => coll.where('_id > ?', [afterId ?? '', Math.max(0, limit)], 'ORDER BY _id LIMIT ?');
+      const page = (coll: typeof backups | typeof cases | typeof exportsColl) => coll.where('_id > ?', [afterId ?? '', Math.max(0, limit)], 'ORDER BY _id LIMIT ?');
       return {
         cases: scope === 'case' ? page(cases).map(docToCase) : [],
         backups: scope === 'backup' ? (page(backups) as BackupDoc[]) : [],
+        exports: scope === 'export' ? (page(exportsColl) as ExportDoc[]) : [],
         checkpoints: checkpoints.where('1', [], `ORDER BY ${c('seq')}`),
       };
     },

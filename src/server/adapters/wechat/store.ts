@@ -435,8 +435,22 @@ export function createWechatStore(db: WxDatabase): Store {
     },
     async listInbox(who, p) {
       // Array containment: matches cases whose assignees include personId (any of several: each case once).
-      const ids = [...new Set(typeof who === 'string' ? [who] : who)];
-      const r = await page<WxDoc>('cases', { assignees: ids.length === 1 ? ids[0] : _.in(ids), open: true }, [
+      let where: object;
+      if (typeof who === 'object' && !Array.isArray(who)) {
+        // A delegate's (代理): their own, or whom they stand in for on a delegated kind.
+        const others = [...new Set(who.actingFor)].filter((id) => id !== who.own);
+        where =
+          others.length && who.kinds.length
+            ? _.or([
+                { assignees: who.own, open: true },
+                { assignees: _.in(others), open: true, kind: _.in([...who.kinds]) },
+              ])
+            : { assignees: who.own, open: true };
+      } else {
+        const ids = [...new Set(typeof who === 'string' ? [who] : who)];
+        where = { assignees: ids.length === 1 ? ids[0] : _.in(ids), open: true };
+      }
+      const r = await page<WxDoc>('cases', where, [
         ['dueKey', 'asc'],
         ['createdAt', 'asc'],
         ['_id', 'asc'],
@@ -819,13 +833,19 @@ export function createWechatStore(db: WxDatabase): Store {
         ['updatedAt', 'asc'],
         ['_id', 'asc'],
       ]),
+    listExportsSince: (since) =>
+      all<ExportDoc>('exports', { at: _.gte(since) }, [
+        ['at', 'asc'],
+        ['_id', 'asc'],
+      ]),
     async getAuditPage(scope, afterId, limit) {
       // Two requests at once: the page, and every checkpoint.
-      const q = query(scope === 'case' ? 'cases' : 'backups', afterId === null ? {} : { _id: _.gt(afterId) }, [['_id', 'asc']]);
+      const q = query(scope === 'case' ? 'cases' : scope === 'backup' ? 'backups' : 'exports', afterId === null ? {} : { _id: _.gt(afterId) }, [['_id', 'asc']]);
       const [docs, checkpoints] = await Promise.all([limited(q, limit), all<CheckpointDoc>('audit_checkpoints', undefined, [['seq', 'asc']])]);
       return {
         cases: scope === 'case' ? docs.map(docToCase) : [],
         backups: scope === 'backup' ? (docs as unknown as BackupDoc[]) : [],
+        exports: scope === 'export' ? (docs as unknown as ExportDoc[]) : [],
         checkpoints,
       };
     },

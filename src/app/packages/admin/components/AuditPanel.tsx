@@ -9,7 +9,7 @@ import { Btn } from '../../../components/Btn';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDateTime } from '../../../lib/time';
 
-const SCOPE: Record<AuditProblemView['scope'], string> = { case: '事项', backup: '备份', checkpoint: '检查点' };
+const SCOPE: Record<AuditProblemView['scope'], string> = { case: '事项', backup: '备份', export: '导出记录', checkpoint: '检查点' };
 const FINGERPRINT = /^[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3}$/;
 
 export function AuditPanel() {
@@ -52,7 +52,7 @@ export function AuditPanel() {
     <View className="qw-card" data-testid="audit-panel">
       <View className="qw-section-title">审计记录校验</View>
       <Text className="qw-hint">
-        每条处理记录都用部署密钥封存，系统每天把所有改动过的记录汇总成一个检查点，并把它的指纹发给你。请把收到的指纹另行保存（例如截图或抄在别处）：校验时填入，数据库里的记录即使被人整段删改或回退也能被发现。
+        每条处理记录和每次导出的记录都用部署密钥封存，系统每天把所有改动过的记录和新的导出记录汇总成一个检查点，并把它的指纹发给你。请把收到的指纹另行保存（例如截图或抄在别处）：校验时填入，数据库里的记录即使被人整段删改或回退也能被发现。
       </Text>
       {latest ? (
         <View className="qw-notice">{`最近的检查点 #${latest.seq}（${formatDateTime(latest.at)}，${latest.chains} 项记录），指纹 ${latest.fingerprint}`}</View>
@@ -64,7 +64,7 @@ export function AuditPanel() {
       <Btn block disabled={busy || fpBad} loading={busy} onClick={() => void verify()}>
         {busy ? `校验中…已检查 ${checked} 项` : '校验审计记录'}
       </Btn>
-      {problems && !problems.length ? <View className="qw-notice">{`✓ 已检查 ${checked} 项处理记录，全部完整，未发现篡改`}</View> : null}
+      {problems && !problems.length ? <View className="qw-notice">{`✓ 已检查 ${checked} 项记录（处理记录与导出记录），全部完整，未发现篡改`}</View> : null}
       {problems && problems.length ? (
         <View className="qw-notice qw-notice--strong">
           <View>{`✗ 已检查 ${checked} 项，发现 ${problems.length} 处问题：`}</View>
