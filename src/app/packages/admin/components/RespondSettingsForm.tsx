@@ -7,6 +7,7 @@ import type { Failure, SettingsView } from '../../../../contract';
 import { call } from '../../../api';
 import { Btn } from '../../../components/Btn';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { inRange, SettingField } from './SettingField';
 
 type Values = SettingsView['values'];
 const FIELDS: { section: 'emergency' | 'feedback'; key: string; label: string; min: number; max: number }[] = [
@@ -28,10 +29,7 @@ export function RespondSettingsForm({ view, onSaved }: { view: SettingsView; onS
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const num = (k: string) => Number(fields[k]);
-  const bad = FIELDS.filter((f) => {
-    const n = num(`${f.section}.${f.key}`);
-    return !Number.isInteger(n) || n < f.min || n > f.max;
-  });
+  const bad = FIELDS.filter((f) => !inRange(fields[`${f.section}.${f.key}`], f.min, f.max));
   const categories = [...new Set(fields.categories.split(/[、,，\s]+/).map((c) => c.trim()).filter(Boolean))];
   const categoriesBad = !categories.length || categories.length > 10 || categories.some((c) => c.length > 10);
   const dirty = JSON.stringify(fields) !== JSON.stringify(initial());
@@ -62,17 +60,10 @@ export function RespondSettingsForm({ view, onSaved }: { view: SettingsView; onS
     <View className="qw-card" data-testid="respond-settings">
       <View className="qw-section-title">紧急事件与意见反馈</View>
       <Text className="qw-hint">紧急事件按分钟计时，夜间、周末和节假日照常；意见反馈按工作日计算。</Text>
-      {FIELDS.map((f) => (
-        <View key={`${f.section}.${f.key}`}>
-          <View className="qw-label">{`${f.label}（${f.min}–${f.max}）`}</View>
-          <Input
-            className={`qw-input ${bad.includes(f) ? 'qw-input--invalid' : ''}`}
-            type="number"
-            value={fields[`${f.section}.${f.key}`]}
-            onInput={(e) => setFields((x) => ({ ...x, [`${f.section}.${f.key}`]: e.detail.value }))}
-          />
-        </View>
-      ))}
+      {FIELDS.map((f) => {
+        const k = `${f.section}.${f.key}`;
+        return <SettingField key={k} label={f.label} range={f} value={fields[k]} onInput={(v) => setFields((x) => ({ ...x, [k]: v }))} />;
+      })}
       <View className="qw-label">反馈类别（用顿号分隔，每个不超过 10 字，最多 10 个）</View>
       <Input className={`qw-input ${categoriesBad ? 'qw-input--invalid' : ''}`} value={fields.categories} onInput={(e) => setFields((x) => ({ ...x, categories: e.detail.value }))} />
       {failure ? <ErrorBanner failure={failure} /> : null}

@@ -10,6 +10,7 @@ import { call } from '../../../../api';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { AuditPanel, LimitsForm } from '../../components/AuditPanel';
 import { RespondSettingsForm } from '../../components/RespondSettingsForm';
+import { inRange, SettingField } from '../../components/SettingField';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDateTime, isIsoDate } from '../../../../lib/time';
@@ -200,10 +201,7 @@ function RecordsForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Setti
   const [fields, setFields] = useState<Record<string, string>>(initial);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const bad = RECORD_FIELDS.filter((f) => {
-    const n = Number(fields[`${f.section}.${f.key}`]);
-    return !Number.isInteger(n) || n < f.min || n > f.max;
-  });
+  const bad = RECORD_FIELDS.filter((f) => !inRange(fields[`${f.section}.${f.key}`], f.min, f.max));
   const num = (k: string) => Number(fields[k]);
   const orderBad = num('access.defaultDays') > num('access.maxDays');
   const dirty = JSON.stringify(fields) !== JSON.stringify(initial());
@@ -226,17 +224,10 @@ function RecordsForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Setti
   return (
     <View className="qw-card">
       <View className="qw-section-title">聊天记录备份与查阅</View>
-      {RECORD_FIELDS.map((f) => (
-        <View key={`${f.section}.${f.key}`}>
-          <View className="qw-label">{`${f.label}（${f.min}–${f.max}）`}</View>
-          <Input
-            className={`qw-input ${bad.includes(f) ? 'qw-input--invalid' : ''}`}
-            type="number"
-            value={fields[`${f.section}.${f.key}`]}
-            onInput={(e) => setFields((x) => ({ ...x, [`${f.section}.${f.key}`]: e.detail.value }))}
-          />
-        </View>
-      ))}
+      {RECORD_FIELDS.map((f) => {
+        const k = `${f.section}.${f.key}`;
+        return <SettingField key={k} label={f.label} range={f} value={fields[k]} onInput={(v) => setFields((x) => ({ ...x, [k]: v }))} />;
+      })}
       {orderBad ? <View className="qw-issues__item">默认有效期不能超过最长有效期</View> : null}
       {failure ? <ErrorBanner failure={failure} /> : null}
       <Btn block disabled={!dirty || busy || bad.length > 0 || orderBad} onClick={() => void save()}>
@@ -282,10 +273,7 @@ function ViolationRulesForm({ view, onSaved }: { view: SettingsView; onSaved: (v
     <View className="qw-card">
       <View className="qw-section-title">违规处理与申诉</View>
       {NUMBER_FIELDS.map(([k, label]) => (
-        <View key={k}>
-          <View className="qw-label">{label}</View>
-          <Input className="qw-input" type="number" value={numbers[k]} onInput={(e) => setNumbers((n) => ({ ...n, [k]: e.detail.value }))} />
-        </View>
+        <SettingField key={k} label={label} value={numbers[k]} onInput={(v) => setNumbers((n) => ({ ...n, [k]: v }))} />
       ))}
       <View className="qw-label">违规类别（每行一个）</View>
       <Textarea className="qw-textarea" value={categories} maxlength={600} onInput={(e) => setCategories(e.detail.value)} />
