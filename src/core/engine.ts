@@ -578,7 +578,8 @@ export function mayNudge(c: Case, actorId: string | null): boolean {
 
 /**
  * 催办: whoever asked (or the subject) reminds the people the open step waits on (`recipients`: the
- * assignees and their active delegates), at most once every `nudgeHours`, before or after the deadline.
+ * assignees; the server's outbox copies each reminder to that assignee's active delegate), at most once
+ * every `nudgeHours`, before or after the deadline.
  */
 export function nudge<C extends Case>(
   spec: KindSpec<C>,

@@ -805,6 +805,23 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect([ids(second.items), second.total]).toEqual([['c_a'], 3]);
         expect(ids((await store.listInbox(['p1'], { offset: 0, limit: 20 })).items)).toEqual(['c_both', 'c_a']);
       });
+
+      it("should list of what waits on a delegator only the kinds delegation reaches, the delegate's own of any kind", async () => {
+        await store.insertCase(makeCase('c_a', { assignees: ['p1'], dueAt: T0 + 3 }));
+        await store.insertCase(makeCase('c_em', { kind: 'emergency', assignees: ['p1'], dueAt: T0 + 1 }));
+        await store.insertCase(makeCase('c_em_both', { kind: 'emergency', assignees: ['p1', 'p2'], dueAt: T0 + 4 }));
+        await store.insertCase(makeCase('c_em_mine', { kind: 'emergency', assignees: ['p2'], dueAt: T0 + 2 }));
+        await store.insertCase(makeCase('c_both', { assignees: ['p1', 'p2'], dueAt: T0 + 5 }));
+        await store.insertCase(makeCase('c_closed', { assignees: ['p1'], open: false, dueAt: T0 }));
+        const whose = { own: 'p2', actingFor: ['p1'], kinds: ['rename'] };
+        const all = await store.listInbox(whose, { offset: 0, limit: 20 });
+        expect([ids(all.items), all.total]).toEqual([['c_em_mine', 'c_a', 'c_em_both', 'c_both'], 4]);
+        const second = await store.listInbox(whose, { offset: 1, limit: 2 });
+        expect([ids(second.items), second.total]).toEqual([['c_a', 'c_em_both'], 4]);
+        // Standing in for nobody (or on no kind): the own inbox.
+        expect(ids((await store.listInbox({ own: 'p2', actingFor: [], kinds: ['rename'] }, { offset: 0, limit: 20 })).items)).toEqual(['c_em_mine', 'c_em_both', 'c_both']);
+        expect(ids((await store.listInbox({ own: 'p2', actingFor: ['p1'], kinds: [] }, { offset: 0, limit: 20 })).items)).toEqual(['c_em_mine', 'c_em_both', 'c_both']);
+      });
     });
 
     describe('what getScreen reads in its one round trip', () => {

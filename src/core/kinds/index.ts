@@ -1,6 +1,6 @@
 // Every case kind's table, by kind: what the one interpreter (core/engine.ts) runs.
 import type { CaseDataByKind, CaseKind } from '../../contract';
-import type { KindSpec } from '../engine';
+import { delegatesFor, type KindSpec } from '../engine';
 import type { Case } from '../model';
 import { renameKind } from './rename';
 import { namingFixKind, offboardKind, onboardKind } from './task';
@@ -34,3 +34,10 @@ export const KINDS: { [K in CaseKind]: KindSpec<Case<CaseDataByKind[K]>> } = {
 
 /** The table of a case's own kind, for code that handles cases of any kind. */
 export const kindOf = (c: Case): KindSpec<Case> => KINDS[c.kind] as unknown as KindSpec<Case>;
+
+/**
+ * The kinds 代理 reaches (engine `delegatesFor`): of what waits on whom a delegate stands in for, their
+ * 待办 lists and their messages carry only these. Not the kinds that derive their people themselves: an
+ * emergency's tasks are given to named people (§5.3 明确分工), a violation's appeal to named reviewers.
+ */
+export const DELEGATED_KINDS: readonly CaseKind[] = (Object.keys(KINDS) as CaseKind[]).filter((k) => delegatesFor(KINDS[k]));

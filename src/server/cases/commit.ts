@@ -5,6 +5,7 @@ import type { Failure } from '../../contract';
 import type { Decision } from '../../core/engine';
 import type { Case, EffectEntry, NoticeEntry } from '../../core/model';
 import type { Deps } from '../ports';
+import { delegateCopies, mayOweCopy } from './delegate-notices';
 import { applyEffect } from './effects';
 import { deliver } from './outbox';
 import { loadCase, saveDecided, writeNew, writeNext, writeStep } from './write';
@@ -90,9 +91,21 @@ export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
       break;
     }
   }
+  // 代理: the copies owed to the assignees' delegates. Unread (a failed read), a notice that may owe one
+  // is delivered but kept, so the retry works the copies out.
+  let copies: Map<string, NoticeEntry> | null = null;
+  try {
+    copies = await delegateCopies(deps.store, c, notices, deps.clock.now());
+  } catch (err) {
+    console.error('delegations read failed', c._id, err);
+  }
   for (const e of notices) {
     try {
-      if ((await deliver(deps, c._id, e)) === 'done') done.add(e.id);
+      let delivered = (await deliver(deps, c._id, e)) === 'done';
+      const copy = copies?.get(e.id);
+      // Its own id: delivered once however often the notice beside it is retried.
+      if (copy && (await deliver(deps, c._id, copy)) !== 'done') delivered = false;
+      if (delivered && (copies || !mayOweCopy(c, e))) done.add(e.id);
     } catch (err) {
       console.error('outbox delivery failed', c._id, e.id, err);
     }

@@ -1,4 +1,5 @@
 import { fail, ok, type ActionInput, type CaseView, type Page, type Result } from '../../contract';
+import { DELEGATED_KINDS } from '../../core/kinds';
 import type { Case } from '../../core/model';
 import type { HandlerCtx } from '../context';
 import { canSeeCase, toCaseViews } from '../reads/views';
@@ -29,10 +30,13 @@ async function headSees(ctx: HandlerCtx, c: Case): Promise<boolean> {
 
 export async function inboxList(ctx: HandlerCtx, input: ActionInput<'inbox.list'>): Promise<Result<Page<CaseView>>> {
   const page = { offset: input.offset ?? 0, limit: input.limit ?? DEFAULT_LIMIT };
-  // 代理: a delegate's 待办 also holds what waits on whoever delegated to them (read-time, one query).
-  const whose = [ctx.actor.person._id, ...(ctx.actor.delegatedBy ?? []).map((d) => d.delegatorId)];
+  // 代理: a delegate's 待办 also holds what waits on whoever delegated to them (read-time, one query),
+  // of the kinds delegation reaches: not an emergency's task, which they could not act on.
+  const me = ctx.actor.person._id;
+  const actingFor = (ctx.actor.delegatedBy ?? []).map((d) => d.delegatorId);
+  const whose = actingFor.length ? { own: me, actingFor, kinds: DELEGATED_KINDS } : me;
   // With the assignees' delegations in the same round trip.
-  const s = await ctx.deps.store.getScreen(ctx.actor.person._id, { inbox: { whose: whose.length > 1 ? whose : whose[0], page }, delegations: true });
+  const s = await ctx.deps.store.getScreen(me, { inbox: { whose, page }, delegations: true });
   const { items, total } = s.inbox!;
   return ok({ items: await toCaseViews(ctx.deps.store, ctx.actor, items, false, { now: ctx.now, delegations: s.delegations ?? [] }), total, ...page });
 }

@@ -21,12 +21,15 @@ export async function casesNudge(ctx: HandlerCtx, input: ActionInput<'cases.nudg
     input.caseId,
     (c, { loaded }, who, kctx) => {
     // The step waits on each assignee's active delegate too; their names come with the delegation.
-    const delegations = delegatesFor(kindOf(c)) ? loaded.delegations.filter((d) => c.assignees.includes(d.delegatorId) && d.from <= ctx.now && ctx.now < d.to) : [];
+    // (The caller's own delegate is not: the caller is not told, so neither is whoever stands in for them.)
+    const delegations = delegatesFor(kindOf(c)) ? loaded.delegations.filter((d) => c.assignees.includes(d.delegatorId) && d.delegatorId !== me && d.from <= ctx.now && ctx.now < d.to) : [];
     const recipients = audience([...c.assignees, ...delegations.map((d) => d.delegateId)], me);
     const due = c.dueAt ? (c.dueAt < ctx.now ? `，已超过期限（${formatShanghai(c.dueAt, 'M月D日')}）` : `，期限 ${formatShanghai(c.dueAt, 'M月D日')}`) : '';
     // One message for every recipient: a sender some of them may not learn of (anonymous feedback) is not named.
     const tell = { title: `催办：${CASE_KIND_LABELS[c.kind]}`, body: `${maskedFromSomeone(c, me) ? '一位群成员' : ctx.actor.person.name} 催你尽快处理「${kinds[c.kind].title(c)}」${due}` };
-    const d = nudge(kindOf(c), c, { recipients, nudgeHours, note: `提醒 ${recipients.length} 人尽快处理`, tell }, who, kctx);
+    // The assignees are told here; their delegates get a copy beside each, worded 代…, by the outbox
+    // (cases/delegate-notices.ts), as for every step that waits on someone.
+    const d = nudge(kindOf(c), c, { recipients: audience(c.assignees, me), nudgeHours, note: `提醒 ${recipients.length} 人尽快处理`, tell }, who, kctx);
     const names = new Map(delegations.map((x) => [x.delegateId, x.delegateName]));
     reached = recipients.map((id) => ({ id, name: names.get(id) ?? '' }));
     return d;

@@ -94,8 +94,8 @@ export const LINK_TTL_MS = 30 * 60_000;
 export function canSeeCase(actor: Actor, c: Case): boolean {
   const me = actor.person._id;
   if (actor.isOwner || c.subjectId === me || c.openedBy === me || c.assignees.includes(me)) return true;
-  // 代理: what waits on whoever delegated to the caller.
-  if (actor.delegatedBy?.some((d) => c.assignees.includes(d.delegatorId))) return true;
+  // 代理: what waits on whoever delegated to the caller, of a kind delegation reaches.
+  if (delegatesFor(kindOf(c)) && actor.delegatedBy?.some((d) => c.assignees.includes(d.delegatorId))) return true;
   const roles = rolesIn(actor, c.groupId);
   if (roles.includes('admin') || roles.includes('leader')) return true;
   // An election, and an emergency (all were alerted), belong to every member of the group; a guest request also to whoever may approve it.

@@ -568,9 +568,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     },
     async listInbox(who, page) {
       if (typeof who === 'object' && !Array.isArray(who)) {
-        const others = [...new Set(who.actingFor)].filter((id) => id !== who.own);
-        if (others.length && who.kinds.length) return inboxOfDelegate(who.own, others, who.kinds, page);
-        who = who.own;
+        const { own, actingFor, kinds } = who;
+        const others = [...new Set(actingFor)].filter((id) => id !== own);
+        if (others.length && kinds.length) return inboxOfDelegate(own, others, kinds, page);
+        who = own;
       }
       const ids = [...new Set(typeof who === 'string' ? [who] : who)];
       if (ids.length > 1) return inboxOfMany(ids, page);
