@@ -316,6 +316,11 @@ export interface CheckpointDoc {
   heads: [string, number, string][];
   /** SHA-256 Merkle root of the heads. */
   root: string;
+  /**
+   * Export records are among the heads (absent on checkpoints written before they were): those made
+   * since `since`, or every one for the first checkpoint that has this (records older than it too).
+   */
+  exports?: true;
   keyId: string;
   seal: string;
 }

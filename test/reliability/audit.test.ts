@@ -10,12 +10,12 @@ import fc from 'fast-check';
 import type { ExportResult } from '../../src/contract';
 import type { Case, CheckpointDoc, ExportDoc, HistoryEntry } from '../../src/core/model';
 import { openSqliteStore } from '../../src/server/adapters/sqlite';
-import { auditKeysFrom, fingerprintOf, merkleRoot, sealHistory, stableJson } from '../../src/server/cases/audit';
+import { auditKeysFrom, fingerprintOf, merkleRoot, sealHistory, sealValue, stableJson } from '../../src/server/cases/audit';
 import { loadAuditKeys, loadOrCreateAuditKeys, rotateAuditKey } from '../../src/server/host/audit-keys';
 import { seedDemo } from '../../src/server/host/seed';
 import { runScheduler } from '../../src/server/jobs';
 import { verifyAudit, type AuditProblem } from '../../src/server/jobs/audit';
-import { runCheckpoint } from '../../src/server/jobs/checkpoints';
+import { checkpointSealed, runCheckpoint } from '../../src/server/jobs/checkpoints';
 import { exportIdOf, sealExport } from '../../src/server/reads/exports';
 import type { Deps } from '../../src/server/ports';
 import { makeWorld, requestId, T0, type World } from '../server/harness';
@@ -268,6 +268,34 @@ describe('export records, under the checkpoints', () => {
     for (const p of report.problems) expect(p.problem).toContain('检查点缺失');
   });
 
+  it('should take the export records an older deployment made into its first checkpoint that records exports, flagging none before', async () => {
+    // Every checkpoint as the code before this wrote it: without exports, sealed with the deployment key, chained.
+    let prev = '0'.repeat(64);
+    for (const { exports: _x, keyId: _k, seal: _s, ...cp } of await w.store.listCheckpoints()) {
+      const heads = cp.heads.filter(([chain]) => !chain.startsWith('export:'));
+      const old = { ...cp, prev, heads, root: merkleRoot(heads) };
+      const sealed: CheckpointDoc = { ...old, ...sealValue(w.deps.audit, 'checkpoint', checkpointSealed(old)) };
+      w.store.db.prepare('UPDATE audit_checkpoints SET doc = ? WHERE _id = ?').run(JSON.stringify(sealed), cp._id);
+      prev = sealed.seal;
+    }
+    w.clock.t += 2 * DAY;
+    // Two days old and under no checkpoint, but no checkpoint has ever recorded exports: not overdue.
+    expect((await verify()).problems).toEqual([]);
+
+    await w.okCall('p_machao', 'rename.submit', { groupId: 'g_projecta', nickname: '马超-技术部', requestId: requestId() });
+    await runScheduler(w.deps);
+    const first = (await w.store.getLatestCheckpoint())!;
+    expect(first.exports).toBe(true);
+    // Made before the previous checkpoint, recorded all the same.
+    expect(first.heads.map(([chain]) => chain)).toEqual(expect.arrayContaining(exported.map((e) => `export:${e.id}`)));
+    expect((await verify()).problems).toEqual([]);
+    w.store.db.prepare('DELETE FROM exports WHERE _id = ?').run(exported[1].id);
+    const report = await verify();
+    expect(report.problems).toEqual([expect.objectContaining({ scope: 'export', id: exported[1].id })]);
+    expect(report.problems[0].problem).toContain(`检查点 #${first.seq}`);
+    expect(report.problems[0].problem).toMatch(/该次导出发生在 [\d-]+ [\d:]+ 之前/);
+  });
+
   it('should not see an export record deleted before any checkpoint recorded it (the documented limit)', async () => {
     const unrecorded = await exportAs('p_liuyang');
     w.store.db.prepare('DELETE FROM exports WHERE _id = ?').run(unrecorded.id);
@@ -304,12 +332,30 @@ describe('key rotation', () => {
 });
 
 describe('npm run audit:verify on a copy of the local host data', () => {
-  it('should exit 0 on the untouched data, and 1 naming the case and entry once one is edited', async () => {
+  it('should exit 0 on the untouched data, and 1 naming the case and entry once one is edited, and an export record once deleted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qw-data-'));
     try {
       const store = openSqliteStore(join(dir, 'qunwu.sqlite'));
       const keys = loadOrCreateAuditKeys(dir);
       await seedDemo(store, T0, keys);
+      // An export made on the host, as reports.export records it.
+      const exportId = exportIdOf('p_zhaomin', 'r-script');
+      await store.insertExport(
+        sealExport(keys, {
+          _id: exportId,
+          requestId: 'r-script',
+          by: 'p_zhaomin',
+          byName: '赵敏',
+          at: T0,
+          filters: { groups: [], allInScope: true, from: '2026-11-01', to: '2026-11-30', kinds: null },
+          rows: { cases: 3, history: 7 },
+          fileId: `local:exports/${exportId}/x.xlsx`,
+          fileName: 'x.xlsx',
+          fileSize: 1000,
+          fileSha256: 'a'.repeat(64),
+          contentSha256: 'b'.repeat(64),
+        }),
+      );
       // The host's first scheduler run anchors what the seed wrote.
       await runCheckpoint({ store, audit: keys, ownerOpenid: null, clock: { now: () => T0 } } as unknown as Deps, T0);
       store.close();
@@ -322,9 +368,11 @@ describe('npm run audit:verify on a copy of the local host data', () => {
       const doc = JSON.parse((raw.db.prepare("SELECT doc FROM cases WHERE _id = 'vi_demo_prior_warning'").get() as { doc: string }).doc) as Case;
       doc.history[0].note = '（改）';
       raw.db.prepare("UPDATE cases SET doc = ? WHERE _id = 'vi_demo_prior_warning'").run(JSON.stringify(doc));
+      raw.db.prepare('DELETE FROM exports WHERE _id = ?').run(exportId);
       raw.close();
       const tampered = run();
       expect(tampered.stdout).toContain('事项 vi_demo_prior_warning 第 1 条');
+      expect(tampered.stdout).toContain(`导出记录 ${exportId}：导出记录已从数据库中删除，但检查点 #1`);
       expect(tampered.status).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });

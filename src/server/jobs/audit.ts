@@ -44,6 +44,11 @@ export interface CheckpointCheck {
   heads: Map<string, RecordedHead[]>;
   latest: CheckpointDoc | null;
   count: number;
+  /**
+   * The first checkpoint that verifies and records exports (it took every record there was, older ones
+   * too): every record made before it is among its heads or later ones'. Null: exports never recorded.
+   */
+  exportsFrom: number | null;
 }
 
 /** The checkpoints' own chain, their seals and roots, and the owner's fingerprint if given. */
@@ -54,6 +59,7 @@ export function verifyCheckpoints(keys: AuditKeys, checkpoints: CheckpointDoc[],
   const sorted = [...checkpoints].sort((a, b) => a.seq - b.seq);
   let prev = GENESIS;
   let expected = 1;
+  let exportsFrom: number | null = null;
   for (const cp of sorted) {
     for (; expected < cp.seq; expected++) bad(expected, `检查点 #${expected} 缺失（被删除）`);
     expected = cp.seq + 1;
@@ -64,6 +70,7 @@ export function verifyCheckpoints(keys: AuditKeys, checkpoints: CheckpointDoc[],
     else if (cp.prev !== prev) bad(cp.seq, `检查点 #${cp.seq} 与上一个检查点不相连（之前的检查点被删除或改动）`);
     if (!intact) continue;
     // Only a checkpoint that verifies vouches for heads.
+    if (cp.exports && exportsFrom === null) exportsFrom = cp.seq;
     for (const [chain, seq, seal] of cp.heads) {
       const list = heads.get(chain) ?? [];
       list.push({ seq, seal, cp });
@@ -74,7 +81,7 @@ export function verifyCheckpoints(keys: AuditKeys, checkpoints: CheckpointDoc[],
   if (fingerprint && !sorted.some((cp) => normaliseFingerprint(fingerprintOf(cp.seal)) === normaliseFingerprint(fingerprint))) {
     problems.push({ scope: 'checkpoint', id: 'fingerprint', seq: null, problem: `你保存的检查点指纹 ${fingerprint.toUpperCase()} 在数据库中找不到：该检查点被删除或改动` });
   }
-  return { problems, heads, latest: sorted[sorted.length - 1] ?? null, count: sorted.length };
+  return { problems, heads, latest: sorted[sorted.length - 1] ?? null, count: sorted.length, exportsFrom };
 }
 
 type Chain = (Case | BackupDoc) & { state?: string };
@@ -120,9 +127,10 @@ function vanished(cps: CheckpointCheck, scope: RecordScope, after: string, upTo:
     if (!chain.startsWith(prefix)) continue;
     const id = chain.slice(prefix.length);
     if (id <= after || (upTo !== null && id > upTo) || seen.has(id)) continue;
-    const cp = list[list.length - 1].cp;
-    // The record is gone, so the checkpoint is all there is to say when the export was made.
-    const made = scope === 'export' ? `：该次导出发生在${cp.since > 0 ? ` ${when(cp.since)} 至 ${when(cp.at)} 之间` : ` ${when(cp.at)} 之前`}，导出文件“说明”页上的导出编号即此编号` : '';
+    // An export record is gone whole: the first checkpoint to record it bounds when it was made.
+    const cp = scope === 'export' ? list[0].cp : list[list.length - 1].cp;
+    const span = cp.since > 0 && cp.seq !== cps.exportsFrom ? ` ${when(cp.since)} 至 ${when(cp.at)} 之间` : ` ${when(cp.at)} 之前`;
+    const made = scope === 'export' ? `：该次导出发生在${span}，导出文件“说明”页上的导出编号即此编号` : '';
     out.push({ scope, id, seq: null, problem: `${SCOPE_NAME[scope]}已从数据库中删除，但检查点 #${cp.seq}（${when(cp.at)}）记下过它${made}` });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -140,7 +148,8 @@ export function verifyExportRecord(keys: AuditKeys, e: ExportDoc, cps: Checkpoin
   for (const h of heads) {
     if (h.seal !== e.seal) return bad(`导出记录与检查点 #${h.cp.seq}（${when(h.cp.at)}）记下的不同：记录被替换${says}`);
   }
-  if (!heads.length && e.at < now - CHECKPOINT_OVERDUE_MS) {
+  // Before any checkpoint recorded exports (a deployment from before they were), none is overdue.
+  if (!heads.length && cps.exportsFrom !== null && e.at < now - CHECKPOINT_OVERDUE_MS) {
     const latest = cps.latest;
     return bad(
       `检查点缺失：${when(e.at)} 的这次导出早该由之后的检查点记下，但没有检查点记下它（${latest ? `最近的检查点是 #${latest.seq}，${when(latest.at)}` : '没有任何检查点'}；检查点被删除，或定时任务没有运行）`,

@@ -20,18 +20,19 @@ export const checkpointId = (seq: number) => `cp_${String(seq).padStart(6, '0')}
 
 /** What a checkpoint's seal covers: everything but the seal (the heads through their root). */
 export function checkpointSealed(cp: Omit<CheckpointDoc, 'seal' | 'keyId'>) {
-  return { _id: cp._id, seq: cp.seq, at: cp.at, since: cp.since, prev: cp.prev, count: cp.heads.length, root: cp.root };
+  // `exports` absent (older checkpoints) leaves their sealed value as it was.
+  return { _id: cp._id, seq: cp.seq, at: cp.at, since: cp.since, prev: cp.prev, count: cp.heads.length, root: cp.root, exports: cp.exports };
 }
 
-/** The heads of every chain changed (export record made) at or after `since`, sorted by chain. */
-async function changedHeads(deps: Deps, since: number): Promise<CheckpointDoc['heads']> {
+/** The heads of every chain changed at or after `since`, and of every export record made at or after `exportsSince`, sorted by chain. */
+async function changedHeads(deps: Deps, since: number, exportsSince: number): Promise<CheckpointDoc['heads']> {
   const heads: CheckpointDoc['heads'] = [];
   const add = (scope: string, doc: { _id: string; history: { seq: number; hash: string }[] }) => {
     const last = doc.history[doc.history.length - 1];
     if (last) heads.push([`${scope}:${doc._id}`, last.seq, last.hash]);
   };
   // Three reads at once: one round of latency on the cloud database.
-  const [cases, backups, exports] = await Promise.all([deps.store.listCasesChangedSince(since), deps.store.listBackupsChangedSince(since), deps.store.listExportsSince(since)]);
+  const [cases, backups, exports] = await Promise.all([deps.store.listCasesChangedSince(since), deps.store.listBackupsChangedSince(since), deps.store.listExportsSince(exportsSince)]);
   for (const c of cases) add('case', c);
   for (const b of backups) add('backup', b);
   for (const e of exports) heads.push([`export:${e._id}`, 1, e.seal]);
@@ -44,11 +45,12 @@ export async function runCheckpoint(deps: Deps, now = deps.clock.now()): Promise
   const latest = await store.getLatestCheckpoint();
   if (latest && shanghaiDate(latest.at) === shanghaiDate(now)) return null;
   const since = latest ? latest.at - CHECKPOINT_MARGIN_MS : 0;
-  const heads = await changedHeads(deps, since);
+  // The first checkpoint to record exports takes every record there is, so none is left unanchored.
+  const heads = await changedHeads(deps, since, latest?.exports ? since : 0);
   // Nothing changed: nothing to anchor, and nothing to tell the owner.
   if (!heads.length) return null;
   const seq = (latest?.seq ?? 0) + 1;
-  const body = { _id: checkpointId(seq), seq, at: now, since, prev: latest?.seal ?? GENESIS, heads, root: merkleRoot(heads) };
+  const body = { _id: checkpointId(seq), seq, at: now, since, prev: latest?.seal ?? GENESIS, heads, root: merkleRoot(heads), exports: true as const };
   const cp: CheckpointDoc = { ...body, ...sealValue(deps.audit, 'checkpoint', checkpointSealed(body)) };
   // Two schedulers at once: the database lets one write this number.
   if (!(await store.insertCheckpoint(cp))) return null;
