@@ -3,98 +3,82 @@
 // after the window 刘洋 and 陈刚 are alerted about 郑爽; 黄磊 reports done; 刘洋 closes it and the
 // timeline shows every minute. Then 黄磊 sends anonymous feedback, 刘洋 forwards it to 王强, who sees
 // no name and answers, and 黄磊 reads the answer and marks it resolved.
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
+import { screenshot, useE2E } from './support';
 
 jest.setTimeout(240_000);
 
 const MIN = 60_000;
-let host: Host;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-  page = await phonePage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
-
-const signInAs = (personId: string) => signInAsOn(page, host, personId);
-const text = (s: string) => page.getByText(s, { exact: true });
-/** Text on the page being shown (Taro's h5 keeps earlier pages of the stack in the document, hidden). */
-const shown = (s: string) => page.getByText(s).filter({ visible: true }).first();
+const e2e = useE2E();
+const { signInAs } = e2e;
+const text = (s: string) => e2e.current.getByText(s, { exact: true });
 /** A text field by its placeholder (Taro's h5 input wraps the real one, which carries it too). */
-const box = (placeholder: string) => page.getByRole('textbox', { name: placeholder });
+const box = (placeholder: string) => e2e.current.getByRole('textbox', { name: placeholder });
 
 /** 首页's first card: the active emergency. */
 async function openEmergencyFromHome(person: string) {
   await signInAs(person);
-  await page.getByTestId('active-emergencies').getByText('客户现场投诉').click();
-  await page.getByTestId('timeline').waitFor();
+  await e2e.current.getByTestId('active-emergencies').getByText('客户现场投诉').click();
+  await e2e.current.getByTestId('timeline').waitFor();
 }
 
 it('should run an emergency: alert, acknowledgement, escalation after the window, done, and a closed timeline with every minute', async () => {
   // 刘洋, the admin of 市场部工作群, starts it from the group's card on 首页.
   await signInAs('p_liuyang');
-  await page.locator('[data-group="g_market"]').getByText('发起紧急事件').click();
+  await e2e.current.locator('[data-group="g_market"]').getByText('发起紧急事件').click();
   await box('例如：客户现场投诉').fill('客户现场投诉');
   await box('时间、地点、现状和需要大家做什么').fill('客户在一楼展厅要求当场退款，情绪激动，需要有人到场并联系客户经理');
-  await page.locator('.qw-chip', { hasText: '黄磊' }).click();
-  await page.locator('.qw-chip', { hasText: '郑爽' }).click();
+  await e2e.current.locator('.qw-chip', { hasText: '黄磊' }).click();
+  await e2e.current.locator('.qw-chip', { hasText: '郑爽' }).click();
   await box('例如：联系客户、到现场').nth(0).fill('联系客户');
   await box('例如：联系客户、到现场').nth(1).fill('到现场');
-  await screenshot(page, 'emergency-start-form');
+  await screenshot(e2e.page, 'emergency-start-form');
   await text('通知全群并分派任务').click();
   // h5 stands in for WeChat's subscription popup: the starter wants escalations pushed.
-  await text('允许').click();
-  await page.getByTestId('tasks').waitFor();
-  await screenshot(page, 'emergency-started');
+  await e2e.modal('允许').click();
+  await e2e.current.getByTestId('tasks').waitFor();
+  await screenshot(e2e.page, 'emergency-started');
 
   // 黄磊 sees it first on 首页 and acknowledges; 郑爽 does nothing.
   await signInAs('p_huanglei');
-  await page.getByTestId('active-emergencies').waitFor();
-  const home = await page.locator('body').innerText();
+  await e2e.current.getByTestId('active-emergencies').waitFor();
+  const home = await e2e.current.innerText();
   expect(home.indexOf('客户现场投诉')).toBeLessThan(home.indexOf('你好，黄磊'));
-  await screenshot(page, 'emergency-home-huanglei');
-  await page.getByTestId('active-emergencies').getByText('客户现场投诉').click();
+  await screenshot(e2e.page, 'emergency-home-huanglei');
+  await e2e.current.getByTestId('active-emergencies').getByText('客户现场投诉').click();
   await text('我的任务：联系客户').waitFor();
   await text('接收任务').click();
-  await page.getByText(/已接收。请在 \d\d:\d\d 前报告进展/).waitFor();
-  await screenshot(page, 'emergency-acknowledged');
+  await e2e.current.getByText(/已接收。请在 \d\d:\d\d 前报告进展/).waitFor();
+  await screenshot(e2e.page, 'emergency-acknowledged');
 
   // The acknowledgement window (10 minutes) passes: 郑爽 is reminded; one window later 刘洋 and 陈刚 are alerted.
-  await host.advance(10 * MIN);
-  await host.advance(10 * MIN);
+  await e2e.host.advance(10 * MIN);
+  await e2e.host.advance(10 * MIN);
   await signInAs('p_chengang');
   await text('站内消息').click();
-  await page.getByText('紧急任务无人接收：郑爽').waitFor();
-  await screenshot(page, 'emergency-leader-alerted');
+  await e2e.current.getByText('紧急任务无人接收：郑爽').waitFor();
+  await screenshot(e2e.page, 'emergency-leader-alerted');
   await openEmergencyFromHome('p_liuyang');
-  await page.locator('[data-task="p_zhengshuang"]').getByText('未接收，已报告').waitFor();
+  await e2e.current.locator('[data-task="p_zhengshuang"]').getByText('未接收，已报告').waitFor();
   // Who was reached by WeChat push: nobody granted one yet, so the @名单 names everyone else.
-  await page.getByTestId('reach').getByText('查看').click();
+  await e2e.current.getByTestId('reach').getByText('查看').click();
   await text('复制 @名单').waitFor();
-  await expect(page.getByTestId('reach').innerText()).resolves.toContain('@郑爽-市场部');
-  await screenshot(page, 'emergency-reach');
+  await expect(e2e.current.getByTestId('reach').innerText()).resolves.toContain('@郑爽-市场部');
+  await screenshot(e2e.page, 'emergency-reach');
 
   // 黄磊 reports it done.
   await openEmergencyFromHome('p_huanglei');
-  await page.locator('.qw-chip', { hasText: '已完成' }).click();
+  await e2e.current.locator('.qw-chip', { hasText: '已完成' }).click();
   await box('例如：已联系上客户，正在安抚').fill('已联系客户经理到场，客户接受退款方案');
   await text('提交').click();
-  await page.locator('[data-task="p_huanglei"]').getByText('已完成').waitFor();
-  await screenshot(page, 'emergency-done');
+  await e2e.current.locator('[data-task="p_huanglei"]').getByText('已完成').waitFor();
+  await screenshot(e2e.page, 'emergency-done');
 
   // 刘洋 closes it with a summary: the timeline holds every step with its minute.
   await openEmergencyFromHome('p_liuyang');
   await box('处置总结（必填）').fill('客户接受退款方案，展厅恢复正常；郑爽未接收任务，已电话联系');
   await text('结束紧急事件').last().click();
-  await shown('已结束').waitFor();
-  const rows = await page.getByTestId('timeline').locator('[data-seq]').allInnerTexts();
+  await e2e.current.getByText('已结束').first().waitFor();
+  const rows = await e2e.current.getByTestId('timeline').locator('[data-seq]').allInnerTexts();
   const steps = ['发起紧急事件', '接收任务', '超时未接收，提醒', '超时未接收，报发起人和上级领导', '报告完成', '结束紧急事件'];
   expect(rows.map((r) => steps.find((s) => r.includes(`· ${s}`)) ?? r)).toEqual(steps);
   // Each with its minute; the reminder at the window, the escalation one window later.
@@ -105,56 +89,56 @@ it('should run an emergency: alert, acknowledgement, escalation after the window
   expect(rows.every((r) => /^\d\d:\d\d/.test(r))).toBe(true);
   expect((minutes[3] - minutes[2] + 1440) % 1440).toBe(10);
   // The toast gone, the picture shows the whole timeline.
-  await page.waitForTimeout(1500);
-  await screenshot(page, 'emergency-closed-timeline');
+  await e2e.page.waitForTimeout(1500);
+  await screenshot(e2e.page, 'emergency-closed-timeline');
 });
 
 it('should relay anonymous feedback: forwarded to a department head who never learns the sender, answered and resolved', async () => {
   // 黄磊 writes, anonymous towards whoever will handle it (the default).
   await signInAs('p_huanglei');
-  await page.locator('[data-group="g_market"]').getByText('意见反馈').click();
+  await e2e.current.locator('[data-group="g_market"]').getByText('意见反馈').click();
   await box('写下你的意见、建议或遇到的问题').fill('希望每周例会改到周一上午，方便大家安排一周的工作');
-  await screenshot(page, 'feedback-form');
+  await screenshot(e2e.page, 'feedback-form');
   await text('提交').click();
-  await text('允许').click();
-  await page.getByText('待管理员处理').first().waitFor();
-  await screenshot(page, 'feedback-sent');
+  await e2e.modal('允许').click();
+  await e2e.current.getByText('待管理员处理').first().waitFor();
+  await screenshot(e2e.page, 'feedback-sent');
 
   // 刘洋 (admin) sees who sent it, and forwards it to 王强, the head of 市场部.
   await signInAs('p_liuyang');
-  await text('待办').click();
-  await page.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
-  await page.getByText('黄磊（要求对处理部门匿名）').waitFor();
+  await e2e.tab('待办').click();
+  await e2e.current.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
+  await e2e.current.getByText('黄磊（要求对处理部门匿名）').waitFor();
   await text('选择转交对象').click();
-  await page.locator('.qw-chip', { hasText: '王强（市场部负责人）' }).click();
+  await e2e.current.locator('.qw-chip', { hasText: '王强（市场部负责人）' }).click();
   await box('转交说明（选填）').fill('请市场部研究后答复');
-  await screenshot(page, 'feedback-forward');
+  await screenshot(e2e.page, 'feedback-forward');
   await text('转交').click();
-  await page.getByText('已转交，待答复').first().waitFor();
+  await e2e.current.getByText('已转交，待答复').first().waitFor();
 
   // 王强 sees 一位群成员, nothing that names 黄磊, and answers.
   await signInAs('p_wangqiang');
-  await text('待办').click();
-  await expect(page.locator('body').innerText()).resolves.not.toContain('黄磊');
-  await page.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
-  await page.getByText('一位群成员（匿名）').waitFor();
-  const seen = await page.locator('body').innerText();
+  await e2e.tab('待办').click();
+  await expect(e2e.page.locator('body').innerText()).resolves.not.toContain('黄磊');
+  await e2e.current.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
+  await e2e.current.getByText('一位群成员（匿名）').waitFor();
+  const seen = await e2e.page.locator('body').innerText();
   expect(seen).not.toContain('黄磊');
   expect(seen).toContain('希望每周例会改到周一上午');
-  await screenshot(page, 'feedback-received-anonymous');
+  await screenshot(e2e.page, 'feedback-received-anonymous');
   await box('答复内容（必填）').fill('从下周起例会改到周一上午十点，线上同步会议链接');
   await text('提交答复').click();
-  await page.getByTestId('answer').waitFor();
-  await expect(page.locator('body').innerText()).resolves.not.toContain('黄磊');
-  await screenshot(page, 'feedback-answered');
+  await e2e.current.getByTestId('answer').waitFor();
+  await expect(e2e.page.locator('body').innerText()).resolves.not.toContain('黄磊');
+  await screenshot(e2e.page, 'feedback-answered');
 
   // 黄磊 reads the answer and marks it resolved.
   await signInAs('p_huanglei');
-  await page.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
-  await shown('从下周起例会改到周一上午十点，线上同步会议链接').waitFor();
+  await e2e.current.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
+  await e2e.current.getByText('从下周起例会改到周一上午十点，线上同步会议链接').first().waitFor();
   await text('问题已解决').click();
-  await text('已解决').click();
-  await shown('已解决').waitFor();
-  await page.waitForTimeout(1500);
-  await screenshot(page, 'feedback-resolved');
+  await e2e.modal('已解决').click();
+  await e2e.current.getByText('已解决').first().waitFor();
+  await e2e.page.waitForTimeout(1500);
+  await screenshot(e2e.page, 'feedback-resolved');
 });
