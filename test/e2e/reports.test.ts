@@ -5,34 +5,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, phonePage, screenshot, startHost, type Host, signInAs as signInAsOn } from './support';
+import { ARTIFACTS, largeText, phonePage, screenshot, signInAs as signInAsOn, useE2E } from './support';
 
 jest.setTimeout(240_000);
 
-let host: Host;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-  page = await phonePage(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
-
-const signInAs = (personId: string) => signInAsOn(page, host, personId);
-const text = (s: string) => page.getByText(s, { exact: true });
+const e2e = useE2E();
+const { signInAs } = e2e;
+const text = (s: string) => e2e.current.getByText(s, { exact: true });
 const DAY = 86400_000;
 
 /** Calls an action as a person, over HTTP as the h5 app does (a session of their own). */
 async function act(personId: string, action: string, data: Record<string, unknown>): Promise<any> {
-  const signin = await fetch(`${host.url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
+  const signin = await fetch(`${e2e.host.url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
   const cookie = signin.headers.get('set-cookie')!.split(';')[0];
-  const res = await fetch(`${host.url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
+  const res = await fetch(`${e2e.host.url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
   const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
   if (!body.ok) throw new Error(`${action} as ${personId}: ${body.code} ${body.message}`);
   return body.data;
@@ -49,11 +35,11 @@ async function renameRequest(personId: string, groupId: string): Promise<string>
 /** Runs `fn` with the host's clock at `at`, then puts the clock back. */
 async function at(when: number, fn: () => Promise<void>) {
   const delta = when - Date.now();
-  await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: delta }) });
+  await fetch(`${e2e.host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: delta }) });
   try {
     await fn();
   } finally {
-    await fetch(`${host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: -delta }) });
+    await fetch(`${e2e.host.url}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: -delta }) });
   }
 }
 
@@ -74,21 +60,21 @@ it('should show 陈刚 both groups\' figures and the cases behind a bar', async 
   await renameRequest('p_machao', 'g_projecta');
 
   await signInAs('p_chengang');
-  await text('我的').click();
+  await e2e.tab('我的').click();
   await text('报表').click();
-  await page.getByText('新开事项').waitFor();
-  await page.getByText(/全部 2 个群（市场部工作群、项目A群）/).waitFor();
-  const opened = page.locator('[data-figure="opened"]');
+  await e2e.current.getByText('新开事项').waitFor();
+  await e2e.current.getByText(/全部 2 个群（市场部工作群、项目A群）/).waitFor();
+  const opened = e2e.current.locator('[data-figure="opened"]');
   const canvas = opened.locator('canvas');
   await canvas.waitFor();
-  await screenshot(page, 'reports-overview');
-  await page.locator('[data-figure="measures"]').scrollIntoViewIfNeeded();
-  await screenshot(page, 'reports-overview-more');
+  await screenshot(e2e.page, 'reports-overview');
+  await e2e.current.locator('[data-figure="measures"]').scrollIntoViewIfNeeded();
+  await screenshot(e2e.page, 'reports-overview-more');
 
   // The table beside the chart: the weeks and the count per kind.
   await opened.getByText('表格', { exact: true }).click();
   await opened.getByText('改名申请', { exact: true }).waitFor();
-  await screenshot(page, 'reports-table');
+  await screenshot(e2e.page, 'reports-table');
   await opened.getByText('图表', { exact: true }).click();
   await canvas.waitFor();
 
@@ -96,22 +82,22 @@ it('should show 陈刚 both groups\' figures and the cases behind a bar', async 
   // just above the axis, which sits 28 px up.
   const box = (await canvas.boundingBox())!;
   const plot = box.width - 44 - 12;
-  await page.mouse.click(box.x + 44 + plot * (1.5 / 4), box.y + box.height - 28 - 4);
-  await page.waitForURL(/\/packages\/reports\/pages\/drill\/index/);
-  await page.getByText('共 2 件事项').waitFor();
-  await page.getByText(/新开事项 · 改名申请/).waitFor();
-  const body = await page.locator('body').innerText();
+  await e2e.page.mouse.click(box.x + 44 + plot * (1.5 / 4), box.y + box.height - 28 - 4);
+  await e2e.page.waitForURL(/\/packages\/reports\/pages\/drill\/index/);
+  await e2e.current.getByText('共 2 件事项').waitFor();
+  await e2e.current.getByText(/新开事项 · 改名申请/).waitFor();
+  const body = await e2e.page.locator('body').innerText();
   expect(body).toContain('黄磊');
   expect(body).toContain('张伟');
   expect(body).not.toContain('马超'); // filed this week: another bar
-  await screenshot(page, 'reports-drill');
+  await screenshot(e2e.page, 'reports-drill');
 
   // Each row opens its case.
-  await page.getByText('张伟').first().click();
-  await page.waitForURL(/\/packages\/case\/pages\/case\/index\?id=/);
-  // Taro's h5 router keeps the drill page in the DOM, hidden, with its own 待审批 tags.
-  await page.getByText('待审批').filter({ visible: true }).first().waitFor();
-  await screenshot(page, 'reports-drill-case');
+  await e2e.current.getByText('张伟').first().click();
+  await e2e.page.waitForURL(/\/packages\/case\/pages\/case\/index\?id=/);
+  // The case page's own 待审批 (the drill page under it has its tags too).
+  await e2e.current.getByText('待审批').first().waitFor();
+  await screenshot(e2e.page, 'reports-drill-case');
 });
 
 it('should export 项目A群\'s last month for 赵敏 and list it in 导出记录 with its checksum', async () => {
@@ -122,79 +108,51 @@ it('should export 项目A群\'s last month for 赵敏 and list it in 导出记�
   });
 
   await signInAs('p_zhaomin');
-  await text('我的').click();
+  await e2e.tab('我的').click();
   await text('报表').click();
   await text('导出 Excel（事项与处理记录）').click();
-  // 报表 stays open under 导出 (its group chips too): once the page has slid in, pick on the one in view.
-  await page.waitForURL(/\/packages\/reports\/pages\/export\/index/);
-  await page.getByText('时间段（事项的提出日期）').waitFor();
-  await page.waitForTimeout(800);
-  const chip = page.getByText('项目A群', { exact: true }).filter({ visible: true });
+  // 报表 stays open under 导出, with group chips of its own: the chip of 导出's form.
+  await e2e.page.waitForURL(/\/packages\/reports\/pages\/export\/index/);
+  await e2e.current.getByText('时间段（事项的提出日期）').waitFor();
+  const chip = e2e.current.getByText('项目A群', { exact: true });
   await chip.waitFor();
   await chip.click();
-  await screenshot(page, 'export-form');
-  await page.locator('taro-button-core', { hasText: '导出' }).click();
-  await page.getByText('导出完成').waitFor();
-  const sha = (await page.getByTestId('file-sha256').innerText()).trim();
+  await screenshot(e2e.page, 'export-form');
+  await e2e.current.locator('taro-button-core', { hasText: '导出' }).click();
+  await e2e.current.getByText('导出完成').waitFor();
+  const sha = (await e2e.current.getByTestId('file-sha256').innerText()).trim();
   expect(sha).toMatch(/^[0-9a-f]{64}$/);
   // Its rename (filed, approved: two entries), and 张伟's of two weeks ago when that fell in last month too (one).
   const month = (t: number) => new Date(t + 8 * 3600_000).getUTCMonth();
   const alsoThatOne = month(Date.now() - 14 * DAY) === month(midLastMonth());
-  await page.getByText(alsoThatOne ? '事项 2 行，处理记录 3 行' : '事项 1 行，处理记录 2 行').filter({ visible: true }).waitFor();
-  await page.getByText('导出完成').scrollIntoViewIfNeeded();
-  await screenshot(page, 'export-done');
+  await e2e.current.getByText(alsoThatOne ? '事项 2 行，处理记录 3 行' : '事项 1 行，处理记录 2 行').waitFor();
+  await e2e.current.getByText('导出完成').scrollIntoViewIfNeeded();
+  await screenshot(e2e.page, 'export-done');
 
   // The file behind the link is the one whose SHA-256 the page shows.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('taro-button-core', { hasText: '下载' }).click()]);
+  const [download] = await Promise.all([e2e.page.waitForEvent('download'), e2e.current.locator('taro-button-core', { hasText: '下载' }).click()]);
   expect(createHash('sha256').update(readFileSync((await download.path())!)).digest('hex')).toBe(sha);
 
   // 导出记录: the export, who made it, and the same checksum; verifying the checksum finds it.
-  await page.goto(`${host.url}/packages/reports/pages/overview/index`);
-  await text('导出记录').filter({ visible: true }).click();
-  await page.locator(`[data-sha256="${sha}"]`).waitFor();
-  const log = await page.locator('[data-export]').first().innerText();
+  await e2e.page.goto(`${e2e.host.url}/packages/reports/pages/overview/index`);
+  await text('导出记录').click();
+  await e2e.current.locator(`[data-sha256="${sha}"]`).waitFor();
+  const log = await e2e.current.locator('[data-export]').first().innerText();
   expect(log).toContain('赵敏');
   expect(log).toContain('项目A群');
   expect(log).toContain('记录完整');
-  await screenshot(page, 'exports-log');
-  await page.locator('input[placeholder="例如 3a7bd3e2…（64 位）"]').fill(sha);
-  await page.locator('taro-button-core', { hasText: '核对' }).click();
-  await page.getByText('与导出记录一致').waitFor();
-  await screenshot(page, 'exports-verified');
+  await screenshot(e2e.page, 'exports-log');
+  await e2e.current.locator('input[placeholder="例如 3a7bd3e2…（64 位）"]').fill(sha);
+  await e2e.current.locator('taro-button-core', { hasText: '核对' }).click();
+  await e2e.current.getByText('与导出记录一致').waitFor();
+  await screenshot(e2e.page, 'exports-verified');
 });
 
-/** WeChat's largest text, approximated as in looks.test.ts: every stylesheet font-size × 1.5 as it loads. */
-function largeText() {
-  const done = new WeakSet<CSSStyleSheet>();
-  const walk = (rules: CSSRuleList) => {
-    for (const r of Array.from(rules)) {
-      const style = (r as CSSStyleRule).style;
-      if (style?.fontSize && !style.fontSize.startsWith('calc(')) style.fontSize = `calc(${style.fontSize} * 1.5)`;
-      if ((r as CSSGroupingRule).cssRules) walk((r as CSSGroupingRule).cssRules);
-    }
-  };
-  setInterval(() => {
-    for (const sheet of Array.from(document.styleSheets)) {
-      if (done.has(sheet)) continue;
-      try {
-        walk(sheet.cssRules);
-        done.add(sheet);
-      } catch {
-        // not readable yet
-      }
-    }
-  }, 100);
-}
-
 it('should stay readable at large text in dark mode: nothing clipped, only the table scrolls sideways', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', colorScheme: 'dark' });
-  await context.addInitScript(largeText);
-  const big = await context.newPage();
+  const big = await phonePage(e2e.browser, { colorScheme: 'dark' }, largeText);
   try {
-    await big.goto(`${host.url}/dev/signout`);
-    await big.click('button[data-person="p_chengang"]');
-    await big.getByText('我的群').waitFor();
-    await big.goto(`${host.url}/packages/reports/pages/overview/index`);
+    await signInAsOn(big, e2e.host, 'p_chengang');
+    await big.goto(`${e2e.host.url}/packages/reports/pages/overview/index`);
     const opened = big.locator('[data-figure="opened"]');
     await opened.getByText('表格', { exact: true }).click();
     await opened.locator('.qw-ftable__row').nth(1).waitFor();
@@ -215,6 +173,6 @@ it('should stay readable at large text in dark mode: nothing clipped, only the t
     expect(problems).toEqual([]);
     await big.screenshot({ path: join(ARTIFACTS, 'reports-large-dark.png'), fullPage: true });
   } finally {
-    await context.close();
+    await big.context().close();
   }
 });
