@@ -1,5 +1,6 @@
-import Taro from '@tarojs/taro';
+import Taro, { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { startScreenLoad } from './api';
 import { absolute, routes } from './lib/routes';
 import './app.scss';
 
@@ -16,7 +17,14 @@ if (process.env.TARO_ENV === 'weapp') {
   });
 }
 
+// The first screen's call starts before its page's code has loaded (api/early.ts). On h5 the address
+// is known now; in WeChat, at launch.
+if (process.env.TARO_ENV === 'h5') {
+  startScreenLoad(window.location.pathname, Object.fromEntries(new URLSearchParams(window.location.search)));
+}
+
 function App({ children }: PropsWithChildren) {
+  useLaunch(({ path, query }) => startScreenLoad(path ?? '', query ?? {}));
   return children;
 }
 

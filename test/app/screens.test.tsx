@@ -8,6 +8,7 @@ import HomePage from '../../src/app/pages/home/index';
 import InboxPage from '../../src/app/pages/inbox/index';
 import MePage from '../../src/app/pages/me/index';
 import { forgetWhoAmI, loadWhoAmI } from '../../src/app/lib/session';
+import { forgetScreenLoad, screenLoadFor, startScreenLoad } from '../../src/app/api/early';
 import { mockApi } from './api-mock';
 import { approvedCase, renameCase, whoami } from './fixtures';
 import * as taro from './stubs/taro';
@@ -114,5 +115,69 @@ describe('the case page', () => {
     expect(screen.queryByRole('button', { name: '批准' })).toBeNull();
     await settle();
     expect(sent()).toEqual(['cases.get', 'rename.approve']);
+  });
+});
+
+describe('the launch screen’s call, started before its page has loaded', () => {
+  beforeEach(() => forgetScreenLoad());
+
+  it('should map each launch page to its one screen call, and leave other pages to themselves', () => {
+    expect(screenLoadFor('pages/home/index', {})).toEqual({ action: 'home.load', data: {} });
+    expect(screenLoadFor('/', {})).toEqual({ action: 'home.load', data: {} });
+    expect(screenLoadFor('/pages/inbox/index', {})).toEqual({ action: 'inbox.load', data: {} });
+    expect(screenLoadFor('pages/me/index', {})).toEqual({ action: 'me.load', data: {} });
+    expect(screenLoadFor('packages/case/pages/case/index', { id: 'rn_1' })).toEqual({ action: 'cases.get', data: { caseId: 'rn_1' } });
+    expect(screenLoadFor('packages/case/pages/case/index', {})).toBeNull();
+    expect(screenLoadFor('packages/member/pages/notifications/index', {})).toBeNull();
+  });
+
+  it('should show 首页 from the launch call, with no second call, and call again on the next show', async () => {
+    mockApi({ 'home.load': () => ok(home()) });
+    startScreenLoad('pages/home/index', {});
+    expect(sent()).toEqual(['home.load']);
+    render(<HomePage />);
+    await show();
+    expect(await screen.findByText('你好，张伟')).toBeTruthy();
+    await settle();
+    expect(sent()).toEqual(['home.load']);
+    await show();
+    await settle();
+    expect(sent()).toEqual(['home.load', 'home.load']);
+  });
+
+  it('should start once: a second launch hook (h5 calls both) sends nothing more', async () => {
+    mockApi({ 'inbox.load': () => ok({ roles: ['member', 'admin'], inbox: { items: [renameCase()], total: 1, offset: 0, limit: 20 } }) });
+    startScreenLoad('/pages/inbox/index', {});
+    startScreenLoad('pages/inbox/index', {});
+    render(<InboxPage />);
+    await show();
+    expect(await screen.findByText('共 1 项等你处理，截止时间最早的在前')).toBeTruthy();
+    await settle();
+    expect(sent()).toEqual(['inbox.load']);
+  });
+
+  it('should not give the case page an answer about another case', async () => {
+    taro.setRouterParams({ id: 'rn_2' });
+    mockApi({ 'cases.get': ({ caseId }) => ok(renameCase({ id: caseId, allowed: ['approve', 'reject'] })) });
+    startScreenLoad('packages/case/pages/case/index', { id: 'rn_1' });
+    render(<CasePage />);
+    await show();
+    expect(await screen.findByRole('button', { name: '批准' })).toBeTruthy();
+    await settle();
+    expect(taro.cloud.callFunction.mock.calls.map((c) => (c as unknown as [{ data: { data: { caseId: string } } }])[0].data.data.caseId)).toEqual(['rn_1', 'rn_2']);
+  });
+
+  it('should not show an answer older than ten seconds: the page asks again', async () => {
+    mockApi({ 'me.load': () => ok({ me: whoami(), unread: 3 }) });
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    startScreenLoad('pages/me/index', {});
+    clock.mockReturnValue(now + 11_000);
+    render(<MePage />);
+    await show();
+    expect(await screen.findByText('站内消息（3 条未读）')).toBeTruthy();
+    clock.mockRestore();
+    await settle();
+    expect(sent()).toEqual(['me.load', 'me.load']);
   });
 });

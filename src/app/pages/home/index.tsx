@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Btn } from '../../components/Btn';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { HomeScreen, MyGroup, Result } from '../../../contract';
-import { call } from '../../api';
+import { call, takeScreenLoad } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
 import { Deadline } from '../../components/Deadline';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,7 +17,7 @@ import { rememberWhoAmI } from '../../lib/session';
 
 /** One call (home.load): the whole screen; who I am is kept for the pages opened from here. */
 async function loadHome(): Promise<Result<HomeScreen>> {
-  const r = await call('home.load', {});
+  const r = await (takeScreenLoad('home.load') ?? call('home.load', {}));
   if (r.ok) rememberWhoAmI(r.data.me);
   return r;
 }

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { fail, ok, type CaseView, type Page, type Result, type Role } from '../../../contract';
-import { call } from '../../api';
+import { call, takeScreenLoad } from '../../api';
 import { Btn } from '../../components/Btn';
 import { CaseCard } from '../../components/CaseCard';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,7 +17,7 @@ import { caseRoute, routes } from '../../lib/routes';
  */
 async function loadInbox(offset: number, limit: number, setRoles: (r: Role[]) => void): Promise<Result<Page<CaseView>>> {
   if (offset > 0) return call('inbox.list', { offset, limit });
-  const r = await call('inbox.load', {});
+  const r = await (takeScreenLoad('inbox.load') ?? call('inbox.load', {}));
   if (!r.ok) return r;
   setRoles(r.data.roles);
   return r.data.inbox ? ok(r.data.inbox) : fail('FORBIDDEN');

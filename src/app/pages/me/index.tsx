@@ -4,7 +4,7 @@ import { Btn } from '../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Role, TemplatePurpose, WhoAmI } from '../../../contract';
-import { call, isH5, requestSubscribe } from '../../api';
+import { call, isH5, requestSubscribe, takeScreenLoad } from '../../api';
 import { RemoteView } from '../../components/RemoteView';
 import { useRemote } from '../../hooks/useRemote';
 import { roleLabels, TEMPLATE_LABELS } from '../../lib/labels';
@@ -13,7 +13,7 @@ import { rememberWhoAmI } from '../../lib/session';
 
 /** One call (me.load): who I am, kept for the pages opened from here, and my unread messages. */
 async function loadMe() {
-  const r = await call('me.load', {});
+  const r = await (takeScreenLoad('me.load') ?? call('me.load', {}));
   if (r.ok) rememberWhoAmI(r.data.me);
   return r;
 }

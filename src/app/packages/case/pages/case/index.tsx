@@ -4,7 +4,7 @@ import { Btn } from '../../../../components/Btn';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { CaseView, Failure } from '../../../../../contract';
-import { call } from '../../../../api';
+import { call, takeScreenLoad } from '../../../../api';
 import { CaseSummary } from '../../../../components/CaseSummary';
 import { DecisionPanel } from '../../../../components/DecisionPanel';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
@@ -23,7 +23,7 @@ export const NO_ACCESS = '这个事项只对相关的人、群管理员和领导
 export default function CasePage() {
   const { params } = useRouter();
   const caseId = params.id ?? '';
-  const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
+  const remote = useRemote(() => takeScreenLoad('cases.get', { caseId }) ?? call('cases.get', { caseId }), { refreshOnShow: true });
   useShare(remote.data ? caseShareCard(remote.data) : null);
   return (
     <View className="qw-page">

@@ -1,0 +1,57 @@
+// The screen a person opens first asks for its data while the page's own code is still loading: the
+// call's round trip then overlaps the page's start instead of following it. Still one call a screen:
+// the page takes this answer instead of asking again.
+import type { ActionName, ActionResult, Result } from '../../contract';
+import { call } from './call';
+
+type ScreenLoad = 'home.load' | 'inbox.load' | 'me.load' | 'cases.get';
+
+const TAB_LOADS: Record<string, ScreenLoad> = {
+  'pages/home/index': 'home.load',
+  'pages/inbox/index': 'inbox.load',
+  'pages/me/index': 'me.load',
+};
+const CASE_PAGE = 'packages/case/pages/case/index';
+
+/** Older than this, the answer is not what the screen should show: the page asks again. */
+const FRESH_MS = 10_000;
+
+let started = false;
+let early: { action: ScreenLoad; key: string; at: number; answer: Promise<Result<unknown>> } | null = null;
+
+/** The screen load for a launch path (no leading slash needed), or null for pages that load otherwise. */
+export function screenLoadFor(path: string, query: Record<string, string | undefined>): { action: ScreenLoad; data: Record<string, string> } | null {
+  const page = path.replace(/^\//, '').replace(/\?.*$/, '') || 'pages/home/index';
+  if (TAB_LOADS[page]) return { action: TAB_LOADS[page], data: {} };
+  if (page === CASE_PAGE && query.id) return { action: 'cases.get', data: { caseId: query.id } };
+  return null;
+}
+
+/** Starts the launch page's screen load now; a second start (or an unknown page) does nothing. */
+export function startScreenLoad(path: string, query: Record<string, string | undefined>): void {
+  const load = screenLoadFor(path, query);
+  if (!load || started) return;
+  started = true;
+  early = { action: load.action, key: keyOf(load.data), at: Date.now(), answer: call(load.action, load.data as never) };
+}
+
+/**
+ * The early answer for this action and input, once: the page's first load takes it; every later load
+ * (pull-down, a return to the tab) calls again.
+ */
+export function takeScreenLoad<A extends ScreenLoad & ActionName>(action: A, data: Record<string, string> = {}): Promise<Result<ActionResult<A>>> | null {
+  const mine = early;
+  early = null;
+  if (!mine || mine.action !== action || mine.key !== keyOf(data) || Date.now() - mine.at > FRESH_MS) return null;
+  return mine.answer as Promise<Result<ActionResult<A>>>;
+}
+
+function keyOf(data: Record<string, string>): string {
+  return JSON.stringify(Object.entries(data).sort());
+}
+
+/** A fresh launch (tests open several). */
+export function forgetScreenLoad(): void {
+  started = false;
+  early = null;
+}
