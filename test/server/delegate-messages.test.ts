@@ -139,6 +139,31 @@ describe('代理: the delegate is told what now waits on the delegator', () => {
     expect(await titles('p_chengang', filed.id)).toEqual(['转交给你的改名申请']);
     expect((await w.store.getCase(filed.id))!.outbox).toEqual([]);
   });
+
+  it('should keep the notice for the retry when the delegations cannot be read, and then send the copy', async () => {
+    let failReads = true;
+    w = await makeWorld({
+      wrapStore: (s) =>
+        // Decided at each call: the directory cache takes the store's methods once.
+        Object.assign(Object.create(s) as typeof s, { getDelegations: (ids: string[]) => (failReads ? Promise.reject(new Error('database timeout')) : s.getDelegations(ids)) }),
+    });
+    await wangqiangLeadsToo();
+    failReads = false;
+    await delegate('p_chengang', 'p_wangqiang');
+    const filed = await w.okCall('p_huanglei', 'rename.submit', { groupId: 'g_market', nickname: '黄磊-市场部', requestId: requestId() });
+    failReads = true;
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await w.okCall('p_liuyang', 'cases.handOver', { caseId: filed.id, toPersonId: 'p_chengang' });
+    spy.mockRestore();
+    expect(await titles('p_chengang', filed.id)).toEqual(['转交给你的改名申请']);
+    expect(await titles('p_wangqiang', filed.id)).toEqual([]);
+    expect((await w.store.getCase(filed.id))!.outbox).toHaveLength(1);
+    failReads = false;
+    await retryOutboxes(w.deps);
+    expect(await titles('p_wangqiang', filed.id)).toEqual(['代陈刚：转交给你的改名申请']);
+    expect(await titles('p_chengang', filed.id)).toEqual(['转交给你的改名申请']);
+    expect((await w.store.getCase(filed.id))!.outbox).toEqual([]);
+  });
 });
 
 describe('代理 and emergencies (§5.3): a task is its assignee’s own', () => {

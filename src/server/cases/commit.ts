@@ -91,23 +91,30 @@ export async function dispatchOutbox(deps: Deps, c: Case): Promise<Case> {
       break;
     }
   }
-  // 代理: the copies owed to the assignees' delegates. Unread (a failed read), a notice that may owe one
-  // is delivered but kept, so the retry works the copies out.
-  let copies: Map<string, NoticeEntry> | null = null;
-  try {
-    copies = await delegateCopies(deps.store, c, notices, deps.clock.now());
-  } catch (err) {
+  // 代理: the copies owed to the assignees' delegates, read while the notices themselves go out (after
+  // the effects: a departure's ends delegations). Unread (a failed read), a notice that may owe a copy is
+  // delivered but kept, so the retry works its copy out.
+  const copiesRead = delegateCopies(deps.store, c, notices, deps.clock.now()).catch((err) => {
     console.error('delegations read failed', c._id, err);
-  }
+    return null;
+  });
+  const delivered: NoticeEntry[] = [];
   for (const e of notices) {
     try {
-      let delivered = (await deliver(deps, c._id, e)) === 'done';
-      const copy = copies?.get(e.id);
-      // Its own id: delivered once however often the notice beside it is retried.
-      if (copy && (await deliver(deps, c._id, copy)) !== 'done') delivered = false;
-      if (delivered && (copies || !mayOweCopy(c, e))) done.add(e.id);
+      if ((await deliver(deps, c._id, e)) === 'done') delivered.push(e);
     } catch (err) {
       console.error('outbox delivery failed', c._id, e.id, err);
+    }
+  }
+  const copies = await copiesRead;
+  for (const e of delivered) {
+    const copy = copies?.get(e.id);
+    try {
+      // Its own id: written once however often the notice beside it is retried.
+      if (copy && (await deliver(deps, c._id, copy)) !== 'done') continue;
+      if (copies || !mayOweCopy(c, e)) done.add(e.id);
+    } catch (err) {
+      console.error('outbox delivery failed', c._id, copy?.id, err);
     }
   }
   if (!done.size) return c;
