@@ -43,7 +43,7 @@ export function templatesWith(
   ];
   for (const build of candidates) {
     const next = build();
-    if (!settingsValuesSchema.safeParse(next).success) continue;
+    if (!settingsValuesSchema().safeParse(next).success) continue;
     const mine = (v: Record<string, unknown>) => JSON.stringify([v.templates, v.templateFields ?? null]);
     return { values: next as unknown as SettingsValues, changed: mine(next) !== mine(values) };
   }

@@ -727,7 +727,7 @@ const definitions = {
     summary: '查看系统设置与节假日数据状态',
   },
   'settings.update': {
-    input: () => z.strictObject({ values: settingsValuesSchema, expectedVersion: z.int().check(z.minimum(1)) }),
+    input: () => z.strictObject({ values: settingsValuesSchema(), expectedVersion: z.int().check(z.minimum(1)) }),
     roles: ['owner'],
     summary: '修改系统设置（仅对新事项生效）',
   },

@@ -8,12 +8,14 @@ import * as z from 'zod/mini';
 export const TEMPLATE_SOURCES = ['title', 'body', 'purpose', 'time', 'recipient'] as const;
 export type TemplateSource = (typeof TEMPLATE_SOURCES)[number];
 
-export const templateFieldSchema = z.strictObject({
-  /** The keyword's key in the template's details, e.g. `thing1` for {{thing1.DATA}}. */
-  key: z.string().check(z.regex(/^[a-z_]{1,24}\d{1,3}$/)),
-  source: z.enum(TEMPLATE_SOURCES),
-});
-export type TemplateField = z.infer<typeof templateFieldSchema>;
+// Functions, not schemas: the settings schema builds them on its own first use (contract/settings).
+export const templateFieldSchema = () =>
+  z.strictObject({
+    /** The keyword's key in the template's details, e.g. `thing1` for {{thing1.DATA}}. */
+    key: z.string().check(z.regex(/^[a-z_]{1,24}\d{1,3}$/)),
+    source: z.enum(TEMPLATE_SOURCES),
+  });
+export type TemplateField = z.infer<ReturnType<typeof templateFieldSchema>>;
 
 /** A template has at most five keywords. */
-export const templateFieldsSchema = z.array(templateFieldSchema).check(z.minLength(1), z.maxLength(5));
+export const templateFieldsSchema = () => z.array(templateFieldSchema()).check(z.minLength(1), z.maxLength(5));

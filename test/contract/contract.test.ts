@@ -29,8 +29,8 @@ describe('the contract', () => {
   });
 
   it('should hold the default settings to their own schema', () => {
-    expect(settingsValuesSchema.safeParse(DEFAULT_SETTINGS).success).toBe(true);
-    expect(settingsValuesSchema.safeParse({ ...DEFAULT_SETTINGS, rename: { adminDays: 0, escalateAfterDays: 1 } }).success).toBe(false);
+    expect(settingsValuesSchema().safeParse(DEFAULT_SETTINGS).success).toBe(true);
+    expect(settingsValuesSchema().safeParse({ ...DEFAULT_SETTINGS, rename: { adminDays: 0, escalateAfterDays: 1 } }).success).toBe(false);
   });
 
   describe('a required reason', () => {

@@ -1,64 +1,64 @@
 // One handler per action; the type makes a missing one a compile error.
 import type { ActionInput, ActionName, ActionResult, Result } from '../../contract';
 import type { HandlerCtx } from '../context';
-import { adminsApplyChange, adminsAppoint, adminsDecideChange } from './admins';
 import { casesGet, casesMine, inboxList } from './cases';
-import { inboxDecideMany } from './decide-many';
-import { delegationsClear, delegationsMine, delegationsSet } from './delegations';
-import { casesHandOver } from './hand-over';
-import { casesNudge } from './nudge';
-import { casesSearch } from './cases-search';
-import { electionsDecideTie, electionsNominate, electionsOpen, electionsVote } from './elections';
 import { groupsBindWechat, groupsCreate, groupsEnter, groupsRoster, rosterAskFix } from './groups';
-import { guestsDecide, guestsRequest } from './guests';
 import { invitationsAccept, invitationsCreate, type UnboundCtx } from './invitations';
-import { peopleOffboard, peopleOnboard } from './joining';
-import { backupsCite } from './backups-cite';
-import { backupsGet, backupsList } from './backups-list';
-import { backupsRegister } from './backups-register';
-import { backupsVerify } from './backups-verify';
-import { recordsApprove, recordsReject, recordsRevoke, recordsWithdraw } from './records-decide';
-import { recordsGrant, recordsLink } from './records-grant';
-import { recordsLog } from './records-log';
-import { recordsRequest } from './records-request';
 import { notificationsList, notificationsRead } from './notifications';
-import { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSetPublisher } from './org-admin';
 import { renameApprove, renameReject, renameWithdraw } from './rename-decide';
 import { renamePreview } from './rename-preview';
 import { homeLoad, inboxLoad, meLoad } from './screens';
 import { renameSubmit } from './rename-submit';
 import { noticesAcknowledge, noticesCorrect, noticesForm, noticesGet, noticesList, noticesPreview, noticesPublish, noticesReceipts, noticesWithdraw } from './notices';
-import { settingsGet, settingsUpdate } from './settings';
-import { auditVerify } from './audit-verify';
 import { filesRecord } from './files-record';
 import { subscriptionsRecord } from './subscriptions';
 import { casesAcknowledge, tasksConfirm } from './tasks';
-import {
-  violationAccept,
-  violationAnswer,
-  violationAppeal,
-  violationConfirmTask,
-  violationDecideMeasure,
-  violationEscalate,
-  violationRule,
-} from './violation-decide';
-import { violationForm } from './violation-form';
-import { violationOpen } from './violation-open';
 import { whoami } from './whoami';
-import { reportsExport, reportsExports, reportsVerifyExport } from './reports-export';
-import { reportsDrill, reportsOverview } from './reports';
-import {
-  emergenciesAcknowledge,
-  emergenciesActive,
-  emergenciesAssign,
-  emergenciesClose,
-  emergenciesForm,
-  emergenciesProgress,
-  emergenciesReach,
-  emergenciesReassign,
-  emergenciesStart,
-} from './emergencies';
-import { feedbackAnswer, feedbackFollowUp, feedbackForm, feedbackForward, feedbackResolve, feedbackSecond, feedbackSimilar, feedbackSubmit } from './feedback';
+
+const { reportsDrill, reportsOverview } = onFirstCall(() => import('./reports'), 'reportsDrill', 'reportsOverview');
+const { reportsExport, reportsExports, reportsVerifyExport } = onFirstCall(() => import('./reports-export'), 'reportsExport', 'reportsExports', 'reportsVerifyExport');
+const { casesSearch } = onFirstCall(() => import('./cases-search'), 'casesSearch');
+const { auditVerify } = onFirstCall(() => import('./audit-verify'), 'auditVerify');
+const { backupsRegister } = onFirstCall(() => import('./backups-register'), 'backupsRegister');
+const { backupsVerify } = onFirstCall(() => import('./backups-verify'), 'backupsVerify');
+const { backupsGet, backupsList } = onFirstCall(() => import('./backups-list'), 'backupsGet', 'backupsList');
+const { backupsCite } = onFirstCall(() => import('./backups-cite'), 'backupsCite');
+const { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSetPublisher } = onFirstCall(() => import('./org-admin'), 'departmentsCreate', 'departmentsSetHead', 'orgOverview', 'peopleAdd', 'peopleSetPublisher');
+const { settingsGet, settingsUpdate } = onFirstCall(() => import('./settings'), 'settingsGet', 'settingsUpdate');
+const { emergenciesAcknowledge, emergenciesActive, emergenciesAssign, emergenciesClose, emergenciesForm, emergenciesProgress, emergenciesReach, emergenciesReassign, emergenciesStart } = onFirstCall(() => import('./emergencies'), 'emergenciesAcknowledge', 'emergenciesActive', 'emergenciesAssign', 'emergenciesClose', 'emergenciesForm', 'emergenciesProgress', 'emergenciesReach', 'emergenciesReassign', 'emergenciesStart');
+const { feedbackAnswer, feedbackFollowUp, feedbackForm, feedbackForward, feedbackResolve, feedbackSecond, feedbackSimilar, feedbackSubmit } = onFirstCall(() => import('./feedback'), 'feedbackAnswer', 'feedbackFollowUp', 'feedbackForm', 'feedbackForward', 'feedbackResolve', 'feedbackSecond', 'feedbackSimilar', 'feedbackSubmit');
+const { electionsDecideTie, electionsNominate, electionsOpen, electionsVote } = onFirstCall(() => import('./elections'), 'electionsDecideTie', 'electionsNominate', 'electionsOpen', 'electionsVote');
+const { guestsDecide, guestsRequest } = onFirstCall(() => import('./guests'), 'guestsDecide', 'guestsRequest');
+const { adminsApplyChange, adminsAppoint, adminsDecideChange } = onFirstCall(() => import('./admins'), 'adminsApplyChange', 'adminsAppoint', 'adminsDecideChange');
+const { peopleOffboard, peopleOnboard } = onFirstCall(() => import('./joining'), 'peopleOffboard', 'peopleOnboard');
+const { recordsRequest } = onFirstCall(() => import('./records-request'), 'recordsRequest');
+const { recordsApprove, recordsReject, recordsRevoke, recordsWithdraw } = onFirstCall(() => import('./records-decide'), 'recordsApprove', 'recordsReject', 'recordsRevoke', 'recordsWithdraw');
+const { recordsGrant, recordsLink } = onFirstCall(() => import('./records-grant'), 'recordsGrant', 'recordsLink');
+const { recordsLog } = onFirstCall(() => import('./records-log'), 'recordsLog');
+const { violationForm } = onFirstCall(() => import('./violation-form'), 'violationForm');
+const { violationOpen } = onFirstCall(() => import('./violation-open'), 'violationOpen');
+const { violationAccept, violationAnswer, violationAppeal, violationConfirmTask, violationDecideMeasure, violationEscalate, violationRule } = onFirstCall(() => import('./violation-decide'), 'violationAccept', 'violationAnswer', 'violationAppeal', 'violationConfirmTask', 'violationDecideMeasure', 'violationEscalate', 'violationRule');
+const { delegationsClear, delegationsMine, delegationsSet } = onFirstCall(() => import('./delegations'), 'delegationsClear', 'delegationsMine', 'delegationsSet');
+const { casesHandOver } = onFirstCall(() => import('./hand-over'), 'casesHandOver');
+const { casesNudge } = onFirstCall(() => import('./nudge'), 'casesNudge');
+const { inboxDecideMany } = onFirstCall(() => import('./decide-many'), 'inboxDecideMany');
+
+/**
+ * The handlers of rarely used actions load on their first call: in the cloud bundle each such module
+ * is a file of its own (scripts/build-cloud.mjs), so a cold instance compiles and runs only what the
+ * common calls (screens, cases, notices, rename) need.
+ */
+function onFirstCall<M, K extends keyof M>(load: () => Promise<M>, ...names: K[]): Pick<M, K> {
+  let loading: Promise<M> | undefined;
+  const loaded = () =>
+    (loading ??= load().catch((err: unknown) => {
+      // A failed load is tried again on the next call rather than remembered.
+      loading = undefined;
+      throw err;
+    }));
+  const entries = names.map((name) => [name, async (...args: unknown[]) => ((await loaded())[name] as (...a: unknown[]) => unknown)(...args)]);
+  return Object.fromEntries(entries) as Pick<M, K>;
+}
 
 export type Handler<A extends ActionName> = (ctx: HandlerCtx, input: ActionInput<A>) => Promise<Result<ActionResult<A>>>;
 
