@@ -57,6 +57,8 @@ export interface PageInstance {
 
 interface Harness {
   simulate: typeof import('miniprogram-simulate');
+  /** Launches the app at a page without opening it yet (openPage launches at its page otherwise). */
+  launch(route: string, query?: Record<string, string>): void;
   /** Loads and renders one page with its query, as WeChat would open it. */
   openPage(route: string, query?: Record<string, string>): ReturnType<typeof import('miniprogram-simulate')['render']>;
 }
@@ -102,12 +104,19 @@ export function startApp(wxOverrides: Record<string, unknown>): Harness {
 
   require(path.join(DIST, 'app.js'));
   if (!app) throw new Error('dist/weapp/app.js did not call App()');
-  (app as Record<string, Fn>).onLaunch?.call(app, { path: 'pages/home/index', query: {}, scene: 1001 });
-  (app as Record<string, Fn>).onShow?.call(app, { path: 'pages/home/index', query: {}, scene: 1001 });
+  // WeChat launches the app at the page it opens first (the launch path is that page's route).
+  let launched = false;
+  const launch = (route: string, query: Record<string, string>) => {
+    launched = true;
+    (app as Record<string, Fn>).onLaunch?.call(app, { path: route, query, scene: 1001 });
+    (app as Record<string, Fn>).onShow?.call(app, { path: route, query, scene: 1001 });
+  };
 
   return {
     simulate,
+    launch: (route, query = {}) => launch(route, query),
     openPage(route, query = {}) {
+      if (!launched) launch(route, query);
       pending = { route, query };
       const id = simulate.load(path.join(DIST, route), { rootPath: DIST });
       const page = simulate.render(id);
