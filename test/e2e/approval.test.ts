@@ -4,13 +4,12 @@
 // nudges (催办) his overdue request and 刘洋 gets it in 站内消息; 刘洋 approves three rename requests in one
 // batch (批量处理), a fourth withdrawn meanwhile listed with its reason. Preconditions are filed through
 // the same api the app calls, as the people themselves.
-import type { ActionInput, ActionName, ActionResult, Result } from '../../src/contract';
 import { screenshot, useE2E } from './support';
 
 jest.setTimeout(300_000);
 
 const e2e = useE2E();
-const { signInAs } = e2e;
+const { signInAs, act } = e2e;
 beforeAll(async () => {
   // The phone's clock follows the host's test clock (deadlines, the next nudge, a delegation's start).
   await e2e.page.clock.install({ time: await e2e.host.now() });
@@ -31,21 +30,9 @@ async function shot(name: string, afterToast = false) {
 }
 const body = () => e2e.current.innerText();
 
-/** Calls an action as a person, through the host's api (a signed session cookie, as the app has). */
-async function as(personId: string) {
-  const signin = await fetch(`${e2e.host.url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
-  const cookie = signin.headers.get('set-cookie')!.split(';')[0];
-  return async <A extends ActionName>(action: A, data: ActionInput<A>): Promise<ActionResult<A>> => {
-    const res = await fetch(`${e2e.host.url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
-    const r = (await res.json()) as Result<ActionResult<A>>;
-    if (!r.ok) throw new Error(`${personId} ${action}: ${r.code} ${r.message}`);
-    return r.data;
-  };
-}
-
 let seq = 0;
 async function fileRename(personId: string, groupId: string, nickname: string): Promise<string> {
-  const c = await (await as(personId))('rename.submit', { groupId, nickname, requestId: `e2e-approval-${++seq}-${personId}` });
+  const c = await act(personId, 'rename.submit', { groupId, nickname, requestId: `e2e-approval-${++seq}-${personId}` });
   return c.id;
 }
 
@@ -76,7 +63,7 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   await expect(summary.innerText()).resolves.toMatch(/等待\s*陈刚、周杰\s/);
   await shot('handed-over');
   // 吴芳's too (through the api, as she would again): neither waits on 孙丽 now, both on 周杰.
-  await (await as('p_sunli'))('cases.handOver', { caseId: wufang, toPersonId: 'p_chengang' });
+  await act('p_sunli', 'cases.handOver', { caseId: wufang, toPersonId: 'p_chengang' });
 
   // 代理: 周杰 goes on a business trip and names 孙丽 for a week.
   await signInAs('p_zhoujie');
@@ -173,8 +160,8 @@ it('should approve three rename requests in one batch and list each result', asy
   await e2e.current.getByText('已选 4 项').waitFor();
   await shot('batch-selected');
   // 张伟 withdraws his request while 刘洋 is choosing: it is listed with its reason, the others go through.
-  const zhangwei = await (await as('p_zhangwei_m'))('cases.mine', { offset: 0, limit: 20 });
-  await (await as('p_zhangwei_m'))('rename.withdraw', { caseId: zhangwei.items.find((c) => c.open)!.id });
+  const zhangwei = await act('p_zhangwei_m', 'cases.mine', { offset: 0, limit: 20 });
+  await act('p_zhangwei_m', 'rename.withdraw', { caseId: zhangwei.items.find((c) => c.open)!.id });
   await button('批准 4 项').click();
   await e2e.modal('批准').click();
   const result = e2e.current.locator('[data-testid="batch-result"]:visible');

@@ -7,18 +7,8 @@ import { screenshot, useE2E } from './support';
 
 jest.setTimeout(240_000);
 const e2e = useE2E();
+const { act } = e2e;
 const DAY = 86_400_000;
-
-/** Calls an action as a person, over HTTP as the h5 app does (a session of their own). */
-async function act(personId: string, action: string, data: Record<string, unknown>): Promise<any> {
-  const { url } = e2e.host;
-  const signin = await fetch(`${url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
-  const cookie = signin.headers.get('set-cookie')!.split(';')[0];
-  const res = await fetch(`${url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
-  const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
-  if (!body.ok) throw new Error(`${action} as ${personId}: ${body.code} ${body.message}`);
-  return body.data;
-}
 
 async function verifyInSettings() {
   const { page, host } = e2e;

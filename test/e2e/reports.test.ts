@@ -10,19 +10,9 @@ import { ARTIFACTS, largeText, phonePage, screenshot, signInAs as signInAsOn, us
 jest.setTimeout(240_000);
 
 const e2e = useE2E();
-const { signInAs } = e2e;
+const { signInAs, act } = e2e;
 const text = (s: string) => e2e.current.getByText(s, { exact: true });
 const DAY = 86400_000;
-
-/** Calls an action as a person, over HTTP as the h5 app does (a session of their own). */
-async function act(personId: string, action: string, data: Record<string, unknown>): Promise<any> {
-  const signin = await fetch(`${e2e.host.url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
-  const cookie = signin.headers.get('set-cookie')!.split(';')[0];
-  const res = await fetch(`${e2e.host.url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
-  const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
-  if (!body.ok) throw new Error(`${action} as ${personId}: ${body.code} ${body.message}`);
-  return body.data;
-}
 
 let seq = 0;
 /** A member asks to be renamed to the nickname the rule gives them; returns the case id. */

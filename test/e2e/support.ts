@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, selectors, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import type { ActionInput, ActionName, ActionResult, Result } from '../../src/contract';
 
 export const ROOT = resolve(__dirname, '../..');
 /** The h5 build the host serves (QW_DIST lets parallel builds keep their own). */
@@ -152,6 +153,19 @@ export function tab(page: Page, label: string): Locator {
   return page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true });
 }
 
+/**
+ * Calls an action as a person through the host's api, over HTTP as the h5 app does (signed in with a
+ * session of their own, so `page` stays as it is): for preconditions. A refusal throws.
+ */
+export async function act<A extends ActionName>(host: Host, personId: string, action: A, data: ActionInput<A>): Promise<ActionResult<A>> {
+  const signin = await fetch(`${host.url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
+  const cookie = signin.headers.get('set-cookie')!.split(';')[0];
+  const res = await fetch(`${host.url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
+  const r = (await res.json()) as Result<ActionResult<A>>;
+  if (!r.ok) throw new Error(`${personId} ${action}: ${r.code} ${r.message}`);
+  return r.data;
+}
+
 /** Sign out, pick a demo person on the sign-in page, and land on 首页. */
 export async function signInAs(page: Page, host: Host, personId: string): Promise<void> {
   await page.goto(`${host.url}/dev/signout`);
@@ -180,6 +194,8 @@ export interface E2E {
   readonly current: Locator;
   /** Signs `page` in as a demo person, on 首页. */
   signInAs(personId: string): Promise<void>;
+  /** An action as a person through the host's api (see act). */
+  act<A extends ActionName>(personId: string, action: A, data: ActionInput<A>): Promise<ActionResult<A>>;
   /** A tab of the tab bar (see tab). */
   tab(label: string): Locator;
   /** A button of the modal in view (see modalButton). */
@@ -222,6 +238,7 @@ export function useE2E(): E2E {
       return current(e2e.page);
     },
     signInAs: (personId) => signInAs(e2e.page, e2e.host, personId),
+    act: (personId, action, data) => act(e2e.host, personId, action, data),
     tab: (label) => tab(e2e.page, label),
     modal: (label) => modalButton(e2e.page, label),
   };
