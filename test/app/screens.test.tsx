@@ -145,6 +145,27 @@ describe('the launch screen’s call, started before its page has loaded', () =>
     expect(sent()).toEqual(['home.load', 'home.load']);
   });
 
+  it('should draw a launch answer that has already arrived on the first render, with no skeleton before it', async () => {
+    mockApi({ 'home.load': () => ok(home()) });
+    startScreenLoad('pages/home/index', {});
+    await settle();
+    const { container } = render(<HomePage />);
+    // No await: what the first paint shows.
+    expect(screen.getByText('你好，张伟')).toBeTruthy();
+    expect(container.querySelector('.qw-skeleton')).toBeNull();
+    await settle();
+    expect(sent()).toEqual(['home.load']);
+  });
+
+  it('should draw 待办 from an arrived launch answer on the first render too', async () => {
+    mockApi({ 'inbox.load': () => ok({ roles: ['member', 'admin'], inbox: { items: [renameCase()], total: 1, offset: 0, limit: 20 } }) });
+    startScreenLoad('pages/inbox/index', {});
+    await settle();
+    render(<InboxPage />);
+    expect(screen.getByText('共 1 项等你处理，截止时间最早的在前')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '处理群成员违规' })).toBeTruthy();
+  });
+
   it('should start once: a second launch hook (h5 calls both) sends nothing more', async () => {
     mockApi({ 'inbox.load': () => ok({ roles: ['member', 'admin'], inbox: { items: [renameCase()], total: 1, offset: 0, limit: 20 } }) });
     startScreenLoad('/pages/inbox/index', {});

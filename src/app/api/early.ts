@@ -17,7 +17,15 @@ const CASE_PAGE = 'packages/case/pages/case/index';
 const FRESH_MS = 10_000;
 
 let started = false;
-let early: { action: ScreenLoad; key: string; at: number; answer: Promise<Result<unknown>> } | null = null;
+let early: { action: ScreenLoad; key: string; at: number; answer: Promise<Result<unknown>>; settled?: Result<unknown> } | null = null;
+
+/** An answer now (already arrived) or later. */
+export type Answer<T> = Result<T> | Promise<Result<T>>;
+
+/** `f` applied to the answer, now if it has arrived (so the page can draw it before its first paint). */
+export function andThen<T, U>(answer: Answer<T>, f: (r: Result<T>) => Result<U>): Answer<U> {
+  return answer instanceof Promise ? answer.then(f) : f(answer);
+}
 
 /** The screen load for a launch path (no leading slash needed), or null for pages that load otherwise. */
 export function screenLoadFor(path: string, query: Record<string, string | undefined>): { action: ScreenLoad; data: Record<string, string> } | null {
@@ -32,18 +40,20 @@ export function startScreenLoad(path: string, query: Record<string, string | und
   const load = screenLoadFor(path, query);
   if (!load || started) return;
   started = true;
-  early = { action: load.action, key: keyOf(load.data), at: Date.now(), answer: call(load.action, load.data as never) };
+  const mine: NonNullable<typeof early> = { action: load.action, key: keyOf(load.data), at: Date.now(), answer: call(load.action, load.data as never) };
+  void mine.answer.then((r) => (mine.settled = r));
+  early = mine;
 }
 
 /**
- * The early answer for this action and input, once: the page's first load takes it; every later load
- * (pull-down, a return to the tab) calls again.
+ * The early answer for this action and input, once: the page's first load takes it (the answer itself
+ * when it has arrived, else its promise); every later load (pull-down, a return to the tab) calls again.
  */
-export function takeScreenLoad<A extends ScreenLoad & ActionName>(action: A, data: Record<string, string> = {}): Promise<Result<ActionResult<A>>> | null {
+export function takeScreenLoad<A extends ScreenLoad & ActionName>(action: A, data: Record<string, string> = {}): Answer<ActionResult<A>> | null {
   const mine = early;
   early = null;
   if (!mine || mine.action !== action || mine.key !== keyOf(data) || Date.now() - mine.at > FRESH_MS) return null;
-  return mine.answer as Promise<Result<ActionResult<A>>>;
+  return (mine.settled ?? mine.answer) as Answer<ActionResult<A>>;
 }
 
 function keyOf(data: Record<string, string>): string {

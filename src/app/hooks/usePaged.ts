@@ -1,7 +1,7 @@
 // A list the server pages: first page on mount (and on show again, and on a pull-down where the
 // page config sets enablePullDownRefresh), more on request or on reaching the bottom of the page.
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Failure, Page, Result } from '../../contract';
 
 export const PAGE_SIZE = 20;
@@ -18,7 +18,8 @@ export interface Paged<T> {
 }
 
 export function usePaged<T, P extends Page<T> = Page<T>>(
-  load: (offset: number, limit: number) => Promise<Result<P>>,
+  /** May answer the first page at once (as useRemote's load): drawn before the first paint. */
+  load: (offset: number, limit: number) => Result<P> | Promise<Result<P>>,
   onPage?: (page: P) => void,
 ): Paged<T> {
   const [status, setStatus] = useState<Paged<T>['status']>('loading');
@@ -32,9 +33,7 @@ export function usePaged<T, P extends Page<T> = Page<T>>(
   onPageRef.current = onPage;
   const seq = useRef(0);
 
-  const reload = useCallback(async () => {
-    const mine = ++seq.current;
-    const r = await loadRef.current(0, PAGE_SIZE);
+  const apply = useCallback((mine: number, r: Result<P>) => {
     if (mine !== seq.current) return;
     if (pulling.current) {
       pulling.current = false;
@@ -51,6 +50,12 @@ export function usePaged<T, P extends Page<T> = Page<T>>(
     setFailure(null);
     setStatus('ok');
   }, []);
+  const reload = useCallback(async () => {
+    const mine = ++seq.current;
+    const r = loadRef.current(0, PAGE_SIZE);
+    if (r instanceof Promise) return r.then((answer) => apply(mine, answer));
+    apply(mine, r);
+  }, [apply]);
 
   const loadMore = useCallback(async () => {
     if (loadingMore) return;
@@ -69,7 +74,7 @@ export function usePaged<T, P extends Page<T> = Page<T>>(
     setTotal(r.data.total);
   }, [items.length, loadingMore]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     void reload();
   }, [reload]);
 

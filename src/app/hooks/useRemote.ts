@@ -2,7 +2,7 @@
 // made on another page, the list must not be stale). A pull-down (pages whose config sets
 // enablePullDownRefresh) loads again and stops the spinner once the answer is in, failure or not.
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Failure, Result } from '../../contract';
 
 export type Remote<T> =
@@ -10,15 +10,17 @@ export type Remote<T> =
   | { status: 'ok'; data: T; failure?: undefined }
   | { status: 'error'; data?: undefined; failure: Failure };
 
-export function useRemote<T>(load: () => Promise<Result<T>>, opts: { refreshOnShow?: boolean } = {}) {
+/**
+ * `load` may answer at once (the launch call's answer already arrived, api/early.ts): the first load
+ * runs before the first paint, so such an answer is drawn without a skeleton in between.
+ */
+export function useRemote<T>(load: () => Result<T> | Promise<Result<T>>, opts: { refreshOnShow?: boolean } = {}) {
   const [state, setState] = useState<Remote<T>>({ status: 'loading' });
   const loadRef = useRef(load);
   loadRef.current = load;
   const seq = useRef(0);
 
-  const reload = useCallback(async () => {
-    const mine = ++seq.current;
-    const r = await loadRef.current();
+  const apply = useCallback((mine: number, r: Result<T>) => {
     if (mine !== seq.current) return; // a newer load answered first
     setState(r.ok ? { status: 'ok', data: r.data } : { status: 'error', failure: r });
     if (pulling.current) {
@@ -26,6 +28,14 @@ export function useRemote<T>(load: () => Promise<Result<T>>, opts: { refreshOnSh
       void Taro.stopPullDownRefresh();
     }
   }, []);
+  const start = useCallback(() => {
+    const mine = ++seq.current;
+    const r = loadRef.current();
+    if (r instanceof Promise) return r.then((answer) => apply(mine, answer));
+    apply(mine, r);
+    return Promise.resolve();
+  }, [apply]);
+  const reload = useCallback(async () => start(), [start]);
 
   const pulling = useRef(false);
   usePullDownRefresh(() => {
@@ -33,9 +43,9 @@ export function useRemote<T>(load: () => Promise<Result<T>>, opts: { refreshOnSh
     void reload();
   });
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  useLayoutEffect(() => {
+    void start();
+  }, [start]);
 
   // The first show is the mount's own load (on h5 it may even come before the mount's effect): only
   // later shows refresh, so a tab opens with one call and refreshes with one.

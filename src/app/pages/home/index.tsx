@@ -2,8 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import { Btn } from '../../components/Btn';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { HomeScreen, MyGroup, Result } from '../../../contract';
-import { call, takeScreenLoad } from '../../api';
+import type { HomeScreen, MyGroup } from '../../../contract';
+import { andThen, call, takeScreenLoad, type Answer } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
 import { Deadline } from '../../components/Deadline';
 import { EmptyState } from '../../components/EmptyState';
@@ -16,10 +16,11 @@ import { takeGroupEntry } from '../../lib/group-entry';
 import { rememberWhoAmI } from '../../lib/session';
 
 /** One call (home.load): the whole screen; who I am is kept for the pages opened from here. */
-async function loadHome(): Promise<Result<HomeScreen>> {
-  const r = await (takeScreenLoad('home.load') ?? call('home.load', {}));
-  if (r.ok) rememberWhoAmI(r.data.me);
-  return r;
+function loadHome(): Answer<HomeScreen> {
+  return andThen(takeScreenLoad('home.load') ?? call('home.load', {}), (r) => {
+    if (r.ok) rememberWhoAmI(r.data.me);
+    return r;
+  });
 }
 
 /**

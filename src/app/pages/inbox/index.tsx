@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { fail, ok, type CaseView, type Page, type Result, type Role } from '../../../contract';
-import { call, takeScreenLoad } from '../../api';
+import { andThen, call, takeScreenLoad, type Answer } from '../../api';
 import { Btn } from '../../components/Btn';
 import { CaseCard } from '../../components/CaseCard';
 import { EmptyState } from '../../components/EmptyState';
@@ -15,12 +15,13 @@ import { caseRoute, routes } from '../../lib/routes';
  * The first page with my roles in one call (inbox.load); the next pages from inbox.list. Someone
  * nothing can wait on gets no inbox, shown as the FORBIDDEN state below.
  */
-async function loadInbox(offset: number, limit: number, setRoles: (r: Role[]) => void): Promise<Result<Page<CaseView>>> {
+function loadInbox(offset: number, limit: number, setRoles: (r: Role[]) => void): Answer<Page<CaseView>> {
   if (offset > 0) return call('inbox.list', { offset, limit });
-  const r = await (takeScreenLoad('inbox.load') ?? call('inbox.load', {}));
-  if (!r.ok) return r;
-  setRoles(r.data.roles);
-  return r.data.inbox ? ok(r.data.inbox) : fail('FORBIDDEN');
+  return andThen(takeScreenLoad('inbox.load') ?? call('inbox.load', {}), (r): Result<Page<CaseView>> => {
+    if (!r.ok) return r;
+    setRoles(r.data.roles);
+    return r.data.inbox ? ok(r.data.inbox) : fail('FORBIDDEN');
+  });
 }
 
 export default function InboxPage() {

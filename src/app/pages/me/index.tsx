@@ -4,7 +4,7 @@ import { Btn } from '../../components/Btn';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Role, TemplatePurpose, WhoAmI } from '../../../contract';
-import { call, isH5, requestSubscribe, takeScreenLoad } from '../../api';
+import { andThen, call, isH5, requestSubscribe, takeScreenLoad } from '../../api';
 import { RemoteView } from '../../components/RemoteView';
 import { useRemote } from '../../hooks/useRemote';
 import { roleLabels, TEMPLATE_LABELS } from '../../lib/labels';
@@ -12,10 +12,11 @@ import { routes } from '../../lib/routes';
 import { rememberWhoAmI } from '../../lib/session';
 
 /** One call (me.load): who I am, kept for the pages opened from here, and my unread messages. */
-async function loadMe() {
-  const r = await (takeScreenLoad('me.load') ?? call('me.load', {}));
-  if (r.ok) rememberWhoAmI(r.data.me);
-  return r;
+function loadMe() {
+  return andThen(takeScreenLoad('me.load') ?? call('me.load', {}), (r) => {
+    if (r.ok) rememberWhoAmI(r.data.me);
+    return r;
+  });
 }
 
 /** Which reminders matter to whom, most useful first: all of them in one popup (WeChat takes 5). */
