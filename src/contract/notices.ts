@@ -29,6 +29,21 @@ export interface NoticeAttachmentView {
   size: number;
   /** An expiring download link, in the notice's own view only. */
   url?: string;
+  /** An image still under WeChat's content check: linked for the publisher and the groups' admins only. */
+  pending?: true;
+}
+
+/**
+ * How a notice stands, for the publisher and the groups' admins: counted over those who owed it at
+ * publish and are still in a group they owed it in (people who left are not counted).
+ */
+export interface NoticeStats {
+  owed: number;
+  acked: number;
+  /** Acknowledged after the deadline (included in `acked`). */
+  late: number;
+  /** Not acknowledged although the deadline has passed (0 before it). */
+  overdue: number;
 }
 
 export interface NoticeView {
@@ -43,6 +58,8 @@ export interface NoticeView {
   publishedAt: number;
   groups: { id: string; name: string }[];
   attachments: NoticeAttachmentView[];
+  /** Attached images that failed WeChat's content check: left out of `attachments` for everyone. */
+  hiddenAttachments?: number;
   ackDueAt: number;
   status: NoticeStatus;
   statusLabel: string;
@@ -54,8 +71,8 @@ export interface NoticeView {
   keyFact?: { question: string; choices: string[] };
   /** The caller's own part: whether they owe an acknowledgement, and when they gave it. */
   mine: { owed: boolean; ackedAt: number | null; late: boolean };
-  /** The publisher and the groups' admins: counts over all the groups (people who left are not counted). */
-  stats?: { owed: number; acked: number };
+  /** The publisher (and an admin of every one of its groups): counts over all the groups. */
+  stats?: NoticeStats;
   /** May see receipts; may withdraw or correct. */
   canReceipts: boolean;
   canManage: boolean;
@@ -102,7 +119,7 @@ export interface NoticeReceiptRow {
 export interface NoticeReceipts {
   notice: { id: string; title: string; ackDueAt: number; status: NoticeStatus };
   groups: { id: string; name: string; owed: number; acked: number }[];
-  total: { owed: number; acked: number };
+  total: NoticeStats;
   items: NoticeReceiptRow[];
   offset: number;
   limit: number;

@@ -225,7 +225,11 @@ export interface NoticeDoc {
   publisherName: string;
   groupIds: string[];
   groupNames: string[];
-  attachments: { fileId: string; name: string; description: string; sha256: string; size: number }[];
+  /**
+   * `check`: an image's content check as this notice last heard it (absent: not an image). A risky one
+   * is hidden from everyone; its label and time stay here as the record of why.
+   */
+  attachments: { fileId: string; name: string; description: string; sha256: string; size: number; check?: NoticeAttachmentCheck }[];
   /** Title and body normalised for the duplicate check (core/notices.ts `noticeText`). */
   norm: string;
   publishedAt: number;
@@ -257,6 +261,12 @@ export interface NoticeDoc {
   version: number;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface NoticeAttachmentCheck {
+  status: 'pending' | 'pass' | 'risky';
+  label?: string;
+  at?: number;
 }
 
 /** One acknowledgement: `${noticeId}:${personId}`, so a double tap writes once. */

@@ -1,8 +1,8 @@
 // Notices (§3.2, §4), the pure rules: who may publish what where, the format, duplicates, who owes
 // an acknowledgement and when the reminders go out. No I/O, no clock: `now` is an argument.
-import { NOTICE_TITLE_MAX, type NoticeKind, type SettingsValues } from '../contract';
+import { NOTICE_TITLE_MAX, type NoticeKind, type NoticeStats, type SettingsValues } from '../contract';
 import { addWorkingDays, deadlineAfter, isWorkingDay } from './calendar';
-import type { Department, Group, NoticeDoc, RosterEntry } from './model';
+import type { AckDoc, Department, Group, NoticeDoc, RosterEntry } from './model';
 import { canonicalNickname, type NamingSubject } from './naming';
 import { shanghaiDate } from './time';
 
@@ -195,6 +195,26 @@ export function nextWake(after: number, ackDueAt: number, remindersDone: number,
 /** Still owes (acknowledged or not): owed at publish, and still an active member of a group it was owed in. */
 export function stillOwes(n: NoticeDoc, personId: string, activeIn: (groupId: string) => boolean): boolean {
   return n.audience.some((a) => a.personIds.includes(personId) && activeIn(a.groupId));
+}
+
+/** Of these ended memberships, those of people the notice was owed to through that group (`groupId:personId`). */
+export function leftAudience(n: NoticeDoc, ended: { groupId: string; personId: string }[]): string[] {
+  const owedIn = new Map(n.audience.map((a) => [a.groupId, new Set(a.personIds)]));
+  return ended.filter((m) => owedIn.get(m.groupId)?.has(m.personId)).map((m) => `${m.groupId}:${m.personId}`);
+}
+
+/**
+ * A notice's counts from its acknowledgements counted (all, late) and the memberships ended since
+ * (`left`, with those people's acknowledgements): whoever no longer owes it (stillOwes) is taken out
+ * of both sides, as the receipts do.
+ */
+export function noticeStats(n: NoticeDoc, t: { acked: number; late: number; left: string[]; leftAcks: AckDoc[] }, now: number): NoticeStats {
+  const ended = new Set(t.left);
+  const gone = new Set(n.owed.filter((p) => !stillOwes(n, p, (g) => !ended.has(`${g}:${p}`))));
+  const goneAcks = t.leftAcks.filter((a) => gone.has(a.personId));
+  const owed = n.owed.length - gone.size;
+  const acked = t.acked - goneAcks.length;
+  return { owed, acked, late: t.late - goneAcks.filter((a) => a.late).length, overdue: now > n.ackDueAt ? owed - acked : 0 };
 }
 
 /** "@张伟-市场部 @黄磊-市场部 请查看并确认《标题》", with each person's canonical nickname in the group. */

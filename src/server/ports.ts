@@ -74,6 +74,17 @@ export interface DayCount {
   key: string;
   n: number;
 }
+/** Store.getNoticeTallies: one notice's acknowledgements counted, and the memberships ended since. */
+export interface NoticeTally {
+  noticeId: string;
+  acked: number;
+  late: number;
+  /** `groupId:personId` of each audience member whose membership of that group has ended. */
+  left: string[];
+  /** The acknowledgements of the people in `left`. */
+  leftAcks: AckDoc[];
+}
+
 /** A notice whose deadline fell in the period, to the groups counted: who owed it there and who acknowledged by the deadline. */
 export interface ReportNotice {
   _id: string;
@@ -414,6 +425,13 @@ export interface Store {
   listNoticesOfGroup(groupId: string, personId: string, page: PageQuery): Promise<PageOf<NoticeDoc> & { acks: AckDoc[] }>;
   /** The notices a person published, newest first. */
   listNoticesByPublisher(personId: string, page: PageQuery): Promise<PageOf<NoticeDoc>>;
+  /**
+   * What the counts of these notices (a page of the publisher's list, or one notice) need, in one
+   * round trip, in the order given: each one's acknowledgements counted in the database (no row per
+   * member comes back), and who of those it was owed to has since left a group they owed it in
+   * (`groupId:personId`), with those people's acknowledgements, so they can be taken out of the counts.
+   */
+  getNoticeTallies(notices: NoticeDoc[]): Promise<NoticeTally[]>;
   /** false when this person acknowledged this notice already (a double tap). */
   insertAck(a: AckDoc): Promise<boolean>;
   /** One notice's acknowledgements, oldest first; with `personIds`, only theirs. */

@@ -58,7 +58,7 @@ export function receipts(over: Partial<NoticeReceipts> = {}): NoticeReceipts {
       { id: 'g_mkt', name: '市场部工作群', owed: 4, acked: 1 },
       { id: 'g_proj_a', name: '项目A群', owed: 2, acked: 1 },
     ],
-    total: { owed: 5, acked: 2 },
+    total: { owed: 5, acked: 2, late: 1, overdue: 0 },
     items: [
       { person: { id: 'p_hl', name: '黄磊' }, nickname: '黄磊-市场部', groups: ['市场部工作群'], ackedAt: Date.UTC(2026, 11, 3, 3, 5), late: false },
       { person: { id: 'p_zw1', name: '张伟' }, nickname: '张伟-市场部', groups: ['市场部工作群', '项目A群'], ackedAt: Date.UTC(2026, 11, 8, 1, 0), late: true },

@@ -109,6 +109,29 @@ describe('notice page', () => {
     expect(taro.downloadFile).toHaveBeenCalledWith({ url: 'https://files.example/agenda.pdf' });
   });
 
+  it('should keep an image under content check unlinked for a member, and say how many images were hidden', async () => {
+    taro.setRouterParams({ id: 'nt_1' });
+    const image = { fileId: 'cloud://env/notices/site.png', name: '场地示意图', description: '会议室位置', sha256: 'cd'.repeat(32), size: 4096, pending: true as const };
+    mockApi({ 'notices.get': () => ok(notice({ attachments: [image], hiddenAttachments: 1 })) });
+    render(<NoticePage />);
+    const shown = await screen.findByText('附件：《场地示意图》');
+    const card = shown.closest('[data-attachment]')!;
+    expect(card.textContent).toContain('图片正在进行内容安全检查，通过后可查看');
+    expect(card.textContent).not.toContain('下载');
+    expect(screen.getByTestId('hidden-attachments').textContent).toBe('1 张图片未通过微信内容安全检查，已隐藏');
+  });
+
+  it('should tell the publisher to correct the notice when an image was hidden, and link a pending image for them', async () => {
+    taro.setRouterParams({ id: 'nt_1' });
+    const image = { fileId: 'cloud://env/notices/site.png', name: '场地示意图', description: '会议室位置', sha256: 'cd'.repeat(32), size: 4096, pending: true as const, url: 'https://files.example/site.png' };
+    mockApi({ 'notices.get': () => ok(notice({ attachments: [image], hiddenAttachments: 1, canManage: true, canReceipts: true, stats: { owed: 5, acked: 0, late: 0, overdue: 0 }, mine: { owed: false, ackedAt: null, late: false } })) });
+    render(<NoticePage />);
+    const card = (await screen.findByText('附件：《场地示意图》')).closest('[data-attachment]')!;
+    expect(card.textContent).toContain('下载');
+    expect(card.textContent).toContain('通过前仅发布人和群管理员可见');
+    expect(screen.getByTestId('hidden-attachments').textContent).toContain('请更正通知并换一张图片');
+  });
+
   it('should give an admin the counts from the receipts when the notice comes without them, and count their own acknowledgement', async () => {
     taro.setRouterParams({ id: 'nt_1' });
     const owedByAdmin = notice({ keyFact: undefined, canReceipts: true, stats: undefined, mine: { owed: true, ackedAt: null, late: false } });
@@ -116,7 +139,7 @@ describe('notice page', () => {
     let acked = 1;
     const api = mockApi({
       'notices.get': () => ok(acked === 1 ? owedByAdmin : ackedByAdmin),
-      'notices.receipts': () => ok(receipts({ total: { owed: 5, acked } })),
+      'notices.receipts': () => ok(receipts({ total: { owed: 5, acked, late: 0, overdue: 0 } })),
       'notices.acknowledge': () => ((acked = 2), ok(ackedByAdmin)),
     });
     render(<NoticePage />);
@@ -128,13 +151,15 @@ describe('notice page', () => {
 
   it('should give the publisher the counts, the share card, withdraw with a reason and correct', async () => {
     taro.setRouterParams({ id: 'nt_1' });
-    const mine = notice({ canManage: true, canReceipts: true, stats: { owed: 5, acked: 1 }, mine: { owed: false, ackedAt: null, late: false } });
+    const mine = notice({ canManage: true, canReceipts: true, stats: { owed: 5, acked: 1, late: 0, overdue: 0 }, mine: { owed: false, ackedAt: null, late: false } });
     const api = mockApi({
       'notices.get': () => ok(mine),
       'notices.withdraw': () => ok({ ...mine, status: 'withdrawn', statusLabel: '已撤回', withdrawReason: '会议延期' }),
     });
     render(<NoticePage />);
-    expect(await screen.findByText('已确认 1 / 5 人')).toBeTruthy();
+    expect(await screen.findByText('已确认 1 / 5 人 · 未确认 4 人')).toBeTruthy();
+    // notices.get carries the publisher's counts: no second call.
+    expect(api.sentTo('notices.receipts')).toEqual([]);
     expect(screen.getByTestId('share-hint').textContent).toContain('点右上角 ··· 转发到微信群');
     // WeChat asks the page for the card when the admin taps 转发.
     const share = taro.useShareAppMessage.mock.calls.at(-1)![0] as () => unknown;
@@ -387,7 +412,7 @@ describe('receipts page', () => {
   it('should offer no unread list when everyone has acknowledged', async () => {
     taro.setRouterParams({ id: 'nt_1' });
     mockApi({
-      'notices.receipts': () => ok(receipts({ groups: [{ id: 'g_mkt', name: '市场部工作群', owed: 2, acked: 2 }], total: { owed: 2, acked: 2 }, unreadLine: '' })),
+      'notices.receipts': () => ok(receipts({ groups: [{ id: 'g_mkt', name: '市场部工作群', owed: 2, acked: 2 }], total: { owed: 2, acked: 2, late: 0, overdue: 0 }, unreadLine: '' })),
     });
     render(<ReceiptsPage />);
     await screen.findByTestId('group-counts');
@@ -417,12 +442,29 @@ describe('notice lists', () => {
     expect(api.sentTo('notices.list')[0]).toMatchObject({ scope: 'group', groupId: 'g_mkt' });
   });
 
-  it('should list what I published with how many acknowledged', async () => {
+  it('should list what I published with how many acknowledged, how many not, and what is late', async () => {
     const api = mockApi({
-      'notices.list': () => ok({ items: [notice({ stats: { owed: 5, acked: 3 }, mine: { owed: false, ackedAt: null, late: false } })], total: 1, offset: 0, limit: 20, pending: 0 }),
+      'notices.list': () =>
+        ok({
+          items: [
+            notice({ stats: { owed: 5, acked: 3, late: 0, overdue: 0 }, mine: { owed: false, ackedAt: null, late: false } }),
+            notice({ id: 'nt_old', title: '上月安全检查', stats: { owed: 4, acked: 2, late: 1, overdue: 2 }, mine: { owed: false, ackedAt: null, late: false } }),
+            notice({ id: 'nt_done', title: '十月例会', stats: { owed: 3, acked: 3, late: 0, overdue: 0 }, mine: { owed: false, ackedAt: null, late: false } }),
+          ],
+          total: 3,
+          offset: 0,
+          limit: 20,
+          pending: 0,
+        }),
     });
     render(<PublishedNoticesPage />);
-    expect(await screen.findByText('已确认 3 / 5 人')).toBeTruthy();
+    expect(await screen.findByText('已确认 3 / 5 人 · 未确认 2 人')).toBeTruthy();
+    const old = document.querySelector('[data-notice="nt_old"]')!;
+    expect(old.textContent).toContain('已确认 2 / 4 人 · 未确认 2 人');
+    expect(old.textContent).toContain('逾期未确认 2');
+    expect(old.textContent).toContain('逾期确认 1');
+    expect(document.querySelector('[data-notice="nt_done"]')!.textContent).toContain('已确认 3 / 3 人 · 全部已确认');
+    expect(document.querySelector('[data-notice="nt_done"]')!.textContent).not.toContain('逾期');
     expect(api.sentTo('notices.list')[0]).toMatchObject({ scope: 'published' });
     fireEvent.click(button('发布通知'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/notices/pages/publish/index' });

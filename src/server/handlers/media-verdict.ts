@@ -2,11 +2,13 @@
 // event wxa_media_check) or sent the same way by the local rule. It is matched to an upload by its
 // trace id, which only this deployment ever saw (the function asked for the check and kept the id
 // server-side), so a client forging such an event cannot name an upload. Until the verdict an image
-// is shown only to its uploader and the admins; a risky one is hidden on every case that attaches it.
+// is shown only to its uploader and the admins; a risky one is hidden on every case and notice that
+// attaches it.
 import type { MediaVerdictDoc } from '../../core/model';
 import { dispatchAll } from '../cases/commit';
 import { applyMediaVerdicts } from '../cases/media';
 import type { Deps, MediaCheckPush } from '../ports';
+import { applyNoticeMediaVerdicts } from './notices-media';
 
 const TRACE = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -46,7 +48,8 @@ export async function receiveMediaVerdict(deps: Deps, push: MediaCheckPush): Pro
   const upload = await store.setUploadVerdict(push.trace_id, { status: verdict, traceId: push.trace_id, label, at: now });
   if (!upload) return 'waiting';
   for (const ref of upload.usedBy) {
-    // Notices and other non-case uses keep their own copy of who may see what.
+    if (ref.startsWith('notice:')) await applyNoticeMediaVerdicts(deps, ref.slice('notice:'.length), [upload], now);
+    // Backups are chat exports, never images sent to the check.
     if (!ref.startsWith('case:')) continue;
     await dispatchAll(deps, await applyMediaVerdicts(deps, ref.slice('case:'.length), [upload], now));
   }

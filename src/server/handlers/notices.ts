@@ -11,6 +11,7 @@ import {
   nextWake,
   NOTICE_RULES,
   nicknameIn,
+  noticeStats,
   noticeText,
   owedOf,
   publishingDept,
@@ -25,6 +26,7 @@ import { checkText } from '../content';
 import type { Actor, HandlerCtx } from '../context';
 import { canSeeNotice, receiptGroups, toNoticeView } from '../reads/notice-views';
 import { checkOwnFiles, uploadKey } from '../reads/files';
+import { applyNoticeMediaVerdicts, attachmentChecks, hasPendingImage } from './notices-media';
 import type { PageOf, PageQuery } from '../ports';
 import { currentSettings } from '../reads/settings';
 
@@ -97,9 +99,11 @@ async function checkDraft(ctx: HandlerCtx, d: Draft, loaded?: Targets): Promise<
   // Only the caller's own uploads, with the size and SHA-256 the server computed when they were recorded.
   const own = await checkOwnFiles(ctx, (d.attachments ?? []).map((a) => a.fileId), { missing: 'FILE_INVALID' });
   if ('ok' in own) return own;
+  const checks = attachmentChecks(own);
   const attachments: NoticeDoc['attachments'] = (d.attachments ?? []).map((a) => {
     const u = own.find((x) => x.fileId === a.fileId)!;
-    return { fileId: a.fileId, name: a.name.trim(), description: a.description.trim(), sha256: u.sha256, size: u.size };
+    const check = checks.get(a.fileId);
+    return { fileId: a.fileId, name: a.name.trim(), description: a.description.trim(), sha256: u.sha256, size: u.size, ...(check ? { check } : {}) };
   });
   const problems = formatProblems({ title: d.title, body: d.body, attachments, kind: d.kind, keyFact: d.keyFact ?? null }, settings.values.notices.bodyMax);
   return { ...targets, groups: groupIds.map((id) => targets.groups.find((g) => g._id === id)!), attachments, settings, problems };
@@ -194,10 +198,23 @@ export async function noticesPublish(ctx: HandlerCtx, input: ActionInput<'notice
   const drafted = await draftNotice(ctx, input, id);
   if ('ok' in drafted) return drafted;
   const { filed, ...n } = drafted;
-  const saved = filed || (await store.insertNotice(n)) ? n : ((await store.getNotice(id)) ?? n);
-  // Kept from the unused-upload cleanup; again on a retry, in case the first try stopped before it.
-  if (saved.attachments.length) await store.attachUploads(saved.attachments.map((a) => uploadKey(a.fileId)), `notice:${saved._id}`);
+  const inserted = filed || (await store.insertNotice(n)) ? n : ((await store.getNotice(id)) ?? n);
+  const saved = await attachToNotice(ctx, inserted);
   return ok(await toNoticeView(ctx.actor, saved, null, { now: ctx.now, files: ctx.deps.files }));
+}
+
+/**
+ * Mark the notice's uploads used by it (kept from the unused-upload cleanup; again on a retry, in case
+ * the first try stopped before it). An image still pending may have had its verdict while this
+ * request ran, before the push could see the notice: look once more, only then (one read).
+ */
+async function attachToNotice(ctx: HandlerCtx, n: NoticeDoc): Promise<NoticeDoc> {
+  const { store } = ctx.deps;
+  if (!n.attachments.length) return n;
+  await store.attachUploads(n.attachments.map((a) => uploadKey(a.fileId)), `notice:${n._id}`);
+  if (!hasPendingImage(n)) return n;
+  const uploads = await store.getUploads(n.attachments.filter((a) => a.check?.status === 'pending').map((a) => uploadKey(a.fileId)));
+  return (await applyNoticeMediaVerdicts(ctx.deps, n._id, uploads, ctx.now, n)) ?? n;
 }
 
 export async function noticesCorrect(ctx: HandlerCtx, input: ActionInput<'notices.correct'>): Promise<Result<NoticeView>> {
@@ -220,8 +237,7 @@ export async function noticesCorrect(ctx: HandlerCtx, input: ActionInput<'notice
   const fresh: NoticeDoc = { ...n, corrects: old._id };
   const replaced: NoticeDoc = { ...old, status: 'corrected', correctedBy: fresh._id, open: false, wakeAt: null, cursor: null, updatedAt: ctx.now };
   if (!(await store.replaceNotice(replaced, old.version, fresh))) return fail('CONFLICT');
-  if (fresh.attachments.length) await store.attachUploads(fresh.attachments.map((a) => uploadKey(a.fileId)), `notice:${fresh._id}`);
-  return ok(await toNoticeView(ctx.actor, fresh, null, { now: ctx.now, files: ctx.deps.files }));
+  return ok(await toNoticeView(ctx.actor, await attachToNotice(ctx, fresh), null, { now: ctx.now, files: ctx.deps.files }));
 }
 
 export async function noticesWithdraw(ctx: HandlerCtx, input: ActionInput<'notices.withdraw'>): Promise<Result<NoticeView>> {
@@ -243,7 +259,11 @@ export async function noticesWithdraw(ctx: HandlerCtx, input: ActionInput<'notic
 export async function noticesGet(ctx: HandlerCtx, input: ActionInput<'notices.get'>): Promise<Result<NoticeView>> {
   const found = await ctx.deps.store.getNoticeForPerson(input.noticeId, ctx.actor.person._id);
   if (!found || !canSeeNotice(ctx.actor, found.notice)) return fail('NOT_FOUND');
-  return ok(await toNoticeView(ctx.actor, found.notice, found.ack, { now: ctx.now, files: ctx.deps.files }));
+  const n = found.notice;
+  // The counts over the whole notice, for whoever may see every group's receipts (the publisher, or
+  // an admin of all its groups); an admin of some of them has their groups' counts on 确认情况.
+  const stats = receiptGroups(ctx.actor, n).length === n.groupIds.length ? noticeStats(n, (await ctx.deps.store.getNoticeTallies([n]))[0]!, ctx.now) : undefined;
+  return ok(await toNoticeView(ctx.actor, n, found.ack, { now: ctx.now, files: ctx.deps.files, stats }));
 }
 
 export async function noticesAcknowledge(ctx: HandlerCtx, input: ActionInput<'notices.acknowledge'>): Promise<Result<NoticeView>> {
@@ -272,8 +292,11 @@ export async function noticesList(ctx: HandlerCtx, input: ActionInput<'notices.l
   const views = (items: NoticeDoc[], acks: AckDoc[]) => Promise.all(items.map((n) => toNoticeView(ctx.actor, n, acks.find((a) => a.noticeId === n._id) ?? null, { now: ctx.now })));
   if (input.scope === 'mine') return ok(await noticesToAckView(ctx, await store.listNoticesToAck(me, page), page));
   if (input.scope === 'published') {
+    // Each notice with its counts: the page, then its acknowledgements counted in one more read.
     const r = await store.listNoticesByPublisher(me, page);
-    return ok({ items: await views(r.items, []), total: r.total, offset: page.offset, limit: page.limit, pending: 0 });
+    const tallies = await store.getNoticeTallies(r.items);
+    const items = await Promise.all(r.items.map((n, i) => toNoticeView(ctx.actor, n, null, { now: ctx.now, stats: noticeStats(n, tallies[i]!, ctx.now) })));
+    return ok({ items, total: r.total, offset: page.offset, limit: page.limit, pending: 0 });
   }
   if (!input.groupId) return fail('BAD_INPUT', '请选择群');
   const member = ctx.actor.memberships.some((m) => m.groupId === input.groupId && m.status === 'active');
@@ -334,7 +357,8 @@ export async function noticesReceipts(ctx: HandlerCtx, input: ActionInput<'notic
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 50;
   const unread = all.filter((r) => r.ackedAt === null).map((r) => r.nickname);
-  const total = { owed: all.length, acked: all.filter((r) => r.ackedAt !== null).length };
+  const acked = all.filter((r) => r.ackedAt !== null).length;
+  const total = { owed: all.length, acked, late: all.filter((r) => r.late).length, overdue: ctx.now > n.ackDueAt ? all.length - acked : 0 };
   return ok({
     notice: { id: n._id, title: n.title, ackDueAt: n.ackDueAt, status: n.status },
     groups,

@@ -25,9 +25,18 @@ export function receiptGroups(actor: Actor, n: NoticeDoc): string[] {
 export async function toNoticeView(actor: Actor, n: NoticeDoc, ack: AckDoc | null, opts: { files?: Files; now: number; stats?: NoticeView['stats'] }): Promise<NoticeView> {
   const me = actor.person._id;
   const expiresAt = opts.now + LINK_TTL_MS;
+  // As a case's images: a risky one is left out for everyone (and counted), one still being checked
+  // is linked only for the publisher and the groups' admins.
+  const mayPreview = n.publisherId === me || receiptGroups(actor, n).length > 0;
+  const shown = n.attachments.filter((a) => a.check?.status !== 'risky');
   const attachments = await Promise.all(
-    n.attachments.map(async (a) => ({ ...a, ...(opts.files ? { url: await opts.files.link(a.fileId, expiresAt) } : {}) })),
+    shown.map(async ({ check, ...a }) => {
+      const pending = check?.status === 'pending';
+      const link = opts.files && (!pending || mayPreview) ? { url: await opts.files.link(a.fileId, expiresAt) } : {};
+      return { ...a, ...link, ...(pending ? { pending: true as const } : {}) };
+    }),
   );
+  const hidden = n.attachments.length - shown.length;
   return {
     id: n._id,
     kind: n.kind,
@@ -39,6 +48,7 @@ export async function toNoticeView(actor: Actor, n: NoticeDoc, ack: AckDoc | nul
     publishedAt: n.publishedAt,
     groups: n.groupIds.map((id, i) => ({ id, name: n.groupNames[i] ?? '' })),
     attachments,
+    ...(hidden ? { hiddenAttachments: hidden } : {}),
     ackDueAt: n.ackDueAt,
     status: n.status,
     statusLabel: NOTICE_STATUS_LABELS[n.status],

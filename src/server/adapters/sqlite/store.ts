@@ -4,6 +4,7 @@ import type { NamingSnapshotDoc, AckDoc, BackupDoc, Case, CheckpointDoc, Delegat
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
 import type { ActorRecord, CaseSearchQuery, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
+import { leftAudience } from '../../../core/notices';
 import { readScreen } from '../screen';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { col, Collection, ensureCollection, sideTable, type Db } from './schema';
@@ -708,6 +709,22 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       const [limit, offset] = bounds(page);
       const items = notices.where(`${c('publisherId')} = ?`, [personId, limit, offset], `ORDER BY ${c('publishedAt')} DESC, _id DESC LIMIT ? OFFSET ?`);
       return { items, total: notices.count(`${c('publisherId')} = ?`, [personId]) };
+    },
+    async getNoticeTallies(list) {
+      if (!list.length) return [];
+      const ids = [...new Set(list.map((n) => n._id))];
+      const counted = new Map(
+        (db
+          .prepare(`SELECT ${c('noticeId')} AS id, COUNT(*) AS acked, SUM(json_extract(doc, '$.late') = 1) AS late FROM acks WHERE ${c('noticeId')} IN (${ids.map(() => '?').join(', ')}) GROUP BY ${c('noticeId')}`)
+          .all(...ids) as { id: string; acked: number; late: number | null }[]).map((r) => [r.id, r]),
+      );
+      const groupIds = [...new Set(list.flatMap((n) => n.groupIds))];
+      const ended = groupIds.length ? memberships.where(`${c('groupId')} IN (${groupIds.map(() => '?').join(', ')}) AND ${c('status')} = 'left'`, groupIds, 'ORDER BY _id') : [];
+      return list.map((n) => {
+        const left = leftAudience(n, ended);
+        const r = counted.get(n._id);
+        return { noticeId: n._id, acked: r?.acked ?? 0, late: r?.late ?? 0, left, leftAcks: acks.getMany([...new Set(left.map((k) => `${n._id}:${k.slice(k.indexOf(':') + 1)}`))]) };
+      });
     },
     async insertAck(a) {
       return acks.insert(a);

@@ -3,6 +3,7 @@ import type { AckDoc, BackupDoc, Case, CheckpointDoc, ExportDoc, DelegationDoc, 
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
 import type { ActorRecord, Directory, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
+import { leftAudience } from '../../../core/notices';
 import { readScreen } from '../screen';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
 import { wechatReports } from './reports';
@@ -697,6 +698,40 @@ export function createWechatStore(db: WxDatabase): Store {
         ['publishedAt', 'desc'],
         ['_id', 'desc'],
       ], p),
+    async getNoticeTallies(list) {
+      if (!list.length) return [];
+      const ids = [...new Set(list.map((n) => n._id))];
+      const $ = _.aggregate;
+      // Counted by the database (indexed by noticeId), two numbers a notice whatever its audience;
+      // beside it the ended memberships of the notices' groups (indexed by group and status), which
+      // only people who left make. Their acknowledgements, the few there are, are read after.
+      const [counted, ended] = await Promise.all([
+        coll('acks')
+          .aggregate()
+          .match({ noticeId: _.in(ids) })
+          .group({ _id: { n: '$noticeId', late: '$late' }, count: $.sum(1) })
+          .limit(ids.length * 2)
+          .end(),
+        all<{ _id: string; groupId: string; personId: string }>('memberships', { groupId: _.in([...new Set(list.flatMap((n) => n.groupIds))]), status: 'left' }, [['_id', 'asc']], {
+          groupId: true,
+          personId: true,
+        }),
+      ]);
+      const rows = counted.list as unknown as { _id: { n: string; late?: boolean }; count: number }[];
+      const lefts = list.map((n) => leftAudience(n, ended));
+      const leftAckIds = list.flatMap((n, i) => lefts[i].map((k) => `${n._id}:${k.slice(k.indexOf(':') + 1)}`));
+      const leftAcks = leftAckIds.length ? await byIds<AckDoc>('acks', leftAckIds) : [];
+      return list.map((n, i) => {
+        const mine = rows.filter((r) => r._id.n === n._id);
+        return {
+          noticeId: n._id,
+          acked: mine.reduce((t, r) => t + r.count, 0),
+          late: mine.filter((r) => r._id.late === true).reduce((t, r) => t + r.count, 0),
+          left: lefts[i],
+          leftAcks: leftAcks.filter((a) => a.noticeId === n._id).sort(byTime),
+        };
+      });
+    },
     insertAck: (a) => addIfAbsent('acks', a),
     async listAcks(noticeId, personIds) {
       if (personIds) return (await byIds<AckDoc>('acks', personIds.map((id) => `${noticeId}:${id}`))).sort(byTime);

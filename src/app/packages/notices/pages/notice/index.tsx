@@ -17,7 +17,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useShare } from '../../../../hooks/useShare';
 import { routes } from '../../../../lib/routes';
 import { formatDate, formatDateTime } from '../../../../lib/time';
-import { STATUS_TONES } from '../../components/NoticeCard';
+import { NoticeCounts, STATUS_TONES } from '../../components/NoticeCard';
 import '../../notices.scss';
 
 export default function NoticePage() {
@@ -78,6 +78,11 @@ export function NoticeDetail({ notice: n, onChange }: { notice: NoticeView; onCh
         {n.attachments.map((a) => (
           <Attachment key={a.fileId} a={a} />
         ))}
+        {n.hiddenAttachments ? (
+          <View className="qw-notice" data-testid="hidden-attachments">
+            {`${n.hiddenAttachments} 张图片未通过微信内容安全检查，已隐藏${n.canManage ? '。如需补发，请更正通知并换一张图片' : ''}`}
+          </View>
+        ) : null}
         <View className="qw-kv">
           <Text className="qw-kv__k">发布人</Text>
           <Text className="qw-kv__v">{n.publisher.name}</Text>
@@ -96,8 +101,8 @@ export function NoticeDetail({ notice: n, onChange }: { notice: NoticeView; onCh
 
       {n.canReceipts ? (
         <View className="qw-card qw-row qw-row--between" data-testid="receipts-link" onClick={() => void Taro.navigateTo({ url: routes.noticeReceipts(n.id) })}>
-          <Text>{n.stats ? `已确认 ${n.stats.acked} / ${n.stats.owed} 人` : '确认情况'}</Text>
-          <Text className="qw-link">查看确认情况 ›</Text>
+          {n.stats ? <NoticeCounts stats={n.stats} /> : <Text>确认情况</Text>}
+          <Text className="qw-link qw-nowrap">查看确认情况 ›</Text>
         </View>
       ) : null}
 
@@ -208,11 +213,14 @@ function Attachment({ a }: { a: NoticeAttachmentView }) {
     <View className="qw-attachment" data-attachment={a.name}>
       <View className="qw-row qw-row--between">
         <Text>{`附件：《${a.name}》`}</Text>
-        <Text className="qw-link" onClick={() => void open()}>
-          下载
-        </Text>
+        {a.pending && !a.url ? null : (
+          <Text className="qw-link qw-nowrap" onClick={() => void open()}>
+            下载
+          </Text>
+        )}
       </View>
       <Text className="qw-hint">{a.description}</Text>
+      {a.pending ? <Text className="qw-hint">{a.url ? '（图片正在进行内容安全检查，通过前仅发布人和群管理员可见）' : '（图片正在进行内容安全检查，通过后可查看）'}</Text> : null}
     </View>
   );
 }

@@ -9,6 +9,7 @@ import { PagedList } from '../../../../components/PagedList';
 import { usePaged } from '../../../../hooks/usePaged';
 import { routes } from '../../../../lib/routes';
 import { NoticeCard } from '../../components/NoticeCard';
+import '../../notices.scss';
 
 export default function PublishedNoticesPage() {
   const list = usePaged<NoticeView>((offset, limit) => call('notices.list', { scope: 'published', offset, limit }));
