@@ -38,7 +38,7 @@ async function fileRename(personId: string, groupId: string, nickname: string): 
 
 async function openInbox() {
   await e2e.tab('待办').click();
-  await e2e.current.locator('.qw-header__title:visible', { hasText: '待办' }).waitFor();
+  await e2e.current.locator('.qw-header__title', { hasText: '待办' }).waitFor();
 }
 
 it('should hand a request over, and let a delegate decide for the admin away on leave', async () => {
@@ -52,14 +52,14 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   await card('马超').click();
   await button('转交他人处理').click();
   await chip('陈刚').click();
-  // The form's own note (the review page behind it may still count as visible while it slides away).
+  // The hand-over form's own note.
   await e2e.current.locator('textarea[placeholder="例如：我本周出差，请你代为审批"]').fill('马超的昵称涉及项目对外称呼，请陈总把关');
   await shot('handover-form');
   await button('转交给陈刚').click();
   await e2e.modal('转交').click();
   // Back on the review page: the history says who handed it to whom, and it now waits on 陈刚 and 周杰.
-  await e2e.current.locator('.qw-history:visible', { hasText: '孙丽 · 转交 → 陈刚' }).waitFor();
-  const summary = e2e.current.locator('.qw-card:visible', { hasText: '申请昵称' });
+  await e2e.current.locator('.qw-history', { hasText: '孙丽 · 转交 → 陈刚' }).waitFor();
+  const summary = e2e.current.locator('.qw-card', { hasText: '申请昵称' });
   await expect(summary.innerText()).resolves.toMatch(/等待\s*陈刚、周杰\s/);
   await shot('handed-over');
   // 吴芳's too (through the api, as she would again): neither waits on 孙丽 now, both on 周杰.
@@ -74,7 +74,7 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   await e2e.current.getByText('共 7 天', { exact: false }).waitFor();
   await shot('delegation-form');
   await button('确认代理').click();
-  const current = e2e.current.locator('[data-testid="current-delegation"]:visible');
+  const current = e2e.current.locator('[data-testid="current-delegation"]');
   await current.waitFor();
   await expect(current.innerText()).resolves.toContain('孙丽');
   await expect(current.innerText()).resolves.toContain('生效中');
@@ -94,7 +94,7 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   await card('马超').click();
   await button('批准').click();
   await e2e.current.getByText('已通过').first().waitFor();
-  const history = e2e.current.locator('.qw-history:visible');
+  const history = e2e.current.locator('.qw-history');
   await expect(history.innerText()).resolves.toContain('孙丽（代 周杰） · 批准');
   await history.scrollIntoViewIfNeeded();
   await shot('delegate-approved', true);
@@ -109,7 +109,7 @@ it('should hand a request over, and let a delegate decide for the admin away on 
   await expect(e2e.page.locator('[data-testid="current-delegation"]:visible').count()).resolves.toBe(0);
   await signInAs('p_sunli');
   await openInbox();
-  await e2e.current.locator('.qw-case-card:visible, .qw-empty:visible').first().waitFor();
+  await e2e.current.locator('.qw-case-card, .qw-empty').first().waitFor();
   await expect(card('吴芳').count()).resolves.toBe(0);
 });
 
@@ -144,8 +144,8 @@ it('should let the member nudge an overdue request once, and the admin get it in
   await signInAs('p_liuyang');
   await e2e.tab('我的').click();
   // 我的 counts the unread messages on the way in.
-  await e2e.current.locator('.qw-list-item:visible', { hasText: /站内消息（\d+ 条未读）/ }).click();
-  const message = e2e.current.locator('.qw-card:visible', { hasText: '催办：改名申请' });
+  await e2e.current.locator('.qw-list-item', { hasText: /站内消息（\d+ 条未读）/ }).click();
+  const message = e2e.current.locator('.qw-card', { hasText: '催办：改名申请' });
   await message.waitFor();
   await expect(message.innerText()).resolves.toMatch(/黄磊 催你尽快处理「改名为“黄磊-市场部”」，已超过期限/);
   await shot('admin-nudge-message');
@@ -164,7 +164,7 @@ it('should approve three rename requests in one batch and list each result', asy
   await act('p_zhangwei_m', 'rename.withdraw', { caseId: zhangwei.items.find((c) => c.open)!.id });
   await button('批准 4 项').click();
   await e2e.modal('批准').click();
-  const result = e2e.current.locator('[data-testid="batch-result"]:visible');
+  const result = e2e.current.locator('[data-testid="batch-result"]');
   await result.waitFor();
   const text = await result.innerText();
   expect(text).toContain('处理结果：3 项已批准，1 项未成功');

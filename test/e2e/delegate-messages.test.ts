@@ -1,33 +1,21 @@
 // 代理 and messages, clicked through on the local host: 周杰 is away with 孙丽 standing in. 黄磊 nudges his
 // request waiting on 周杰, and 孙丽 finds it in 站内消息 as 代周杰：催办, taps it and approves for him; an
 // emergency task given to 周杰 stays out of her 待办. Preconditions go through the api, as the people.
-import type { ActionInput, ActionName, ActionResult, Result } from '../../src/contract';
 import { screenshot, useE2E } from './support';
 
 jest.setTimeout(300_000);
 
 const e2e = useE2E();
-
-/** Calls an action as a person, through the host's api (a signed session cookie, as the app has). */
-async function as(personId: string) {
-  const signin = await fetch(`${e2e.host.url}/dev/signin`, { method: 'POST', body: new URLSearchParams({ personId }), redirect: 'manual' });
-  const cookie = signin.headers.get('set-cookie')!.split(';')[0];
-  return async <A extends ActionName>(action: A, data: ActionInput<A>): Promise<ActionResult<A>> => {
-    const res = await fetch(`${e2e.host.url}/api/api`, { method: 'POST', headers: { 'Content-Type': 'application/json', cookie }, body: JSON.stringify({ action, data }) });
-    const r = (await res.json()) as Result<ActionResult<A>>;
-    if (!r.ok) throw new Error(`${personId} ${action}: ${r.code} ${r.message}`);
-    return r.data;
-  };
-}
+const { act } = e2e;
 
 it('should tell the delegate of a nudge as 代周杰, take her from the message to the decision, and keep his emergency task out of her 待办', async () => {
   const now = await e2e.host.now();
-  const filed = await (await as('p_huanglei'))('rename.submit', { groupId: 'g_projecta', nickname: '黄磊-市场部', requestId: 'e2e-delegate-messages-1' });
+  const filed = await act('p_huanglei', 'rename.submit', { groupId: 'g_projecta', nickname: '黄磊-市场部', requestId: 'e2e-delegate-messages-1' });
   // 孙丽 hands her part to the leader: the request waits on 周杰 and 陈刚, and on her only as 周杰's delegate.
-  await (await as('p_sunli'))('cases.handOver', { caseId: filed.id, toPersonId: 'p_chengang' });
-  await (await as('p_zhoujie'))('delegations.set', { delegateId: 'p_sunli', from: now, to: now + 7 * 86_400_000 });
-  await (await as('p_huanglei'))('cases.nudge', { caseId: filed.id });
-  const emergency = await (await as('p_chengang'))('emergencies.start', {
+  await act('p_sunli', 'cases.handOver', { caseId: filed.id, toPersonId: 'p_chengang' });
+  await act('p_zhoujie', 'delegations.set', { delegateId: 'p_sunli', from: now, to: now + 7 * 86_400_000 });
+  await act('p_huanglei', 'cases.nudge', { caseId: filed.id });
+  const emergency = await act('p_chengang', 'emergencies.start', {
     groupId: 'g_projecta',
     title: '服务器宕机',
     description: '线上服务不可用',
@@ -45,8 +33,8 @@ it('should tell the delegate of a nudge as 代周杰, take her from the message 
   await request.waitFor();
   await expect(request.innerText()).resolves.toContain('代 周杰');
   await expect(e2e.current.locator('.qw-case-card', { hasText: emergency.title }).count()).resolves.toBe(0);
-  expect((await (await as('p_sunli'))('inbox.list', {})).items.map((c) => c.id)).not.toContain(emergency.id);
-  const his = await (await as('p_zhoujie'))('inbox.list', {});
+  expect((await act('p_sunli', 'inbox.list', {})).items.map((c) => c.id)).not.toContain(emergency.id);
+  const his = await act('p_zhoujie', 'inbox.list', {});
   expect(his.items.map((c) => c.kind)).toContain('emergency');
   await screenshot(e2e.page, 'delegate-messages-todo');
 

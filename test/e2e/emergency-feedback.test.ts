@@ -107,7 +107,7 @@ it('should relay anonymous feedback: forwarded to a department head who never le
   // 刘洋 (admin) sees who sent it, and forwards it to 王强, the head of 市场部.
   await signInAs('p_liuyang');
   await e2e.tab('待办').click();
-  await e2e.current.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
+  await e2e.current.locator('.qw-case-card', { hasText: '意见反馈' }).first().click();
   await e2e.current.getByText('黄磊（要求对处理部门匿名）').waitFor();
   await text('选择转交对象').click();
   await e2e.current.locator('.qw-chip', { hasText: '王强（市场部负责人）' }).click();
@@ -120,7 +120,7 @@ it('should relay anonymous feedback: forwarded to a department head who never le
   await signInAs('p_wangqiang');
   await e2e.tab('待办').click();
   await expect(e2e.page.locator('body').innerText()).resolves.not.toContain('黄磊');
-  await e2e.current.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
+  await e2e.current.locator('.qw-case-card', { hasText: '意见反馈' }).first().click();
   await e2e.current.getByText('一位群成员（匿名）').waitFor();
   const seen = await e2e.page.locator('body').innerText();
   expect(seen).not.toContain('黄磊');
@@ -134,7 +134,7 @@ it('should relay anonymous feedback: forwarded to a department head who never le
 
   // 黄磊 reads the answer and marks it resolved.
   await signInAs('p_huanglei');
-  await e2e.current.locator('.qw-case-card:visible', { hasText: '意见反馈' }).first().click();
+  await e2e.current.locator('.qw-case-card', { hasText: '意见反馈' }).first().click();
   await e2e.current.getByText('从下周起例会改到周一上午十点，线上同步会议链接').first().waitFor();
   await text('问题已解决').click();
   await e2e.modal('已解决').click();

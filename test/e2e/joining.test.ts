@@ -24,7 +24,7 @@ const card = (p: Page, text: string) => current(p).locator('.qw-card', { hasText
 async function openOrg() {
   await e2e.tab('我的').click();
   await e2e.current.getByText('组织管理（部门、人员、群）').click();
-  await e2e.current.locator('.qw-header__title:visible', { hasText: '组织管理' }).waitFor();
+  await e2e.current.locator('.qw-header__title', { hasText: '组织管理' }).waitFor();
 }
 
 async function registerGroup(name: string, type: string, admin: string) {
@@ -36,13 +36,13 @@ async function registerGroup(name: string, type: string, admin: string) {
   await chip(e2e.page, 3, admin).click();
   await chip(e2e.page, 4, '陈刚').click();
   await button(e2e.page, '登记').click();
-  await e2e.current.locator('.qw-section__head:visible', { hasText: '群的记录' }).waitFor();
+  await e2e.current.locator('.qw-section__head', { hasText: '群的记录' }).waitFor();
 }
 
 async function confirmTaskAs(personId: string, kind: string, groupName: string, shot: string) {
   await signInAs(personId);
   await e2e.tab('待办').click();
-  const card = e2e.current.locator('.qw-case-card:visible', { hasText: groupName }).filter({ hasText: kind }).first();
+  const card = e2e.current.locator('.qw-case-card', { hasText: groupName }).filter({ hasText: kind }).first();
   await card.waitFor();
   await card.click();
   const confirm = button(e2e.page, kind === '入群任务' ? '已拉入群，确认完成' : '已移出群，确认完成');
@@ -72,7 +72,7 @@ async function flow() {
   const finance = card(e2e.page, '财务部').filter({ hasText: '未指定负责人' });
   await finance.waitFor();
   await finance.locator('taro-button-core', { hasText: exact('指定负责人') }).click();
-  await e2e.current.locator('.qw-chip:visible', { hasText: '何静·行政部' }).click();
+  await e2e.current.locator('.qw-chip', { hasText: '何静·行政部' }).click();
   await e2e.current.getByText('负责人：何静').waitFor();
   await screenshot(e2e.page, 'owner-department');
 
@@ -146,7 +146,7 @@ async function flow() {
   await screenshot(newbie, 'leaver-refused');
   // The head keeps the departure on record among their own cases, with the groups she was in.
   await signInAs('p_hejing');
-  const record = e2e.current.locator('.qw-case-card:visible', { hasText: '员工离职' }).filter({ hasText: '财务部工作群' }).filter({ hasText: '预算项目群' });
+  const record = e2e.current.locator('.qw-case-card', { hasText: '员工离职' }).filter({ hasText: '财务部工作群' }).filter({ hasText: '预算项目群' });
   await record.first().click();
   await e2e.current.getByText('林晓（财务部）离职').first().waitFor();
   await e2e.current.getByText('何静 · 登记离职').first().waitFor();
@@ -158,7 +158,7 @@ async function flow() {
   ] as const) {
     await signInAs(pid);
     await e2e.tab('待办').click();
-    await e2e.current.locator('.qw-case-card:visible', { hasText: '移出任务' }).filter({ hasText: group }).first().waitFor();
+    await e2e.current.locator('.qw-case-card', { hasText: '移出任务' }).filter({ hasText: group }).first().waitFor();
     await screenshot(e2e.page, `remove-task-${pid}`);
   }
   await confirmTaskAs('p_liuyang', '移出任务', '财务部工作群', 'admin-remove');

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, largeText, phonePage, screenshot, signInAs as signInAsOn, useE2E } from './support';
+import { ARTIFACTS, current, largeText, phonePage, screenshot, signInAs as signInAsOn, useE2E } from './support';
 
 jest.setTimeout(240_000);
 
@@ -143,7 +143,7 @@ it('should stay readable at large text in dark mode: nothing clipped, only the t
   try {
     await signInAsOn(big, e2e.host, 'p_chengang');
     await big.goto(`${e2e.host.url}/packages/reports/pages/overview/index`);
-    const opened = big.locator('[data-figure="opened"]');
+    const opened = current(big).locator('[data-figure="opened"]');
     await opened.getByText('表格', { exact: true }).click();
     await opened.locator('.qw-ftable__row').nth(1).waitFor();
     await big.waitForTimeout(700);

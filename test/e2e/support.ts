@@ -107,13 +107,13 @@ export async function phonePage(browser: Browser, options: BrowserContextOptions
 }
 
 /**
- * Runs in the browser (serialised by playwright): the Taro page the address bar is at. Taro's h5 router
- * keeps the pages under the current one in the DOM (hidden, class taro_page_shade), slides a new one in
- * over the old (both shown meanwhile) and, going back, lets the old one slide out (z-index 1) before it
- * goes. So the current page is the last unshaded page of the address's path; none while its page is still
- * loading, so a lookup waits for it rather than finding the page it came from.
+ * A selector engine, run in the browser: the Taro page the address bar is at. Taro's h5 router keeps the
+ * pages under the current one in the DOM (hidden, class taro_page_shade), slides a new one in over the old
+ * (both shown meanwhile) and, going back, lets the old one slide out (z-index 1) before it goes. So the
+ * current page is the last unshaded page of the address's path; none while that page is still loading, so
+ * a lookup waits for it rather than finding the page it came from. A string, not a function: what a
+ * compiler adds to a function (helpers, names) would not be in the page.
  */
-// A string, not a function: what a compiler adds to a function (helpers, names) is not in the page.
 const currentPageEngine = `({
   queryAll(root) {
     const doc = root.ownerDocument || root;
