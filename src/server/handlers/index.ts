@@ -15,38 +15,42 @@ import { subscriptionsRecord } from './subscriptions';
 import { casesAcknowledge, tasksConfirm } from './tasks';
 import { whoami } from './whoami';
 
-const { reportsDrill, reportsOverview } = onFirstCall(() => import('./reports'), 'reportsDrill', 'reportsOverview');
+// Rarely used actions. Their handlers (later.ts) load together on the first call of any of them;
+// the export, with its workbook writer, on its own.
+const later = () => import('./later');
+const { reportsDrill, reportsOverview } = onFirstCall(later, 'reportsDrill', 'reportsOverview');
 const { reportsExport, reportsExports, reportsVerifyExport } = onFirstCall(() => import('./reports-export'), 'reportsExport', 'reportsExports', 'reportsVerifyExport');
-const { casesSearch } = onFirstCall(() => import('./cases-search'), 'casesSearch');
-const { auditVerify } = onFirstCall(() => import('./audit-verify'), 'auditVerify');
-const { backupsRegister } = onFirstCall(() => import('./backups-register'), 'backupsRegister');
-const { backupsVerify } = onFirstCall(() => import('./backups-verify'), 'backupsVerify');
-const { backupsGet, backupsList } = onFirstCall(() => import('./backups-list'), 'backupsGet', 'backupsList');
-const { backupsCite } = onFirstCall(() => import('./backups-cite'), 'backupsCite');
-const { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSetPublisher } = onFirstCall(() => import('./org-admin'), 'departmentsCreate', 'departmentsSetHead', 'orgOverview', 'peopleAdd', 'peopleSetPublisher');
-const { settingsGet, settingsUpdate } = onFirstCall(() => import('./settings'), 'settingsGet', 'settingsUpdate');
-const { emergenciesAcknowledge, emergenciesActive, emergenciesAssign, emergenciesClose, emergenciesForm, emergenciesProgress, emergenciesReach, emergenciesReassign, emergenciesStart } = onFirstCall(() => import('./emergencies'), 'emergenciesAcknowledge', 'emergenciesActive', 'emergenciesAssign', 'emergenciesClose', 'emergenciesForm', 'emergenciesProgress', 'emergenciesReach', 'emergenciesReassign', 'emergenciesStart');
-const { feedbackAnswer, feedbackFollowUp, feedbackForm, feedbackForward, feedbackResolve, feedbackSecond, feedbackSimilar, feedbackSubmit } = onFirstCall(() => import('./feedback'), 'feedbackAnswer', 'feedbackFollowUp', 'feedbackForm', 'feedbackForward', 'feedbackResolve', 'feedbackSecond', 'feedbackSimilar', 'feedbackSubmit');
-const { electionsDecideTie, electionsNominate, electionsOpen, electionsVote } = onFirstCall(() => import('./elections'), 'electionsDecideTie', 'electionsNominate', 'electionsOpen', 'electionsVote');
-const { guestsDecide, guestsRequest } = onFirstCall(() => import('./guests'), 'guestsDecide', 'guestsRequest');
-const { adminsApplyChange, adminsAppoint, adminsDecideChange } = onFirstCall(() => import('./admins'), 'adminsApplyChange', 'adminsAppoint', 'adminsDecideChange');
-const { peopleOffboard, peopleOnboard } = onFirstCall(() => import('./joining'), 'peopleOffboard', 'peopleOnboard');
-const { recordsRequest } = onFirstCall(() => import('./records-request'), 'recordsRequest');
-const { recordsApprove, recordsReject, recordsRevoke, recordsWithdraw } = onFirstCall(() => import('./records-decide'), 'recordsApprove', 'recordsReject', 'recordsRevoke', 'recordsWithdraw');
-const { recordsGrant, recordsLink } = onFirstCall(() => import('./records-grant'), 'recordsGrant', 'recordsLink');
-const { recordsLog } = onFirstCall(() => import('./records-log'), 'recordsLog');
-const { violationForm } = onFirstCall(() => import('./violation-form'), 'violationForm');
-const { violationOpen } = onFirstCall(() => import('./violation-open'), 'violationOpen');
-const { violationAccept, violationAnswer, violationAppeal, violationConfirmTask, violationDecideMeasure, violationEscalate, violationRule } = onFirstCall(() => import('./violation-decide'), 'violationAccept', 'violationAnswer', 'violationAppeal', 'violationConfirmTask', 'violationDecideMeasure', 'violationEscalate', 'violationRule');
-const { delegationsClear, delegationsMine, delegationsSet } = onFirstCall(() => import('./delegations'), 'delegationsClear', 'delegationsMine', 'delegationsSet');
-const { casesHandOver } = onFirstCall(() => import('./hand-over'), 'casesHandOver');
-const { casesNudge } = onFirstCall(() => import('./nudge'), 'casesNudge');
-const { inboxDecideMany } = onFirstCall(() => import('./decide-many'), 'inboxDecideMany');
+const { casesSearch } = onFirstCall(later, 'casesSearch');
+const { auditVerify } = onFirstCall(later, 'auditVerify');
+const { backupsRegister } = onFirstCall(later, 'backupsRegister');
+const { backupsVerify } = onFirstCall(later, 'backupsVerify');
+const { backupsGet, backupsList } = onFirstCall(later, 'backupsGet', 'backupsList');
+const { backupsCite } = onFirstCall(later, 'backupsCite');
+const { departmentsCreate, departmentsSetHead, orgOverview, peopleAdd, peopleSetPublisher } = onFirstCall(later, 'departmentsCreate', 'departmentsSetHead', 'orgOverview', 'peopleAdd', 'peopleSetPublisher');
+const { settingsGet, settingsUpdate } = onFirstCall(later, 'settingsGet', 'settingsUpdate');
+const { emergenciesAcknowledge, emergenciesActive, emergenciesAssign, emergenciesClose, emergenciesForm, emergenciesProgress, emergenciesReach, emergenciesReassign, emergenciesStart } = onFirstCall(later, 'emergenciesAcknowledge', 'emergenciesActive', 'emergenciesAssign', 'emergenciesClose', 'emergenciesForm', 'emergenciesProgress', 'emergenciesReach', 'emergenciesReassign', 'emergenciesStart');
+const { feedbackAnswer, feedbackFollowUp, feedbackForm, feedbackForward, feedbackResolve, feedbackSecond, feedbackSimilar, feedbackSubmit } = onFirstCall(later, 'feedbackAnswer', 'feedbackFollowUp', 'feedbackForm', 'feedbackForward', 'feedbackResolve', 'feedbackSecond', 'feedbackSimilar', 'feedbackSubmit');
+const { electionsDecideTie, electionsNominate, electionsOpen, electionsVote } = onFirstCall(later, 'electionsDecideTie', 'electionsNominate', 'electionsOpen', 'electionsVote');
+const { guestsDecide, guestsRequest } = onFirstCall(later, 'guestsDecide', 'guestsRequest');
+const { adminsApplyChange, adminsAppoint, adminsDecideChange } = onFirstCall(later, 'adminsApplyChange', 'adminsAppoint', 'adminsDecideChange');
+const { peopleOffboard, peopleOnboard } = onFirstCall(later, 'peopleOffboard', 'peopleOnboard');
+const { recordsRequest } = onFirstCall(later, 'recordsRequest');
+const { recordsApprove, recordsReject, recordsRevoke, recordsWithdraw } = onFirstCall(later, 'recordsApprove', 'recordsReject', 'recordsRevoke', 'recordsWithdraw');
+const { recordsGrant, recordsLink } = onFirstCall(later, 'recordsGrant', 'recordsLink');
+const { recordsLog } = onFirstCall(later, 'recordsLog');
+const { violationForm } = onFirstCall(later, 'violationForm');
+const { violationOpen } = onFirstCall(later, 'violationOpen');
+const { violationAccept, violationAnswer, violationAppeal, violationConfirmTask, violationDecideMeasure, violationEscalate, violationRule } = onFirstCall(later, 'violationAccept', 'violationAnswer', 'violationAppeal', 'violationConfirmTask', 'violationDecideMeasure', 'violationEscalate', 'violationRule');
+const { delegationsClear, delegationsMine, delegationsSet } = onFirstCall(later, 'delegationsClear', 'delegationsMine', 'delegationsSet');
+const { casesHandOver } = onFirstCall(later, 'casesHandOver');
+const { casesNudge } = onFirstCall(later, 'casesNudge');
+const { inboxDecideMany } = onFirstCall(later, 'inboxDecideMany');
 
 /**
- * The handlers of rarely used actions load on their first call: in the cloud bundle each such module
- * is a file of its own (scripts/build-cloud.mjs), so a cold instance compiles and runs only what the
- * common calls (screens, cases, notices, rename) need.
+ * Handlers that load on their first call: in the cloud bundle the modules behind import() are files of
+ * their own (scripts/build-cloud.mjs), so a cold instance compiles and runs only what the common calls
+ * (screens, cases, notices, rename) need. One file rather than one per module: each file a function
+ * loads at start costs its own look-up and read.
  */
 function onFirstCall<M, K extends keyof M>(load: () => Promise<M>, ...names: K[]): Pick<M, K> {
   let loading: Promise<M> | undefined;
