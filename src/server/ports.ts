@@ -74,7 +74,11 @@ export interface DayCount {
   key: string;
   n: number;
 }
-/** Store.getNoticeTallies: one notice's acknowledgements counted, and the memberships ended since. */
+/**
+ * What a notice's counts need (core/notices.ts noticeStats): its acknowledgements counted by the
+ * database (no row per member comes back), and who of those it was owed to has since left a group
+ * they owed it in, with those people's acknowledgements, so they can be taken out of the counts.
+ */
 export interface NoticeTally {
   noticeId: string;
   acked: number;
@@ -409,8 +413,11 @@ export interface Store {
   /** false when a notice with this _id exists already (a retried publish). */
   insertNotice(n: NoticeDoc): Promise<boolean>;
   getNotice(id: string): Promise<NoticeDoc | null>;
-  /** A notice with the person's acknowledgement of it (null when none), in one round trip. */
-  getNoticeForPerson(id: string, personId: string): Promise<{ notice: NoticeDoc; ack: AckDoc | null } | null>;
+  /**
+   * A notice with the person's acknowledgement of it (null when none), in one round trip; when
+   * `tallyIf` says so of the notice, its NoticeTally too, read right after it in the same call.
+   */
+  getNoticeForPerson(id: string, personId: string, opts?: { tallyIf?: (n: NoticeDoc) => boolean }): Promise<{ notice: NoticeDoc; ack: AckDoc | null; tally?: NoticeTally } | null>;
   /** Replace only at `expectedVersion`; stores version + 1. */
   updateNotice(n: NoticeDoc, expectedVersion: number): Promise<boolean>;
   /**
@@ -423,15 +430,11 @@ export interface Store {
   listNoticesToAck(personId: string, page: PageQuery): Promise<PageOf<NoticeDoc>>;
   /** A group's notices, newest first, with the person's acknowledgements of those on the page. */
   listNoticesOfGroup(groupId: string, personId: string, page: PageQuery): Promise<PageOf<NoticeDoc> & { acks: AckDoc[] }>;
-  /** The notices a person published, newest first. */
-  listNoticesByPublisher(personId: string, page: PageQuery): Promise<PageOf<NoticeDoc>>;
   /**
-   * What the counts of these notices (a page of the publisher's list, or one notice) need, in one
-   * round trip, in the order given: each one's acknowledgements counted in the database (no row per
-   * member comes back), and who of those it was owed to has since left a group they owed it in
-   * (`groupId:personId`), with those people's acknowledgements, so they can be taken out of the counts.
+   * The notices a person published, newest first; with `tallies`, each one's NoticeTally (in the
+   * page's order), read right after the page in the same call.
    */
-  getNoticeTallies(notices: NoticeDoc[]): Promise<NoticeTally[]>;
+  listNoticesByPublisher(personId: string, page: PageQuery, opts?: { tallies?: boolean }): Promise<PageOf<NoticeDoc> & { tallies?: NoticeTally[] }>;
   /** false when this person acknowledged this notice already (a double tap). */
   insertAck(a: AckDoc): Promise<boolean>;
   /** One notice's acknowledgements, oldest first; with `personIds`, only theirs. */

@@ -1,6 +1,8 @@
 // Notices end to end over the SQLite store: publishing rights, format, duplicates, acknowledgement,
 // receipts, reminders, leavers and late joiners, withdraw and correct (§3.2, §4, R4).
 import type { ActionInput, NoticeKind } from '../../src/contract';
+import type { MediaCheckPush } from '../../src/server/ports';
+import { receiveMediaVerdict } from '../../src/server/handlers/media-verdict';
 import { runScheduler } from '../../src/server/jobs';
 import { makeWorld, requestId, T0, type World } from './harness';
 
@@ -225,7 +227,7 @@ describe('receipts', () => {
     await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id });
     const r = await w.okCall('p_liuyang', 'notices.receipts', { noticeId: n.id });
     expect(r.groups).toEqual([{ id: 'g_market', name: '市场部工作群', owed: 5, acked: 1 }]);
-    expect(r.total).toEqual({ owed: 5, acked: 1 });
+    expect(r.total).toEqual({ owed: 5, acked: 1, late: 0, overdue: 0 });
     expect(r.items.at(-1)).toMatchObject({ person: { name: '黄磊' }, nickname: '黄磊-市场部', ackedAt: T0 });
     // Canonical nicknames (§2.2), whatever the member has set in WeChat.
     expect(r.unreadLine).toBe('@何静-行政部 @刘洋-市场部 @张伟-市场部 @郑爽-市场部 请查看并确认《季度总结会》');
@@ -335,6 +337,159 @@ describe('withdraw and correct', () => {
     expect(await w.okCall('p_huanglei', 'notices.get', { noticeId: n.id })).toMatchObject({ status: 'corrected', correctedBy: fixed.id, statusLabel: '已更正' });
     expect((await w.okCall('p_huanglei', 'notices.list', { scope: 'mine' })).items.map((x) => x.id)).toEqual([fixed.id]);
     expect(await w.call('p_wangqiang', 'notices.correct', { ...draft(), noticeId: n.id })).toMatchObject({ ok: false, code: 'NOTICE_WITHDRAWN' });
+  });
+});
+
+describe("the publisher's counts", () => {
+  const published = async (as = 'p_wangqiang') => (await w.okCall(as, 'notices.list', { scope: 'published' })).items;
+  /** b and a as 我发布的通知 lists them. */
+  const pair = async (a: string, b: string) => {
+    const items = await published();
+    return [items.find((n) => n.id === b), items.find((n) => n.id === a)] as const;
+  };
+
+  it('should show on 我发布的通知 each notice acknowledged x / y, late and overdue, as the receipts count them', async () => {
+    const a = await okPublish('p_wangqiang', { title: '季度总结会' });
+    const b = await okPublish('p_wangqiang', { title: '安全检查安排', body: '本周三上午十点进行消防安全检查，请各部门配合。', groupIds: ['g_market', 'g_projecta'] });
+    await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: a.id });
+    await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: b.id });
+    await w.okCall('p_hejing', 'notices.acknowledge', { noticeId: b.id });
+    let [nb, na] = await pair(a.id, b.id);
+    expect(na).toMatchObject({ id: a.id, stats: { owed: 5, acked: 1, late: 0, overdue: 0 } });
+    const owedB = nb!.stats!.owed;
+    expect(nb).toMatchObject({ id: b.id, stats: { acked: 2, late: 0, overdue: 0 } });
+    // 何静 leaves 市场部工作群 (the only group she owed b through): out of both sides, as 确认情况 counts.
+    await w.store.setMembershipStatus('g_market', 'p_hejing', 'left', T0);
+    [nb, na] = await pair(a.id, b.id);
+    expect(nb!.stats).toEqual({ owed: owedB - 1, acked: 1, late: 0, overdue: 0 });
+    expect(na!.stats).toEqual({ owed: 4, acked: 1, late: 0, overdue: 0 });
+    // Past the deadline: who has not acknowledged is overdue; a late acknowledgement is counted, as late.
+    w.clock.t = a.ackDueAt + HOUR;
+    await w.okCall('p_zhengshuang', 'notices.acknowledge', { noticeId: a.id });
+    [nb, na] = await pair(a.id, b.id);
+    expect(na!.stats).toEqual({ owed: 4, acked: 2, late: 1, overdue: 2 });
+    for (const n of [na!, nb!]) expect(n.stats).toEqual((await w.okCall('p_wangqiang', 'notices.receipts', { noticeId: n.id })).total);
+  });
+
+  it('should give the counts on the notice to the publisher and an admin of all its groups, not to a member', async () => {
+    const n = await okPublish('p_wangqiang');
+    await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id });
+    for (const who of ['p_wangqiang', 'p_liuyang']) expect((await w.okCall(who, 'notices.get', { noticeId: n.id })).stats).toEqual({ owed: 5, acked: 1, late: 0, overdue: 0 });
+    expect((await w.okCall('p_huanglei', 'notices.get', { noticeId: n.id })).stats).toBeUndefined();
+    // 周杰 runs 项目A群 only: his groups' counts are on 确认情况, not the whole notice's here.
+    const both = await okPublish('p_wangqiang', { title: '两个群的通知', body: '请两个群的同事于周五前提交周报。', groupIds: ['g_market', 'g_projecta'] });
+    const asZhoujie = await w.okCall('p_zhoujie', 'notices.get', { noticeId: both.id });
+    expect(asZhoujie).toMatchObject({ canReceipts: true });
+    expect(asZhoujie.stats).toBeUndefined();
+  });
+
+  it('should read the list and the notice with at most two store reads and write nothing', async () => {
+    const { instrumentStore } = await import('../support/instrumented-store');
+    for (let i = 0; i < 3; i++) {
+      const n = await okPublish('p_wangqiang', { title: `第${i + 1}次例会`, body: `第${i + 1}次例会于周${'一二三'[i]}下午召开，请准时参加。` });
+      await w.okCall('p_huanglei', 'notices.acknowledge', { noticeId: n.id });
+    }
+    await w.store.setMembershipStatus('g_market', 'p_hejing', 'left', T0);
+    const { cachedStore } = await import('../../src/server/adapters/cached-store');
+    const probe = instrumentStore(w.store);
+    // As the bench measures: warm, the caller having opened the app on this instance just before.
+    w.deps.store = cachedStore(probe.store);
+    await w.okCall('p_wangqiang', 'session.whoami', {});
+    probe.reset();
+    const list = await w.okCall('p_wangqiang', 'notices.list', { scope: 'published' });
+    expect(list.items.map((n) => n.stats)).toEqual([0, 1, 2].map(() => ({ owed: 4, acked: 1, late: 0, overdue: 0 })));
+    expect(probe.counts().byMethod).toEqual({ getActor: 1, listNoticesByPublisher: 1 });
+    expect(probe.counts()).toMatchObject({ reads: 2, writes: 0 });
+    probe.reset();
+    await w.okCall('p_wangqiang', 'notices.get', { noticeId: list.items[0]!.id });
+    expect(probe.counts().byMethod).toEqual({ getActor: 1, getNoticeForPerson: 1 });
+    expect(probe.counts()).toMatchObject({ reads: 2, writes: 0 });
+  });
+});
+
+describe('image attachments and their content check', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  /** The verdict held back, as WeChat's arrives minutes later; `push` sends it. */
+  function holdVerdicts() {
+    const traces: string[] = [];
+    w.deps.media = { submit: async () => ({ traceId: `trace-notice-${traces.push('') }` }) };
+    return (n: number, suggest: 'pass' | 'risky', label = 20002): MediaCheckPush => ({ MsgType: 'event', Event: 'wxa_media_check', trace_id: `trace-notice-${n}`, version: 2, result: { suggest, label } });
+  }
+  const withImage = async (fileId: string, over: Partial<ActionInput<'notices.publish'>> = {}) =>
+    okPublish('p_wangqiang', { attachments: [{ fileId, name: '场地示意图', description: '三楼会议室位置' }], body: `${BODY}\n附件：《场地示意图》（三楼会议室位置）`, ...over });
+  const views = async (id: string) =>
+    Object.fromEntries(await Promise.all(['p_wangqiang', 'p_liuyang', 'p_huanglei'].map(async (who) => [who, await w.okCall(who, 'notices.get', { noticeId: id })] as const)));
+
+  it('should link an image under check only for the publisher and the admins, then for everyone once it passes', async () => {
+    const verdict = holdVerdicts();
+    const img = await w.upload('p_wangqiang', PNG, { name: '场地.png' });
+    const n = await withImage(img);
+    let v = await views(n.id);
+    for (const who of ['p_wangqiang', 'p_liuyang']) expect(v[who]!.attachments).toEqual([expect.objectContaining({ name: '场地示意图', pending: true, url: expect.any(String) })]);
+    expect(v.p_huanglei!.attachments).toEqual([expect.objectContaining({ name: '场地示意图', pending: true })]);
+    expect(v.p_huanglei!.attachments[0]).not.toHaveProperty('url');
+    expect(await receiveMediaVerdict(w.deps, verdict(1, 'pass'))).toBe('applied');
+    v = await views(n.id);
+    expect(v.p_huanglei!.attachments).toEqual([expect.objectContaining({ url: expect.any(String) })]);
+    expect(v.p_huanglei!.attachments[0]).not.toHaveProperty('pending');
+    expect((await w.store.getNotice(n.id))!.attachments[0]!.check).toEqual({ status: 'pass', at: T0 });
+  });
+
+  it('should hide a risky image from everyone, tell the publisher once and keep the record, however often WeChat pushes it', async () => {
+    const verdict = holdVerdicts();
+    const img = await w.upload('p_wangqiang', PNG, { name: '场地.png' });
+    const pdf = await attachment('p_wangqiang');
+    const n = await okPublish('p_wangqiang', {
+      attachments: [
+        { fileId: img, name: '场地示意图', description: '三楼会议室位置' },
+        { fileId: pdf, name: '会议议程', description: '时间安排与议题' },
+      ],
+      body: `${BODY}\n附件：《场地示意图》（三楼会议室位置）\n附件：《会议议程》（时间安排与议题）`,
+    });
+    w.clock.t = T0 + 20 * 60_000;
+    expect(await receiveMediaVerdict(w.deps, verdict(1, 'risky'))).toBe('applied');
+    const v = await views(n.id);
+    for (const who of ['p_wangqiang', 'p_liuyang', 'p_huanglei']) {
+      expect(v[who]!.attachments.map((a) => a.name)).toEqual(['会议议程']);
+      expect(v[who]!.hiddenAttachments).toBe(1);
+    }
+    const told = (await inbox('p_wangqiang')).filter((m) => m.title === '通知附件未通过内容安全检查');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toBe('你发布的通知《关于召开季度总结会的通知》中的图片「场地示意图」未通过微信内容安全检查（疑似色情内容），已对所有人隐藏。如需补发，请更正通知并换一张图片');
+    // The record of why, on the notice itself.
+    const stored = (await w.store.getNotice(n.id))!;
+    expect(stored.attachments[0]!.check).toEqual({ status: 'risky', label: '色情', at: T0 + 20 * 60_000 });
+    expect(stored.attachments[1]).not.toHaveProperty('check');
+    // WeChat pushes again (and a pass for the same trace after it): nothing changes.
+    const before = w.footprint();
+    expect(await receiveMediaVerdict(w.deps, verdict(1, 'risky'))).toBe('applied');
+    expect(await receiveMediaVerdict(w.deps, verdict(1, 'pass'))).toBe('applied');
+    expect(w.footprint()).toEqual(before);
+    expect((await w.store.getNotice(n.id))!.version).toBe(stored.version);
+    expect((await inbox('p_wangqiang')).filter((m) => m.title === '通知附件未通过内容安全检查')).toHaveLength(1);
+    // The same image cannot go out again in a correction.
+    expect(await w.call('p_wangqiang', 'notices.correct', { ...draft({ attachments: [{ fileId: img, name: '场地示意图', description: '三楼会议室位置' }] }), noticeId: n.id })).toMatchObject({
+      ok: false,
+      code: 'CONTENT_REJECTED',
+    });
+  });
+
+  it('should take a verdict that arrives while the notice is being published, before the push can find the notice', async () => {
+    const verdict = holdVerdicts();
+    const img = await w.upload('p_wangqiang', PNG, { name: '场地.png' });
+    // The push lands after publishing checked the upload (pending) and before it marked the upload used.
+    const attach = w.deps.store.attachUploads.bind(w.deps.store);
+    let outcome: string | null = null;
+    w.deps.store.attachUploads = async (ids, ref) => {
+      outcome = await receiveMediaVerdict(w.deps, verdict(1, 'risky'));
+      return attach(ids, ref);
+    };
+    const n = await withImage(img);
+    expect(outcome).toBe('applied');
+    expect(n.attachments).toEqual([]);
+    expect(n.hiddenAttachments).toBe(1);
+    expect((await w.store.getNotice(n.id))!.attachments[0]!.check).toMatchObject({ status: 'risky' });
+    expect((await inbox('p_wangqiang')).filter((m) => m.title === '通知附件未通过内容安全检查')).toHaveLength(1);
   });
 });
 

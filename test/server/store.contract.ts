@@ -1566,6 +1566,40 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         expect(await store.listNoticesByPublisher('p1', { offset: 0, limit: 2 })).toEqual({ items: [], total: 0 });
       });
 
+      it('should count each notice’s acknowledgements, and name who left a group they owed it through, with their acknowledgements', async () => {
+        const audience = [
+          { groupId: 'g1', personIds: ['p1', 'p2', 'p3'] },
+          { groupId: 'g2', personIds: ['p3', 'p4'] },
+        ];
+        await store.insertNotice(notice('n1', { publishedAt: T0 + 2, groupIds: ['g1', 'g2'], audience, owed: ['p1', 'p2', 'p3', 'p4'] }));
+        await store.insertNotice(notice('n2', { publishedAt: T0 + 1, groupIds: ['g1'], audience: [audience[0]!], owed: ['p1', 'p2', 'p3'] }));
+        await store.insertNotice(notice('n3', { publishedAt: T0, groupIds: ['g3'], audience: [{ groupId: 'g3', personIds: ['p5'] }], owed: ['p5'] }));
+        for (const p of ['p1', 'p2', 'p3']) await store.insertAck(ack('n1', p, { late: p === 'p3' }));
+        await store.insertAck(ack('n2', 'p2', { late: true }));
+        await store.putMembership(membership('g1', 'p1'));
+        await store.putMembership(membership('g1', 'p2', { status: 'left' }));
+        await store.putMembership(membership('g1', 'p3', { status: 'left' }));
+        await store.putMembership(membership('g2', 'p3'));
+        // Left a group, but never owed this notice there.
+        await store.putMembership(membership('g2', 'p9', { status: 'left' }));
+        const r = await store.listNoticesByPublisher('p_pub', { offset: 0, limit: 10 }, { tallies: true });
+        expect(ids(r.items)).toEqual(['n1', 'n2', 'n3']);
+        expect(r.tallies).toEqual([
+          { noticeId: 'n1', acked: 3, late: 1, left: ['g1:p2', 'g1:p3'], leftAcks: expect.arrayContaining([ack('n1', 'p2'), ack('n1', 'p3', { late: true })]) },
+          { noticeId: 'n2', acked: 1, late: 1, left: ['g1:p2', 'g1:p3'], leftAcks: [ack('n2', 'p2', { late: true })] },
+          { noticeId: 'n3', acked: 0, late: 0, left: [], leftAcks: [] },
+        ]);
+        expect(r.tallies![0]!.leftAcks).toHaveLength(2);
+        // Without the option, the page alone.
+        expect(await store.listNoticesByPublisher('p_pub', { offset: 0, limit: 1 })).toEqual({ items: [r.items[0]], total: 3 });
+        // One notice, when the caller's rule says so.
+        const seen: string[] = [];
+        const one = await store.getNoticeForPerson('n2', 'p2', { tallyIf: (n) => (seen.push(n._id), true) });
+        expect(one).toEqual({ notice: r.items[1], ack: ack('n2', 'p2', { late: true }), tally: r.tallies![1] });
+        expect(seen).toEqual(['n2']);
+        expect(await store.getNoticeForPerson('n2', 'p2', { tallyIf: () => false })).toEqual({ notice: r.items[1], ack: ack('n2', 'p2', { late: true }) });
+      });
+
       it("should take one acknowledgement per person and notice, and list a notice's oldest first, for everyone or some", async () => {
         expect(await store.insertAck(ack('n1', 'p2', { at: T0 + 2 }))).toBe(true);
         // A double tap: the first stays.

@@ -257,13 +257,12 @@ export async function noticesWithdraw(ctx: HandlerCtx, input: ActionInput<'notic
 }
 
 export async function noticesGet(ctx: HandlerCtx, input: ActionInput<'notices.get'>): Promise<Result<NoticeView>> {
-  const found = await ctx.deps.store.getNoticeForPerson(input.noticeId, ctx.actor.person._id);
+  // The counts over the whole notice, for whoever may see every group's receipts (the publisher, or
+  // an admin of all its groups), in the same read; an admin of some of them has their groups' counts on 确认情况.
+  const found = await ctx.deps.store.getNoticeForPerson(input.noticeId, ctx.actor.person._id, { tallyIf: (n) => receiptGroups(ctx.actor, n).length === n.groupIds.length });
   if (!found || !canSeeNotice(ctx.actor, found.notice)) return fail('NOT_FOUND');
   const n = found.notice;
-  // The counts over the whole notice, for whoever may see every group's receipts (the publisher, or
-  // an admin of all its groups); an admin of some of them has their groups' counts on 确认情况.
-  const stats = receiptGroups(ctx.actor, n).length === n.groupIds.length ? noticeStats(n, (await ctx.deps.store.getNoticeTallies([n]))[0]!, ctx.now) : undefined;
-  return ok(await toNoticeView(ctx.actor, n, found.ack, { now: ctx.now, files: ctx.deps.files, stats }));
+  return ok(await toNoticeView(ctx.actor, n, found.ack, { now: ctx.now, files: ctx.deps.files, ...(found.tally ? { stats: noticeStats(n, found.tally, ctx.now) } : {}) }));
 }
 
 export async function noticesAcknowledge(ctx: HandlerCtx, input: ActionInput<'notices.acknowledge'>): Promise<Result<NoticeView>> {
@@ -293,9 +292,8 @@ export async function noticesList(ctx: HandlerCtx, input: ActionInput<'notices.l
   if (input.scope === 'mine') return ok(await noticesToAckView(ctx, await store.listNoticesToAck(me, page), page));
   if (input.scope === 'published') {
     // Each notice with its counts: the page, then its acknowledgements counted in one more read.
-    const r = await store.listNoticesByPublisher(me, page);
-    const tallies = await store.getNoticeTallies(r.items);
-    const items = await Promise.all(r.items.map((n, i) => toNoticeView(ctx.actor, n, null, { now: ctx.now, stats: noticeStats(n, tallies[i]!, ctx.now) })));
+    const r = await store.listNoticesByPublisher(me, page, { tallies: true });
+    const items = await Promise.all(r.items.map((n, i) => toNoticeView(ctx.actor, n, null, { now: ctx.now, ...(r.tallies?.[i] ? { stats: noticeStats(n, r.tallies[i], ctx.now) } : {}) })));
     return ok({ items, total: r.total, offset: page.offset, limit: page.limit, pending: 0 });
   }
   if (!input.groupId) return fail('BAD_INPUT', '请选择群');

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { NamingSnapshotDoc, AckDoc, BackupDoc, Case, CheckpointDoc, DelegationDoc, ExportDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, NoticeDoc, GrantDoc, Group, Invitation, Membership, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, COLLECTIONS, docToCase, indexesOf, type StoredCase } from '../../collections';
-import type { ActorRecord, CaseSearchQuery, PageOf, PageQuery, Store } from '../../ports';
+import type { ActorRecord, CaseSearchQuery, NoticeTally, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
 import { leftAudience } from '../../../core/notices';
 import { readScreen } from '../screen';
@@ -102,6 +102,24 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     const ms = memberships.where(`${c('groupId')} IN (${groupIds.map(() => '?').join(', ')}) AND ${c('status')} = 'active'`, groupIds, 'ORDER BY _id');
     const byId = new Map(people.getMany(ms.map((m) => m.personId)).map((p) => [p._id, p]));
     return ms.flatMap((m) => (byId.has(m.personId) ? [{ membership: m, person: byId.get(m.personId)! }] : []));
+  };
+
+  /** NoticeTally of each notice (Store.listNoticesByPublisher, getNoticeForPerson). */
+  const noticeTallies = (list: NoticeDoc[]): NoticeTally[] => {
+    if (!list.length) return [];
+    const ids = [...new Set(list.map((n) => n._id))];
+    const counted = new Map(
+      (db
+        .prepare(`SELECT ${c('noticeId')} AS id, COUNT(*) AS acked, SUM(json_extract(doc, '$.late') = 1) AS late FROM acks WHERE ${c('noticeId')} IN (${ids.map(() => '?').join(', ')}) GROUP BY ${c('noticeId')}`)
+        .all(...ids) as { id: string; acked: number; late: number | null }[]).map((r) => [r.id, r]),
+    );
+    const groupIds = [...new Set(list.flatMap((n) => n.groupIds))];
+    const ended = groupIds.length ? memberships.where(`${c('groupId')} IN (${groupIds.map(() => '?').join(', ')}) AND ${c('status')} = 'left'`, groupIds, 'ORDER BY _id') : [];
+    return list.map((n) => {
+      const left = leftAudience(n, ended);
+      const r = counted.get(n._id);
+      return { noticeId: n._id, acked: r?.acked ?? 0, late: r?.late ?? 0, left, leftAcks: acks.getMany([...new Set(left.map((k) => `${n._id}:${k.slice(k.indexOf(':') + 1)}`))]) };
+    });
   };
 
   const inbox = sideTable(indexesOf('cases').find((ix) => ix.name === 'inbox')!);
@@ -683,9 +701,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     async getNotice(id) {
       return notices.get(id);
     },
-    async getNoticeForPerson(id, personId) {
+    async getNoticeForPerson(id, personId, opts) {
       const notice = notices.get(id);
-      return notice ? { notice, ack: acks.get(`${id}:${personId}`) } : null;
+      if (!notice) return null;
+      return { notice, ack: acks.get(`${id}:${personId}`), ...(opts?.tallyIf?.(notice) ? { tally: noticeTallies([notice])[0]! } : {}) };
     },
     async updateNotice(n, expectedVersion) {
       return updateNoticeTx({ ...n, version: expectedVersion + 1 }, expectedVersion);
@@ -705,26 +724,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
       const total = (groupCount.get(groupId) as { n: number }).n;
       return { items, total, acks: acks.getMany(items.map((n) => `${n._id}:${personId}`)) };
     },
-    async listNoticesByPublisher(personId, page) {
+    async listNoticesByPublisher(personId, page, opts) {
       const [limit, offset] = bounds(page);
       const items = notices.where(`${c('publisherId')} = ?`, [personId, limit, offset], `ORDER BY ${c('publishedAt')} DESC, _id DESC LIMIT ? OFFSET ?`);
-      return { items, total: notices.count(`${c('publisherId')} = ?`, [personId]) };
-    },
-    async getNoticeTallies(list) {
-      if (!list.length) return [];
-      const ids = [...new Set(list.map((n) => n._id))];
-      const counted = new Map(
-        (db
-          .prepare(`SELECT ${c('noticeId')} AS id, COUNT(*) AS acked, SUM(json_extract(doc, '$.late') = 1) AS late FROM acks WHERE ${c('noticeId')} IN (${ids.map(() => '?').join(', ')}) GROUP BY ${c('noticeId')}`)
-          .all(...ids) as { id: string; acked: number; late: number | null }[]).map((r) => [r.id, r]),
-      );
-      const groupIds = [...new Set(list.flatMap((n) => n.groupIds))];
-      const ended = groupIds.length ? memberships.where(`${c('groupId')} IN (${groupIds.map(() => '?').join(', ')}) AND ${c('status')} = 'left'`, groupIds, 'ORDER BY _id') : [];
-      return list.map((n) => {
-        const left = leftAudience(n, ended);
-        const r = counted.get(n._id);
-        return { noticeId: n._id, acked: r?.acked ?? 0, late: r?.late ?? 0, left, leftAcks: acks.getMany([...new Set(left.map((k) => `${n._id}:${k.slice(k.indexOf(':') + 1)}`))]) };
-      });
+      return { items, total: notices.count(`${c('publisherId')} = ?`, [personId]), ...(opts?.tallies ? { tallies: noticeTallies(items) } : {}) };
     },
     async insertAck(a) {
       return acks.insert(a);

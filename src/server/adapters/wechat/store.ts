@@ -1,7 +1,7 @@
 // The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
 import type { AckDoc, BackupDoc, Case, CheckpointDoc, ExportDoc, DelegationDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
-import type { ActorRecord, Directory, PageOf, PageQuery, Store } from '../../ports';
+import type { ActorRecord, Directory, NoticeTally, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
 import { leftAudience } from '../../../core/notices';
 import { readScreen } from '../screen';
@@ -130,6 +130,42 @@ export function createWechatStore(db: WxDatabase): Store {
     // limit(0) would mean the SDK's default of 100.
     const items = limit > 0 ? await pages<T>(name, where, order, offset, limit, total) : [];
     return { items, total: await total };
+  }
+
+  /** NoticeTally of each notice (Store.listNoticesByPublisher, getNoticeForPerson), after the notices were read. */
+  async function noticeTallies(list: NoticeDoc[]): Promise<NoticeTally[]> {
+    if (!list.length) return [];
+    const ids = [...new Set(list.map((n) => n._id))];
+    const $ = _.aggregate;
+    // Counted by the database (indexed by noticeId), two numbers a notice whatever its audience;
+    // beside it the ended memberships of the notices' groups (indexed by group and status), which
+    // only people who left make. Their acknowledgements, the few there are, are read after.
+    const [counted, ended] = await Promise.all([
+      coll('acks')
+        .aggregate()
+        .match({ noticeId: _.in(ids) })
+        .group({ _id: { n: '$noticeId', late: '$late' }, count: $.sum(1) })
+        .limit(ids.length * 2)
+        .end(),
+      all<{ _id: string; groupId: string; personId: string }>('memberships', { groupId: _.in([...new Set(list.flatMap((n) => n.groupIds))]), status: 'left' }, [['_id', 'asc']], {
+        groupId: true,
+        personId: true,
+      }),
+    ]);
+    const rows = counted.list as unknown as { _id: { n: string; late?: boolean }; count: number }[];
+    const lefts = list.map((n) => leftAudience(n, ended));
+    const leftAckIds = list.flatMap((n, i) => lefts[i].map((k) => `${n._id}:${k.slice(k.indexOf(':') + 1)}`));
+    const leftAcks = leftAckIds.length ? await byIds<AckDoc>('acks', leftAckIds) : [];
+    return list.map((n, i) => {
+      const mine = rows.filter((r) => r._id.n === n._id);
+      return {
+        noticeId: n._id,
+        acked: mine.reduce((t, r) => t + r.count, 0),
+        late: mine.filter((r) => r._id.late === true).reduce((t, r) => t + r.count, 0),
+        left: lefts[i],
+        leftAcks: leftAcks.filter((a) => a.noticeId === n._id).sort(byTime),
+      };
+    });
   }
 
   async function first<T>(q: WxQuery): Promise<T | null> {
@@ -639,7 +675,7 @@ export function createWechatStore(db: WxDatabase): Store {
     },
     insertNotice: (n) => addIfAbsent('notices', n),
     getNotice: (id) => byId<NoticeDoc>('notices', id),
-    async getNoticeForPerson(id, personId) {
+    async getNoticeForPerson(id, personId, opts) {
       // One request: the notice with the person's acknowledgement (its _id is known) looked up beside it.
       const { list } = await coll('notices')
         .aggregate()
@@ -649,8 +685,9 @@ export function createWechatStore(db: WxDatabase): Store {
         .end();
       const row = list[0] as unknown as (NoticeDoc & { myAck: AckDoc[] }) | undefined;
       if (!row) return null;
-      const { myAck, ...notice } = row;
-      return { notice: notice as NoticeDoc, ack: myAck[0] ?? null };
+      const { myAck, ...rest } = row;
+      const notice = rest as NoticeDoc;
+      return { notice, ack: myAck[0] ?? null, ...(opts?.tallyIf?.(notice) ? { tally: (await noticeTallies([notice]))[0]! } : {}) };
     },
     updateNotice: (n, expectedVersion) => replaceNoticeAt(n, expectedVersion),
     async replaceNotice(old, expectedVersion, fresh) {
@@ -693,44 +730,12 @@ export function createWechatStore(db: WxDatabase): Store {
       const acks = await byIds<AckDoc>('acks', r.items.map((n) => `${n._id}:${personId}`));
       return { ...r, acks: acks.sort(cmpId) };
     },
-    listNoticesByPublisher: (personId, p) =>
-      page<NoticeDoc>('notices', { publisherId: personId }, [
+    async listNoticesByPublisher(personId, p, opts) {
+      const r = await page<NoticeDoc>('notices', { publisherId: personId }, [
         ['publishedAt', 'desc'],
         ['_id', 'desc'],
-      ], p),
-    async getNoticeTallies(list) {
-      if (!list.length) return [];
-      const ids = [...new Set(list.map((n) => n._id))];
-      const $ = _.aggregate;
-      // Counted by the database (indexed by noticeId), two numbers a notice whatever its audience;
-      // beside it the ended memberships of the notices' groups (indexed by group and status), which
-      // only people who left make. Their acknowledgements, the few there are, are read after.
-      const [counted, ended] = await Promise.all([
-        coll('acks')
-          .aggregate()
-          .match({ noticeId: _.in(ids) })
-          .group({ _id: { n: '$noticeId', late: '$late' }, count: $.sum(1) })
-          .limit(ids.length * 2)
-          .end(),
-        all<{ _id: string; groupId: string; personId: string }>('memberships', { groupId: _.in([...new Set(list.flatMap((n) => n.groupIds))]), status: 'left' }, [['_id', 'asc']], {
-          groupId: true,
-          personId: true,
-        }),
-      ]);
-      const rows = counted.list as unknown as { _id: { n: string; late?: boolean }; count: number }[];
-      const lefts = list.map((n) => leftAudience(n, ended));
-      const leftAckIds = list.flatMap((n, i) => lefts[i].map((k) => `${n._id}:${k.slice(k.indexOf(':') + 1)}`));
-      const leftAcks = leftAckIds.length ? await byIds<AckDoc>('acks', leftAckIds) : [];
-      return list.map((n, i) => {
-        const mine = rows.filter((r) => r._id.n === n._id);
-        return {
-          noticeId: n._id,
-          acked: mine.reduce((t, r) => t + r.count, 0),
-          late: mine.filter((r) => r._id.late === true).reduce((t, r) => t + r.count, 0),
-          left: lefts[i],
-          leftAcks: leftAcks.filter((a) => a.noticeId === n._id).sort(byTime),
-        };
-      });
+      ], p);
+      return opts?.tallies ? { ...r, tallies: await noticeTallies(r.items) } : r;
     },
     insertAck: (a) => addIfAbsent('acks', a),
     async listAcks(noticeId, personIds) {
