@@ -20,6 +20,23 @@ const OUT = resolve(ROOT, process.env.QW_CLOUD_DIST ?? 'cloudfunctions');
 /** Names of the files this build writes into a function's folder; any other *.js there is stale. */
 const isOutput = (file) => file.endsWith('.js');
 
+const ACTIONS = join(ROOT, 'src/contract/actions.ts');
+/**
+ * The contract's action table builds its schemas on first use, so loading it does nothing else: told
+ * so, esbuild leaves it out of a function that uses none of it (the scheduler), and zod with it.
+ */
+const actionsWithoutEffects = {
+  name: 'actions-without-effects',
+  setup(b) {
+    b.onResolve({ filter: /\/actions$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'resolving' });
+      if (r.errors.length || r.path !== ACTIONS) return undefined;
+      return { path: r.path, sideEffects: false };
+    });
+  },
+};
+
 for (const name of functions) {
   const dir = join(OUT, name);
   const { outputFiles } = await build({
@@ -36,6 +53,7 @@ for (const name of functions) {
     minify: true,
     sourcemap: false,
     external: ['wx-server-sdk'],
+    plugins: [actionsWithoutEffects],
     legalComments: 'none',
     logLevel: 'warning',
   });

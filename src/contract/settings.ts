@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { templateFieldsSchema } from './templates';
 
-/** Built on its first call, then the same one. */
+/** Built on its first call, then the same one. Its uses are marked pure: a bundle that never calls one leaves it out. */
 const once = <T>(build: () => T): (() => T) => {
   let built: T | undefined;
   return () => (built ??= build());
@@ -9,7 +9,7 @@ const once = <T>(build: () => T): (() => T) => {
 
 const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const calendarOverridesSchema = once(() =>
+export const calendarOverridesSchema = /* @__PURE__ */ once(() =>
   z.strictObject({
     /** Extra days off (company holidays, or an official holiday of a year the library does not know). */
     holidays: z.array(isoDate()).check(z.maxLength(400)),
@@ -27,7 +27,7 @@ const days = () => z.int().check(z.minimum(1), z.maximum(60));
  * Every setting with its bounds. Built on first use (settings.update, the deploy's check of saved
  * settings): a cold function instance that never saves settings does not spend its start on it.
  */
-export const settingsValuesSchema = once(() =>
+export const settingsValuesSchema = /* @__PURE__ */ once(() =>
   z.strictObject({
     naming: z.strictObject({
       separator: z.enum(['-', '·', '_', '/', '|']),
