@@ -117,11 +117,19 @@ const table: Record<string, { query?: Record<string, string>; api: Answers; show
     api: { 'notifications.list': () => ({ ...page([{ id: 'n_1', caseId: 'rn_1', title: '改名申请已通过', body: '你的群昵称可改为 张伟-市场部-1024', page: '/packages/case/pages/case/index?id=rn_1', createdAt: T0, read: false, push: 'sent' }]), unread: 1 }), 'notifications.read': () => ({ updated: 1 }) },
     shows: '改名申请已通过',
   },
-  'packages/notices/pages/notice/index': { query: { id: 'nt_1' }, api: { 'notices.get': () => notice() }, shows: '发布部门：市场部' },
+  'packages/notices/pages/notice/index': {
+    query: { id: 'nt_1' },
+    // As its publisher sees it: the counts, and an image hidden by the content check.
+    api: { 'notices.get': () => notice({ canManage: true, canReceipts: true, stats: { owed: 5, acked: 1, late: 0, overdue: 4 }, hiddenAttachments: 1, mine: { owed: false, ackedAt: null, late: false } }) },
+    shows: '发布部门：市场部',
+  },
   'packages/notices/pages/publish/index': { api: { 'notices.form': () => noticeForm() }, shows: '重要通知由部门负责人或指定的发布人发布。' },
   'packages/notices/pages/receipts/index': { query: { id: 'nt_1' }, api: { 'notices.receipts': () => receipts() }, shows: '刘洋-市场部' },
   'packages/notices/pages/group/index': { query: { groupId: 'g_mkt' }, api: { 'notices.list': () => ({ ...page([notice()]), pending: 1 }) }, shows: '关于召开年终总结会的通知' },
-  'packages/notices/pages/published/index': { api: { 'notices.list': () => ({ ...page([notice()]), pending: 0 }) }, shows: '关于召开年终总结会的通知' },
+  'packages/notices/pages/published/index': {
+    api: { 'notices.list': () => ({ ...page([notice({ stats: { owed: 5, acked: 3, late: 1, overdue: 2 }, mine: { owed: false, ackedAt: null, late: false } })]), pending: 0 }) },
+    shows: '已确认 3 / 5 人 · 未确认 2 人',
+  },
   'packages/respond/pages/emergency-new/index': { query: { groupId: 'g_proj_a' }, api: { 'emergencies.form': () => ({ group, members: [{ id: 'p_hl', name: '黄磊' }], respondMinutes: 60, ackMinutes: 10 }) }, shows: '黄磊' },
   'packages/respond/pages/emergency/index': { query: { id: 'em_1' }, api: { 'cases.get': () => emergency }, shows: '客户在展厅要求退款' },
   'packages/respond/pages/feedback-new/index': { query: { groupId: 'g_proj_a' }, api: { 'feedback.form': () => ({ group, categories: ['建议', '投诉'], receivers: [] }) }, shows: '投诉' },
@@ -197,6 +205,16 @@ describe('every page of app.config.ts in the weapp build', () => {
     expect(text()).toContain(row.shows);
     expect(text()).not.toContain('出错');
     expect(view.querySelector('.qw-error')).toBeFalsy();
+  });
+
+  it("should show a notice's counts to its publisher, with what is late and the image the content check hid", () => {
+    const published = opened['packages/notices/pages/published/index']!.dom!.textContent!;
+    expect(published).toContain('逾期未确认 2');
+    expect(published).toContain('逾期确认 1');
+    const notice = opened['packages/notices/pages/notice/index']!.dom!.textContent!;
+    expect(notice).toContain('已确认 1 / 5 人 · 未确认 4 人');
+    expect(notice).toContain('逾期未确认 4');
+    expect(notice).toContain('1 张图片未通过微信内容安全检查，已隐藏。如需补发，请更正通知并换一张图片');
   });
 
   it('should send a contract-valid cases.search when 全部事项 is filtered to overdue violations of one group', async () => {
