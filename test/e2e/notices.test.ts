@@ -164,4 +164,16 @@ it('should take an important notice from publishing through acknowledgement, the
   await expect(final.innerText()).resolves.toContain(`《${TITLE}》已确认 1 / ${OWED} 人`);
   await expect(final.count()).resolves.toBe(1);
   await screenshot(e2e.page, 'notice-publisher-final-count');
+
+  // 我发布的通知: each notice with its counts, the four past the deadline marked overdue.
+  await e2e.page.goBack();
+  await e2e.tab('我的').click();
+  await text('我发布的通知').click();
+  const card = here(`[data-notice="${noticeId}"]`);
+  await expect(card.locator('[data-testid="notice-counts"]').innerText()).resolves.toMatch(new RegExp(`已确认 1 / ${OWED} 人 · 未确认 ${OWED - 1} 人\\s*逾期未确认 ${OWED - 1}`));
+  await screenshot(e2e.page, 'notice-publisher-list');
+  // The notice itself shows the same, without a second call for the counts.
+  await card.click();
+  await expect(here('[data-testid="receipts-link"]').innerText()).resolves.toMatch(new RegExp(`已确认 1 / ${OWED} 人 · 未确认 ${OWED - 1} 人\\s*逾期未确认 ${OWED - 1}`));
+  await screenshot(e2e.page, 'notice-publisher-counts');
 });
