@@ -210,7 +210,9 @@ export function leftAudience(n: NoticeDoc, ended: { groupId: string; personId: s
  */
 export function noticeStats(n: NoticeDoc, t: { acked: number; late: number; left: string[]; leftAcks: AckDoc[] }, now: number): NoticeStats {
   const ended = new Set(t.left);
-  const gone = new Set(n.owed.filter((p) => !stillOwes(n, p, (g) => !ended.has(`${g}:${p}`))));
+  // Only someone with an ended membership can have stopped owing: look at those alone (not owed × audience).
+  const candidates = new Set(t.left.map((k) => k.slice(k.indexOf(':') + 1)));
+  const gone = new Set([...candidates].filter((p) => !stillOwes(n, p, (g) => !ended.has(`${g}:${p}`))));
   const goneAcks = t.leftAcks.filter((a) => gone.has(a.personId));
   const owed = n.owed.length - gone.size;
   const acked = t.acked - goneAcks.length;

@@ -82,6 +82,7 @@ export interface DayCount {
 export interface NoticeTally {
   noticeId: string;
   acked: number;
+  /** Acknowledgements after the notice's deadline (those marked late: the two always agree). */
   late: number;
   /** `groupId:personId` of each audience member whose membership of that group has ended. */
   left: string[];

@@ -1574,8 +1574,10 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         await store.insertNotice(notice('n1', { publishedAt: T0 + 2, groupIds: ['g1', 'g2'], audience, owed: ['p1', 'p2', 'p3', 'p4'] }));
         await store.insertNotice(notice('n2', { publishedAt: T0 + 1, groupIds: ['g1'], audience: [audience[0]!], owed: ['p1', 'p2', 'p3'] }));
         await store.insertNotice(notice('n3', { publishedAt: T0, groupIds: ['g3'], audience: [{ groupId: 'g3', personIds: ['p5'] }], owed: ['p5'] }));
-        for (const p of ['p1', 'p2', 'p3']) await store.insertAck(ack('n1', p, { late: p === 'p3' }));
-        await store.insertAck(ack('n2', 'p2', { late: true }));
+        // Late: after the deadline (T0 + 72 h), as notices.acknowledge records it.
+        const late = { at: T0 + 80 * HOUR, late: true };
+        for (const p of ['p1', 'p2', 'p3']) await store.insertAck(ack('n1', p, p === 'p3' ? late : {}));
+        await store.insertAck(ack('n2', 'p2', late));
         await store.putMembership(membership('g1', 'p1'));
         await store.putMembership(membership('g1', 'p2', { status: 'left' }));
         await store.putMembership(membership('g1', 'p3', { status: 'left' }));
@@ -1585,8 +1587,8 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         const r = await store.listNoticesByPublisher('p_pub', { offset: 0, limit: 10 }, { tallies: true });
         expect(ids(r.items)).toEqual(['n1', 'n2', 'n3']);
         expect(r.tallies).toEqual([
-          { noticeId: 'n1', acked: 3, late: 1, left: ['g1:p2', 'g1:p3'], leftAcks: expect.arrayContaining([ack('n1', 'p2'), ack('n1', 'p3', { late: true })]) },
-          { noticeId: 'n2', acked: 1, late: 1, left: ['g1:p2', 'g1:p3'], leftAcks: [ack('n2', 'p2', { late: true })] },
+          { noticeId: 'n1', acked: 3, late: 1, left: ['g1:p2', 'g1:p3'], leftAcks: expect.arrayContaining([ack('n1', 'p2'), ack('n1', 'p3', late)]) },
+          { noticeId: 'n2', acked: 1, late: 1, left: ['g1:p2', 'g1:p3'], leftAcks: [ack('n2', 'p2', late)] },
           { noticeId: 'n3', acked: 0, late: 0, left: [], leftAcks: [] },
         ]);
         expect(r.tallies![0]!.leftAcks).toHaveLength(2);
@@ -1595,9 +1597,9 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
         // One notice, when the caller's rule says so.
         const seen: string[] = [];
         const one = await store.getNoticeForPerson('n2', 'p2', { tallyIf: (n) => (seen.push(n._id), true) });
-        expect(one).toEqual({ notice: r.items[1], ack: ack('n2', 'p2', { late: true }), tally: r.tallies![1] });
+        expect(one).toEqual({ notice: r.items[1], ack: ack('n2', 'p2', late), tally: r.tallies![1] });
         expect(seen).toEqual(['n2']);
-        expect(await store.getNoticeForPerson('n2', 'p2', { tallyIf: () => false })).toEqual({ notice: r.items[1], ack: ack('n2', 'p2', { late: true }) });
+        expect(await store.getNoticeForPerson('n2', 'p2', { tallyIf: () => false })).toEqual({ notice: r.items[1], ack: ack('n2', 'p2', late) });
       });
 
       it("should take one acknowledgement per person and notice, and list a notice's oldest first, for everyone or some", async () => {

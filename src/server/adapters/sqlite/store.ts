@@ -104,15 +104,14 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): SqliteS
     return ms.flatMap((m) => (byId.has(m.personId) ? [{ membership: m, person: byId.get(m.personId)! }] : []));
   };
 
+  const ackCount = db.prepare(`SELECT COUNT(*) AS n FROM acks WHERE ${c('noticeId')} = ?`);
+  const lateCount = db.prepare(`SELECT COUNT(*) AS n FROM acks WHERE ${c('noticeId')} = ? AND ${c('at')} > ?`);
   /** NoticeTally of each notice (Store.listNoticesByPublisher, getNoticeForPerson). */
   const noticeTallies = (list: NoticeDoc[]): NoticeTally[] => {
     if (!list.length) return [];
-    const ids = [...new Set(list.map((n) => n._id))];
-    const counted = new Map(
-      (db
-        .prepare(`SELECT ${c('noticeId')} AS id, COUNT(*) AS acked, SUM(json_extract(doc, '$.late') = 1) AS late FROM acks WHERE ${c('noticeId')} IN (${ids.map(() => '?').join(', ')}) GROUP BY ${c('noticeId')}`)
-        .all(...ids) as { id: string; acked: number; late: number | null }[]).map((r) => [r.id, r]),
-    );
+    // Two counts a notice on the (noticeId, at) index, reading no document: an acknowledgement is late
+    // exactly when it came after the deadline (notices.acknowledge sets late from the same clock).
+    const counted = new Map(list.map((n) => [n._id, { acked: (ackCount.get(n._id) as { n: number }).n, late: (lateCount.get(n._id, n.ackDueAt) as { n: number }).n }]));
     const groupIds = [...new Set(list.flatMap((n) => n.groupIds))];
     const ended = groupIds.length ? memberships.where(`${c('groupId')} IN (${groupIds.map(() => '?').join(', ')}) AND ${c('status')} = 'left'`, groupIds, 'ORDER BY _id') : [];
     return list.map((n) => {
