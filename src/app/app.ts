@@ -1,6 +1,6 @@
 import Taro, { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
-import { startScreenLoad } from './api';
+import { startScreenLoad } from './api/early';
 import { absolute, routes } from './lib/routes';
 import './app.scss';
 

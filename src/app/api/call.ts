@@ -1,35 +1,9 @@
 // The typed client: one function for every action in src/contract. On weapp it calls the `api`
 // cloud function; on h5 it posts to the local host, which runs the same dispatch.
-import Taro from '@tarojs/taro';
-import {
-  inputSchema,
-  reasonRequiredPrompt,
-  reasonSchema,
-  ERROR_CODES,
-  ERROR_MESSAGES,
-  fail,
-  type ActionInput,
-  type ActionName,
-  type ActionResult,
-  type ErrorCode,
-  type Failure,
-  type Result,
-} from '../../contract';
+import { inputSchema, reasonRequiredPrompt, reasonSchema, ERROR_MESSAGES, fail, type ActionInput, type ActionName, type ActionResult, type Result } from '../../contract';
+import { send } from './transport';
 
-export const API_PATH = '/api/api';
-export const SIGNIN_PATH = '/dev/signin';
-export const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
-
-/** Browser-only side effects, kept in one object so tests can watch them. */
-export const browser = {
-  goToSignin(): void {
-    window.location.assign(SIGNIN_PATH);
-  },
-};
-
-export function isH5(): boolean {
-  return process.env.TARO_ENV === 'h5';
-}
+export { API_PATH, SIGNIN_PATH, NETWORK_MESSAGE, browser, isH5, isCode } from './transport';
 
 export async function call<A extends ActionName>(action: A, data: ActionInput<A>): Promise<Result<ActionResult<A>>> {
   // The same schema the server parses with: a malformed request never leaves the phone.
@@ -44,46 +18,5 @@ export async function call<A extends ActionName>(action: A, data: ActionInput<A>
   // A blank required reason is refused as the server refuses it: REASON_REQUIRED with its command's prompt.
   const reason = reasonSchema(action)?.safeParse(data);
   if (reason && !reason.success) return fail('REASON_REQUIRED', reasonRequiredPrompt(reason.error.issues) ?? undefined);
-  let answer: unknown;
-  try {
-    answer = isH5() ? await postToHost(action, data) : await callCloud(action, data);
-  } catch {
-    return fail('INTERNAL', NETWORK_MESSAGE);
-  }
-  const result = asResult<ActionResult<A>>(answer);
-  if (!result.ok && result.code === 'UNAUTHENTICATED' && isH5()) browser.goToSignin();
-  return result;
-}
-
-async function callCloud(action: ActionName, data: unknown): Promise<unknown> {
-  const res = await Taro.cloud.callFunction({ name: 'api', data: { action, data } });
-  return (res as { result?: unknown }).result;
-}
-
-async function postToHost(action: ActionName, data: unknown): Promise<unknown> {
-  const res = await Taro.request({
-    url: API_PATH,
-    method: 'POST',
-    header: { 'Content-Type': 'application/json' },
-    data: JSON.stringify({ action, data }),
-    dataType: 'json',
-    credentials: 'same-origin',
-  });
-  return typeof res.data === 'string' ? JSON.parse(res.data) : res.data;
-}
-
-/** Anything that is not a well-formed Result (a crashed function, a proxy's HTML page) is INTERNAL. */
-function asResult<T>(answer: unknown): Result<T> {
-  if (answer && typeof answer === 'object' && 'ok' in answer) {
-    const r = answer as Result<T>;
-    if (r.ok === true) return r;
-    if (r.ok === false && ERROR_CODES.includes(r.code)) {
-      return { ...r, message: r.message || ERROR_MESSAGES[r.code] } as Failure;
-    }
-  }
-  return fail('INTERNAL');
-}
-
-export function isCode(r: Result<unknown>, code: ErrorCode): boolean {
-  return !r.ok && r.code === code;
+  return send(action, data);
 }

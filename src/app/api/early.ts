@@ -1,8 +1,9 @@
 // The screen a person opens first asks for its data while the page's own code is still loading: the
 // call's round trip then overlaps the page's start instead of following it. Still one call a screen:
-// the page takes this answer instead of asking again.
+// the page takes this answer instead of asking again. It leaves unchecked (no zod or schemas in the app's
+// first script): its input is the launch address's, which the server checks as it checks every call.
 import type { ActionName, ActionResult, Result } from '../../contract';
-import { call } from './call';
+import { send } from './transport';
 
 type ScreenLoad = 'home.load' | 'inbox.load' | 'me.load' | 'cases.get';
 
@@ -40,7 +41,7 @@ export function startScreenLoad(path: string, query: Record<string, string | und
   const load = screenLoadFor(path, query);
   if (!load || started) return;
   started = true;
-  const mine: NonNullable<typeof early> = { action: load.action, key: keyOf(load.data), at: Date.now(), answer: call(load.action, load.data as never) };
+  const mine: NonNullable<typeof early> = { action: load.action, key: keyOf(load.data), at: Date.now(), answer: send(load.action, load.data) };
   void mine.answer.then((r) => (mine.settled = r));
   early = mine;
 }
