@@ -252,6 +252,13 @@ export interface NoticeDoc {
   open: boolean;
   /** When the scheduler next looks: a 10:00 reminder, or the deadline's final count; null: nothing left. */
   wakeAt: number | null;
+  /**
+   * Publishing's work after its one write, still to do (server/handlers/notices-media.ts
+   * `dispatchNoticeOutbox`): mark the attachments' uploads used by the notice and apply any verdict
+   * that came before. While set, `wakeAt` is the publish time, so the scheduler retries it; this
+   * `wakeAt` is the reminder wake it then gets back.
+   */
+  outbox?: { wakeAt: number | null };
   /** Reminder rounds done. */
   reminders: number;
   /** A round in progress: how far into `owed` it has reached (the scheduler resumes there). */

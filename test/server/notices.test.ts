@@ -491,6 +491,41 @@ describe('image attachments and their content check', () => {
     expect((await w.store.getNotice(n.id))!.attachments[0]!.check).toMatchObject({ status: 'risky' });
     expect((await inbox('p_wangqiang')).filter((m) => m.title === '通知附件未通过内容安全检查')).toHaveLength(1);
   });
+
+  it("should finish publishing's outbox on the scheduler when it failed after the notice was written: the upload kept, an early verdict applied, reminders as usual", async () => {
+    const verdict = holdVerdicts();
+    const img = await w.upload('p_wangqiang', PNG, { name: '场地.png' });
+    const { instrumentStore } = await import('../support/instrumented-store');
+    const { runNoticeReminders } = await import('../../src/server/jobs/notices');
+    const { uploadKey } = await import('../../src/server/reads/files');
+    const probe = instrumentStore(w.store);
+    w.deps.store = probe.store;
+    // The database fails right after the notice is written: published, the upload not yet marked.
+    probe.failNext('attachUploads');
+    const n = await withImage(img);
+    const plain = await okPublish('p_wangqiang', { title: '关于调整午休时间的通知', body: '自下周一起午休时间调整为12:00至13:30。' });
+    expect(n.attachments).toEqual([expect.objectContaining({ pending: true })]);
+    expect((await w.store.getUploads([uploadKey(img)]))[0]).toMatchObject({ used: false, usedBy: [] });
+    // The verdict lands meanwhile; the push cannot find the notice yet.
+    w.clock.t = T0 + 10 * 60_000;
+    expect(await receiveMediaVerdict(w.deps, verdict(1, 'risky'))).toBe('applied');
+    expect((await w.store.getNotice(n.id))!.attachments[0]!.check).toEqual({ status: 'pending' });
+    await runNoticeReminders(w.deps, w.clock.t);
+    const stored = (await w.store.getNotice(n.id))!;
+    expect(stored.attachments[0]!.check).toMatchObject({ status: 'risky' });
+    expect((await w.store.getUploads([uploadKey(img)]))[0]!.usedBy).toEqual([`notice:${n.id}`]);
+    expect((await w.okCall('p_huanglei', 'notices.get', { noticeId: n.id })).hiddenAttachments).toBe(1);
+    expect((await inbox('p_wangqiang')).filter((m) => m.title === '通知附件未通过内容安全检查')).toHaveLength(1);
+    // Its first reminder is the one any notice published then gets, nothing reminded meanwhile.
+    expect(stored.wakeAt).toBe((await w.store.getNotice(plain.id))!.wakeAt);
+    expect(stored.reminders).toBe(0);
+    // Done once: the next run, and another push, change nothing.
+    const before = w.footprint();
+    await runNoticeReminders(w.deps, w.clock.t);
+    expect(await receiveMediaVerdict(w.deps, verdict(1, 'risky'))).toBe('applied');
+    expect(w.footprint()).toEqual(before);
+    expect((await w.store.getNotice(n.id))!.version).toBe(stored.version);
+  });
 });
 
 describe('cost', () => {

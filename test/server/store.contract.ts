@@ -1441,7 +1441,8 @@ export function describeStore(name: string, makeStore: () => StoreUnderTest | Pr
       });
 
       it('should update a notice only at the expected version, storing version + 1 and replacing it whole', async () => {
-        await store.insertNotice(notice('n1', { nearDuplicate: { noticeIds: ['n0'], similarity: 0.85, reason: '补充时间' } }));
+        // Publishing's outbox, still set, goes when the update leaves it out.
+        await store.insertNotice(notice('n1', { nearDuplicate: { noticeIds: ['n0'], similarity: 0.85, reason: '补充时间' }, outbox: { wakeAt: T0 + 24 * HOUR } }));
         const withdrawn = notice('n1', { status: 'withdrawn', open: false, wakeAt: null, withdrawReason: '发错群了', withdrawnBy: 'p_pub', withdrawnAt: T0 + HOUR, audience: [], updatedAt: T0 + HOUR });
         expect(await store.updateNotice(withdrawn, 0)).toBe(true);
         // A second writer that read version 0 too loses.

@@ -1,8 +1,8 @@
 // Image verdicts reaching a notice that attaches the image, as handlers/media-verdict.ts routes them
 // to cases: the attachment's check is recorded on the notice (label and time kept as the record of
 // why), a risky image is left out for every reader from then on, and the publisher is told in-app.
-// Reached from both sides of a race — the verdict's push, and publishing, which looks at a pending
-// image's upload again once the notice marks it used — and idempotent: only an attachment still
+// Reached from both sides of a race — the verdict's push, and publishing's outbox, which looks at a
+// pending image's upload again once the notice marks it used — and idempotent: only an attachment still
 // pending changes, and the publisher's message has one id per notice and image, so whichever comes
 // second, or a repeated push, changes nothing.
 import type { NoticeDoc, UploadDoc } from '../../core/model';
@@ -19,21 +19,40 @@ export function attachmentChecks(uploads: UploadDoc[]): Map<string, NoticeDoc['a
   return new Map(uploads.filter((u) => u.check.status !== 'none').map((u) => [u.fileId, { status: u.check.status as 'pending' | 'pass' | 'risky' }]));
 }
 
-/** Whether any image of the notice still waits for its verdict. */
-export const hasPendingImage = (n: NoticeDoc) => n.attachments.some((a) => a.check?.status === 'pending');
+/**
+ * Publishing's outbox (the notice's `outbox`), after its one write: mark the uploads used by the
+ * notice, so a verdict's push finds it from then on, then look once more at the images still pending,
+ * whose verdict may have come before that mark; record what came and clear the outbox in one
+ * conditional write. Idempotent; on a failure the outbox stays for the scheduler (jobs/notices.ts),
+ * which finds the notice by its wakeAt. The notice as it then stands.
+ */
+export async function dispatchNoticeOutbox(deps: Deps, n: NoticeDoc): Promise<NoticeDoc> {
+  if (!n.outbox) return n;
+  try {
+    await deps.store.attachUploads(n.attachments.map((a) => uploadKey(a.fileId)), `notice:${n._id}`);
+    const pending = n.attachments.filter((a) => a.check?.status === 'pending').map((a) => uploadKey(a.fileId));
+    const uploads = pending.length ? await deps.store.getUploads(pending) : [];
+    return (await applyNoticeMediaVerdicts(deps, n._id, uploads, deps.clock.now(), n, { settle: true })) ?? n;
+  } catch (err) {
+    console.error('notice outbox failed', n._id, err);
+    return n;
+  }
+}
 
 /**
  * Record each decided verdict among `uploads` on notice `noticeId` (`known`: the notice as just
- * written, to save its read). The notice as it then stands; null when there is no such notice.
+ * written, to save its read; `settle`: clear its outbox in the same write). The notice as it then
+ * stands; null when there is no such notice.
  */
-export async function applyNoticeMediaVerdicts(deps: Deps, noticeId: string, uploads: UploadDoc[], now: number, known?: NoticeDoc): Promise<NoticeDoc | null> {
+export async function applyNoticeMediaVerdicts(deps: Deps, noticeId: string, uploads: UploadDoc[], now: number, known?: NoticeDoc, opts: { settle?: boolean } = {}): Promise<NoticeDoc | null> {
   const decided = new Map(uploads.filter((u) => u.check.status === 'pass' || u.check.status === 'risky').map((u) => [u.fileId, u]));
   let n = known ?? null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (!n || attempt > 0) n = await deps.store.getNotice(noticeId);
     if (!n) return null;
     const turning = n.attachments.filter((a) => a.check?.status === 'pending' && decided.has(a.fileId));
-    if (!turning.length) return n;
+    const settling = opts.settle ? n.outbox : undefined;
+    if (!turning.length && !settling) return n;
     // Told before the notice is written: a crash in between leaves the image pending, so the push's
     // retry (or the next one) tells again under the same id, which writes nothing twice.
     for (const a of turning) {
@@ -49,8 +68,9 @@ export async function applyNoticeMediaVerdicts(deps: Deps, noticeId: string, upl
         createdAt: now,
       });
     }
+    const { outbox: _outbox, ...rest } = n;
     const next: NoticeDoc = {
-      ...n,
+      ...(settling ? { ...rest, wakeAt: n.open ? settling.wakeAt : null } : n),
       attachments: n.attachments.map((a) => {
         const u = decided.get(a.fileId);
         if (a.check?.status !== 'pending' || !u) return a;

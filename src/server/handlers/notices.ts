@@ -25,8 +25,8 @@ import { requestKey } from '../cases/ids';
 import { checkText } from '../content';
 import type { Actor, HandlerCtx } from '../context';
 import { canSeeNotice, receiptGroups, toNoticeView } from '../reads/notice-views';
-import { checkOwnFiles, uploadKey } from '../reads/files';
-import { applyNoticeMediaVerdicts, attachmentChecks, hasPendingImage } from './notices-media';
+import { checkOwnFiles } from '../reads/files';
+import { attachmentChecks, dispatchNoticeOutbox } from './notices-media';
 import type { PageOf, PageQuery } from '../ports';
 import { currentSettings } from '../reads/settings';
 
@@ -159,6 +159,7 @@ async function draftNotice(ctx: HandlerCtx, input: PublishInput, id: string, loa
   const audience = audienceOf(checked.groups.map((g) => g._id), checked.roster, me._id);
   const values = checked.settings.values;
   const ackDueAt = ackDeadline(ctx.now, input.ackDueDays ?? values.notices.ackDays, values);
+  const firstWake = nextWake(endOfShanghaiDay(shanghaiDate(ctx.now)), ackDueAt, 0, values);
   return {
     _id: id,
     kind: input.kind,
@@ -181,7 +182,8 @@ async function draftNotice(ctx: HandlerCtx, input: PublishInput, id: string, loa
     ...(preview.near.length && reason ? { nearDuplicate: { noticeIds: preview.near.map((n) => n.noticeId), similarity: preview.near[0].similarity, reason } } : {}),
     open: true,
     // The first reminder is the next working day's: nobody is chased on the day it was published.
-    wakeAt: nextWake(endOfShanghaiDay(shanghaiDate(ctx.now)), ackDueAt, 0, values),
+    // With attachments, the scheduler looks at once if publishing's outbox is left undone.
+    ...(checked.attachments.length ? { wakeAt: ctx.now, outbox: { wakeAt: firstWake } } : { wakeAt: firstWake }),
     reminders: 0,
     cursor: null,
     finalSent: false,
@@ -199,22 +201,10 @@ export async function noticesPublish(ctx: HandlerCtx, input: ActionInput<'notice
   if ('ok' in drafted) return drafted;
   const { filed, ...n } = drafted;
   const inserted = filed || (await store.insertNotice(n)) ? n : ((await store.getNotice(id)) ?? n);
-  const saved = await attachToNotice(ctx, inserted);
+  // The attachments' uploads and any verdict that came meanwhile: the outbox (again on a retried tap
+  // that finds it undone), so the answer shows what it did.
+  const saved = await dispatchNoticeOutbox(ctx.deps, inserted);
   return ok(await toNoticeView(ctx.actor, saved, null, { now: ctx.now, files: ctx.deps.files }));
-}
-
-/**
- * Mark the notice's uploads used by it (kept from the unused-upload cleanup; again on a retry, in case
- * the first try stopped before it). An image still pending may have had its verdict while this
- * request ran, before the push could see the notice: look once more, only then (one read).
- */
-async function attachToNotice(ctx: HandlerCtx, n: NoticeDoc): Promise<NoticeDoc> {
-  const { store } = ctx.deps;
-  if (!n.attachments.length) return n;
-  await store.attachUploads(n.attachments.map((a) => uploadKey(a.fileId)), `notice:${n._id}`);
-  if (!hasPendingImage(n)) return n;
-  const uploads = await store.getUploads(n.attachments.filter((a) => a.check?.status === 'pending').map((a) => uploadKey(a.fileId)));
-  return (await applyNoticeMediaVerdicts(ctx.deps, n._id, uploads, ctx.now, n)) ?? n;
 }
 
 export async function noticesCorrect(ctx: HandlerCtx, input: ActionInput<'notices.correct'>): Promise<Result<NoticeView>> {
@@ -235,9 +225,10 @@ export async function noticesCorrect(ctx: HandlerCtx, input: ActionInput<'notice
   if ('ok' in drafted) return drafted;
   const { filed: _filed, ...n } = drafted;
   const fresh: NoticeDoc = { ...n, corrects: old._id };
-  const replaced: NoticeDoc = { ...old, status: 'corrected', correctedBy: fresh._id, open: false, wakeAt: null, cursor: null, updatedAt: ctx.now };
+  // An outbox still undone keeps its wake for the scheduler (wakeAt: null would lose it).
+  const replaced: NoticeDoc = { ...old, status: 'corrected', correctedBy: fresh._id, open: false, wakeAt: old.outbox ? old.wakeAt : null, cursor: null, updatedAt: ctx.now };
   if (!(await store.replaceNotice(replaced, old.version, fresh))) return fail('CONFLICT');
-  return ok(await toNoticeView(ctx.actor, await attachToNotice(ctx, fresh), null, { now: ctx.now, files: ctx.deps.files }));
+  return ok(await toNoticeView(ctx.actor, await dispatchNoticeOutbox(ctx.deps, fresh), null, { now: ctx.now, files: ctx.deps.files }));
 }
 
 export async function noticesWithdraw(ctx: HandlerCtx, input: ActionInput<'notices.withdraw'>): Promise<Result<NoticeView>> {
@@ -250,7 +241,7 @@ export async function noticesWithdraw(ctx: HandlerCtx, input: ActionInput<'notic
     if (!n || !canSeeNotice(ctx.actor, n)) return fail('NOT_FOUND');
     if (n.publisherId !== ctx.actor.person._id) return fail('FORBIDDEN', '只有发布人可以撤回这条通知');
     if (n.status !== 'active') return fail('NOTICE_WITHDRAWN', '这条通知已撤回或已被更正');
-    const next: NoticeDoc = { ...n, status: 'withdrawn', withdrawReason: reason, withdrawnBy: ctx.actor.person._id, withdrawnAt: ctx.now, open: false, wakeAt: null, cursor: null, updatedAt: ctx.now };
+    const next: NoticeDoc = { ...n, status: 'withdrawn', withdrawReason: reason, withdrawnBy: ctx.actor.person._id, withdrawnAt: ctx.now, open: false, wakeAt: n.outbox ? n.wakeAt : null, cursor: null, updatedAt: ctx.now };
     if (await store.updateNotice(next, n.version)) return ok(await toNoticeView(ctx.actor, { ...next, version: n.version + 1 }, null, { now: ctx.now }));
   }
   return fail('CONFLICT');

@@ -7,6 +7,7 @@ import type { NoticeDoc } from '../../core/model';
 import { nextWake, stillOwes } from '../../core/notices';
 import { formatShanghai } from '../../core/time';
 import { deliver } from '../cases/outbox';
+import { dispatchNoticeOutbox } from '../handlers/notices-media';
 import type { Deps } from '../ports';
 import { NOTICE_PAGE } from '../reads/notice-views';
 import { currentSettings } from '../reads/settings';
@@ -59,6 +60,11 @@ export async function runNoticeReminders(deps: Deps, now = deps.clock.now(), bud
     }
     try {
       let n = listed;
+      if (n.outbox) {
+        // Publishing stopped before its outbox was done: do it now; the notice's own wake follows.
+        n = await dispatchNoticeOutbox(deps, n);
+        if (n.outbox || n.wakeAt === null || n.wakeAt > now) continue;
+      }
       const save = async (next: NoticeDoc) => {
         const saved = await deps.store.updateNotice(next, n.version);
         if (saved) n = { ...next, version: n.version + 1 };

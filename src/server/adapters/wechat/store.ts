@@ -60,6 +60,7 @@ const NOTICE_OPTIONAL: Record<OptionalKeys<NoticeDoc>, true> = {
   corrects: true,
   correctedBy: true,
   nearDuplicate: true,
+  outbox: true,
 };
 
 export function createWechatStore(db: WxDatabase): Store {
