@@ -790,7 +790,7 @@ async function screens() {
     );
   }
   // 首页's first screen with its 待确认的通知 section: cold loads, each in a fresh browser context.
-  const N = 7;
+  const N = 11;
   const times: number[] = [];
   const shell: number[] = [];
   for (let i = 0; i < N; i++) {
