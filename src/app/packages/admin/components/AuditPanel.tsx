@@ -1,13 +1,13 @@
 // 系统设置's audit and limits: the owner checks the sealed history (audit.verify, a page at a time)
 // against a checkpoint fingerprint they kept, and sets the hourly limits per person.
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AuditProblemView, AuditReport, Failure, Result, SettingsView } from '../../../../contract';
 import { call } from '../../../api';
 import { Btn } from '../../../components/Btn';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatDateTime } from '../../../lib/time';
+import { useSettingsSave } from '../hooks/useSettingsSave';
 
 const SCOPE: Record<AuditProblemView['scope'], string> = { case: '事项', backup: '备份', export: '导出记录', checkpoint: '检查点' };
 const FINGERPRINT = /^[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3}$/;
@@ -89,18 +89,11 @@ export function LimitsForm({ view, onSaved }: { view: SettingsView; onSaved: (v:
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, String(view.values.limits[k])])));
   // 催办: hours between two nudges of one case by whoever asked (settings.approval).
   const [nudgeHours, setNudgeHours] = useState(String(view.values.approval.nudgeHours));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, save: send } = useSettingsSave(view, onSaved);
 
-  async function save() {
-    setBusy(true);
-    setFailure(null);
+  function save() {
     const limits = Object.fromEntries(LIMIT_FIELDS.map(([k]) => [k, Number(values[k])])) as SettingsView['values']['limits'];
-    const r = await call('settings.update', { values: { ...view.values, limits, approval: { nudgeHours: Number(nudgeHours) } }, expectedVersion: view.version });
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
-    onSaved(r.data);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
+    return send({ ...view.values, limits, approval: { nudgeHours: Number(nudgeHours) } });
   }
 
   return (

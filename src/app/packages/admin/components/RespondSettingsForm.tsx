@@ -1,12 +1,11 @@
 // 系统设置 for emergencies (§5.3: wall-clock minutes) and member feedback (§3.2: categories, working
 // days, how alike a draft must be to be offered for 附议). New values apply to new cases only.
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { Failure, SettingsView } from '../../../../contract';
-import { call } from '../../../api';
+import type { SettingsView } from '../../../../contract';
 import { Btn } from '../../../components/Btn';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { useSettingsSave } from '../hooks/useSettingsSave';
 import { inRange, SettingField } from './SettingField';
 
 type Values = SettingsView['values'];
@@ -26,17 +25,14 @@ export function RespondSettingsForm({ view, onSaved }: { view: SettingsView; onS
     categories: view.values.feedback.categories.join('、'),
   });
   const [fields, setFields] = useState<Record<string, string>>(initial);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, save: send } = useSettingsSave(view, onSaved);
   const num = (k: string) => Number(fields[k]);
   const bad = FIELDS.filter((f) => !inRange(fields[`${f.section}.${f.key}`], f.min, f.max));
   const categories = [...new Set(fields.categories.split(/[、,，\s]+/).map((c) => c.trim()).filter(Boolean))];
   const categoriesBad = !categories.length || categories.length > 10 || categories.some((c) => c.length > 10);
   const dirty = JSON.stringify(fields) !== JSON.stringify(initial());
 
-  async function save() {
-    setBusy(true);
-    setFailure(null);
+  function save() {
     const values: Values = {
       ...view.values,
       emergency: { ackMinutes: num('emergency.ackMinutes'), respondMinutes: num('emergency.respondMinutes') },
@@ -49,11 +45,7 @@ export function RespondSettingsForm({ view, onSaved }: { view: SettingsView; onS
         similarPercent: num('feedback.similarPercent'),
       },
     };
-    const r = await call('settings.update', { values, expectedVersion: view.version });
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
-    onSaved(r.data);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
+    return send(values);
   }
 
   return (

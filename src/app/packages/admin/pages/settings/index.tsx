@@ -2,14 +2,14 @@
 // holidays and 调休 only up to some year; after that the owner enters them and confirms the year.
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Btn } from '../../../../components/Btn';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { TEMPLATE_SOURCES, type CalendarOverrides, type Failure, type SettingsView, type TemplatePurpose } from '../../../../../contract';
+import { TEMPLATE_SOURCES, type CalendarOverrides, type SettingsView, type TemplatePurpose } from '../../../../../contract';
 import { formatTemplateFields, keywordType, parseTemplateFields, TEMPLATE_PURPOSE_LABELS, TEMPLATE_SOURCE_LABELS, templateFieldsFor } from '../../../../../contract/template-keywords';
 import { call } from '../../../../api';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { AuditPanel, LimitsForm } from '../../components/AuditPanel';
 import { RespondSettingsForm } from '../../components/RespondSettingsForm';
+import { useSettingsSave } from '../../hooks/useSettingsSave';
 import { inRange, SettingField } from '../../components/SettingField';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -58,8 +58,11 @@ function CalendarForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Sett
   const [membership, setMembership] = useState(view.values.membership);
   const [date, setDate] = useState('');
   const [dateError, setDateError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, save: send } = useSettingsSave(view, (saved) => {
+    setCalendar(saved.values.calendar);
+    setMembership(saved.values.membership);
+    onSaved(saved);
+  });
   const dirty = JSON.stringify({ calendar, membership }) !== JSON.stringify({ calendar: view.values.calendar, membership: view.values.membership });
   const pendingYears = view.calendar.unconfirmedYears.filter((y) => !calendar.confirmedYears.includes(y));
 
@@ -84,17 +87,7 @@ function CalendarForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Sett
       confirmedYears: c.confirmedYears.includes(y) ? c.confirmedYears.filter((x) => x !== y) : [...c.confirmedYears, y].sort(),
     }));
 
-  async function save() {
-    setBusy(true);
-    setFailure(null);
-    const r = await call('settings.update', { values: { ...view.values, calendar, membership }, expectedVersion: view.version });
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
-    setCalendar(r.data.values.calendar);
-    setMembership(r.data.values.membership);
-    onSaved(r.data);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
-  }
+  const save = () => send({ ...view.values, calendar, membership });
 
   return (
     <>
@@ -199,27 +192,18 @@ const RECORD_FIELDS: { section: keyof RecordsValues; key: string; label: string;
 function RecordsForm({ view, onSaved }: { view: SettingsView; onSaved: (v: SettingsView) => void }) {
   const initial = () => Object.fromEntries(RECORD_FIELDS.map((f) => [`${f.section}.${f.key}`, String((view.values[f.section] as Record<string, number>)[f.key])]));
   const [fields, setFields] = useState<Record<string, string>>(initial);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, save: send } = useSettingsSave(view, onSaved);
   const bad = RECORD_FIELDS.filter((f) => !inRange(fields[`${f.section}.${f.key}`], f.min, f.max));
   const num = (k: string) => Number(fields[k]);
   const orderBad = num('access.defaultDays') > num('access.maxDays');
   const dirty = JSON.stringify(fields) !== JSON.stringify(initial());
 
-  async function save() {
-    setBusy(true);
-    setFailure(null);
-    const values = {
+  const save = () =>
+    send({
       ...view.values,
       backup: { periodMonths: num('backup.periodMonths'), overdueWorkingDays: num('backup.overdueWorkingDays') },
       access: { adminDays: num('access.adminDays'), defaultDays: num('access.defaultDays'), maxDays: num('access.maxDays'), linkTtlMinutes: num('access.linkTtlMinutes') },
-    };
-    const r = await call('settings.update', { values, expectedVersion: view.version });
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
-    onSaved(r.data);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
-  }
+    });
 
   return (
     <View className="qw-card">
@@ -253,20 +237,13 @@ function ViolationRulesForm({ view, onSaved }: { view: SettingsView; onSaved: (v
   const saved = view.values.violation;
   const [numbers, setNumbers] = useState<Record<string, string>>(Object.fromEntries(NUMBER_FIELDS.map(([k]) => [k, String(saved[k])])));
   const [categories, setCategories] = useState(saved.categories.join('\n'));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, save: send } = useSettingsSave(view, onSaved);
 
-  async function save() {
+  function save() {
     const values = Object.fromEntries(NUMBER_FIELDS.map(([k]) => [k, Number(numbers[k])]));
     const list = categories.split('\n').map((c) => c.trim()).filter(Boolean);
-    setBusy(true);
-    setFailure(null);
     const violation = { ...saved, ...values, categories: [...new Set(list)] } as ViolationRules;
-    const r = await call('settings.update', { values: { ...view.values, violation }, expectedVersion: view.version });
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
-    onSaved(r.data);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
+    return send({ ...view.values, violation });
   }
 
   return (
@@ -296,23 +273,16 @@ function TemplatesForm({ view, onSaved }: { view: SettingsView; onSaved: (v: Set
   const initial = () =>
     Object.fromEntries(purposes.map((p) => [p, { id: view.values.templates[p], fields: formatTemplateFields(templateFieldsFor(view.values, p)) }]));
   const [rows, setRows] = useState<Record<string, { id: string; fields: string }>>(initial);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, save: send } = useSettingsSave(view, onSaved);
   const parsed = Object.fromEntries(purposes.map((p) => [p, parseTemplateFields(rows[p].fields)]));
   const invalid = purposes.some((p) => !parsed[p].ok);
   const dirty = JSON.stringify(rows) !== JSON.stringify(initial());
   const set = (p: string, patch: Partial<{ id: string; fields: string }>) => setRows((r) => ({ ...r, [p]: { ...r[p], ...patch } }));
 
-  async function save() {
+  function save() {
     const templateFields = Object.fromEntries(purposes.flatMap((p) => (parsed[p].ok ? [[p, parsed[p].fields]] : [])));
     const templates = Object.fromEntries(purposes.map((p) => [p, rows[p].id.trim()])) as SettingsView['values']['templates'];
-    setBusy(true);
-    setFailure(null);
-    const r = await call('settings.update', { values: { ...view.values, templates, templateFields }, expectedVersion: view.version });
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
-    onSaved(r.data);
-    void Taro.showToast({ title: '已保存', icon: 'success' });
+    return send({ ...view.values, templates, templateFields });
   }
 
   return (
