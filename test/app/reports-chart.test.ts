@@ -1,8 +1,14 @@
 // The chart wrapper's weapp path: ECharts on a mini-program canvas-2d node (no DOM), and a tap on
 // the canvas reaching the bar under the finger. The node here records what is drawn on it.
-/** A 2d context that keeps every call; measureText answers like a 12px font would. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { act, render, waitFor } from '@testing-library/react';
+import { createElement } from 'react';
+import * as taro from './stubs/taro';
+import { overview } from './report-fixtures';
+/** A 2d context that keeps every call (with the colours set when it was made); measureText answers like a 12px font would. */
 function recordingContext() {
-  const calls: { name: string; args: unknown[] }[] = [];
+  const calls: { name: string; args: unknown[]; fill?: unknown; stroke?: unknown }[] = [];
   const target: Record<string, unknown> = {};
   const ctx = new Proxy(target, {
     get(t, key: string) {
@@ -11,7 +17,7 @@ function recordingContext() {
       if (key === 'createLinearGradient' || key === 'createRadialGradient' || key === 'createPattern') return () => ({ addColorStop() {} });
       if (key === 'getLineDash') return () => [];
       if (key === 'canvas') return undefined;
-      return (...args: unknown[]) => void calls.push({ name: key, args });
+      return (...args: unknown[]) => void calls.push({ name: key, args, fill: t.fillStyle, stroke: t.strokeStyle });
     },
     set(t, key: string, value) {
       t[key] = value;
@@ -75,5 +81,72 @@ describe('the reports chart on a mini-program canvas (type 2d)', () => {
     touchToChart(chart, 'end', { x: x0, y: above });
     expect(taps).toHaveLength(1);
     chart.dispose();
+  });
+});
+
+/** app.scss's colour variables of one mixin (light-colours or dark-colours), by name without --qw-. */
+function cssColours(mixin: 'light-colours' | 'dark-colours'): Record<string, string> {
+  const scss = readFileSync(join(__dirname, '../../src/app/app.scss'), 'utf8');
+  const body = scss.split(`@mixin ${mixin} {`)[1].split('}')[0];
+  return Object.fromEntries([...body.matchAll(/--qw-([\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+}
+
+describe('the reports chart in the phone\'s light or dark mode', () => {
+  const { figuresOf } = require('../../src/app/packages/reports/lib/figures') as typeof import('../../src/app/packages/reports/lib/figures');
+  const { optionOf } = require('../../src/app/packages/reports/chart/option') as typeof import('../../src/app/packages/reports/chart/option');
+  const opened = () => figuresOf(overview()).find((f) => f.id === 'opened')!;
+
+  afterEach(() => {
+    delete (global as unknown as { wx?: unknown }).wx;
+    taro.switchTheme('light');
+  });
+
+  /** What one option draws: the colour of each axis label's text and of every stroked line. */
+  function draw(option: unknown) {
+    const { chartOnCanvas } = load();
+    const { ctx, calls } = recordingContext();
+    const chart = chartOnCanvas({ width: 0, height: 0, getContext: () => ctx }, { width: 300, height: 200, dpr: 2 }, () => {});
+    chart.setOption(option as Parameters<typeof chart.setOption>[0]);
+    chart.dispose();
+    const textColour = (text: string) => calls.find((c) => c.name === 'fillText' && c.args[0] === text)?.fill;
+    return { textColour, strokes: new Set(calls.filter((c) => c.name === 'stroke').map((c) => c.stroke)) };
+  }
+
+  it('should draw labels, legend and grid lines in the app\'s dark colours on a dark phone, and its light ones otherwise', () => {
+    const light = cssColours('light-colours');
+    const dark = cssColours('dark-colours');
+    const onLight = draw(optionOf(opened(), 'light'));
+    const onDark = draw(optionOf(opened(), 'dark'));
+    // Axis labels: --qw-muted; legend: --qw-text; grid lines: --qw-line.
+    expect([onLight.textColour('11/2'), onLight.textColour('改名申请')]).toEqual([light.muted, light.text]);
+    expect([onDark.textColour('11/2'), onDark.textColour('改名申请')]).toEqual([dark.muted, dark.text]);
+    expect(dark.muted).not.toBe(light.muted);
+    expect(onLight.strokes).toContain(light.line);
+    expect(onDark.strokes).toContain(dark.line);
+    expect(onDark.strokes).not.toContain(light.line);
+    // Tooltip box and the series: the dark surface, and the dark blue first.
+    const option = optionOf(opened(), 'dark') as { tooltip: { backgroundColor: string; textStyle: { color: string } }; color: string[] };
+    expect([option.tooltip.backgroundColor, option.tooltip.textStyle.color]).toEqual([dark.surface, dark.text]);
+    expect(option.color.slice(0, 4)).toEqual([dark.blue, dark.green, dark.orange, dark.red]);
+  });
+
+  it('should redraw the chart in dark colours when the phone switches to dark mode, and stop listening when it leaves', async () => {
+    (global as unknown as { wx: unknown }).wx = { getSystemInfoSync: () => ({ pixelRatio: 2 }) };
+    const { FigureCard } = require('../../src/app/packages/reports/components/FigureCard') as typeof import('../../src/app/packages/reports/components/FigureCard');
+    const { ctx, calls } = recordingContext();
+    const node = { width: 0, height: 0, getContext: () => ctx };
+    taro.createSelectorQuery.mockImplementation((() => {
+      const query = { select: () => query, fields: () => query, exec: (cb: (res: unknown[]) => void) => cb([{ node, width: 300, height: 200 }]) };
+      return query;
+    }) as never);
+    const listening = taro.themeListenerCount();
+    const view = render(createElement(FigureCard, { figure: opened(), scope: '全部群' }));
+    const labelColours = () => calls.filter((c) => c.name === 'fillText' && c.args[0] === '11/2').map((c) => c.fill);
+    await waitFor(() => expect(labelColours()).toEqual([cssColours('light-colours').muted]));
+    calls.length = 0;
+    act(() => taro.switchTheme('dark'));
+    await waitFor(() => expect(labelColours()).toEqual([cssColours('dark-colours').muted]));
+    view.unmount();
+    expect(taro.themeListenerCount()).toBe(listening);
   });
 });

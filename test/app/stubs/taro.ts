@@ -110,6 +110,17 @@ export const cloud = {
 export const pxTransform = (size: number) => `${size / 2}px`;
 export const nextTick = (cb: () => void) => void Promise.resolve().then(cb);
 export const getSystemInfoSync = () => ({ pixelRatio: 2 });
+/** The phone's light/dark mode (app.config darkmode: true); `switchTheme` is the person changing it. */
+let theme: 'light' | 'dark' = 'light';
+const themeListeners = new Set<(res: { theme: 'light' | 'dark' }) => void>();
+export const getAppBaseInfo = () => ({ language: 'zh_CN', theme });
+export const onThemeChange = (cb: (res: { theme: 'light' | 'dark' }) => void) => void themeListeners.add(cb);
+export const offThemeChange = (cb: (res: { theme: 'light' | 'dark' }) => void) => void themeListeners.delete(cb);
+export const themeListenerCount = () => themeListeners.size;
+export function switchTheme(next: 'light' | 'dark'): void {
+  theme = next;
+  themeListeners.forEach((cb) => cb({ theme: next }));
+}
 export const createSelectorQuery = jest.fn(() => {
   const query = { select: () => query, fields: () => query, exec: (cb: (res: unknown[]) => void) => cb([null]) };
   return query;
@@ -119,6 +130,9 @@ const Taro = {
   pxTransform,
   nextTick,
   getSystemInfoSync,
+  getAppBaseInfo,
+  onThemeChange,
+  offThemeChange,
   createSelectorQuery,
   useRouter,
   getCurrentInstance,

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { ReportDrillRef } from '../../../../contract';
 import { Chart } from '../chart/Chart';
 import { optionOf } from '../chart/option';
+import { useChartTheme } from '../chart/theme';
 import type { Figure } from '../lib/figures';
 import { reportRoutes } from '../lib/routes';
 
@@ -17,7 +18,9 @@ interface Props {
 
 export function FigureCard({ figure, scope }: Props) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
-  const option = useMemo(() => optionOf(figure), [figure]);
+  // The phone switching light/dark makes a new option, which the Chart redraws.
+  const theme = useChartTheme();
+  const option = useMemo(() => optionOf(figure, theme), [figure, theme]);
 
   function open(drill: ReportDrillRef | null, series: string, row: string) {
     if (!drill) return;
