@@ -72,10 +72,20 @@ export function watchTheme(onChange: (theme: ChartTheme) => void): () => void {
     query.addEventListener('change', listener);
     return () => query.removeEventListener('change', listener);
   }
-  if (typeof Taro.onThemeChange !== 'function') return () => {};
   const listener = (res: { theme: string }) => onChange(res.theme === 'dark' ? 'dark' : 'light');
-  Taro.onThemeChange(listener as Parameters<typeof Taro.onThemeChange>[0]);
-  return () => Taro.offThemeChange?.(listener as Parameters<typeof Taro.offThemeChange>[0]);
+  // Older base libraries (and the simulator) lack these: the chart then keeps the theme it opened in.
+  try {
+    Taro.onThemeChange(listener as Parameters<typeof Taro.onThemeChange>[0]);
+  } catch {
+    return () => {};
+  }
+  return () => {
+    try {
+      Taro.offThemeChange(listener as Parameters<typeof Taro.offThemeChange>[0]);
+    } catch {
+      // nothing to remove
+    }
+  };
 }
 
 /** The theme a chart draws in, following the phone while the component is mounted. */
