@@ -162,6 +162,25 @@ it('should stay readable at large text in dark mode: nothing clipped, only the t
     });
     expect(problems).toEqual([]);
     await big.screenshot({ path: join(ARTIFACTS, 'reports-large-dark.png'), fullPage: true });
+    // Back to the chart: drawn in the app's dark colours (grid lines --qw-line #33363b), none of the light ones (#e5e6eb).
+    await opened.getByText('图表', { exact: true }).click();
+    const canvas = opened.locator('.qw-chart canvas');
+    await canvas.waitFor();
+    await canvas.scrollIntoViewIfNeeded();
+    await big.waitForTimeout(300);
+    const pixels = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const count = { darkLine: 0, lightLine: 0 };
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+        if (a === 255 && r === 0x33 && g === 0x36 && b === 0x3b) count.darkLine++;
+        if (a === 255 && r === 0xe5 && g === 0xe6 && b === 0xeb) count.lightLine++;
+      }
+      return count;
+    });
+    expect(pixels.darkLine).toBeGreaterThan(100);
+    expect(pixels.lightLine).toBe(0);
+    await opened.screenshot({ path: join(ARTIFACTS, 'reports-chart-dark.png') });
   } finally {
     await big.context().close();
   }
