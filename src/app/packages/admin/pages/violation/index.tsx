@@ -2,30 +2,21 @@
 // and confirm the removal (or re-adding) done in WeChat.
 import { Text, View } from '@tarojs/components';
 import { Btn } from '../../../../components/Btn';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type CaseViewOf, type Failure } from '../../../../../contract';
 import { call } from '../../../../api';
 import { ActionForm } from '../../../../components/ActionForm';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
-import { RemoteView } from '../../../../components/RemoteView';
+import { ViolationCasePage, type ViolationViewProps } from '../../../../components/ViolationCasePage';
 import { outcomeChoices, parseOutcome, ViolationFacts } from '../../../../components/ViolationFacts';
-import { useRemote } from '../../../../hooks/useRemote';
 import { formatDateTime } from '../../../../lib/time';
 
 export default function AdminViolationPage() {
-  const { params } = useRouter();
-  const caseId = params.id ?? '';
-  const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
-  return (
-    <View className="qw-page">
-      {/* Only violations are routed here. */}
-      <RemoteView remote={remote}>{(c) => (c.kind === 'violation' ? <AdminView item={c} onChange={remote.replace} /> : null)}</RemoteView>
-    </View>
-  );
+  return <ViolationCasePage view={AdminView} />;
 }
 
-function AdminView({ item, onChange }: { item: CaseViewOf<'violation'>; onChange: (c: CaseView) => void }) {
+function AdminView({ item, onChange }: ViolationViewProps) {
   const d = item.data;
   const can = (x: CaseCommand) => item.allowed.includes(x);
   return (

@@ -1,27 +1,18 @@
 // The leader's side of a violation case: decide the disciplinary measure of a referral, or give the
 // final ruling on an escalated appeal (or one the admin let run past its deadline).
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { DESCRIPTION_MAX, MEASURES, PENALTY_LABELS, REASON_MAX, type CaseCommand, type CaseView, type CaseViewOf } from '../../../../../contract';
+import Taro from '@tarojs/taro';
+import { DESCRIPTION_MAX, MEASURES, PENALTY_LABELS, REASON_MAX, type CaseCommand, type CaseView } from '../../../../../contract';
 import { call } from '../../../../api';
 import { ActionForm } from '../../../../components/ActionForm';
-import { RemoteView } from '../../../../components/RemoteView';
+import { ViolationCasePage, type ViolationViewProps } from '../../../../components/ViolationCasePage';
 import { outcomeChoices, parseOutcome, ViolationFacts } from '../../../../components/ViolationFacts';
-import { useRemote } from '../../../../hooks/useRemote';
 
 export default function RulingPage() {
-  const { params } = useRouter();
-  const caseId = params.id ?? '';
-  const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
-  return (
-    <View className="qw-page">
-      {/* Only violations are routed here. */}
-      <RemoteView remote={remote}>{(c) => (c.kind === 'violation' ? <LeaderView item={c} onChange={remote.replace} /> : null)}</RemoteView>
-    </View>
-  );
+  return <ViolationCasePage view={LeaderView} />;
 }
 
-function LeaderView({ item, onChange }: { item: CaseViewOf<'violation'>; onChange: (c: CaseView) => void }) {
+function LeaderView({ item, onChange }: ViolationViewProps) {
   const can = (x: CaseCommand) => item.allowed.includes(x);
   const done = (title: string) => (c: CaseView) => {
     void Taro.showToast({ title, icon: 'success' });

@@ -2,33 +2,24 @@
 // (to an admin within X₁ working days, then to the leader within X₃) or accepting the result.
 import { Text, View } from '@tarojs/components';
 import { Btn } from '../../../../components/Btn';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type CaseViewOf, type Failure } from '../../../../../contract';
+import { DESCRIPTION_MAX, type CaseCommand, type CaseView, type Failure } from '../../../../../contract';
 import { call } from '../../../../api';
 import { ActionForm } from '../../../../components/ActionForm';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { ImagePicker, type Picked } from '../../../../components/ImagePicker';
-import { RemoteView } from '../../../../components/RemoteView';
+import { ViolationCasePage, type ViolationViewProps } from '../../../../components/ViolationCasePage';
 import { ViolationFacts } from '../../../../components/ViolationFacts';
-import { useRemote } from '../../../../hooks/useRemote';
 import { routes } from '../../../../lib/routes';
 import { loadWhoAmI } from '../../../../lib/session';
 import { formatDateTime } from '../../../../lib/time';
 
 export default function ViolationPage() {
-  const { params } = useRouter();
-  const caseId = params.id ?? '';
-  const remote = useRemote(() => call('cases.get', { caseId }), { refreshOnShow: true });
-  return (
-    <View className="qw-page">
-      {/* Only violations are routed here. */}
-      <RemoteView remote={remote}>{(c) => (c.kind === 'violation' ? <MemberView item={c} onChange={remote.replace} /> : null)}</RemoteView>
-    </View>
-  );
+  return <ViolationCasePage view={MemberView} />;
 }
 
-function MemberView({ item, onChange }: { item: CaseViewOf<'violation'>; onChange: (c: CaseView) => void }) {
+function MemberView({ item, onChange }: ViolationViewProps) {
   const d = item.data;
   const [images, setImages] = useState<Picked[]>([]);
   const can = (x: CaseCommand) => item.allowed.includes(x);
