@@ -165,6 +165,17 @@ function coveredDays(backups: ReportData['backups'], fromDay: number, toDay: num
   return out;
 }
 
+/** How many days of [fromDay, toDay] a backup covers: coveredDays(...).length without building each day's entry (the overview's 200 groups × 12 buckets). */
+function coveredCount(backups: ReportData['backups'], fromDay: number, toDay: number): number {
+  let n = 0;
+  for (const p of mergePeriods(overlapping(backups, { from: dateOfDay(fromDay), to: dateOfDay(toDay) }))) {
+    const lo = Math.max(dayOfDate(p.from), fromDay);
+    const hi = Math.min(dayOfDate(p.to), toDay);
+    if (hi >= lo) n += hi - lo + 1;
+  }
+  return n;
+}
+
 export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'reports.overview'>): Promise<Result<ActionResult<'reports.overview'>>> {
   const { deps, actor, now } = ctx;
   const scope = reportScope(actor);
@@ -260,7 +271,7 @@ export async function reportsOverview(ctx: HandlerCtx, input: ActionInput<'repor
         // Days still to come cannot be covered yet: the share is of the days up to today.
         const last = Math.min(b.toDay, today);
         const total = Math.max(0, last - b.fromDay + 1);
-        const value = total ? coveredDays(backupsByGroup.get(g._id) ?? [], b.fromDay, last).length : 0;
+        const value = total ? coveredCount(backupsByGroup.get(g._id) ?? [], b.fromDay, last) : 0;
         return { value, total, share: share(value, total), drill: ref('backups', b.start, g._id) };
       }),
     })),
