@@ -5,6 +5,7 @@ import { escalationLabel, groupLabel, subjectLabel, waitingOnText } from '../lib
 import { formatDateTime } from '../lib/time';
 import { Deadline } from './Deadline';
 import { StateTag, Tag } from './StateTag';
+import { KvRow } from './KvRow';
 
 const str = (v: string | null | undefined) => v || null;
 
@@ -51,27 +52,18 @@ export function CaseSummary({ item }: { item: CaseView }) {
         </View>
       </View>
       <View className="qw-case-card__title">{item.title}</View>
-      <Row k={groupLabel(item.kind)}>{item.group.name}</Row>
-      <Row k={subjectLabel(item.kind)}>{item.subject.name}</Row>
-      {nickname ? <Row k="申请昵称">{nickname}</Row> : null}
-      {item.kind === 'rename' ? <Row k="原昵称">{previous ?? '（未登记）'}</Row> : null}
-      {note ? <Row k="申请备注">{note}</Row> : null}
-      {reason ? <Row k={reasonLabel(item.kind)}>{reason}</Row> : null}
+      <KvRow k={groupLabel(item.kind)}>{item.group.name}</KvRow>
+      <KvRow k={subjectLabel(item.kind)}>{item.subject.name}</KvRow>
+      {nickname ? <KvRow k="申请昵称">{nickname}</KvRow> : null}
+      {item.kind === 'rename' ? <KvRow k="原昵称">{previous ?? '（未登记）'}</KvRow> : null}
+      {note ? <KvRow k="申请备注">{note}</KvRow> : null}
+      {reason ? <KvRow k={reasonLabel(item.kind)}>{reason}</KvRow> : null}
       <View className="qw-kv">
         <Text className="qw-kv__k">处理期限</Text>
         <Deadline dueAt={item.dueAt} unconfirmed={item.dueAtUnconfirmed} open={item.open} />
       </View>
-      <Row k="等待">{waitingOnText(item.approval?.assignees ?? item.waitingOn, item.open)}</Row>
-      <Row k={item.kind === 'departure' ? '登记时间' : '提交时间'}>{formatDateTime(item.createdAt)}</Row>
-    </View>
-  );
-}
-
-function Row({ k, children }: { k: string; children: string }) {
-  return (
-    <View className="qw-kv">
-      <Text className="qw-kv__k">{k}</Text>
-      <Text className="qw-kv__v">{children}</Text>
+      <KvRow k="等待">{waitingOnText(item.approval?.assignees ?? item.waitingOn, item.open)}</KvRow>
+      <KvRow k={item.kind === 'departure' ? '登记时间' : '提交时间'}>{formatDateTime(item.createdAt)}</KvRow>
     </View>
   );
 }

@@ -8,15 +8,7 @@ import { formatDateTime } from '../lib/time';
 import { CaseSummary } from './CaseSummary';
 import { CopyCitation } from './CopyCitation';
 import { HistoryList } from './HistoryList';
-
-function Row({ k, v }: { k: string; v: string }) {
-  return (
-    <View className="qw-kv">
-      <Text className="qw-kv__k">{k}</Text>
-      <Text className="qw-kv__v">{v}</Text>
-    </View>
-  );
-}
+import { KvRow } from './KvRow';
 
 function Evidence({ links }: { links: EvidenceLink[] | undefined }) {
   if (!links?.length) return null;
@@ -49,29 +41,28 @@ export function ViolationFacts({ item }: { item: CaseViewOf<'violation'> }) {
       <CaseSummary item={item} />
       <View className="qw-card" data-testid="violation-facts">
         <View className="qw-section-title">违规情况</View>
-        <Row k="违规类别" v={d.category} />
-        <Row k="情节" v={SEVERITY_LABELS[d.severity]} />
-        <Row k="情况说明" v={d.description} />
+        <KvRow k="违规类别">{d.category}</KvRow>
+        <KvRow k="情节">{SEVERITY_LABELS[d.severity]}</KvRow>
+        <KvRow k="情况说明">{d.description}</KvRow>
         <Evidence links={item.links?.evidence} />
-        <Row k="系统建议" v={PENALTY_LABELS[d.proposed]} />
+        <KvRow k="系统建议">{PENALTY_LABELS[d.proposed]}</KvRow>
         {d.proposalReasons.map((r) => (
           <View className="qw-hint" key={r}>
             {r}
           </View>
         ))}
-        {d.lighterReason ? <Row k="从轻理由" v={d.lighterReason} /> : null}
-        <Row k="当前处理" v={penalty} />
-        {d.measureReason ? <Row k="处分理由" v={d.measureReason} /> : null}
-        {d.filedWith.length ? <Row k="备案" v="已报上级领导备案" /> : null}
+        {d.lighterReason ? <KvRow k="从轻理由">{d.lighterReason}</KvRow> : null}
+        <KvRow k="当前处理">{penalty}</KvRow>
+        {d.measureReason ? <KvRow k="处分理由">{d.measureReason}</KvRow> : null}
+        {d.filedWith.length ? <KvRow k="备案">已报上级领导备案</KvRow> : null}
         {d.task ? (
-          <Row
-            k={d.task.action === 'remove' ? '移出群聊' : '重新拉回群'}
-            v={{ pending: '待管理员在微信中操作并确认', done: `已完成（${d.task.at ? formatDateTime(d.task.at) : ''}）`, cancelled: '已取消（处理已减轻或撤销）' }[d.task.status]}
-          />
+          <KvRow k={d.task.action === 'remove' ? '移出群聊' : '重新拉回群'}>
+            {{ pending: '待管理员在微信中操作并确认', done: `已完成（${d.task.at ? formatDateTime(d.task.at) : ''}）`, cancelled: '已取消（处理已减轻或撤销）' }[d.task.status]}
+          </KvRow>
         ) : null}
-        {d.task?.status === 'pending' && d.task.dueAt ? <Row k="群内操作期限" v={`${formatDateTime(d.task.dueAt)}${d.task.stage === 2 ? '（已超期，已报上级领导）' : d.task.stage === 1 ? '（已超期，已提醒）' : ''}`} /> : null}
-        {d.appealDeadline ? <Row k="申诉期限" v={formatDateTime(d.appealDeadline)} /> : null}
-        {item.hiddenFiles ? <Row k="已隐藏的图片" v={`${item.hiddenFiles} 张未通过内容安全检查`} /> : null}
+        {d.task?.status === 'pending' && d.task.dueAt ? <KvRow k="群内操作期限">{`${formatDateTime(d.task.dueAt)}${d.task.stage === 2 ? '（已超期，已报上级领导）' : d.task.stage === 1 ? '（已超期，已提醒）' : ''}`}</KvRow> : null}
+        {d.appealDeadline ? <KvRow k="申诉期限">{formatDateTime(d.appealDeadline)}</KvRow> : null}
+        {item.hiddenFiles ? <KvRow k="已隐藏的图片">{`${item.hiddenFiles} 张未通过内容安全检查`}</KvRow> : null}
       </View>
       {item.citations?.length ? (
         <View className="qw-card" data-testid="cited-backups">
@@ -84,11 +75,11 @@ export function ViolationFacts({ item }: { item: CaseViewOf<'violation'> }) {
       {d.appeal ? (
         <View className="qw-card">
           <View className="qw-section-title">申诉</View>
-          <Row k="申诉理由" v={d.appeal.reasons} />
+          <KvRow k="申诉理由">{d.appeal.reasons}</KvRow>
           <Evidence links={item.links?.appealEvidence} />
-          {d.answer ? <Row k="管理员答复" v={`${APPEAL_OUTCOME_LABELS[d.answer.outcome]}：${d.answer.finding}`} /> : null}
-          {d.escalation ? <Row k="向领导申诉" v={d.escalation.reasons} /> : null}
-          {d.ruling ? <Row k="最终裁决" v={`${APPEAL_OUTCOME_LABELS[d.ruling.outcome]}：${d.ruling.finding}`} /> : null}
+          {d.answer ? <KvRow k="管理员答复">{`${APPEAL_OUTCOME_LABELS[d.answer.outcome]}：${d.answer.finding}`}</KvRow> : null}
+          {d.escalation ? <KvRow k="向领导申诉">{d.escalation.reasons}</KvRow> : null}
+          {d.ruling ? <KvRow k="最终裁决">{`${APPEAL_OUTCOME_LABELS[d.ruling.outcome]}：${d.ruling.finding}`}</KvRow> : null}
         </View>
       ) : null}
       <View className="qw-card">

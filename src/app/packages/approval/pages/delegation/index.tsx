@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDate, formatDateTime, isIsoDate } from '../../../../lib/time';
+import { KvRow } from '../../../../components/KvRow';
 
 const DAY = 86_400_000;
 /** Start of a Shanghai calendar date (UTC+8 all year). */
@@ -91,9 +92,9 @@ export function Delegation({ data, onChange }: { data: DelegationsMine; onChange
       {mine ? (
         <View className="qw-card" data-testid="current-delegation">
           <View className="qw-section-title">当前代理</View>
-          <Row k="代理人">{mine.delegate.name}</Row>
-          <Row k="期间">{period(mine)}</Row>
-          <Row k="状态">{mine.active ? '生效中' : '未开始'}</Row>
+          <KvRow k="代理人">{mine.delegate.name}</KvRow>
+          <KvRow k="期间">{period(mine)}</KvRow>
+          <KvRow k="状态">{mine.active ? '生效中' : '未开始'}</KvRow>
           <Text className="qw-hint">{`期间内等你处理的事项，在${mine.delegate.name}的待办里显示为“代 ${mine.delegator.name}”，处理记录写明两人的名字。`}</Text>
           <Btn kind="danger" block disabled={busy} onClick={() => void clear()}>
             取消代理
@@ -105,7 +106,7 @@ export function Delegation({ data, onChange }: { data: DelegationsMine; onChange
         <View className="qw-card">
           <View className="qw-section-title">我正在代理</View>
           {forMe.map((d) => (
-            <Row key={d.delegator.id} k={d.delegator.name}>{`至 ${formatDateTime(d.to)}`}</Row>
+            <KvRow key={d.delegator.id} k={d.delegator.name}>{`至 ${formatDateTime(d.to)}`}</KvRow>
           ))}
           <Text className="qw-hint">他们的待办也在你的「待办」里，标有“代 某某”。</Text>
         </View>
@@ -150,14 +151,5 @@ export function Delegation({ data, onChange }: { data: DelegationsMine; onChange
         )}
       </View>
     </>
-  );
-}
-
-function Row({ k, children }: { k: string; children: string }) {
-  return (
-    <View className="qw-kv">
-      <Text className="qw-kv__k">{k}</Text>
-      <Text className="qw-kv__v">{children}</Text>
-    </View>
   );
 }

@@ -9,6 +9,7 @@ import { call } from '../../../../api';
 import { CaseSummary } from '../../../../components/CaseSummary';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { HistoryList } from '../../../../components/HistoryList';
+import { KvRow } from '../../../../components/KvRow';
 import { StepActions } from '../../../../components/StepActions';
 import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -138,15 +139,14 @@ function detailRows(item: CaseView): [string, string | undefined][] {
 }
 
 function Details({ item }: { item: CaseView }) {
-  const shown = detailRows(item).filter(([, v]) => v);
+  const shown = detailRows(item).filter((row): row is [string, string] => !!row[1]);
   if (!shown.length) return null;
   return (
     <View className="qw-card">
       {shown.map(([k, v]) => (
-        <View className="qw-kv" key={k}>
-          <Text className="qw-kv__k">{k}</Text>
-          <Text className="qw-kv__v">{v}</Text>
-        </View>
+        <KvRow key={k} k={k}>
+          {v}
+        </KvRow>
       ))}
     </View>
   );

@@ -25,6 +25,7 @@ import { caseShareCard } from '../../../../lib/share';
 import { formatDateTime, formatDeadline } from '../../../../lib/time';
 import { Timeline } from '../../components/Timeline';
 import '../../respond.scss';
+import { KvRow } from '../../../../components/KvRow';
 
 type Emergency = CaseViewOf<'emergency'>;
 
@@ -82,11 +83,11 @@ export function EmergencyView({ item, onChange }: { item: Emergency; onChange: (
             ))}
           </View>
         ) : null}
-        <Row k="发起人">{`${d.starterName}（${formatDateTime(item.createdAt)}）`}</Row>
-        <Row k="响应截止">{formatDeadline(d.respondBy)}</Row>
-        <Row k="接收时限">{`${d.ackWithinMinutes} 分钟`}</Row>
-        <Row k="已通知">{`全群 ${d.alertedCount} 人`}</Row>
-        {d.summary ? <Row k="处置总结">{d.summary}</Row> : null}
+        <KvRow k="发起人">{`${d.starterName}（${formatDateTime(item.createdAt)}）`}</KvRow>
+        <KvRow k="响应截止">{formatDeadline(d.respondBy)}</KvRow>
+        <KvRow k="接收时限">{`${d.ackWithinMinutes} 分钟`}</KvRow>
+        <KvRow k="已通知">{`全群 ${d.alertedCount} 人`}</KvRow>
+        {d.summary ? <KvRow k="处置总结">{d.summary}</KvRow> : null}
       </View>
 
       {d.mine && (d.mine.status === 'alerted' || d.mine.status === 'acknowledged') && item.open ? <MyTask item={item} task={d.mine} onChange={onChange} /> : null}
@@ -278,9 +279,9 @@ function Reach({ item }: { item: Emergency }) {
       {failure ? <ErrorBanner failure={failure} /> : null}
       {reach ? (
         <>
-          <Row k="已推送到微信">{reach.reached.map((p) => p.name).join('、') || '无'}</Row>
-          {reach.pending.length ? <Row k="发送中">{reach.pending.map((p) => p.name).join('、')}</Row> : null}
-          <Row k="未收到推送">{reach.notReached.map((p) => p.name).join('、') || '无'}</Row>
+          <KvRow k="已推送到微信">{reach.reached.map((p) => p.name).join('、') || '无'}</KvRow>
+          {reach.pending.length ? <KvRow k="发送中">{reach.pending.map((p) => p.name).join('、')}</KvRow> : null}
+          <KvRow k="未收到推送">{reach.notReached.map((p) => p.name).join('、') || '无'}</KvRow>
           {reach.mentionText ? (
             <>
               <Text className="qw-hint">没有订阅授权的成员收不到微信推送，只有打开小程序才会看到。请把下面的 @名单 粘贴到微信群里。</Text>
@@ -294,15 +295,6 @@ function Reach({ item }: { item: Emergency }) {
       ) : (
         <Text className="qw-hint">看看谁收到了微信推送，谁需要在微信群里 @ 一下。</Text>
       )}
-    </View>
-  );
-}
-
-function Row({ k, children }: { k: string; children: string }) {
-  return (
-    <View className="qw-kv">
-      <Text className="qw-kv__k">{k}</Text>
-      <Text className="qw-kv__v">{children}</Text>
     </View>
   );
 }

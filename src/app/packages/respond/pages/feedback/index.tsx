@@ -16,6 +16,7 @@ import { StateTag, Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDateTime } from '../../../../lib/time';
 import '../../respond.scss';
+import { KvRow } from '../../../../components/KvRow';
 
 type Feedback = CaseViewOf<'feedback'>;
 
@@ -56,10 +57,10 @@ export function FeedbackView({ item, onChange }: { item: Feedback; onChange: (c:
             ))}
           </View>
         ) : null}
-        <Row k="群">{item.group.name}</Row>
-        <Row k="反馈人">{d.mine ? '我' : d.sender ? `${d.sender.name}${d.anonymous ? '（要求对处理部门匿名）' : ''}` : '一位群成员（匿名）'}</Row>
-        <Row k="提交时间">{formatDateTime(item.createdAt)}</Row>
-        {d.forwardedTo ? <Row k="转交">{`${d.forwardedTo.role} ${d.forwardedTo.name}${d.forwardNote ? `：${d.forwardNote}` : ''}`}</Row> : null}
+        <KvRow k="群">{item.group.name}</KvRow>
+        <KvRow k="反馈人">{d.mine ? '我' : d.sender ? `${d.sender.name}${d.anonymous ? '（要求对处理部门匿名）' : ''}` : '一位群成员（匿名）'}</KvRow>
+        <KvRow k="提交时间">{formatDateTime(item.createdAt)}</KvRow>
+        {d.forwardedTo ? <KvRow k="转交">{`${d.forwardedTo.role} ${d.forwardedTo.name}${d.forwardNote ? `：${d.forwardNote}` : ''}`}</KvRow> : null}
         {item.open && item.waitingOn.length ? (
           <View className="qw-kv">
             <Text className="qw-kv__k">答复期限</Text>
@@ -73,7 +74,7 @@ export function FeedbackView({ item, onChange }: { item: Feedback; onChange: (c:
         <View className="qw-card" data-testid="answer">
           <View className="qw-section-title">{`答复（${d.answer.byName}，${formatDateTime(d.answer.at)}）`}</View>
           <View className="qw-fb-text">{d.answer.text}</View>
-          {d.followUp ? <Row k="追问">{d.followUp.text}</Row> : null}
+          {d.followUp ? <KvRow k="追问">{d.followUp.text}</KvRow> : null}
         </View>
       ) : null}
 
@@ -171,15 +172,6 @@ function Resolve({ item, onChange }: { item: Feedback; onChange: (c: CaseView) =
       <Btn kind={item.state === 'fb_answered' ? 'primary' : 'ghost'} block onClick={() => void resolve()}>
         {item.state === 'fb_answered' ? '问题已解决' : '问题已解决，不用再处理'}
       </Btn>
-    </View>
-  );
-}
-
-function Row({ k, children }: { k: string; children: string }) {
-  return (
-    <View className="qw-kv">
-      <Text className="qw-kv__k">{k}</Text>
-      <Text className="qw-kv__v">{children}</Text>
     </View>
   );
 }
