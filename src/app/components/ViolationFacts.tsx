@@ -1,33 +1,21 @@
 // The facts of a violation case as every reader sees them: what, the ladder's proposal and why, the
 // decision, evidence (expiring links), the chat-record backups it cites (§6.2, each with a copyable
 // citation), the appeal and its answers, the WeChat task, the whole history.
-import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { APPEAL_OUTCOME_LABELS, MEASURES, PENALTY_LABELS, SEVERITY_LABELS, type CaseViewOf, type EvidenceLink, type Penalty } from '../../contract';
 import { formatDateTime } from '../lib/time';
 import { CaseSummary } from './CaseSummary';
 import { CopyCitation } from './CopyCitation';
 import { HistoryList } from './HistoryList';
+import { ImageStrip } from './ImageStrip';
 import { KvRow } from './KvRow';
 
 function Evidence({ links }: { links: EvidenceLink[] | undefined }) {
   if (!links?.length) return null;
-  const urls = links.map((l) => l.url);
   const pending = links.filter((l) => l.pending).length;
   return (
     <>
-      <View className="qw-row qw-evidence">
-        {links.map((l, i) => (
-          <Image
-            key={l.url}
-            className="qw-evidence__img"
-            src={l.url}
-            mode="aspectFill"
-            aria-label={`查看第 ${i + 1} 张图片`}
-            onClick={() => void Taro.previewImage({ urls, current: l.url })}
-          />
-        ))}
-      </View>
+      <ImageStrip links={links} label={(i) => `查看第 ${i + 1} 张图片`} />
       {pending ? <Text className="qw-hint">{`${pending} 张图片正在进行内容安全检查，通过前只有上传人和管理员能看到`}</Text> : null}
     </>
   );

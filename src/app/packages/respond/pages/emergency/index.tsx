@@ -1,6 +1,6 @@
 // One emergency: what happened, my task (接收, 进展, 完成), everyone's tasks with their state, the
 // starter's tools (who was reached and the @名单, 转派, 追加分工, 结束), and the timeline by the minute.
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import {
@@ -25,6 +25,7 @@ import { caseShareCard } from '../../../../lib/share';
 import { formatDateTime, formatDeadline } from '../../../../lib/time';
 import { Timeline } from '../../components/Timeline';
 import '../../respond.scss';
+import { ImageStrip } from '../../../../components/ImageStrip';
 import { KvRow } from '../../../../components/KvRow';
 
 type Emergency = CaseViewOf<'emergency'>;
@@ -76,13 +77,7 @@ export function EmergencyView({ item, onChange }: { item: Emergency; onChange: (
         </View>
         <View className="qw-case-card__title">{item.title}</View>
         <View className="qw-fb-text">{d.description}</View>
-        {images.length ? (
-          <View className="qw-row qw-evidence">
-            {images.map((l) => (
-              <Image key={l.url} className="qw-evidence__img" src={l.url} mode="aspectFill" aria-label="查看图片" onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: l.url })} />
-            ))}
-          </View>
-        ) : null}
+        <ImageStrip links={images} />
         <KvRow k="发起人">{`${d.starterName}（${formatDateTime(item.createdAt)}）`}</KvRow>
         <KvRow k="响应截止">{formatDeadline(d.respondBy)}</KvRow>
         <KvRow k="接收时限">{`${d.ackWithinMinutes} 分钟`}</KvRow>

@@ -1,7 +1,7 @@
 // One piece of feedback, as its reader may see it: the member who sent it (the state, the answer,
 // 追问 once, 已解决), the group's admins (answer or forward), whoever it was forwarded to (answer).
 // An anonymous sender reaches everyone but the admins as 一位群成员: the server decides that.
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { DESCRIPTION_MAX, REASON_MAX, type CaseView, type CaseViewOf, type Failure, type FeedbackReceiverOption } from '../../../../../contract';
@@ -16,6 +16,7 @@ import { StateTag, Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDateTime } from '../../../../lib/time';
 import '../../respond.scss';
+import { ImageStrip } from '../../../../components/ImageStrip';
 import { KvRow } from '../../../../components/KvRow';
 
 type Feedback = CaseViewOf<'feedback'>;
@@ -50,13 +51,7 @@ export function FeedbackView({ item, onChange }: { item: Feedback; onChange: (c:
           <StateTag state={item.state} label={item.stateLabel} />
         </View>
         <View className="qw-fb-text">{d.text}</View>
-        {images.length ? (
-          <View className="qw-row qw-evidence">
-            {images.map((l) => (
-              <Image key={l.url} className="qw-evidence__img" src={l.url} mode="aspectFill" aria-label="查看图片" onClick={() => void Taro.previewImage({ urls: images.map((x) => x.url), current: l.url })} />
-            ))}
-          </View>
-        ) : null}
+        <ImageStrip links={images} />
         <KvRow k="群">{item.group.name}</KvRow>
         <KvRow k="反馈人">{d.mine ? '我' : d.sender ? `${d.sender.name}${d.anonymous ? '（要求对处理部门匿名）' : ''}` : '一位群成员（匿名）'}</KvRow>
         <KvRow k="提交时间">{formatDateTime(item.createdAt)}</KvRow>
