@@ -1,15 +1,14 @@
 // Admins (§3.1): appointment by the group creator (filed with the leader), and the change an admin
 // applies for and the leader decides.
-import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
+import { fail, type ActionInput, type CaseView, type Result } from '../../contract';
 import { openAdminChange, type AdminChangeCase } from '../../core/kinds/admin-change';
 import { openAdminFiling } from '../../core/kinds/admin-filing';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
-import { insertNew, insertNext, memberSeries } from '../cases/commit';
+import { insertNext, memberSeries } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
-import type { Case } from '../../core/model';
-import { canSeeCase, toCaseViews } from '../reads/views';
-import { stepCase } from './case-step';
+import { canSeeCase } from '../reads/views';
+import { caseView, fileCase, stepCase } from './case-step';
 import { loadGroupContext, type GroupContext } from '../reads/group-context';
 
 /** An active, bound or not, non-external member of the group. */
@@ -39,20 +38,18 @@ export async function adminsAppoint(ctx: HandlerCtx, input: ActionInput<'admins.
     settingsVersion: settings.version,
     now,
   });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
+  return fileCase(ctx, c);
 }
 
 export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'admins.applyChange'>): Promise<Result<CaseView>> {
   const { store } = ctx.deps;
   const { actor, now } = ctx;
   const me = actor.person._id;
-  const view = async (c: Case) => ok((await toCaseViews(store, actor, [c], true, { now }))[0]);
   if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有该群的现任管理员可以申请变更');
   const [gc, past] = await Promise.all([loadGroupContext(store, input.groupId), store.listCasesAbout('admin_change', input.groupId, me, 0)]);
   // A retried request finds its case among this admin's requests in the group, decided or not.
   const retried = past.find((c) => c.data.requestId === input.requestId);
-  if (retried) return view(retried);
+  if (retried) return caseView(ctx, retried);
   if (!gc) return fail('NOT_FOUND');
   const reason = input.reason.trim();
   if (!reason) return fail('REASON_REQUIRED', '请填写变更理由');
@@ -85,7 +82,7 @@ export async function adminsApplyChange(ctx: HandlerCtx, input: ActionInput<'adm
   );
   if (filed === 'open') return duplicate();
   if (filed === 'busy') return fail('CONFLICT');
-  return canSeeCase(actor, filed) ? view(filed) : fail('NOT_FOUND');
+  return canSeeCase(actor, filed) ? caseView(ctx, filed) : fail('NOT_FOUND');
 }
 
 export async function adminsDecideChange(ctx: HandlerCtx, input: ActionInput<'admins.decideChange'>): Promise<Result<CaseView>> {

@@ -1,11 +1,11 @@
 // The one step function every case step handler goes through: the command decided by the kind's
 // table under the settings the case was opened with, the versioned save with its effects and
-// notices, and the case as the caller now sees it.
-import { ok, type CaseKind, type CaseView, type Failure, type Result, type SettingsValues } from '../../contract';
+// notices, and the case as the caller now sees it. Filing a new case answers the same way (fileCase).
+import { fail, ok, type CaseKind, type CaseView, type Failure, type Result, type SettingsValues } from '../../contract';
 import { decide, refuse, type CaseActor, type Command, type Decision, type KindContext, type Refusal } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import type { Case } from '../../core/model';
-import { decideLoadedAndSave } from '../cases/commit';
+import { decideLoadedAndSave, insertNew } from '../cases/commit';
 import { loadCase } from '../cases/write';
 import { caseActorOf, type HandlerCtx } from '../context';
 import { loadGroupContext, type GroupContext } from '../reads/group-context';
@@ -53,7 +53,18 @@ export async function stepCase<L extends { case: Case } = { case: Case }>(
     opts,
   );
   if ('ok' in saved) return saved;
-  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [saved], true, { now: ctx.now, files: ctx.deps.files }))[0]);
+  return caseView(ctx, saved);
+}
+
+/** One case as the caller sees it on the case page after acting on it: its history, and links to its files (for kinds that have any). */
+export async function caseView(ctx: HandlerCtx, c: Case): Promise<Result<CaseView>> {
+  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [c], true, { now: ctx.now, files: ctx.deps.files }))[0]);
+}
+
+/** File a new case (a repeated request id answers with the case filed before) and answer with it, if the caller may see it. */
+export async function fileCase(ctx: HandlerCtx, c: Case): Promise<Result<CaseView>> {
+  const { case: saved } = await insertNew(ctx.deps, c);
+  return canSeeCase(ctx.actor, saved) ? caseView(ctx, saved) : fail('NOT_FOUND');
 }
 
 /**

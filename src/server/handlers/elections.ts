@@ -1,25 +1,24 @@
 // 管理员选举: opened by the group creator, an admin or the leader; members nominate and vote; the
 // scheduler closes nominations and counts; a tie goes to the leader.
-import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
+import { fail, type ActionInput, type CaseView, type Result } from '../../contract';
 import { openElection } from '../../core/kinds/election';
 import { rolesIn, type HandlerCtx } from '../context';
 import { insertNext, seriesId } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import type { Case } from '../../core/model';
-import { canSeeCase, toCaseViews } from '../reads/views';
-import { stepCase } from './case-step';
+import { canSeeCase } from '../reads/views';
+import { caseView, stepCase } from './case-step';
 import { loadGroupContext } from '../reads/group-context';
 
 export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'elections.open'>): Promise<Result<CaseView>> {
   const { store } = ctx.deps;
   const { actor, now } = ctx;
   const me = actor.person._id;
-  const view = async (c: Case) => ok((await toCaseViews(store, actor, [c], true, { now }))[0]);
   const [gc, past] = await Promise.all([loadGroupContext(store, input.groupId), store.listCasesOfKind('election', input.groupId)]);
   // A retried request finds its election among the group's, decided or not.
   const mine = (c: Case) => c.openedBy === me && c.data.requestId === input.requestId;
   const retried = past.find(mine);
-  if (retried && canSeeCase(actor, retried)) return view(retried);
+  if (retried && canSeeCase(actor, retried)) return caseView(ctx, retried);
   if (!gc) return fail('NOT_FOUND');
   const roles = rolesIn(actor, gc.group._id);
   if (!(roles.includes('admin') || roles.includes('leader') || gc.group.creatorId === actor.person._id || actor.isOwner)) {
@@ -51,7 +50,7 @@ export async function electionsOpen(ctx: HandlerCtx, input: ActionInput<'electio
   );
   if (filed === 'open') return duplicate();
   if (filed === 'busy') return fail('CONFLICT');
-  return canSeeCase(actor, filed) ? view(filed) : fail('NOT_FOUND');
+  return canSeeCase(actor, filed) ? caseView(ctx, filed) : fail('NOT_FOUND');
 }
 
 export async function electionsNominate(ctx: HandlerCtx, input: ActionInput<'elections.nominate'>) {

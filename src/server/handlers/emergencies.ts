@@ -4,14 +4,13 @@
 import { fail, ok, type ActionInput, type CaseView, type EmergencyForm, type EmergencyReach, type PersonRef, type Result } from '../../contract';
 import { checkAssignments, liveTaskOf, openEmergency, type EmergencyCase, type NewAssignment } from '../../core/kinds/emergency';
 import type { Case, Group } from '../../core/model';
-import { insertNew } from '../cases/commit';
 import { requestKey } from '../cases/ids';
 import { checkText } from '../content';
 import { rolesIn, type Actor, type HandlerCtx } from '../context';
 import { loadGroupContext, type GroupContext } from '../reads/group-context';
 import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
-import { stepCase } from './case-step';
+import { fileCase, stepCase } from './case-step';
 import { checkFiles } from './violation-files';
 
 export const emergencyCaseId = (personId: string, requestId: string) => requestKey('em', personId, requestId);
@@ -83,9 +82,7 @@ export async function emergenciesStart(ctx: HandlerCtx, input: ActionInput<'emer
     settingsVersion: settings.version,
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  if (!canSeeCase(actor, saved)) return fail('NOT_FOUND');
-  return ok((await toCaseViews(store, actor, [saved], true, { now, files: ctx.deps.files }))[0]);
+  return fileCase(ctx, c);
 }
 
 export async function emergenciesAcknowledge(ctx: HandlerCtx, input: ActionInput<'emergencies.acknowledge'>) {

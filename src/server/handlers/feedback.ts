@@ -6,7 +6,6 @@ import { fail, ok, STATE_LABELS, type ActionInput, type CaseView, type FeedbackF
 import { openFeedback, WAITING_STATES, type FeedbackCase } from '../../core/kinds/feedback';
 import type { Case, Department, Person } from '../../core/model';
 import { normalise, similarity } from '../../core/notices';
-import { insertNew } from '../cases/commit';
 import { requestKey } from '../cases/ids';
 import { checkText } from '../content';
 import { rolesIn, type HandlerCtx } from '../context';
@@ -14,8 +13,8 @@ import type { Store } from '../ports';
 import type { GroupContext } from '../reads/group-context';
 import { loadGroupContext } from '../reads/group-context';
 import { currentSettings } from '../reads/settings';
-import { canSeeCase, toCaseViews } from '../reads/views';
-import { stepCase } from './case-step';
+import { canSeeCase } from '../reads/views';
+import { fileCase, stepCase } from './case-step';
 import { checkFiles } from './violation-files';
 
 export const feedbackCaseId = (personId: string, requestId: string) => requestKey('fb', personId, requestId);
@@ -78,9 +77,7 @@ export async function feedbackSubmit(ctx: HandlerCtx, input: ActionInput<'feedba
     settingsVersion: settings.version,
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  if (!canSeeCase(actor, saved)) return fail('NOT_FOUND');
-  return ok((await toCaseViews(store, actor, [saved], true, { now, files: ctx.deps.files }))[0]);
+  return fileCase(ctx, c);
 }
 
 /** Feedback still waiting for an answer, as the similar list shows it (never who sent it). */

@@ -9,6 +9,7 @@ import { groupView, managesDept, toGroupView } from '../reads/org';
 import { insertNext, memberSeries } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
 import { canSeeCase, toCaseViews } from '../reads/views';
+import { caseView } from './case-step';
 import { mayStartEmergency } from './emergencies';
 import { canonicalIn, loadGroupContext, namedMembers, namingSubject } from '../reads/group-context';
 
@@ -166,5 +167,5 @@ export async function rosterAskFix(ctx: HandlerCtx, input: ActionInput<'roster.a
   const filed = await insertNext(ctx.deps, past, memberSeries('nf', gc.group._id, entry.person._id), make, () => false);
   if (filed === 'open') return duplicate();
   if (filed === 'busy') return fail('CONFLICT');
-  return ok((await toCaseViews(store, actor, [filed], true, { now: now }))[0]);
+  return caseView(ctx, filed);
 }

@@ -1,15 +1,13 @@
 // External guests (§2.1): a member asks, the department head or the group's leader approves, an admin
 // adds and confirms; at the end date the scheduler turns the case into a removal for the admins.
-import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
+import { fail, type ActionInput, type CaseView, type Result } from '../../contract';
 import { openGuest } from '../../core/kinds/guest';
 import { shanghaiDate } from '../../core/time';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
 import { requestKey } from '../cases/ids';
-import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
-import { canSeeCase, toCaseViews } from '../reads/views';
-import { stepCase } from './case-step';
+import { fileCase, stepCase } from './case-step';
 import { loadGroupContext } from '../reads/group-context';
 
 const DAY = 86_400_000;
@@ -55,9 +53,7 @@ export async function guestsRequest(ctx: HandlerCtx, input: ActionInput<'guests.
     now,
     settings: settings.values,
   });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  if (!canSeeCase(actor, saved)) return fail('NOT_FOUND');
-  return ok((await toCaseViews(store, actor, [saved], true, { now: now }))[0]);
+  return fileCase(ctx, c);
 }
 
 export async function guestsDecide(ctx: HandlerCtx, input: ActionInput<'guests.decide'>): Promise<Result<CaseView>> {

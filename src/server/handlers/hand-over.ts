@@ -1,14 +1,13 @@
 // 转交: the step waiting on the caller (or on whom they stand in for) goes to another person eligible
 // for it; the deadline stays. The rule is the engine's, the same for every kind (core/engine.ts handOver).
-import { CASE_KIND_LABELS, type ActionInput, type CaseView, type Result, ok } from '../../contract';
+import { CASE_KIND_LABELS, type ActionInput, type CaseView, type Result } from '../../contract';
 import { handOver, standsInFor } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import { formatShanghai } from '../../core/time';
 import { kinds } from '../cases/kinds';
 import { checkText } from '../content';
 import type { HandlerCtx } from '../context';
-import { toCaseViews } from '../reads/views';
-import { stepCaseWith } from './case-step';
+import { caseView, stepCaseWith } from './case-step';
 
 export async function casesHandOver(ctx: HandlerCtx, input: ActionInput<'cases.handOver'>): Promise<Result<CaseView>> {
   const note = input.note?.trim() || undefined;
@@ -27,5 +26,5 @@ export async function casesHandOver(ctx: HandlerCtx, input: ActionInput<'cases.h
     { group: true },
   );
   if ('ok' in saved) return saved;
-  return ok((await toCaseViews(ctx.deps.store, ctx.actor, [saved], true, { now: ctx.now, files: ctx.deps.files }))[0]);
+  return caseView(ctx, saved);
 }

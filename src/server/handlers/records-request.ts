@@ -1,14 +1,13 @@
 // A member asks to read a group's chat records (§6.2): range, purpose and the pledge, or nothing.
-import { ACCESS_PLEDGE, fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
+import { ACCESS_PLEDGE, fail, type ActionInput, type CaseView, type Result } from '../../contract';
 import { checkPeriod } from '../../core/backups';
 import { openRecordAccess } from '../../core/kinds/record-access';
 import { shanghaiDate } from '../../core/time';
 import { checkText } from '../content';
 import { rolesIn, type HandlerCtx } from '../context';
 import { requestKey } from '../cases/ids';
-import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
-import { canSeeCase, toCaseViews } from '../reads/views';
+import { fileCase } from './case-step';
 import { loadGroupContext } from '../reads/group-context';
 
 export function recordAccessCaseId(personId: string, requestId: string): string {
@@ -48,7 +47,5 @@ export async function recordsRequest(ctx: HandlerCtx, input: ActionInput<'record
     settingsVersion: settings.version,
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  if (!canSeeCase(actor, saved)) return fail('NOT_FOUND');
-  return ok((await toCaseViews(store, actor, [saved], true, { now: ctx.now }))[0]);
+  return fileCase(ctx, c);
 }

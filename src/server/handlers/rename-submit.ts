@@ -1,12 +1,12 @@
-import { fail, ok, type ActionInput, type CaseView, type Result } from '../../contract';
-import type { Case } from '../../core/model';
+import { fail, type ActionInput, type CaseView, type Result } from '../../contract';
 import { checkNickname } from '../../core/naming';
 import { openRename } from '../../core/kinds/rename';
 import { rolesIn, type HandlerCtx } from '../context';
 import { checkText } from '../content';
 import { insertNext, memberSeries } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
-import { canSeeCase, toCaseViews } from '../reads/views';
+import { canSeeCase } from '../reads/views';
+import { caseView } from './case-step';
 import { loadGroupContext, namingSubject } from '../reads/group-context';
 
 export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.submit'>): Promise<Result<CaseView>> {
@@ -14,7 +14,6 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
   const { actor, now } = ctx;
   const me = actor.person._id;
 
-  const view = async (c: Case) => ok((await toCaseViews(store, actor, [c], true, { now }))[0]);
 
   if (!rolesIn(actor, input.groupId).includes('member')) return fail('NOT_MEMBER');
   const [gc, settings, past] = await Promise.all([
@@ -24,7 +23,7 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
   ]);
   // A retried request finds its case among this member's requests in the group, decided or not.
   const retried = past.find((c) => c.data.requestId === input.requestId);
-  if (retried) return view(retried);
+  if (retried) return caseView(ctx, retried);
   if (!gc) return fail('NOT_FOUND');
   const mine = gc.roster.find((r) => r.person._id === me);
   if (!mine) return fail('NOT_MEMBER');
@@ -62,5 +61,5 @@ export async function renameSubmit(ctx: HandlerCtx, input: ActionInput<'rename.s
   );
   if (filed === 'open') return fail('DUPLICATE_OPEN_REQUEST');
   if (filed === 'busy') return fail('CONFLICT');
-  return canSeeCase(actor, filed) ? view(filed) : fail('NOT_FOUND');
+  return canSeeCase(actor, filed) ? caseView(ctx, filed) : fail('NOT_FOUND');
 }

@@ -1,13 +1,12 @@
 // An admin opens a violation case: the ladder proposes, the admin decides (lighter only with a reason).
-import { fail, ok, PENALTY_LABELS, type ActionInput, type CaseView, type Result } from '../../contract';
+import { fail, PENALTY_LABELS, type ActionInput, type CaseView, type Result } from '../../contract';
 import { checkChosenStep } from '../../core/ladder';
 import { openViolation } from '../../core/kinds/violation';
 import { rolesIn, type HandlerCtx } from '../context';
 import { requestKey } from '../cases/ids';
 import { checkText } from '../content';
-import { insertNew } from '../cases/commit';
 import { currentSettings } from '../reads/settings';
-import { canSeeCase, toCaseViews } from '../reads/views';
+import { caseView, fileCase } from './case-step';
 import { loadGroupContext } from '../reads/group-context';
 import { checkFiles } from './violation-files';
 import { citedBackup } from '../../core/backups';
@@ -22,8 +21,6 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
   const { actor, now } = ctx;
   const me = actor.person._id;
   const id = violationCaseId(me, input.requestId);
-  const view = async (c: Parameters<typeof canSeeCase>[1]) =>
-    ok((await toCaseViews(store, actor, [c], true, { now, files: ctx.deps.files }))[0]);
 
   if (!rolesIn(actor, input.groupId).includes('admin')) return fail('FORBIDDEN', '只有本群管理员可以处理违规');
   if (input.subjectId === me) return fail('FORBIDDEN', '不能对自己立案，请由其他管理员处理');
@@ -31,7 +28,7 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
   // The ladder's read also answers a retried request: its case is among the member's recent ones.
   const prior = await priorViolations(store, input.groupId, input.subjectId, settings.values, now);
   const retried = prior.find((c) => c._id === id);
-  if (retried) return view(retried);
+  if (retried) return caseView(ctx, retried);
   if (!gc) return fail('NOT_FOUND');
   const subject = gc.roster.find((r) => r.person._id === input.subjectId && r.membership.roles.includes('member'));
   if (!subject || subject.person.status !== 'active') return fail('NOT_MEMBER', '该成员不在本群');
@@ -83,6 +80,5 @@ export async function violationOpen(ctx: HandlerCtx, input: ActionInput<'violati
     settingsVersion: settings.version,
     ctx: { now, settings: settings.values, admins: gc.admins, leaders: gc.leaders },
   });
-  const { case: saved } = await insertNew(ctx.deps, c);
-  return canSeeCase(actor, saved) ? view(saved) : fail('NOT_FOUND');
+  return fileCase(ctx, c);
 }
