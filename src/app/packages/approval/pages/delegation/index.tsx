@@ -2,12 +2,13 @@
 // on them then waits on the delegate as well, shown as "孙丽（代 周杰）"; the period ends by itself.
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import type { DelegationsMine, DelegationView, Failure } from '../../../../../contract';
+import { useState } from 'react';
+import type { DelegationsMine, DelegationView } from '../../../../../contract';
 import { call } from '../../../../api';
 import { Btn } from '../../../../components/Btn';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { RemoteView } from '../../../../components/RemoteView';
+import { useAction } from '../../../../hooks/useAction';
 import { useRemote } from '../../../../hooks/useRemote';
 import { formatDate, formatDateTime, isIsoDate } from '../../../../lib/time';
 import { KvRow } from '../../../../components/KvRow';
@@ -45,9 +46,7 @@ export function Delegation({ data, onChange }: { data: DelegationsMine; onChange
   const [delegateId, setDelegateId] = useState<string | null>(data.candidates.length === 1 ? data.candidates[0].id : null);
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(plusDays(today, 6));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const inFlight = useRef(false);
+  const { busy, failure, run: act } = useAction();
   const { mine, forMe, candidates, maxDays } = data;
 
   const days = isIsoDate(from) && isIsoDate(to) ? Math.round((dayStart(to) - dayStart(from)) / DAY) + 1 : 0;
@@ -63,16 +62,10 @@ export function Delegation({ data, onChange }: { data: DelegationsMine; onChange
             : null;
 
   async function run(fn: () => ReturnType<typeof call<'delegations.mine'>>, toast: string) {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setFailure(null);
-    const r = await fn();
-    inFlight.current = false;
-    setBusy(false);
-    if (!r.ok) return setFailure(r);
+    const saved = await act(fn);
+    if (saved === null) return;
     void Taro.showToast({ title: toast, icon: 'success' });
-    onChange(r.data);
+    onChange(saved);
   }
 
   function save() {

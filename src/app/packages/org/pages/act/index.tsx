@@ -15,7 +15,7 @@ import { RemoteView } from '../../../../components/RemoteView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { routes } from '../../../../lib/routes';
 import { Chooser } from '../../components/Chooser';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 const TIE_RULE_TEXT = '平票规则：得票最多的候选人票数相同时，由上级领导在他们之中决定。';
 

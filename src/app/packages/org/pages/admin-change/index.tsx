@@ -13,7 +13,7 @@ import { newRequestId } from '../../../../lib/ids';
 import { loadWhoAmI } from '../../../../lib/session';
 import { routes } from '../../../../lib/routes';
 import { Chooser } from '../../components/Chooser';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 export default function AdminChangePage() {
   const { params } = useRouter();

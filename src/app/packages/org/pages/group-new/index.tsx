@@ -12,7 +12,7 @@ import { newRequestId } from '../../../../lib/ids';
 import { routes } from '../../../../lib/routes';
 import { Chooser } from '../../components/Chooser';
 import { Field } from '../../components/Field';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 export default function GroupNewPage() {
   const remote = useRemote(() => call('org.overview', {}));

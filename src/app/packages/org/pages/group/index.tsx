@@ -19,7 +19,7 @@ import { groupRoleLabels } from '../../../../lib/labels';
 import { routes } from '../../../../lib/routes';
 import { groupShareCard } from '../../../../lib/share';
 import { Chooser } from '../../components/Chooser';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 export default function GroupPage() {
   const { params } = useRouter();

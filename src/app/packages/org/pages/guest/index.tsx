@@ -10,7 +10,7 @@ import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { newRequestId } from '../../../../lib/ids';
 import { routes } from '../../../../lib/routes';
 import { Field } from '../../components/Field';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 export default function GuestPage() {
   const { params } = useRouter();

@@ -8,7 +8,7 @@ import type { InvitationView } from '../../../../../contract';
 import { call, isH5 } from '../../../../api';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { formatDateTime } from '../../../../lib/time';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 export default function InvitePage() {
   const { params } = useRouter();

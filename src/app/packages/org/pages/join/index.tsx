@@ -10,7 +10,7 @@ import { EmptyState } from '../../../../components/EmptyState';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { forgetWhoAmI } from '../../../../lib/session';
 import { routes } from '../../../../lib/routes';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 export default function JoinPage() {
   const { params } = useRouter();

@@ -15,7 +15,7 @@ import { newRequestId } from '../../../../lib/ids';
 import { routes } from '../../../../lib/routes';
 import { Chooser } from '../../components/Chooser';
 import { Field } from '../../components/Field';
-import { useAction } from '../../components/useAction';
+import { useAction } from '../../../../hooks/useAction';
 
 export default function SetupPage() {
   const remote = useRemote(() => call('org.overview', {}), { refreshOnShow: true });

@@ -1,6 +1,6 @@
 // One button's call: busy while it runs, its refusal kept for the page to show.
 import { useRef, useState } from 'react';
-import type { Failure, Result } from '../../../../contract';
+import type { Failure, Result } from '../../contract';
 
 export function useAction() {
   const [busy, setBusy] = useState(false);
