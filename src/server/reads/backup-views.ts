@@ -1,11 +1,12 @@
 // What a backup and a group's coverage look like to an admin or leader: names resolved, overlaps
 // and the citation computed here.
-import type { BackupView, CoverageView, HistoryView, PersonRef, SettingsValues } from '../../contract';
+import type { BackupView, CoverageView, PersonRef, SettingsValues } from '../../contract';
 import { citationOf, coverage, overlapsOf } from '../../core/backups';
-import type { BackupDoc, Group, HistoryEntry } from '../../core/model';
+import type { BackupDoc, Group } from '../../core/model';
 import { shanghaiDate } from '../../core/time';
 import { rolesIn, type Actor } from '../context';
 import type { Store } from '../ports';
+import { historyView } from './history-view';
 
 export const BACKUP_ACTION_LABELS: Record<string, string> = {
   register: '登记备份',
@@ -50,23 +51,9 @@ export async function toBackupViews(store: Store, backups: BackupDoc[], group: G
       lastVerify: b.lastVerify ? { at: b.lastVerify.at, intact: b.lastVerify.intact, by: ref(b.lastVerify.by) } : null,
       citation: citationOf(b, group.name),
     };
-    if (withHistory) v.history = b.history.map((h) => historyView(h, ref));
+    if (withHistory) v.history = b.history.map((h) => historyView(h, ref, BACKUP_ACTION_LABELS));
     return v;
   });
-}
-
-function historyView(h: HistoryEntry, ref: (id: string) => PersonRef): HistoryView {
-  return {
-    seq: h.seq,
-    at: h.at,
-    by: h.by ? ref(h.by) : null,
-    action: h.action,
-    actionLabel: BACKUP_ACTION_LABELS[h.action] ?? h.action,
-    from: h.from,
-    to: h.to,
-    ...(h.note ? { note: h.note } : {}),
-    dueAt: h.dueAt,
-  };
 }
 
 export function coverageView(backups: BackupDoc[], group: Group, now: number, settings: SettingsValues): CoverageView {

@@ -1,5 +1,5 @@
 // What a case looks like to the person asking: names resolved, commands they may issue now.
-import { CASE_KIND_LABELS, STATE_LABELS, type AssigneeView, type BackupCitation, type CaseApprovalView, type CaseCommand, type CaseView, type EvidenceLink, type HistoryView, type PersonRef } from '../../contract';
+import { CASE_KIND_LABELS, STATE_LABELS, type AssigneeView, type BackupCitation, type CaseApprovalView, type CaseCommand, type CaseView, type EvidenceLink, type PersonRef } from '../../contract';
 import { delegatesFor, handOverCandidates, lastNudgeAt, mayHandOver, mayNudge, nextNudgeAt, standsInFor, type CaseActor } from '../../core/engine';
 import { kindOf } from '../../core/kinds';
 import type { Case, DelegationDoc, Group, Person } from '../../core/model';
@@ -7,6 +7,7 @@ import { citationsOf } from '../../core/backups';
 import { tally, type ElectionData } from '../../core/kinds/election';
 import { caseActorOf, rolesIn, type Actor } from '../context';
 import { loadGroupContext } from './group-context';
+import { historyView } from './history-view';
 import { currentSettings } from './settings';
 import { kinds } from '../cases/kinds';
 import type { Files, Store } from '../ports';
@@ -198,21 +199,7 @@ export async function toCaseViews(store: Store, actor: Actor, cases: Case[], wit
     } as CaseView;
     view.approval = approvalView(c, caseActors[i], view.allowed, refIn, delegateOf, candidates.get(c._id) ?? [], settings?.values.approval.nudgeHours, opts.now);
     if (withHistory) {
-      view.history = c.history.map(
-        (h): HistoryView => ({
-          seq: h.seq,
-          at: h.at,
-          by: h.by ? refIn(h.by) : null,
-          action: h.action,
-          actionLabel: ACTION_LABELS[h.action] ?? h.action,
-          from: h.from,
-          to: h.to,
-          ...(h.note ? { note: h.note } : {}),
-          dueAt: h.dueAt,
-          ...(h.onBehalfOf ? { onBehalfOf: refIn(h.onBehalfOf) } : {}),
-          ...(h.target ? { target: refIn(h.target) } : {}),
-        }),
-      );
+      view.history = c.history.map((h) => historyView(h, refIn, ACTION_LABELS));
     }
     if (links[i]) {
       view.links = links[i]!.links;
