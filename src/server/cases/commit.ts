@@ -8,7 +8,7 @@ import type { Deps } from '../ports';
 import { delegateCopies, mayOweCopy } from './delegate-notices';
 import { applyEffect } from './effects';
 import { deliver } from './outbox';
-import { loadCase, saveDecided, writeNew, writeNext, writeStep } from './write';
+import { loadCase, saveDecided, writeNew, writeNext, writeStep, type DecideOn, type LoadCase } from './write';
 
 export { memberSeries, requestKey, seriesId } from './ids';
 
@@ -26,13 +26,7 @@ export async function decideAndSave(
  * decideAndSave with the case read by `load` together with what deciding needs (one round trip, e.g.
  * the group's backups), on every try: a retry decides on fresh data, not on what the first try read.
  */
-export async function decideLoadedAndSave<L extends { case: Case }>(
-  deps: Deps,
-  caseId: string,
-  load: (caseId: string) => Promise<L | null>,
-  decide: (loaded: L) => Promise<Decision<Case>> | Decision<Case>,
-  canSee: (c: Case) => boolean,
-): Promise<Case | Failure> {
+export async function decideLoadedAndSave<L extends { case: Case }>(deps: Deps, caseId: string, load: LoadCase<L>, decide: DecideOn<L>, canSee: (c: Case) => boolean): Promise<Case | Failure> {
   const saved = await writeStep(deps, caseId, load, decide, canSee);
   return 'ok' in saved ? saved : dispatchOutbox(deps, saved);
 }

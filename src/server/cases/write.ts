@@ -15,17 +15,16 @@ export async function saveDecided(deps: Deps, current: Case, decided: Case): Pro
   return { ...next, version: current.version + 1 };
 }
 
+/** Reads a case together with what deciding on it needs (one round trip); null when there is none. */
+export type LoadCase<L extends { case: Case }> = (caseId: string) => Promise<L | null>;
+/** Decides a step on the case as `LoadCase` read it. */
+export type DecideOn<L extends { case: Case }> = (loaded: L) => Promise<Decision<Case>> | Decision<Case>;
+
 /**
  * Decide on the case read by `load` (with what deciding needs, in one round trip) and save it; on a
  * lost race, read again and decide again, at most MAX_TRIES times.
  */
-export async function writeStep<L extends { case: Case }>(
-  deps: Deps,
-  caseId: string,
-  load: (caseId: string) => Promise<L | null>,
-  decide: (loaded: L) => Promise<Decision<Case>> | Decision<Case>,
-  canSee: (c: Case) => boolean,
-): Promise<Case | Failure> {
+export async function writeStep<L extends { case: Case }>(deps: Deps, caseId: string, load: LoadCase<L>, decide: DecideOn<L>, canSee: (c: Case) => boolean): Promise<Case | Failure> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
     const loaded = await load(caseId);
     if (!loaded || !canSee(loaded.case)) return fail('NOT_FOUND');
