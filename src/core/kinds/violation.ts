@@ -29,10 +29,8 @@ import {
   SEVERITY_LABELS,
   STATE_LABELS,
   type AppealOutcome,
-  type LadderStep,
   type Measure,
   type Penalty,
-  type Severity,
   type CitedBackup,
   type MediaState,
   type ViolationData,
@@ -622,28 +620,21 @@ export const violationKind = defineKind<ViolationCase>({
   outOfState: (c, cmd, actor, now) => (MEMBER_STEPS.includes(cmd.type) && actor.id !== c.subjectId ? refuse('FORBIDDEN') : refuseOutOfState(c, cmd, now)),
 });
 
-export interface OpenViolationInput {
+/** What the admin's filing gives: the case's opening data as the admin states it (the rest starts empty), and where it is filed. */
+export interface OpenViolationInput
+  extends Pick<
+    ViolationData,
+    'requestId' | 'groupName' | 'subjectName' | 'category' | 'description' | 'evidence' | 'severity' | 'proposed' | 'proposalReasons' | 'priorCount' | 'step' | 'lighterReason'
+  > {
   id: string;
   groupId: string;
   subjectId: string;
   openedBy: string;
-  requestId: string;
-  groupName: string;
-  subjectName: string;
-  category: string;
-  description: string;
-  evidence: string[];
   /** The content check of each evidence image as the upload records stood ('pending' when not given). */
   media?: Record<string, MediaState>;
   backupIds?: string[];
   /** The cited backups as read now: frozen into the opening entry of the history. */
   citations?: CitedBackup[];
-  severity: Severity;
-  proposed: LadderStep;
-  proposalReasons: string[];
-  priorCount: number;
-  step: LadderStep;
-  lighterReason: string | null;
   settingsVersion: number;
   ctx: KindContext;
 }
