@@ -3,7 +3,8 @@ import { NO_DEADLINE } from '../../src/server/collections';
 import { createWechatFiles, createWechatOpenData } from '../../src/server/adapters/wechat';
 import { createFakeCloud, createFakeWxDb, fakeCommand as _, SdkError, type FakeWxDbOptions } from './fakes/wx-db';
 import { startTcbGateway, type TcbGateway } from './fakes/tcb-gateway';
-import { ack, describeStore, makeCase, membership, notice, person, type StoreUnderTest } from './store.contract';
+import { ack, describeStore, makeCase, membership, notice, person, T0, type StoreUnderTest } from './store.contract';
+import { shanghaiDay } from '../../src/core/report-facts';
 
 // Storage and open data run the real wx-server-sdk over a local gateway; the database is the fake.
 let gateway: TcbGateway;
@@ -316,5 +317,71 @@ describe('wechat openid', () => {
     expect(wechatOpenid(cloud)).toBe('o_fake_openid');
     cloud.openid = undefined;
     expect(wechatOpenid(cloud)).toBeNull();
+  });
+});
+
+describe('wechat reports: the owner’s case figures do not wait for the directory', () => {
+  /** The fake database with the directory's one request (an aggregate on departments) held until released; the collections asked for meanwhile are recorded. */
+  function heldDirectory() {
+    const db = createFakeWxDb();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    const hold = <O extends object>(o: O): O =>
+      new Proxy(o, {
+        get(t, p) {
+          const v = Reflect.get(t, p);
+          if (typeof v !== 'function') return v;
+          return (...a: unknown[]) => {
+            const r = v.apply(t, a);
+            if (p === 'end') return gate.then(() => r);
+            return r && typeof r === 'object' && typeof (r as { then?: unknown }).then !== 'function' ? hold(r) : r;
+          };
+        },
+      });
+    const held = new Proxy(db, {
+      get(t, p) {
+        if (p !== 'collection') return Reflect.get(t, p);
+        return (name: string) => {
+          asked.push(name);
+          return name === 'departments' ? hold(t.collection(name)) : t.collection(name);
+        };
+      },
+    });
+    return { db, held, asked, release };
+  }
+
+  async function seeded() {
+    const h = heldDirectory();
+    const seed = createWechatStore(h.db);
+    await seed.insertDepartment({ _id: 'd1', name: '市场部', headId: null });
+    await seed.insertGroup({ _id: 'g1', name: '甲群', type: 'project', deptId: 'd1', creatorId: 'p1', opengid: null, createdAt: T0 });
+    await seed.insertCase(makeCase('a1'));
+    return { ...h, seed };
+  }
+  const period = { fromDay: shanghaiDay(T0) - 3, toDay: shanghaiDay(T0) + 3, now: T0 };
+
+  it('should ask for the owner’s case aggregates while the directory is on its way, and answer the same figures', async () => {
+    const h = await seeded();
+    const q = { scope: { all: true, groupIds: [], deptIds: [] }, ...period };
+    const expected = await h.seed.getReport(q);
+    expect(expected.opened.map((r) => r.n)).toEqual([1]);
+    const pending = createWechatStore(h.held as never).getReport(q);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.asked).toContain('cases');
+    h.release();
+    expect(await pending).toEqual(expected);
+  });
+
+  it('should wait for the groups before counting a scoped report (its filter is their ids)', async () => {
+    const h = await seeded();
+    const q = { scope: { all: false, groupIds: ['g1'], deptIds: [] }, ...period };
+    const expected = await h.seed.getReport(q);
+    const pending = createWechatStore(h.held as never).getReport(q);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.asked).not.toContain('cases');
+    h.release();
+    expect(await pending).toEqual(expected);
+    expect(h.asked).toContain('cases');
   });
 });
