@@ -2,6 +2,7 @@
 // reason, and the answer to a decision on a case that is already decided.
 import { STATE_LABELS, type MediaState } from '../../contract';
 import { audience, refuse, type Command, type Notice, type Refusal, type StepEnv, type Transition, type Who } from '../engine';
+import type { Effect } from '../effects';
 import type { Case } from '../model';
 
 /** The member who asked takes the request back. */
@@ -55,6 +56,9 @@ export { audience };
 export function mediaOf(fileIds: string[], known: Record<string, MediaState> | undefined): Record<string, MediaState> {
   return Object.fromEntries(fileIds.map((id) => [id, known?.[id] ?? 'pending']));
 }
+
+/** Images a step attaches are marked as used by the case (server/cases/effects.ts). */
+export const attachUploads = (caseId: string, fileIds: string[]): Effect[] => (fileIds.length ? [{ type: 'attachUploads', caseId, fileIds }] : []);
 
 /**
  * An attached image's content check came back (the system's `mediaVerdict`): record it in

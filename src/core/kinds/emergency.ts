@@ -19,10 +19,9 @@
 // at the same minute are one entry of the timeline.
 import type { EmergencyAssignment, EmergencyData, MediaState } from '../../contract';
 import { audience, defineKind, noticeId, openCase, refuse, type Guard, type KindContext, type Notice, type StepSpec, type Transition } from '../engine';
-import type { Effect } from '../effects';
 import type { Case } from '../model';
 import { formatShanghai } from '../time';
-import { mediaOf, othersThan, recordMediaVerdict } from './common';
+import { attachUploads, mediaOf, othersThan, recordMediaVerdict } from './common';
 
 export type { EmergencyAssignment, EmergencyData };
 export type EmergencyCase = Case<EmergencyData>;
@@ -354,7 +353,7 @@ export function openEmergency(input: OpenEmergencyInput): EmergencyCase {
     })),
   ];
   const alerts = Object.fromEntries(notify.map((n, i) => [n.to, noticeId(input.id, 1, i)]));
-  const effects: Effect[] = input.images.length ? [{ type: 'attachUploads', caseId: input.id, fileIds: input.images }] : [];
+  const effects = attachUploads(input.id, input.images);
   return openCase(emergencyKind, {
     _id: input.id,
     groupId: input.groupId,

@@ -17,10 +17,9 @@
 // Nothing this table sends to anyone else names them.
 import type { FeedbackData, FeedbackReceiver, MediaState } from '../../contract';
 import { audience, defineKind, openCase, refuse, remindThenEscalate, waitsOn, type Guard, type KindContext, type Notice, type RolePredicate, type Transition } from '../engine';
-import type { Effect } from '../effects';
 import type { Case } from '../model';
 import { formatShanghai } from '../time';
-import { adminsElseLeaders, mediaOf, othersThan, recordMediaVerdict } from './common';
+import { adminsElseLeaders, attachUploads, mediaOf, othersThan, recordMediaVerdict } from './common';
 
 export type { FeedbackData, FeedbackReceiver };
 export type FeedbackCase = Case<FeedbackData>;
@@ -220,7 +219,7 @@ export const feedbackTriagers = adminsElseLeaders;
 export function openFeedback(input: OpenFeedbackInput): FeedbackCase {
   const { ctx } = input;
   const triagers = feedbackTriagers(input.senderId, ctx.admins, ctx.leaders);
-  const effects: Effect[] = input.images.length ? [{ type: 'attachUploads', caseId: input.id, fileIds: input.images }] : [];
+  const effects = attachUploads(input.id, input.images);
   return openCase(feedbackKind, {
     _id: input.id,
     groupId: input.groupId,

@@ -53,10 +53,9 @@ import {
   type StepSpec,
   type Transition,
 } from '../engine';
-import type { Effect } from '../effects';
 import type { Case } from '../model';
 import { formatShanghai } from '../time';
-import { othersThan } from './common';
+import { attachUploads, mediaOf, othersThan } from './common';
 
 export type { ViolationData, WechatTask };
 export type ViolationCase = Case<ViolationData>;
@@ -187,13 +186,6 @@ function taskNotices(c: ViolationCase, ctx: KindContext, task: WechatTask | null
   }));
 }
 
-/** The content check of each newly attached image (the server read them at upload); unknown ones wait for their verdict. */
-function mediaOf(fileIds: string[], known: Record<string, MediaState> | undefined): Record<string, MediaState> {
-  return Object.fromEntries(fileIds.map((id) => [id, known?.[id] ?? 'pending']));
-}
-
-/** Images the step attaches are marked as used by the case (server/cases/effects.ts). */
-const attach = (caseId: string, fileIds: string[]): Effect[] => (fileIds.length ? [{ type: 'attachUploads', caseId, fileIds }] : []);
 
 // ── The two timers: the state's and the WeChat task's ───────────────────────────────────────
 
@@ -369,7 +361,7 @@ const appeal: Transition<ViolationCase> = {
         ...(byLeader ? { escalation: { reasons: a.reasons, at: env.now } } : {}),
         ...(evidence.length ? { media: { ...d.media, ...mediaOf(evidence, media) } } : {}),
       },
-      effects: attach(c._id, evidence),
+      effects: attachUploads(c._id, evidence),
       notify: (byLeader ? leadersOf(c, env) : reviewers).map((r) => ({
         to: r,
         purpose: byLeader ? ('escalation' as const) : ('newTask' as const),
@@ -701,7 +693,7 @@ export function openViolation(input: OpenViolationInput): ViolationCase {
           to: 'vio_referred',
           note,
           data: { filedWith: leaders, ...attached },
-          effects: attach(input.id, input.evidence),
+          effects: attachUploads(input.id, input.evidence),
           notify: [
             ...leaders.map((to): Notice => ({
               to,
@@ -717,7 +709,7 @@ export function openViolation(input: OpenViolationInput): ViolationCase {
         action: 'decide',
         note,
         data: { appealDeadline: dueAt, ...(removal ? { filedWith: leaders } : {}), ...attached },
-        effects: attach(input.id, input.evidence),
+        effects: attachUploads(input.id, input.evidence),
         notify: [
           {
             to: input.subjectId,
