@@ -74,6 +74,13 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     rosters.delete(groupId);
     allMemberships.clear();
   };
+  /** A person's record changed: the directory, the person, everyone, and every roster that embeds them are stale. */
+  const personChanged = (personId: string) => {
+    directory.clear();
+    people.delete(personId);
+    everyone.clear();
+    rosters.clear();
+  };
   // Callers may change what they are given; hand out copies.
   const clone = <T>(v: T): T => structuredClone(v);
 
@@ -130,17 +137,11 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     },
     async updatePerson(p) {
       await inner.updatePerson(p);
-      directory.clear();
-      people.delete(p._id);
-      everyone.clear();
-      rosters.clear();
+      personChanged(p._id);
     },
     async bindOpenid(personId, openid, invitation) {
       const bound = await inner.bindOpenid(personId, openid, invitation);
-      directory.clear();
-      people.delete(personId);
-      everyone.clear();
-      rosters.clear();
+      personChanged(personId);
       return bound;
     },
     async putMembership(m) {
