@@ -8,10 +8,11 @@ import { call } from '../../../../api';
 import { CopyCitation } from '../../../../components/CopyCitation';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { HistoryList } from '../../../../components/HistoryList';
+import { KvRow } from '../../../../components/KvRow';
 import { RemoteView } from '../../../../components/RemoteView';
 import { Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
-import { formatSize } from '../../../../lib/periods';
+import { BackupStorageRow } from '../../components/BackupStorageRow';
 import { formatDateTime } from '../../../../lib/time';
 
 export default function BackupPage() {
@@ -46,18 +47,9 @@ export function BackupDetail({ b, onChange }: { b: BackupView; onChange: (b: Bac
           <Text className="qw-group__name">{`${b.from} 至 ${b.to}`}</Text>
           {b.lastVerify ? <Tag tone={b.lastVerify.intact ? 'success' : 'danger'}>{b.lastVerify.intact ? '完整' : '已损坏/已变更'}</Tag> : null}
         </View>
-        <View className="qw-kv">
-          <Text className="qw-kv__k">备份编号</Text>
-          <Text className="qw-kv__v">{b.id}</Text>
-        </View>
-        <View className="qw-kv">
-          <Text className="qw-kv__k">{b.storage === 'cloud' ? '文件' : '本地存储'}</Text>
-          <Text className="qw-kv__v">{b.storage === 'cloud' ? `${b.fileName ?? '备份文件'} ${formatSize(b.size)}` : b.location ?? ''}</Text>
-        </View>
-        <View className="qw-kv">
-          <Text className="qw-kv__k">备份人 / 登记人</Text>
-          <Text className="qw-kv__v">{`${b.madeBy.name} / ${b.registeredBy.name}`}</Text>
-        </View>
+        <KvRow k="备份编号">{b.id}</KvRow>
+        <BackupStorageRow b={b} />
+        <KvRow k="备份人 / 登记人">{`${b.madeBy.name} / ${b.registeredBy.name}`}</KvRow>
         {b.sha256 ? (
           <View className="qw-kv">
             <Text className="qw-kv__k">SHA-256</Text>

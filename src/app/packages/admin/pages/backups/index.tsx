@@ -8,14 +8,16 @@ import { LOCATION_MAX, REASON_MAX, type BackupStorage, type BackupView, type Fai
 import { call, isH5 } from '../../../../api';
 import { uploadFile } from '../../../../api/files';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
+import { KvRow } from '../../../../components/KvRow';
 import { RemoteView } from '../../../../components/RemoteView';
 import { Tag } from '../../../../components/StateTag';
 import { useRemote } from '../../../../hooks/useRemote';
 import { newRequestId } from '../../../../lib/ids';
-import { formatSize, lastMonth, todayDate } from '../../../../lib/periods';
+import { lastMonth, todayDate } from '../../../../lib/periods';
 import { routes } from '../../../../lib/routes';
 import { loadWhoAmI } from '../../../../lib/session';
 import { isIsoDate } from '../../../../lib/time';
+import { BackupStorageRow } from '../../components/BackupStorageRow';
 
 export default function BackupsPage() {
   const { params } = useRouter();
@@ -112,20 +114,9 @@ function BackupCard({ b }: { b: BackupView }) {
         <Text className="qw-section-title">{`${b.from} 至 ${b.to}`}</Text>
         {b.lastVerify ? <Tag tone={b.lastVerify.intact ? 'success' : 'danger'}>{b.lastVerify.intact ? '完整' : '已损坏/已变更'}</Tag> : null}
       </View>
-      <View className="qw-kv">
-        <Text className="qw-kv__k">{b.storage === 'cloud' ? '文件' : '本地存储'}</Text>
-        <Text className="qw-kv__v">{b.storage === 'cloud' ? `${b.fileName ?? '备份文件'} ${formatSize(b.size)}` : b.location ?? ''}</Text>
-      </View>
-      <View className="qw-kv">
-        <Text className="qw-kv__k">备份人</Text>
-        <Text className="qw-kv__v">{b.madeBy.name}</Text>
-      </View>
-      {b.sha256 ? (
-        <View className="qw-kv">
-          <Text className="qw-kv__k">SHA-256</Text>
-          <Text className="qw-kv__v">{`${b.sha256.slice(0, 16)}…`}</Text>
-        </View>
-      ) : null}
+      <BackupStorageRow b={b} />
+      <KvRow k="备份人">{b.madeBy.name}</KvRow>
+      {b.sha256 ? <KvRow k="SHA-256">{`${b.sha256.slice(0, 16)}…`}</KvRow> : null}
       {b.overlaps.length ? <Text className="qw-hint">{`与另外 ${b.overlaps.length} 份备份的时间段重叠`}</Text> : null}
     </View>
   );
