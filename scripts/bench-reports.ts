@@ -32,6 +32,8 @@ const GROUPS = 200;
 const PEOPLE = 5_000;
 const YEARS = 5;
 const BUDGET_MS = 200;
+/** The whole action before its backed-up days were counted from merged periods (commit b61f7d3, this section, 2026-12-02 on the shared 2-core machine). */
+const WHOLE_BEFORE = 'before (b61f7d3, every backed-up day listed): 468.9 / 997.0 ms p50 / p95';
 
 /** A small deterministic generator, so both sizes and every run build the same organisation. */
 function prng(seed: number) {
@@ -238,6 +240,8 @@ export async function reportsBench(kit: Kit): Promise<void> {
   const q = { scope: { all: true, groupIds: [], deptIds: [] }, fromDay: dayOfDate('2025-12-01'), toDay: dayOfDate('2026-11-30'), now, buckets: months.map((b) => ({ fromDay: b.fromDay, toDay: b.toDay })), snapshotDays: months.map((b) => b.toDay) };
   const subjects: [string, (o: Opened) => Promise<unknown>][] = [
     ...REPORT_FIGURES.map((f): [string, (o: Opened) => Promise<unknown>] => [f, (o) => o.store.getReport({ ...q, figures: [f as ReportFigure] })]),
+    // Every figure in the one store call the action makes: what of the whole action is the store's.
+    ['reports.overview store reads (every figure, one call)', (o) => o.store.getReport(q)],
     [
       'reports.overview (whole action)',
       async (o) => {
@@ -266,12 +270,13 @@ export async function reportsBench(kit: Kit): Promise<void> {
     const p95b = quantile(warm(big), 0.95);
     const p50b = quantile(warm(big), 0.5);
     const whole = name.startsWith('reports.');
+    const action = name === 'reports.overview (whole action)';
     row(
       `reports ${whole ? name : `figure ${name}`} at ${label(large)}`,
       `${p50b.toFixed(1)} / ${p95b.toFixed(1)} ms (p50 / p95)`,
-      `p95 at 10^4 ${p95s.toFixed(1)} ms; ratio ${(p95b / p95s).toFixed(1)}× for ${(large / 10_000).toFixed(0)}× the cases (an aggregate grows with the rows in the period)`,
-      whole ? 'none (the sum of the figures)' : `p95 ≤ ${BUDGET_MS} ms`,
-      whole ? null : p95b <= BUDGET_MS,
+      `p95 at 10^4 ${p95s.toFixed(1)} ms; ratio ${(p95b / p95s).toFixed(1)}× for ${(large / 10_000).toFixed(0)}× the cases${action ? `; ${WHOLE_BEFORE}` : ' (an aggregate grows with the rows in the period)'}`,
+      action ? `aim p95 ≤ ${BUDGET_MS} ms` : whole ? 'none (the sum of the figures)' : `p95 ≤ ${BUDGET_MS} ms`,
+      whole && !action ? null : p95b <= BUDGET_MS,
     );
   }
   for (const o of open) {
