@@ -4,6 +4,7 @@
 import type { Case, CheckpointDoc, ExportDoc, Group, Person } from '../../../core/model';
 import { docToCase, type StoredCase } from '../../collections';
 import type { ExportQuery, ExportSource, Store } from '../../ports';
+import { peopleNamed } from '../export-source';
 import { col as c, type Collection } from './schema';
 
 interface Collections {
@@ -15,17 +16,6 @@ interface Collections {
 }
 
 const marks = (n: number) => Array(n).fill('?').join(', ');
-
-/** The people a case names: its subject, who opened it, who acted in its history. */
-export function peopleNamed(cases: Case[]): string[] {
-  const ids = new Set<string>();
-  for (const x of cases) {
-    ids.add(x.subjectId);
-    ids.add(x.openedBy);
-    for (const h of x.history) if (h.by) ids.add(h.by);
-  }
-  return [...ids];
-}
 
 export function sqliteExports(k: Collections): Pick<Store, 'getExportSource' | 'insertExport' | 'getExport' | 'listExports' | 'findExportsBySha256'> {
   const { cases, groups, people, checkpoints, exportsColl } = k;

@@ -1,9 +1,10 @@
 // The Store on the WeChat cloud database (wx-server-sdk), reached only from cloud functions.
-import type { AckDoc, BackupDoc, Case, CheckpointDoc, ExportDoc, DelegationDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
+import type { AckDoc, BackupDoc, CheckpointDoc, ExportDoc, DelegationDoc, MediaVerdictDoc, UploadDoc, Department, FileAccessDoc, GrantDoc, Group, Invitation, Membership, NoticeDoc, NotificationDoc, Person, RosterEntry, SettingsDoc } from '../../../core/model';
 import { caseToDoc, docToCase, type CollectionName } from '../../collections';
 import type { ActorRecord, Directory, NoticeTally, PageOf, PageQuery, Store } from '../../ports';
 import { departureId } from '../../../core/kinds/departure';
 import { leftAudience } from '../../../core/notices';
+import { peopleNamed } from '../export-source';
 import { readScreen } from '../screen';
 import type { WxDatabase, WxDoc, WxQuery } from './types';
 import { wechatReports } from './reports';
@@ -30,17 +31,6 @@ const cmpId = (a: { _id: string }, b: { _id: string }) => (a._id < b._id ? -1 : 
 const byPeriod = (a: BackupDoc, b: BackupDoc) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : cmpId(a, b));
 const byTime = (a: { at: number; _id: string }, b: { at: number; _id: string }) => a.at - b.at || cmpId(a, b);
 const byCreated = (a: { createdAt: number; _id: string }, b: { createdAt: number; _id: string }) => a.createdAt - b.createdAt || cmpId(a, b);
-
-/** The people a case names: its subject, who opened it, who acted in its history (as the SQLite store's). */
-function peopleNamed(cases: Case[]): string[] {
-  const ids = new Set<string>();
-  for (const x of cases) {
-    ids.add(x.subjectId);
-    ids.add(x.openedBy);
-    for (const h of x.history) if (h.by) ids.add(h.by);
-  }
-  return [...ids];
-}
 
 /** Active roster rows in _id order with their people; a row whose person is gone is left out, as listRoster does. */
 function joinRoster(ms: Membership[], people: Person[]): RosterEntry[] {
