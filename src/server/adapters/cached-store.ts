@@ -81,6 +81,12 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     everyone.clear();
     rosters.clear();
   };
+  /** A group's record changed: the directory, the group, and the list of all groups are stale. */
+  const groupChanged = (groupId: string) => {
+    directory.clear();
+    groups.delete(groupId);
+    allGroups.clear();
+  };
   // Callers may change what they are given; hand out copies.
   const clone = <T>(v: T): T => structuredClone(v);
 
@@ -180,22 +186,17 @@ export function cachedStore<S extends Store>(inner: S, opts: CacheOptions = {}):
     },
     async createGroup(g, ms) {
       const created = await inner.createGroup(g, ms);
-      groups.delete(g._id);
-      allGroups.clear();
+      groupChanged(g._id);
       rosterChanged(g._id);
       return created;
     },
     async insertGroup(g) {
       await inner.insertGroup(g);
-      directory.clear();
-      groups.delete(g._id);
-      allGroups.clear();
+      groupChanged(g._id);
     },
     async setGroupOpengid(groupId, opengid) {
       await inner.setGroupOpengid(groupId, opengid);
-      directory.clear();
-      groups.delete(groupId);
-      allGroups.clear();
+      groupChanged(groupId);
     },
   };
   // Everything else goes straight through; own properties such as the SQLite handle stay visible.
