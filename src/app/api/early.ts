@@ -3,16 +3,17 @@
 // the page takes this answer instead of asking again. It leaves unchecked (no zod or schemas in the app's
 // first script): its input is the launch address's, which the server checks as it checks every call.
 import type { ActionName, ActionResult, Result } from '../../contract';
+import { routes } from '../lib/routes';
 import { send } from './transport';
 
 type ScreenLoad = 'home.load' | 'inbox.load' | 'me.load' | 'cases.get';
 
 const TAB_LOADS: Record<string, ScreenLoad> = {
-  'pages/home/index': 'home.load',
-  'pages/inbox/index': 'inbox.load',
-  'pages/me/index': 'me.load',
+  [routes.home]: 'home.load',
+  [routes.inbox]: 'inbox.load',
+  [routes.me]: 'me.load',
 };
-const CASE_PAGE = 'packages/case/pages/case/index';
+const CASE_PAGE = routes.case('').replace(/\?.*$/, '');
 
 /** Older than this, the answer is not what the screen should show: the page asks again. */
 const FRESH_MS = 10_000;
@@ -30,7 +31,8 @@ export function andThen<T, U>(answer: Answer<T>, f: (r: Result<T>) => Result<U>)
 
 /** The screen load for a launch path (no leading slash needed), or null for pages that load otherwise. */
 export function screenLoadFor(path: string, query: Record<string, string | undefined>): { action: ScreenLoad; data: Record<string, string> } | null {
-  const page = path.replace(/^\//, '').replace(/\?.*$/, '') || 'pages/home/index';
+  const bare = path.replace(/^\//, '').replace(/\?.*$/, '');
+  const page = bare ? `/${bare}` : routes.home;
   if (TAB_LOADS[page]) return { action: TAB_LOADS[page], data: {} };
   if (page === CASE_PAGE && query.id) return { action: 'cases.get', data: { caseId: query.id } };
   return null;
