@@ -3,6 +3,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Failure, Page, Result } from '../../contract';
+import type { Answer } from '../api/early';
 
 export const PAGE_SIZE = 20;
 
@@ -19,7 +20,7 @@ export interface Paged<T> {
 
 export function usePaged<T, P extends Page<T> = Page<T>>(
   /** May answer the first page at once (as useRemote's load): drawn before the first paint. */
-  load: (offset: number, limit: number) => Result<P> | Promise<Result<P>>,
+  load: (offset: number, limit: number) => Answer<P>,
   onPage?: (page: P) => void,
 ): Paged<T> {
   const [status, setStatus] = useState<Paged<T>['status']>('loading');
@@ -53,8 +54,7 @@ export function usePaged<T, P extends Page<T> = Page<T>>(
   const reload = useCallback(async () => {
     const mine = ++seq.current;
     const r = loadRef.current(0, PAGE_SIZE);
-    if (r instanceof Promise) return r.then((answer) => apply(mine, answer));
-    apply(mine, r);
+    apply(mine, r instanceof Promise ? await r : r);
   }, [apply]);
 
   const loadMore = useCallback(async () => {

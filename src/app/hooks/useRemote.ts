@@ -4,6 +4,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Failure, Result } from '../../contract';
+import type { Answer } from '../api/early';
 
 export type Remote<T> =
   | { status: 'loading'; data?: undefined; failure?: undefined }
@@ -14,7 +15,7 @@ export type Remote<T> =
  * `load` may answer at once (the launch call's answer already arrived, api/early.ts): the first load
  * runs before the first paint, so such an answer is drawn without a skeleton in between.
  */
-export function useRemote<T>(load: () => Result<T> | Promise<Result<T>>, opts: { refreshOnShow?: boolean } = {}) {
+export function useRemote<T>(load: () => Answer<T>, opts: { refreshOnShow?: boolean } = {}) {
   const [state, setState] = useState<Remote<T>>({ status: 'loading' });
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -28,14 +29,11 @@ export function useRemote<T>(load: () => Result<T> | Promise<Result<T>>, opts: {
       void Taro.stopPullDownRefresh();
     }
   }, []);
-  const start = useCallback(() => {
+  const reload = useCallback(async () => {
     const mine = ++seq.current;
     const r = loadRef.current();
-    if (r instanceof Promise) return r.then((answer) => apply(mine, answer));
-    apply(mine, r);
-    return Promise.resolve();
+    apply(mine, r instanceof Promise ? await r : r);
   }, [apply]);
-  const reload = useCallback(async () => start(), [start]);
 
   const pulling = useRef(false);
   usePullDownRefresh(() => {
@@ -44,8 +42,8 @@ export function useRemote<T>(load: () => Result<T> | Promise<Result<T>>, opts: {
   });
 
   useLayoutEffect(() => {
-    void start();
-  }, [start]);
+    void reload();
+  }, [reload]);
 
   // The first show is the mount's own load (on h5 it may even come before the mount's effect): only
   // later shows refresh, so a tab opens with one call and refreshes with one.
